@@ -1,0 +1,59 @@
+"""cablethread: released government email chains to typed messages, reply threads and graphs.
+
+>>> import cablethread
+>>> release = cablethread.parse(
+...     "From: GENEVA\\nSent: Thursday, 4 July 2019 5:26 AM\\nTo: NAD; UNHC\\n"
+...     "Subject: RE: FORMAL MESSAGE: LETTER\\n"
+... )
+>>> [p.raw for p in release.messages[0].to]
+['NAD', 'UNHC']
+"""
+
+from __future__ import annotations
+
+from cablethread.diagnostics import CODES, ParseError
+from cablethread.models import (
+    Diagnostic,
+    Edge,
+    Header,
+    HeaderField,
+    Message,
+    Occurrence,
+    Party,
+    Redaction,
+    Release,
+    Segment,
+    Span,
+    Subject,
+    Thread,
+)
+from cablethread.parser import InputError, parse, parse_file, parse_many
+from cablethread.policy import Policy
+from cablethread.source import SourceText
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "CODES",
+    "Diagnostic",
+    "Edge",
+    "Header",
+    "HeaderField",
+    "InputError",
+    "Message",
+    "Occurrence",
+    "ParseError",
+    "Party",
+    "Policy",
+    "Redaction",
+    "Release",
+    "Segment",
+    "SourceText",
+    "Span",
+    "Subject",
+    "Thread",
+    "__version__",
+    "parse",
+    "parse_file",
+    "parse_many",
+]

@@ -1,0 +1,7 @@
+"""``python -m cablethread``: the same as the ``cablethread`` command."""
+
+import sys
+
+from cablethread.cli import main
+
+sys.exit(main())

@@ -1,0 +1,186 @@
+"""Diagnostic codes: every decision and defect the parser can report, in one table.
+
+The table is the single source of the codes; the docs' diagnostic table is generated from it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from cablethread.models import Diagnostic, Severity, Span
+
+__all__ = ["CODES", "Collector", "DiagnosticCode", "ParseError"]
+
+
+@dataclass(frozen=True)
+class DiagnosticCode:
+    """One kind of diagnostic: its stable code, severity and what it means."""
+
+    code: str
+    severity: Severity
+    description: str
+
+
+_TABLE: tuple[DiagnosticCode, ...] = (
+    # Input
+    DiagnosticCode("input-empty", "warning", "The input holds no text."),
+    DiagnosticCode("input-no-headers", "warning", "No header block was found in the input."),
+    DiagnosticCode(
+        "input-decoded-cp1252", "warning", "The file was not UTF-8 and was decoded as cp1252."
+    ),
+    DiagnosticCode(
+        "input-control-characters",
+        "warning",
+        "The text holds control characters (NUL and the like) that were kept as they are.",
+    ),
+    DiagnosticCode(
+        "profile-detected", "info", "The releasing-agency profile was chosen from the text."
+    ),
+    # Header blocks
+    DiagnosticCode(
+        "header-label-no-colon", "info", "A label that lost its colon (OCR) was read as a label."
+    ),
+    DiagnosticCode(
+        "header-no-sender", "warning", "A header block has an empty From: field (withheld?)."
+    ),
+    DiagnosticCode(
+        "header-duplicate-field",
+        "warning",
+        "A field was printed twice in one block; the first value was kept, the second ends the block.",
+    ),
+    DiagnosticCode(
+        "header-subject-joined",
+        "info",
+        "A subject line continued after a blank line or a withholding code was joined.",
+    ),
+    DiagnosticCode(
+        "header-furniture-inside", "info", "Page furniture stands inside a header block."
+    ),
+    DiagnosticCode(
+        "header-separator-alone",
+        "info",
+        "A separator line (Original Message) is not followed by a header block.",
+    ),
+    # Dates
+    DiagnosticCode("date-missing", "warning", "A header block has no Sent:/Date: field."),
+    DiagnosticCode("date-unparsed", "warning", "A Sent:/Date: value could not be read as a date."),
+    DiagnosticCode(
+        "date-incomplete",
+        "warning",
+        "A Sent:/Date: value lacks its year, day or time; no part was guessed.",
+    ),
+    DiagnosticCode(
+        "date-weekday-mismatch",
+        "warning",
+        "The printed weekday disagrees with the date (an OCR error or a wrong day/month order).",
+    ),
+    DiagnosticCode(
+        "date-dayfirst-by-weekday",
+        "info",
+        "A numeric date's day/month order was settled by the printed weekday.",
+    ),
+    DiagnosticCode(
+        "date-ocr-repaired", "info", "An OCR-damaged date (year run into the time) was repaired."
+    ),
+    # Redactions and furniture
+    DiagnosticCode(
+        "redaction-ocr-damaged",
+        "info",
+        "A damaged withholding code was read as its intact form (``i(a)`` → ``s6(a)``).",
+    ),
+    DiagnosticCode(
+        "redaction-margin",
+        "info",
+        "A withholding code in the right margin of a header line was taken out of the field.",
+    ),
+    # Parties
+    DiagnosticCode("party-unknown", "warning", "A sender or recipient is not in the directory."),
+    DiagnosticCode(
+        "party-wrap-joined", "info", "A token cut by a line wrap was joined into one party."
+    ),
+    DiagnosticCode(
+        "party-wrap-split",
+        "info",
+        "Two tokens run together by a lost separator at a wrap were split into two parties.",
+    ),
+    DiagnosticCode("party-address-repaired", "info", "An OCR-damaged e-mail address was repaired."),
+    # Messages and threads
+    DiagnosticCode(
+        "message-variant",
+        "info",
+        "A message printed more than once differs between its printings; each is kept.",
+    ),
+    DiagnosticCode(
+        "thread-placeholder",
+        "info",
+        "A reply's parent is not in the release; a placeholder stands for it.",
+    ),
+    DiagnosticCode(
+        "thread-subject-time",
+        "info",
+        "A reply was linked by subject and time because its printed chain was cut.",
+    ),
+    DiagnosticCode(
+        "thread-chain-break",
+        "info",
+        "Two adjacent printed blocks were not linked: subjects or times disagree.",
+    ),
+    DiagnosticCode(
+        "time-reply-before-parent",
+        "warning",
+        "Under the chosen time-zone mode a reply is older than its parent.",
+    ),
+    DiagnosticCode("time-zone-chosen", "info", "A time zone was chosen for a message or chain."),
+    DiagnosticCode("time-zone-unknown", "warning", "No time zone is known for a message."),
+    DiagnosticCode(
+        "time-ambiguous", "warning", "A wall clock falls in a daylight-saving fold (occurs twice)."
+    ),
+    DiagnosticCode(
+        "time-nonexistent",
+        "warning",
+        "A wall clock falls in a daylight-saving gap (never occurred).",
+    ),
+)
+
+CODES: dict[str, DiagnosticCode] = {entry.code: entry for entry in _TABLE}
+
+
+class ParseError(ValueError):
+    """Raised in strict mode: carries the diagnostic that stopped the parse."""
+
+    def __init__(self, diagnostic: Diagnostic) -> None:
+        where = f" (lines {diagnostic.span})" if diagnostic.span else ""
+        src = f"{diagnostic.source}: " if diagnostic.source else ""
+        super().__init__(f"{src}{diagnostic.code}: {diagnostic.message}{where}")
+        self.diagnostic = diagnostic
+
+
+@dataclass
+class Collector:
+    """Collects diagnostics for one input; in strict mode raises on the first warning or error."""
+
+    source: str | None = None
+    strict: bool = False
+    items: list[Diagnostic] = field(default_factory=list)
+
+    def add(
+        self,
+        code: str,
+        message: str,
+        span: Span | None = None,
+        related: Span | None = None,
+    ) -> Diagnostic:
+        """Record a diagnostic of a registered ``code``."""
+        entry = CODES[code]
+        diagnostic = Diagnostic(
+            code=code,
+            severity=entry.severity,
+            message=message,
+            span=span,
+            source=self.source,
+            related=related,
+        )
+        self.items.append(diagnostic)
+        if self.strict and entry.severity != "info":
+            raise ParseError(diagnostic)
+        return diagnostic

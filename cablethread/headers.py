@@ -1,0 +1,88 @@
+"""Unfold a header block into fields: margin codes taken out, continuation lines kept apart.
+
+``To: Sullivan, Jacob J        B6`` gives the value ``Sullivan, Jacob J`` and a ``B6`` redaction
+on that line, never a recipient called ``B6``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from cablethread.diagnostics import Collector
+from cablethread.models import Header, HeaderField, Redaction, Span
+from cablethread.parties import Fragment
+from cablethread.redactions import find_redactions, split_margin_codes
+from cablethread.segment import RawBlock
+
+__all__ = ["UnfoldedBlock", "unfold"]
+
+
+@dataclass(frozen=True)
+class UnfoldedBlock:
+    """A block's :class:`Header`, each field's clean fragments, and the codes found in it."""
+
+    header: Header
+    fragments: dict[str, list[Fragment]]
+    redactions: list[Redaction]
+
+
+def unfold(block: RawBlock, collector: Collector) -> UnfoldedBlock:
+    """Turn a scanned block into a :class:`Header`, recording every decision on ``collector``."""
+    fields: list[HeaderField] = []
+    fragments: dict[str, list[Fragment]] = {}
+    redactions: list[Redaction] = []
+    for raw_field in block.fields:
+        clean: list[Fragment] = []
+        for fragment in raw_field.fragments:
+            value, margin = split_margin_codes(fragment.text)
+            found = find_redactions(fragment.text, fragment.line, field=raw_field.name)
+            redactions.extend(found)
+            if margin is not None:
+                collector.add(
+                    "redaction-margin",
+                    f"{margin} in the margin of the {raw_field.label}: line is a withholding "
+                    "code, not part of the value",
+                    Span(start=fragment.line, end=fragment.line),
+                )
+            clean.append(Fragment(fragment.line, value.strip()))
+        fragments[raw_field.name] = clean
+        span = Span(start=raw_field.line, end=raw_field.fragments[-1].line)
+        if raw_field.no_colon:
+            collector.add(
+                "header-label-no-colon",
+                f"{raw_field.label!r} without a colon read as the {raw_field.name} label",
+                Span(start=raw_field.line, end=raw_field.line),
+            )
+        if raw_field.joined_after_blank is not None:
+            collector.add(
+                "header-subject-joined",
+                f"subject continued on line {raw_field.joined_after_blank} after a blank line "
+                "and a withholding code; joined",
+                span,
+            )
+        elif raw_field.name == "subject" and len(raw_field.fragments) > 1:
+            collector.add(
+                "header-subject-joined",
+                f"subject wrapped over {len(raw_field.fragments)} lines; joined",
+                span,
+            )
+        fields.append(
+            HeaderField(
+                name=raw_field.name,
+                label=raw_field.label,
+                value="\n".join(f.text for f in clean),
+                span=span,
+            )
+        )
+    for line in block.furniture:
+        collector.add(
+            "header-furniture-inside",
+            "page furniture inside a header block; kept out of the fields",
+            Span(start=line, end=line),
+        )
+    header = Header(
+        span=Span(start=block.start, end=block.end),
+        fields=fields,
+        separator=block.separator,
+    )
+    return UnfoldedBlock(header=header, fragments=fragments, redactions=redactions)

@@ -1,0 +1,334 @@
+"""Typed results of parsing: every value carries the 1-based line span it came from.
+
+All models are frozen pydantic v2 models with ``extra="forbid"``, so a result can be hashed,
+compared, dumped to JSON and validated back without loss.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import TYPE_CHECKING, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+__all__ = [
+    "Diagnostic",
+    "Edge",
+    "Header",
+    "HeaderField",
+    "Message",
+    "Occurrence",
+    "Party",
+    "PartyKind",
+    "Redaction",
+    "Release",
+    "Segment",
+    "SegmentKind",
+    "Severity",
+    "Span",
+    "Subject",
+    "Thread",
+    "TzMode",
+]
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Span(_Frozen):
+    """A range of lines, 1-based and inclusive, as an editor shows them: ``lines 781–788``."""
+
+    start: int = Field(ge=1, description="First line of the range (1-based).")
+    end: int = Field(ge=1, description="Last line of the range (1-based, inclusive).")
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Span:
+        if self.end < self.start:
+            raise ValueError(f"span end {self.end} is before its start {self.start}")
+        return self
+
+    def __str__(self) -> str:
+        return f"{self.start}" if self.start == self.end else f"{self.start}-{self.end}"
+
+    def __contains__(self, line: object) -> bool:
+        return isinstance(line, int) and self.start <= line <= self.end
+
+    @property
+    def lines(self) -> range:
+        """The line numbers covered, for slicing a :class:`~cablethread.SourceText`."""
+        return range(self.start, self.end + 1)
+
+    def cover(self, other: Span) -> Span:
+        """The smallest span holding both ``self`` and ``other``."""
+        return Span(start=min(self.start, other.start), end=max(self.end, other.end))
+
+
+Severity = Literal["info", "warning", "error"]
+
+
+class Diagnostic(_Frozen):
+    """Something the parser had to decide or could not do, with the lines it concerns."""
+
+    code: str = Field(description="Stable machine-readable code, e.g. ``date-unparsed``.")
+    severity: Severity = Field(description="``info`` (a decision), ``warning`` or ``error``.")
+    message: str = Field(description="One sentence for a person.")
+    span: Span | None = Field(default=None, description="Lines concerned, if any.")
+    source: str | None = Field(default=None, description="Name of the input the lines are in.")
+    related: Span | None = Field(
+        default=None, description="A second span involved (the other half of a wrap, a parent)."
+    )
+
+
+SegmentKind = Literal["header", "body", "furniture", "schedule", "other"]
+
+
+class Segment(_Frozen):
+    """A run of input lines of one kind; the segments of a release cover every line once."""
+
+    kind: SegmentKind = Field(description="What the lines are.")
+    span: Span = Field(description="The lines of the segment.")
+    text: str = Field(description="The lines exactly as in the input, line ends included.")
+    source: str | None = Field(default=None, description="Name of the input.")
+    message_id: str | None = Field(
+        default=None, description="The message a header or body segment belongs to."
+    )
+
+
+class Redaction(_Frozen):
+    """A withholding code printed in the text: ``s6(a)``, ``s9(2)(g)(i)``, ``B6``, ``OUT OF SCOPE``."""
+
+    raw: str = Field(description="The code as printed (``i(a)``, ``[s6(a)]``).")
+    code: str = Field(description="The code normalised (``s6(a)``, ``b6``, ``out-of-scope``).")
+    ground: str = Field(description="The ground in the law: ``OIA s6(a)``, ``FOIA (b)(6)``.")
+    meaning: str = Field(description="What the ground protects, from the package's data file.")
+    jurisdiction: str = Field(description="``nz-oia``, ``us-foia`` or ``release``.")
+    span: Span = Field(description="Line the code stands on.")
+    field: str | None = Field(
+        default=None, description="Header field the code sits in (``subject``, ``to``), if any."
+    )
+    ocr_damaged: bool = Field(
+        default=False, description="True when the printed form was repaired (``i(a)`` → ``s6(a)``)."
+    )
+
+
+PartyKind = Literal[
+    "person",
+    "post",
+    "division",
+    "office",
+    "agency",
+    "distribution-list",
+    "mailbox",
+    "withheld",
+    "unknown",
+]
+
+
+class Party(_Frozen):
+    """A sender or recipient, as printed and as resolved."""
+
+    raw: str = Field(description="The token as printed: ``GEELS, Deborah (NAD)``.")
+    span: Span = Field(description="Line(s) the token was printed on.")
+    name: str | None = Field(default=None, description="Display name, if one was printed.")
+    address: str | None = Field(default=None, description="E-mail address, if one was printed.")
+    code: str | None = Field(default=None, description="Canonical directory code, if resolved.")
+    kind: PartyKind = Field(default="unknown", description="What sort of party this is.")
+    time_zone: str | None = Field(default=None, description="IANA zone of the party's home.")
+    unit: str | None = Field(
+        default=None, description="Unit printed after a person's name: ``(NAD)`` gives ``NAD``."
+    )
+    channel: str | None = Field(default=None, description="Delivery channel: ``Seemail``.")
+    redaction: Redaction | None = Field(
+        default=None, description="For a withheld party, the code that withholds it."
+    )
+
+    @property
+    def key(self) -> str:
+        """Identity used to count distinct parties."""
+        if self.code:
+            return f"code:{self.code}"
+        if self.address:
+            return f"address:{self.address.lower()}"
+        if self.redaction is not None:
+            return f"withheld:{self.redaction.code}"
+        return f"name:{' '.join((self.name or self.raw).split()).lower()}"
+
+
+class Subject(_Frozen):
+    """A subject line, as printed and normalised for threading."""
+
+    raw: str = Field(description="The value as printed, wrapped lines joined by newlines.")
+    text: str = Field(description="Unwrapped and single-spaced.")
+    prefixes: list[str] = Field(
+        default_factory=list, description="Reply/forward prefixes in order: ``['RE']``."
+    )
+    formal_message: bool = Field(
+        default=False, description="True when the subject carries the ``FORMAL MESSAGE:`` marker."
+    )
+    topic: str = Field(description="The subject without prefixes and marker, as printed.")
+    thread_key: str = Field(
+        description="Upper-cased topic without withholding codes; equal for a message and its replies."
+    )
+    redactions: list[Redaction] = Field(default_factory=list, description="Codes in the subject.")
+
+    @property
+    def is_reply(self) -> bool:
+        """True when the subject carries a reply prefix (not only a forward prefix)."""
+        return any(p in {"RE", "AW", "SV", "VS", "ANTW", "RIF", "ODP", "R"} for p in self.prefixes)
+
+
+class HeaderField(_Frozen):
+    """One field of a header block: label, value lines, span."""
+
+    name: str = Field(description="Canonical field name: ``from``, ``sent``, ``to`` …")
+    label: str = Field(description="The label as printed: ``Sent``, ``Date``, ``Cc``.")
+    value: str = Field(description="The value, continuation lines joined with newlines.")
+    span: Span = Field(description="Lines of the field, continuation lines included.")
+
+
+class Header(_Frozen):
+    """A header block as found: its fields in print order."""
+
+    span: Span = Field(description="Lines of the block, separator line included.")
+    fields: list[HeaderField] = Field(description="Fields in the order printed.")
+    separator: str | None = Field(
+        default=None,
+        description="A separator line before the block: ``-----Original Message-----``.",
+    )
+
+    def get(self, name: str) -> HeaderField | None:
+        """The first field with canonical name ``name``, or ``None``."""
+        for field in self.fields:
+            if field.name == name:
+                return field
+        return None
+
+
+class Occurrence(_Frozen):
+    """One printing of a message: where its header block and body stand."""
+
+    source: str | None = Field(default=None, description="Name of the input (file name).")
+    span: Span = Field(description="The header block.")
+    body_span: Span | None = Field(default=None, description="The body, if any lines follow.")
+    depth: int = Field(default=0, description="Position in its printed chain (0 = top block).")
+    chain: int = Field(description="Index of the printed chain (document) the block is in.")
+    page: int | None = Field(default=None, description="Page number, when known.")
+
+
+TzMode = Literal["archive", "sender", "quoter", "infer"]
+
+
+class Message(_Frozen):
+    """A distinct message, however many times it was printed."""
+
+    id: str = Field(description="Stable id from sender, wall clock and thread key.")
+    header: Header | None = Field(
+        default=None, description="The header block of the first occurrence (None: placeholder)."
+    )
+    sender: Party | None = Field(description="The ``From:`` party.")
+    to: list[Party] = Field(default_factory=list, description="``To:`` recipients.")
+    cc: list[Party] = Field(default_factory=list, description="``Cc:`` recipients.")
+    bcc: list[Party] = Field(default_factory=list, description="``Bcc:`` recipients.")
+    subject: Subject | None = Field(default=None, description="The subject, if printed.")
+    sent_raw: str | None = Field(default=None, description="The Sent:/Date: value as printed.")
+    sent_local: datetime | None = Field(
+        default=None, description="Naive wall clock as printed; None when it could not be read."
+    )
+    sent_utc: datetime | None = Field(
+        default=None, description="Aware UTC instant under the time-zone mode; None if unknown."
+    )
+    time_zone: str | None = Field(default=None, description="IANA zone used for ``sent_utc``.")
+    tz_mode: TzMode | None = Field(default=None, description="Mode that chose ``time_zone``.")
+    parent_id: str | None = Field(
+        default=None, description="Message replied to; a placeholder id if it was not released."
+    )
+    redactions: list[Redaction] = Field(
+        default_factory=list, description="Codes in the header and body of the first occurrence."
+    )
+    occurrences: list[Occurrence] = Field(
+        default_factory=list, description="Every printing, in input order (empty: placeholder)."
+    )
+    attachments: list[str] = Field(default_factory=list, description="``Attachments:`` names.")
+    importance: str | None = Field(default=None, description="``Importance:`` value.")
+    classification: str | None = Field(
+        default=None, description="``Security Classification:`` value."
+    )
+    placeholder: bool = Field(
+        default=False, description="True for a parent inferred but not in the release."
+    )
+
+
+class Edge(_Frozen):
+    """A reply link: ``parent_id`` → ``child_id``, with the evidence for it."""
+
+    parent_id: str = Field(description="The earlier message (or a placeholder).")
+    child_id: str = Field(description="The reply.")
+    evidence: str = Field(description="``printed-chain``, ``subject-time`` or ``placeholder``.")
+    confidence: float = Field(ge=0.0, le=1.0, description="How sure the link is, 0–1.")
+    delay_seconds: float | None = Field(
+        default=None, description="Child's sent_utc minus parent's, when both are known."
+    )
+
+
+class Thread(_Frozen):
+    """A connected component of reply edges, messages in ``sent_utc`` order."""
+
+    id: str = Field(description="Stable id: the root's id prefixed ``t-``.")
+    root_id: str = Field(description="The earliest message, or a placeholder.")
+    message_ids: list[str] = Field(description="Real messages in sent_utc order.")
+    depth: int = Field(description="Longest reply path, in edges.")
+    participants: list[str] = Field(description="Party keys of senders and recipients.")
+    start_utc: datetime | None = Field(default=None, description="First known send time.")
+    end_utc: datetime | None = Field(default=None, description="Last known send time.")
+    tz_mode: TzMode | None = Field(default=None, description="Mode used (chosen, under infer).")
+
+
+class Release(_Frozen):
+    """Everything parsed from one input (or, from ``parse_many``, from several)."""
+
+    sources: list[str] = Field(default_factory=list, description="Names of the inputs.")
+    messages: list[Message] = Field(description="Distinct messages, in order of first appearance.")
+    placeholders: list[Message] = Field(
+        default_factory=list, description="Parents inferred but not released."
+    )
+    segments: list[Segment] = Field(description="Every input line exactly once, in order.")
+    diagnostics: list[Diagnostic] = Field(description="Every decision and problem.")
+    edges: list[Edge] = Field(default_factory=list, description="Reply links.")
+    threads: list[Thread] = Field(default_factory=list, description="Reply threads.")
+    parties: list[Party] = Field(default_factory=list, description="Distinct parties.")
+    profile: str | None = Field(default=None, description="Releasing-agency profile used.")
+
+    @property
+    def text(self) -> str:
+        """The input text rebuilt from the segments (a single input only)."""
+        return "".join(segment.text for segment in self.segments)
+
+    def message(self, message_id: str) -> Message:
+        """The message (or placeholder) with id ``message_id``; ``KeyError`` if none."""
+        for message in [*self.messages, *self.placeholders]:
+            if message.id == message_id:
+                return message
+        raise KeyError(message_id)
+
+    def graph(self) -> nx.DiGraph:  # type: ignore[type-arg]
+        """The reply graph: parent → reply edges, placeholder nodes for missing parents."""
+        from cablethread.graph import reply_graph
+
+        return reply_graph(self)
+
+    def to_json(self, *, indent: int | None = 2) -> str:
+        """The release as JSON; ``Release.model_validate_json`` reads it back exactly."""
+        return self.model_dump_json(indent=indent)
+
+    def __str__(self) -> str:
+        return repr(self)
+
+    def __repr__(self) -> str:
+        return (
+            f"<Release sources={self.sources!r} messages={len(self.messages)} "
+            f"threads={len(self.threads)} diagnostics={len(self.diagnostics)}>"
+        )

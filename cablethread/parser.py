@@ -1,0 +1,483 @@
+"""The pipeline: text → lines → segments → header blocks → fields → messages → threads.
+
+Each stage is a function with one job; later stages never re-read raw text.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tomllib
+from collections.abc import Iterable
+from concurrent.futures import Executor
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import IO
+
+from cablethread.dates import parse_sent
+from cablethread.diagnostics import Collector
+from cablethread.headers import UnfoldedBlock, unfold
+from cablethread.models import (
+    Diagnostic,
+    Message,
+    Occurrence,
+    Party,
+    Redaction,
+    Release,
+    Segment,
+    SegmentKind,
+    Span,
+    Subject,
+)
+from cablethread.parties import Fragment, parse_party, split_tokens
+from cablethread.policy import Policy
+from cablethread.redactions import find_redactions
+from cablethread.segment import scan
+from cablethread.source import SourceText
+from cablethread.subjects import parse_subject
+
+__all__ = ["InputError", "Profile", "parse", "parse_file", "parse_many", "profiles"]
+
+
+class InputError(ValueError):
+    """The input cannot be read as text (binary data, a missing file): names the input."""
+
+
+@dataclass(frozen=True)
+class Profile:
+    """A releasing agency's conventions: the zone its releases are printed in, its date order."""
+
+    key: str
+    name: str
+    archive_tz: str
+    dayfirst: bool
+    detect: tuple[str, ...]
+
+
+@cache
+def profiles() -> dict[str, Profile]:
+    """The built-in releasing-agency profiles, by key (``nz-mfat``, ``us-state``, ``generic``)."""
+    raw = tomllib.loads(
+        resources.files("cablethread").joinpath("data/profiles.toml").read_text("utf-8")
+    )
+    return {
+        key: Profile(
+            key=key,
+            name=entry["name"],
+            archive_tz=entry["archive_tz"],
+            dayfirst=bool(entry["dayfirst"]),
+            detect=tuple(entry.get("detect", ())),
+        )
+        for key, entry in raw.items()
+    }
+
+
+def _choose_profile(text: str, policy: Policy, collector: Collector) -> Profile:
+    table = profiles()
+    if policy.profile is not None:
+        if policy.profile not in table:
+            known = ", ".join(sorted(table))
+            raise ValueError(f"unknown profile {policy.profile!r}; known profiles: {known}")
+        return table[policy.profile]
+    head = text[:200_000]
+    for profile in table.values():
+        if any(phrase in head for phrase in profile.detect):
+            collector.add(
+                "profile-detected",
+                f"profile {profile.key} ({profile.name}) chosen from the text",
+            )
+            return profile
+    collector.add("profile-detected", "no agency recognised; the generic profile was used")
+    return table["generic"]
+
+
+@dataclass
+class Printing:
+    """One printed header block and body, read into message values, before merging."""
+
+    id: str
+    unfolded: UnfoldedBlock
+    sender: Party | None
+    to: list[Party]
+    cc: list[Party]
+    bcc: list[Party]
+    subject: Subject | None
+    sent_raw: str | None
+    sent_local_iso: str | None
+    redactions: list[Redaction]
+    occurrence: Occurrence
+    body_text: str
+    attachments: list[str]
+    importance: str | None
+    classification: str | None
+    offset_minutes: int | None
+
+
+@dataclass
+class Document:
+    """One input parsed as far as messages: its printings, segments and diagnostics."""
+
+    name: str | None
+    printings: list[Printing]
+    segments: list[Segment]
+    diagnostics: list[Diagnostic]
+    profile: Profile
+    line_count: int = 0
+    extra: dict[str, object] = field(default_factory=dict)
+
+
+def _parties(
+    fragments: list[Fragment] | None, field_name: str, collector: Collector
+) -> list[Party]:
+    if not fragments:
+        return []
+    parties: list[Party] = []
+    for token in split_tokens(fragments):
+        party, repaired = parse_party(token.text, token.span, field=field_name)
+        if repaired:
+            collector.add(
+                "party-address-repaired",
+                f"OCR-damaged address in {token.text!r} read as {party.address}",
+                token.span,
+            )
+        parties.append(party)
+    return parties
+
+
+def _sender(fragments: list[Fragment] | None, collector: Collector, span: Span) -> Party | None:
+    text = " ".join(f.text for f in fragments or [] if f.text).strip()
+    if not text or fragments is None:
+        collector.add("header-no-sender", "the From: field is empty", span)
+        return None
+    token_span = Span(start=fragments[0].line, end=fragments[-1].line)
+    party, repaired = parse_party(text, token_span, field="from")
+    if repaired:
+        collector.add(
+            "party-address-repaired",
+            f"OCR-damaged address in {text!r} read as {party.address}",
+            token_span,
+        )
+    return party
+
+
+def _message_id(sender: Party | None, sent: str | None, subject: Subject | None, where: str) -> str:
+    who = (sender.address or sender.name or sender.raw).upper() if sender else "?"
+    when = sent if sent is not None else f"@{where}"
+    key = subject.thread_key if subject else ""
+    digest = hashlib.sha1(f"{' '.join(who.split())}|{when}|{key}".encode()).hexdigest()
+    return "m-" + digest[:12]
+
+
+def _read_document(text: str, name: str | None, policy: Policy) -> Document:
+    source = SourceText(text, name)
+    collector = Collector(source=name, strict=policy.strict)
+    if not text.strip():
+        collector.add("input-empty", "the input holds no text")
+        profile = profiles()[policy.profile or "generic"]
+        segments = _segments(source, ["other"] * len(source), [None] * len(source), [], name)
+        return Document(name, [], segments, collector.items, profile, len(source))
+    if any(ch in text for ch in "\x00\x01\x02\x03\x04\x05\x06\x07\x08\x0e\x0f"):
+        collector.add(
+            "input-control-characters", "control characters in the text were kept as they are"
+        )
+    profile = _choose_profile(text, policy, collector)
+    dayfirst = policy.dayfirst if policy.dayfirst is not None else profile.dayfirst
+    found = scan(source)
+    for line in found.separators_alone:
+        collector.add(
+            "header-separator-alone",
+            "a separator line with no header block below it",
+            Span(start=line, end=line),
+        )
+    body_lines: dict[int, list[int]] = {}
+    for number, owner in enumerate(found.owners, start=1):
+        if owner is not None and found.kinds[number - 1] == "body":
+            body_lines.setdefault(owner, []).append(number)
+    printings: list[Printing] = []
+    depth = 0
+    for index, block in enumerate(found.blocks):
+        if index > 0 and found.chains[index] != found.chains[index - 1]:
+            depth = 0
+        unfolded = unfold(block, collector)
+        header_span = unfolded.header.span
+        frags = unfolded.fragments
+        sender = _sender(frags.get("from"), collector, header_span)
+        sent_field = unfolded.header.get("sent")
+        sent_raw: str | None = None
+        sent_iso: str | None = None
+        offset: int | None = None
+        if sent_field is None:
+            collector.add("date-missing", "the header block has no Sent:/Date: field", header_span)
+        else:
+            sent_raw = " ".join(sent_field.value.split())
+            parsed = parse_sent(sent_raw, dayfirst)
+            for note in parsed.notes:
+                collector.add(note.code, note.message, sent_field.span)
+            if parsed.value is not None:
+                sent_iso = parsed.value.isoformat()
+                offset = parsed.utc_offset_minutes
+        subject: Subject | None = None
+        subject_field = unfolded.header.get("subject")
+        if subject_field is not None:
+            subject = parse_subject(
+                subject_field.value,
+                [r for r in unfolded.redactions if r.field == "subject"],
+            )
+        lines = body_lines.get(index, [])
+        body_span = Span(start=lines[0], end=lines[-1]) if lines else None
+        redactions = list(unfolded.redactions)
+        for number in lines:
+            for redaction in find_redactions(source.content(number), number):
+                redactions.append(redaction)
+        for redaction in redactions:
+            if redaction.ocr_damaged:
+                collector.add(
+                    "redaction-ocr-damaged",
+                    f"{redaction.raw!r} read as {redaction.code}",
+                    redaction.span,
+                )
+        where = f"{name or ''}:{header_span.start}"
+        message_id = _message_id(sender, sent_iso or (sent_raw or None), subject, where)
+        attachments_field = unfolded.header.get("attachments")
+        importance = unfolded.header.get("importance")
+        classification = unfolded.header.get("classification")
+        printings.append(
+            Printing(
+                id=message_id,
+                unfolded=unfolded,
+                sender=sender,
+                to=_parties(frags.get("to"), "to", collector),
+                cc=_parties(frags.get("cc"), "cc", collector),
+                bcc=_parties(frags.get("bcc"), "bcc", collector),
+                subject=subject,
+                sent_raw=sent_raw,
+                sent_local_iso=sent_iso,
+                redactions=redactions,
+                occurrence=Occurrence(
+                    source=name,
+                    span=header_span,
+                    body_span=body_span,
+                    depth=depth,
+                    chain=found.chains[index],
+                ),
+                body_text="".join(source.content(n) for n in lines),
+                attachments=[
+                    a.strip()
+                    for a in (attachments_field.value if attachments_field else "").split(";")
+                    if a.strip()
+                ],
+                importance=importance.value.strip() or None if importance else None,
+                classification=classification.value.strip() or None if classification else None,
+                offset_minutes=offset,
+            )
+        )
+        depth += 1
+    if not found.blocks:
+        collector.add("input-no-headers", "no header block (From: with Sent:/To:/Subject:) found")
+    ids = [printings[o].id if o is not None else None for o in found.owners]
+    segments = _segments(source, found.kinds, ids, printings, name)
+    return Document(name, printings, segments, collector.items, profile, len(source))
+
+
+def _segments(
+    source: SourceText,
+    kinds: list[SegmentKind],
+    ids: list[str | None],
+    printings: list[Printing],
+    name: str | None,
+) -> list[Segment]:
+    segments: list[Segment] = []
+    start = 1
+    total = len(source)
+    for number in range(1, total + 1):
+        last = number == total
+        if last or kinds[number] != kinds[number - 1] or ids[number] != ids[number - 1]:
+            segments.append(
+                Segment(
+                    kind=kinds[number - 1],
+                    span=Span(start=start, end=number),
+                    text="".join(source.lines[start - 1 : number]),
+                    source=name,
+                    message_id=ids[number - 1] if kinds[number - 1] in ("header", "body") else None,
+                )
+            )
+            start = number + 1
+    return segments
+
+
+def _assemble(documents: list[Document], policy: Policy) -> Release:
+    from datetime import datetime
+
+    from cablethread.threads import build_threads
+
+    merged: dict[str, list[Printing]] = {}
+    for document in documents:
+        for printing in document.printings:
+            merged.setdefault(printing.id, []).append(printing)
+    diagnostics: list[Diagnostic] = [d for doc in documents for d in doc.diagnostics]
+    collector = Collector(source=None, strict=policy.strict, items=diagnostics)
+    messages: list[Message] = []
+    for message_id, printings in merged.items():
+        first = printings[0]
+        variants = {
+            " ".join(p.body_text.replace("[", "").replace("]", "").split()) for p in printings
+        }
+        if len(variants) > 1:
+            spans = ", ".join(f"{p.occurrence.source or ''}:{p.occurrence.span}" for p in printings)
+            collector.add(
+                "message-variant",
+                f"message {message_id} is printed {len(printings)} times with different bodies "
+                f"({spans}); every printing is kept as an occurrence",
+                first.occurrence.span,
+            )
+        messages.append(
+            Message(
+                id=message_id,
+                header=first.unfolded.header,
+                sender=first.sender,
+                to=first.to,
+                cc=first.cc,
+                bcc=first.bcc,
+                subject=first.subject,
+                sent_raw=first.sent_raw,
+                sent_local=(
+                    datetime.fromisoformat(first.sent_local_iso) if first.sent_local_iso else None
+                ),
+                redactions=first.redactions,
+                occurrences=[p.occurrence for p in printings],
+                attachments=first.attachments,
+                importance=first.importance,
+                classification=first.classification,
+            )
+        )
+    profile = documents[0].profile if documents else profiles()["generic"]
+    threaded = build_threads(messages, policy, profile, collector)
+    parties: dict[str, Party] = {}
+    for message in threaded.messages:
+        for party in [message.sender, *message.to, *message.cc, *message.bcc]:
+            if party is not None and party.key not in parties:
+                parties[party.key] = party
+    return Release(
+        sources=[d.name for d in documents if d.name is not None],
+        messages=threaded.messages,
+        placeholders=threaded.placeholders,
+        segments=[s for d in documents for s in d.segments],
+        diagnostics=collector.items,
+        edges=threaded.edges,
+        threads=threaded.threads,
+        parties=list(parties.values()),
+        profile=profile.key,
+    )
+
+
+def parse(text: str, policy: Policy | None = None, *, source: str | None = None) -> Release:
+    """Parse the text of a release into messages, segments, threads and diagnostics.
+
+    >>> release = parse("From: NAD\\nSent: Thursday, 11 July 2019 11:25 AM\\nTo: BEIJING\\n")
+    >>> release.messages[0].sender.raw
+    'NAD'
+    """
+    if not isinstance(text, str):
+        raise TypeError(
+            f"parse() takes the release as str, not {type(text).__name__}; "
+            "decode bytes first, or use parse_file() for a file"
+        )
+    policy = policy or Policy.default
+    return _assemble([_read_document(text, source, policy)], policy)
+
+
+def _decode(data: bytes, name: str) -> tuple[str, bool]:
+    if b"\x00" in data[:1_000_000] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise InputError(f"{name}: not a text file (it holds NUL bytes); extract its text first")
+    for bom, codec in ((b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
+        if data.startswith(bom):
+            return data.decode(codec), False
+    try:
+        return data.decode("utf-8"), False
+    except UnicodeDecodeError:
+        # cp1252 leaves five bytes undefined; those map through Latin-1 so nothing is lost.
+        return data.decode("cp1252", errors="strict") if _cp1252_ok(data) else data.decode(
+            "latin-1"
+        ), True
+
+
+def _cp1252_ok(data: bytes) -> bool:
+    return not any(b in data for b in (b"\x81", b"\x8d", b"\x8f", b"\x90", b"\x9d"))
+
+
+def read_text(path_or_file: str | os.PathLike[str] | IO[str] | IO[bytes]) -> tuple[str, str, bool]:
+    """Read a file as text: (text, name, decoded_as_cp1252). Raises :class:`InputError`."""
+    if isinstance(path_or_file, str | os.PathLike):
+        path = Path(path_or_file)
+        name = str(path)
+        try:
+            data = path.read_bytes()
+        except FileNotFoundError:
+            raise InputError(f"{name}: no such file") from None
+        except IsADirectoryError:
+            raise InputError(f"{name}: is a directory, not a file") from None
+        except OSError as exc:
+            raise InputError(f"{name}: cannot be read ({exc.strerror})") from None
+    else:
+        name = str(getattr(path_or_file, "name", "<stream>"))
+        content = path_or_file.read()
+        if isinstance(content, str):
+            return content, name, False
+        data = content
+    text, fallback = _decode(data, name)
+    return text, name, fallback
+
+
+def _read_named(item: str | os.PathLike[str], policy: Policy) -> Document:
+    text, name, fallback = read_text(item)
+    document = _read_document(text, name, policy)
+    if fallback:
+        note = Collector(source=name, strict=policy.strict)
+        note.add("input-decoded-cp1252", f"{name} is not UTF-8; decoded as cp1252")
+        document.diagnostics.insert(0, note.items[0])
+    return document
+
+
+def parse_file(
+    path_or_file: str | os.PathLike[str] | IO[str] | IO[bytes], policy: Policy | None = None
+) -> Release:
+    """Parse a text file (path or open file); a file that is not text raises :class:`InputError`."""
+    policy = policy or Policy.default
+    if isinstance(path_or_file, str | os.PathLike):
+        document = _read_named(path_or_file, policy)
+    else:
+        text, name, fallback = read_text(path_or_file)
+        document = _read_document(text, name, policy)
+        if fallback:
+            note = Collector(source=name, strict=policy.strict)
+            note.add("input-decoded-cp1252", f"{name} is not UTF-8; decoded as cp1252")
+            document.diagnostics.insert(0, note.items[0])
+    return _assemble([document], policy)
+
+
+def _read_item(item: str | os.PathLike[str], policy: Policy) -> Document:
+    if isinstance(item, os.PathLike) or (isinstance(item, str) and "\n" not in item):
+        return _read_named(item, policy)
+    return _read_document(item, None, policy)
+
+
+def parse_many(
+    items: Iterable[str | os.PathLike[str]],
+    policy: Policy | None = None,
+    *,
+    executor: Executor | None = None,
+) -> Release:
+    """Parse several releases (paths, or texts holding newlines) and thread them together.
+
+    With an ``executor`` (a process pool, a Dask client's executor) the files are read in
+    parallel; the result is the same as a serial run.
+    """
+    policy = policy or Policy.default
+    listed = list(items)
+    if executor is None:
+        documents = [_read_item(item, policy) for item in listed]
+    else:
+        documents = list(executor.map(_read_item, listed, [policy] * len(listed)))
+    return _assemble(documents, policy)

@@ -1,0 +1,81 @@
+"""``Policy``: every knob of parsing in one frozen object, passed down explicitly.
+
+Modelled on :mod:`email.policy`: presets are instances, and ``clone(**changes)`` makes a variant::
+
+    strict_utc = cablethread.Policy.default.clone(strict=True, tz_mode="sender")
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, ClassVar
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from cablethread.models import TzMode
+
+__all__ = ["Policy"]
+
+
+class Policy(BaseModel):
+    """How to parse: profile, time zones, date order, strictness, languages."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", arbitrary_types_allowed=True)
+
+    profile: str | None = Field(
+        default=None,
+        description=(
+            "Releasing-agency profile (``nz-mfat``, ``us-state``); None detects it from the text "
+            "and records the choice as a diagnostic."
+        ),
+    )
+    archive_tz: str | None = Field(
+        default=None,
+        description="IANA zone the release was printed in; None takes the profile's.",
+    )
+    tz_mode: TzMode = Field(default="archive", description="How wall clocks become UTC instants.")
+    dayfirst: bool | None = Field(
+        default=None,
+        description="Order of numeric dates (``05/03/2001``); None takes the profile's.",
+    )
+    strict: bool = Field(
+        default=False,
+        description="Raise ``ParseError`` on the first warning instead of collecting.",
+    )
+    languages: tuple[str, ...] | None = Field(
+        default=None, description="Restrict header languages (``('en', 'fr')``); None allows all."
+    )
+    directory: tuple[Path, ...] = Field(
+        default=(), description="User directory TOML files that extend or override the package's."
+    )
+
+    default: ClassVar[Policy]
+    strict_default: ClassVar[Policy]
+
+    @field_validator("directory", mode="before")
+    @classmethod
+    def _paths(cls, value: Any) -> Any:
+        if isinstance(value, str | Path):
+            return (Path(value),)
+        return value
+
+    @field_validator("archive_tz")
+    @classmethod
+    def _known_zone(cls, value: str | None) -> str | None:
+        if value is None:
+            return None
+        from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError) as exc:
+            raise ValueError(f"unknown IANA time zone {value!r}") from exc
+        return value
+
+    def clone(self, **changes: Any) -> Policy:
+        """A copy with ``changes`` applied (validated like the constructor)."""
+        return Policy.model_validate({**self.model_dump(), **changes})
+
+
+Policy.default = Policy()
+Policy.strict_default = Policy(strict=True)

@@ -1,0 +1,314 @@
+"""Reply edges from printed chains, subjects and times; placeholders for parents not released.
+
+Within a printed chain a message's parent is the block printed directly below it, when the two
+subjects agree (equal thread keys, or — for a reply or forward — one a variant of the other) and
+the parent is not plainly later. Where the chain was cut, a reply is linked to the latest earlier
+message with the same thread key (``subject-time``); where no such message exists, to a
+placeholder that stands for the missing parent. Nothing is linked to a guessed real message.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from cablethread.diagnostics import Collector
+from cablethread.models import Edge, Message, Subject, Thread
+from cablethread.parser import Profile
+from cablethread.policy import Policy
+from cablethread.subjects import parse_subject, variant_of
+from cablethread.timeline import ChainPosition, check_causality, place_messages
+
+__all__ = ["Threaded", "build_threads"]
+
+#: Confidence of each kind of evidence.
+CONFIDENCE = {
+    "printed-chain-equal": 0.95,
+    "printed-chain-variant": 0.85,
+    "printed-chain-separator": 0.7,
+    "subject-time": 0.6,
+    "placeholder": 0.5,
+}
+#: A printed parent may show a later wall clock than its child by this much (zones differ).
+WALL_CLOCK_SLACK = timedelta(hours=26)
+
+
+@dataclass(frozen=True)
+class Threaded:
+    """The messages with times and parents, placeholders, edges and threads."""
+
+    messages: list[Message]
+    placeholders: list[Message]
+    edges: list[Edge]
+    threads: list[Thread]
+
+
+def _chains(messages: list[Message]) -> dict[tuple[str, int], list[tuple[int, str]]]:
+    chains: dict[tuple[str, int], list[tuple[int, str]]] = defaultdict(list)
+    for message in messages:
+        for occurrence in message.occurrences:
+            chains[(occurrence.source or "", occurrence.chain)].append(
+                (occurrence.depth, message.id)
+            )
+    for printed in chains.values():
+        printed.sort()
+    return chains
+
+
+def _printed_link(child: Message, parent: Message) -> str | None:
+    """The evidence for ``parent`` printed below ``child`` being its parent, or None."""
+    if (
+        child.sent_local
+        and parent.sent_local
+        and parent.sent_local > child.sent_local + WALL_CLOCK_SLACK
+    ):
+        return None
+    cs, ps = child.subject, parent.subject
+    if cs is None or ps is None:
+        separated = parent.header is not None and parent.header.separator is not None
+        return "printed-chain-separator" if separated else None
+    if cs.thread_key == ps.thread_key:
+        return "printed-chain-equal"
+    if cs.prefixes and variant_of(cs.thread_key, ps.thread_key):
+        return "printed-chain-variant"
+    return None
+
+
+def _descends(candidate: str, ancestor: str, parent_of: dict[str, str]) -> bool:
+    seen: set[str] = set()
+    node: str | None = candidate
+    while node is not None and node not in seen:
+        if node == ancestor:
+            return True
+        seen.add(node)
+        node = parent_of.get(node)
+    return False
+
+
+def _placeholder(child: Message) -> Message:
+    subject = child.subject
+    assert subject is not None
+    marker = "FORMAL MESSAGE: " if subject.formal_message else ""
+    raw = f"{marker}{subject.topic}"
+    digest = hashlib.sha1(f"placeholder|{subject.thread_key}".encode()).hexdigest()
+    return Message(
+        id="p-" + digest[:12],
+        sender=None,
+        subject=parse_subject(raw, []),
+        placeholder=True,
+    )
+
+
+def _sort_key(message: Message, order: dict[str, int]) -> tuple[int, datetime, int]:
+    if message.sent_utc is None:
+        return (1, datetime.min, order[message.id])
+    return (0, message.sent_utc.replace(tzinfo=None), order[message.id])
+
+
+def build_threads(
+    messages: list[Message], policy: Policy, profile: Profile, collector: Collector
+) -> Threaded:
+    """Link replies to parents, place every message in time, and group threads."""
+    by_id = {m.id: m for m in messages}
+    order = {m.id: i for i, m in enumerate(messages)}
+    chains = _chains(messages)
+    parent_of: dict[str, str] = {}
+    evidence: dict[str, str] = {}
+    chain_edges: dict[tuple[str, int], list[tuple[str, str]]] = defaultdict(list)
+    positions: dict[str, ChainPosition] = {}
+    for chain, printed in chains.items():
+        for index, (depth, message_id) in enumerate(printed):
+            if message_id not in positions:
+                above = by_id[printed[index - 1][1]] if index > 0 else None
+                zone = above.sender.time_zone if above and above.sender else None
+                positions[message_id] = ChainPosition(chain, zone, depth)
+            if index + 1 >= len(printed):
+                continue
+            child, parent = by_id[message_id], by_id[printed[index + 1][1]]
+            if child.id == parent.id:
+                continue
+            kind = _printed_link(child, parent)
+            if kind is None:
+                collector.add(
+                    "thread-chain-break",
+                    f"{child.id} is printed above {parent.id} but their subjects or times "
+                    "disagree; not linked",
+                    child.occurrences[0].span,
+                    parent.occurrences[0].span,
+                )
+                continue
+            chain_edges[chain].append((parent.id, child.id))
+            if child.id in parent_of or _descends(parent.id, child.id, parent_of):
+                continue
+            parent_of[child.id] = parent.id
+            evidence[child.id] = kind
+
+    archive = policy.archive_tz or profile.archive_tz
+    placed, chosen = place_messages(
+        messages, policy.tz_mode, archive, positions, chain_edges, collector
+    )
+    by_id = {m.id: m for m in placed}
+
+    # Replies with no printed parent: same thread key earlier, else a placeholder.
+    placeholders: dict[str, Message] = {}
+    for message in placed:
+        subject = message.subject
+        if message.id in parent_of or subject is None or not subject.prefixes:
+            continue
+        candidates = [
+            other
+            for other in placed
+            if other.id != message.id
+            and other.subject is not None
+            and other.subject.thread_key == subject.thread_key
+            and _earlier(other, message)
+            and not _descends(other.id, message.id, parent_of)
+        ]
+        span = message.occurrences[0].span if message.occurrences else None
+        if candidates:
+            parent = max(candidates, key=lambda m: (_instant(m), -order[m.id]))
+            parent_of[message.id] = parent.id
+            evidence[message.id] = "subject-time"
+            collector.add(
+                "thread-subject-time",
+                f"{message.id} has no printed parent; linked to the latest earlier message "
+                f"with the same subject, {parent.id}",
+                span,
+                parent.occurrences[0].span if parent.occurrences else None,
+            )
+            continue
+        placeholder = placeholders.get(subject.thread_key) or _placeholder(message)
+        placeholders[subject.thread_key] = placeholder
+        parent_of[message.id] = placeholder.id
+        evidence[message.id] = "placeholder"
+        collector.add(
+            "thread-placeholder",
+            f"the parent of {message.id} ({_subject_text(placeholder.subject)}) is not in the "
+            f"release; placeholder {placeholder.id} stands for it",
+            span,
+        )
+
+    placed = [m.model_copy(update={"parent_id": parent_of.get(m.id)}) for m in placed]
+    by_id = {m.id: m for m in placed}
+    edges: list[Edge] = []
+    for child in placed:
+        parent_id = parent_of.get(child.id)
+        if parent_id is None:
+            continue
+        kind = evidence[child.id]
+        linked = by_id.get(parent_id)
+        delay = (
+            (child.sent_utc - linked.sent_utc).total_seconds()
+            if linked and linked.sent_utc and child.sent_utc
+            else None
+        )
+        edges.append(
+            Edge(
+                parent_id=parent_id,
+                child_id=child.id,
+                evidence="printed-chain" if kind.startswith("printed-chain") else kind,
+                confidence=CONFIDENCE[kind],
+                delay_seconds=delay,
+            )
+        )
+    check_causality(((e.parent_id, e.child_id) for e in edges), by_id, collector)
+    threads = _group(placed, list(placeholders.values()), edges, order, positions, chosen, policy)
+    return Threaded(placed, list(placeholders.values()), edges, threads)
+
+
+def _subject_text(subject: Subject | None) -> str:
+    return subject.text if subject else "no subject"
+
+
+def _instant(message: Message) -> datetime:
+    if message.sent_utc is not None:
+        return message.sent_utc.replace(tzinfo=None)
+    return message.sent_local or datetime.min
+
+
+def _earlier(other: Message, message: Message) -> bool:
+    if other.sent_utc is not None and message.sent_utc is not None:
+        return other.sent_utc <= message.sent_utc
+    if other.sent_local is not None and message.sent_local is not None:
+        return other.sent_local <= message.sent_local
+    return False
+
+
+def _group(
+    messages: list[Message],
+    placeholders: list[Message],
+    edges: list[Edge],
+    order: dict[str, int],
+    positions: dict[str, ChainPosition],
+    chosen: Mapping[tuple[str, int], str],
+    policy: Policy,
+) -> list[Thread]:
+    root: dict[str, str] = {m.id: m.id for m in [*messages, *placeholders]}
+
+    def find(node: str) -> str:
+        while root[node] != node:
+            root[node] = root[root[node]]
+            node = root[node]
+        return node
+
+    for edge in edges:
+        a, b = find(edge.parent_id), find(edge.child_id)
+        if a != b:
+            root[b] = a
+    members: dict[str, list[Message]] = defaultdict(list)
+    for message in messages:
+        members[find(message.id)].append(message)
+    children: dict[str, list[str]] = defaultdict(list)
+    parent_of = {e.child_id: e.parent_id for e in edges}
+    for edge in edges:
+        children[edge.parent_id].append(edge.child_id)
+    placeholder_ids = {p.id for p in placeholders}
+    threads: list[Thread] = []
+    for group in sorted(members.values(), key=lambda g: min(order[m.id] for m in g)):
+        ordered = sorted(group, key=lambda m: _sort_key(m, order))
+        ids = {m.id for m in group}
+        tops = [m.id for m in ordered if parent_of.get(m.id) not in ids]
+        top = tops[0]
+        root_id = parent_of[top] if parent_of.get(top) in placeholder_ids else top
+        depth = _depth(root_id, children)
+        participants: set[str] = set()
+        for m in group:
+            for party in [m.sender, *m.to, *m.cc, *m.bcc]:
+                if party is not None:
+                    participants.add(party.key)
+        times = [m.sent_utc for m in ordered if m.sent_utc is not None]
+        modes = {chosen.get(positions[m.id].chain) for m in group if m.id in positions}
+        mode = policy.tz_mode
+        if policy.tz_mode == "infer":
+            picked = sorted(x for x in modes if x)
+            mode = picked[0] if len(picked) == 1 else "infer"  # type: ignore[assignment]
+        threads.append(
+            Thread(
+                id="t-" + root_id[2:],
+                root_id=root_id,
+                message_ids=[m.id for m in ordered],
+                depth=depth,
+                participants=sorted(participants),
+                start_utc=times[0] if times else None,
+                end_utc=times[-1] if times else None,
+                tz_mode=mode,
+            )
+        )
+    return threads
+
+
+def _depth(root_id: str, children: dict[str, list[str]]) -> int:
+    best = 0
+    stack = [(root_id, 0)]
+    seen: set[str] = set()
+    while stack:
+        node, depth = stack.pop()
+        if node in seen:
+            continue
+        seen.add(node)
+        best = max(best, depth)
+        stack.extend((child, depth + 1) for child in children.get(node, []))
+    return best

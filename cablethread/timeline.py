@@ -1,0 +1,200 @@
+"""Wall clocks to UTC instants under a time-zone mode; causality checks.
+
+A printed ``Sent:`` line has no zone. Which zone is a fact about the print:
+
+* ``archive``: every clock is in the release's zone (``Pacific/Auckland`` for NZ MFAT);
+* ``sender``: each clock is in its sender's home zone;
+* ``quoter``: the top block in the archive zone, each quoted block in the zone of the sender of
+  the block printed above it (Outlook writes a quoted header in the quoter's zone);
+* ``infer``: per printed chain, the mode that leaves no reply older than its parent (ties go to
+  ``archive``), the choice recorded.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from functools import cache
+from zoneinfo import ZoneInfo
+
+from cablethread.diagnostics import Collector
+from typing import Literal
+
+from cablethread.models import Message, Span, TzMode
+
+__all__ = ["ChainPosition", "Placed", "localise", "place_messages"]
+
+Placement = Literal["archive", "sender", "quoter"]
+MODES: tuple[Placement, ...] = ("archive", "sender", "quoter")
+
+
+@cache
+def _zone(name: str) -> ZoneInfo:
+    return ZoneInfo(name)
+
+
+@dataclass(frozen=True)
+class Placed:
+    """A message's instant under one mode: the zone used and what the zone rules said."""
+
+    utc: datetime | None
+    zone: str
+    problem: str | None = None
+
+
+def localise(wall: datetime, zone_name: str) -> Placed:
+    """``wall`` (naive) read in ``zone_name`` as a UTC instant; DST folds and gaps are noted.
+
+    >>> localise(datetime(2018, 11, 6, 1, 42), "Pacific/Auckland").utc.isoformat()
+    '2018-11-05T12:42:00+00:00'
+    """
+    zone = _zone(zone_name)
+    early = wall.replace(tzinfo=zone, fold=0)
+    late = wall.replace(tzinfo=zone, fold=1)
+    problem: str | None = None
+    if early.utcoffset() != late.utcoffset():
+        back = early.astimezone(UTC).astimezone(zone).replace(tzinfo=None)
+        problem = "time-nonexistent" if back != wall else "time-ambiguous"
+    return Placed(early.astimezone(UTC), zone_name, problem)
+
+
+@dataclass(frozen=True)
+class ChainPosition:
+    """Where a message was first printed: its chain and the sender of the block above it."""
+
+    chain: tuple[str, int]
+    quoter_zone: str | None
+    depth: int
+
+
+def _zone_for(
+    message: Message, mode: TzMode, archive: str, position: ChainPosition | None
+) -> tuple[str, bool]:
+    """The zone a mode gives a message, and whether that zone is known (not a fallback)."""
+    if mode == "archive":
+        return archive, True
+    if mode == "sender":
+        zone = message.sender.time_zone if message.sender else None
+        return (zone, True) if zone else (archive, False)
+    if position is None or position.depth == 0:
+        return archive, True
+    return (position.quoter_zone, True) if position.quoter_zone else (archive, False)
+
+
+def _instants(
+    messages: Iterable[Message],
+    mode: TzMode,
+    archive: str,
+    positions: Mapping[str, ChainPosition],
+) -> dict[str, Placed]:
+    placed: dict[str, Placed] = {}
+    for message in messages:
+        if message.sent_local is None:
+            continue
+        zone, _known = _zone_for(message, mode, archive, positions.get(message.id))
+        placed[message.id] = localise(message.sent_local, zone)
+    return placed
+
+
+def _violations(edges: Iterable[tuple[str, str]], placed: Mapping[str, Placed]) -> int:
+    count = 0
+    for parent, child in edges:
+        p, c = placed.get(parent), placed.get(child)
+        if p and c and p.utc and c.utc and c.utc < p.utc:
+            count += 1
+    return count
+
+
+def place_messages(
+    messages: list[Message],
+    mode: TzMode,
+    archive: str,
+    positions: Mapping[str, ChainPosition],
+    chain_edges: Mapping[tuple[str, int], list[tuple[str, str]]],
+    collector: Collector,
+) -> tuple[list[Message], dict[tuple[str, int], Placement]]:
+    """Give every message ``sent_utc``, ``time_zone`` and ``tz_mode``; under ``infer`` choose per chain."""
+    chosen: dict[tuple[str, int], Placement] = {}
+    by_mode = (
+        {m: _instants(messages, m, archive, positions) for m in MODES}
+        if mode == "infer"
+        else {mode: _instants(messages, mode, archive, positions)}
+    )
+    mode_of: dict[str, Placement] = {}
+    if mode == "infer":
+        for chain, edges in chain_edges.items():
+            best: Placement = "archive"
+            best_count = _violations(edges, by_mode["archive"])
+            for candidate in MODES[1:]:
+                count = _violations(edges, by_mode[candidate])
+                if count < best_count:
+                    best, best_count = candidate, count
+            chosen[chain] = best
+            collector.add(
+                "time-zone-chosen",
+                f"chain {chain[1]} of {chain[0] or 'the input'}: mode {best} chosen "
+                f"({best_count} reply older than its parent)",
+            )
+        for message in messages:
+            position = positions.get(message.id)
+            mode_of[message.id] = chosen.get(position.chain, "archive") if position else "archive"
+    placed_out: list[Message] = []
+    for message in messages:
+        used: Placement = mode_of.get(message.id, "archive" if mode == "infer" else mode)
+        placed = by_mode[used].get(message.id)
+        span = message.occurrences[0].span if message.occurrences else None
+        if placed is None:
+            placed_out.append(message.model_copy(update={"tz_mode": used}))
+            continue
+        zone, known = _zone_for(message, used, archive, positions.get(message.id))
+        if not known:
+            who = message.sender.raw if message.sender else "the sender"
+            collector.add(
+                "time-zone-unknown",
+                f"no home zone known for {who}; the archive zone {archive} was used",
+                span,
+            )
+        if placed.problem:
+            collector.add(
+                placed.problem,
+                f"{message.sent_local} in {zone}: "
+                + (
+                    "the clock shows this time twice; the first was taken"
+                    if placed.problem == "time-ambiguous"
+                    else "this time never occurred (clocks went forward); read with the earlier offset"
+                ),
+                span,
+            )
+        placed_out.append(
+            message.model_copy(update={"sent_utc": placed.utc, "time_zone": zone, "tz_mode": used})
+        )
+    return placed_out, chosen
+
+
+def check_causality(
+    edges: Iterable[tuple[str, str]],
+    messages: Mapping[str, Message],
+    collector: Collector,
+) -> None:
+    """A diagnostic for every reply older than its parent, naming both and the gap in minutes."""
+    for parent_id, child_id in edges:
+        parent, child = messages.get(parent_id), messages.get(child_id)
+        if parent is None or child is None or parent.sent_utc is None or child.sent_utc is None:
+            continue
+        gap = parent.sent_utc - child.sent_utc
+        if gap > timedelta(0):
+            span: Span | None = child.occurrences[0].span if child.occurrences else None
+            related = parent.occurrences[0].span if parent.occurrences else None
+            collector.add(
+                "time-reply-before-parent",
+                f"reply {child_id} ({_who(child)}, {child.sent_utc:%Y-%m-%d %H:%M}Z) is "
+                f"{gap.total_seconds() / 60:.0f} minutes older than its parent {parent_id} "
+                f"({_who(parent)}, {parent.sent_utc:%Y-%m-%d %H:%M}Z) under {child.tz_mode}",
+                span,
+                related,
+            )
+
+
+def _who(message: Message) -> str:
+    return message.sender.raw if message.sender else "unknown sender"
