@@ -16,11 +16,10 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from functools import cache
+from typing import Literal
 from zoneinfo import ZoneInfo
 
 from cablethread.diagnostics import Collector
-from typing import Literal
-
 from cablethread.models import Message, Span, TzMode
 
 __all__ = ["ChainPosition", "Placed", "localise", "place_messages"]
