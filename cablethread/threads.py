@@ -10,6 +10,7 @@ placeholder that stands for the missing parent. Nothing is linked to a guessed r
 from __future__ import annotations
 
 import hashlib
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -152,32 +153,32 @@ def build_threads(
     )
     by_id = {m.id: m for m in placed}
 
-    # Replies with no printed parent: same thread key earlier, else a placeholder.
+    # Replies with no printed parent: the latest earlier message with the same thread key,
+    # found by bisection in per-key time order, else a placeholder.
+    by_key: dict[str, list[tuple[datetime, int, Message]]] = defaultdict(list)
+    for message in placed:
+        if message.subject is not None and _comparable(message) is not None:
+            by_key[message.subject.thread_key].append(
+                (_comparable(message) or datetime.min, -order[message.id], message)
+            )
+    for timeline in by_key.values():
+        timeline.sort(key=lambda item: (item[0], item[1]))
     placeholders: dict[str, Message] = {}
     for message in placed:
         subject = message.subject
         if message.id in parent_of or subject is None or not subject.prefixes:
             continue
-        candidates = [
-            other
-            for other in placed
-            if other.id != message.id
-            and other.subject is not None
-            and other.subject.thread_key == subject.thread_key
-            and _earlier(other, message)
-            and not _descends(other.id, message.id, parent_of)
-        ]
+        earlier = _latest_earlier(message, by_key.get(subject.thread_key, []), parent_of)
         span = message.occurrences[0].span if message.occurrences else None
-        if candidates:
-            parent = max(candidates, key=lambda m: (_instant(m), -order[m.id]))
-            parent_of[message.id] = parent.id
+        if earlier is not None:
+            parent_of[message.id] = earlier.id
             evidence[message.id] = "subject-time"
             collector.add(
                 "thread-subject-time",
                 f"{message.id} has no printed parent; linked to the latest earlier message "
-                f"with the same subject, {parent.id}",
+                f"with the same subject, {earlier.id}",
                 span,
-                parent.occurrences[0].span if parent.occurrences else None,
+                earlier.occurrences[0].span if earlier.occurrences else None,
             )
             continue
         placeholder = placeholders.get(subject.thread_key) or _placeholder(message)
@@ -223,18 +224,29 @@ def _subject_text(subject: Subject | None) -> str:
     return subject.text if subject else "no subject"
 
 
-def _instant(message: Message) -> datetime:
+def _comparable(message: Message) -> datetime | None:
+    """The instant used to order messages of one subject: UTC if known, else the wall clock."""
     if message.sent_utc is not None:
         return message.sent_utc.replace(tzinfo=None)
-    return message.sent_local or datetime.min
+    return message.sent_local
 
 
-def _earlier(other: Message, message: Message) -> bool:
-    if other.sent_utc is not None and message.sent_utc is not None:
-        return other.sent_utc <= message.sent_utc
-    if other.sent_local is not None and message.sent_local is not None:
-        return other.sent_local <= message.sent_local
-    return False
+def _latest_earlier(
+    message: Message,
+    timeline: list[tuple[datetime, int, Message]],
+    parent_of: dict[str, str],
+) -> Message | None:
+    """The latest message of ``timeline`` not later than ``message`` that is not its descendant."""
+    instant = _comparable(message)
+    if instant is None:
+        return None
+    index = bisect_right(timeline, instant, key=lambda item: item[0])
+    while index > 0:
+        index -= 1
+        other = timeline[index][2]
+        if other.id != message.id and not _descends(other.id, message.id, parent_of):
+            return other
+    return None
 
 
 def _group(

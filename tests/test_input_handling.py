@@ -1,0 +1,100 @@
+"""Bad and odd input: clear errors for misuse, diagnostics for content, never a deep traceback."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+
+import cablethread
+
+BLOCK = "From: GENEVA\nSent: Thursday, 4 July 2019 5:26 AM\nTo: NAD\nSubject: RE: X\n\nBody.\n"
+
+
+def test_bytes_are_refused_with_a_clear_type_error() -> None:
+    with pytest.raises(TypeError, match="not bytes"):
+        cablethread.parse(BLOCK.encode())  # type: ignore[arg-type]
+
+
+def test_file_with_nul_bytes_names_the_file(tmp_path: Path) -> None:
+    path = tmp_path / "scan.pdf"
+    path.write_bytes(b"%PDF-1.4\x00\x01\x02")
+    with pytest.raises(cablethread.InputError, match=r"scan\.pdf.*not a text file"):
+        cablethread.parse_file(path)
+
+
+def test_missing_file_names_the_file(tmp_path: Path) -> None:
+    with pytest.raises(cablethread.InputError, match="no such file"):
+        cablethread.parse_file(tmp_path / "absent.txt")
+
+
+def test_cp1252_file_is_decoded_with_a_diagnostic(tmp_path: Path) -> None:
+    path = tmp_path / "legacy.txt"
+    path.write_bytes(BLOCK.replace("Body.", "Caf\u00e9 \u2013 ok").encode("cp1252"))
+    release = cablethread.parse_file(path)
+    assert release.diagnostics[0].code == "input-decoded-cp1252"
+    assert "Caf\u00e9 \u2013 ok" in release.text
+    assert len(release.messages) == 1
+
+
+def test_open_file_objects_are_accepted() -> None:
+    release = cablethread.parse_file(io.StringIO(BLOCK))
+    assert len(release.messages) == 1
+    release = cablethread.parse_file(io.BytesIO(BLOCK.encode()))
+    assert len(release.messages) == 1
+
+
+def test_empty_text_gives_empty_release_with_diagnostic() -> None:
+    release = cablethread.parse("")
+    assert release.messages == [] and release.segments == []
+    assert [d.code for d in release.diagnostics] == ["input-empty"]
+
+
+def test_text_without_headers_is_one_other_segment() -> None:
+    text = "Minutes of a meeting.\nNo email here.\n"
+    release = cablethread.parse(text)
+    assert release.messages == []
+    assert "input-no-headers" in [d.code for d in release.diagnostics]
+    assert [s.kind for s in release.segments] == ["other"]
+    assert release.text == text
+
+
+def test_strict_mode_raises_the_diagnostic() -> None:
+    text = "From: NAD\nSent: sometime soon\nTo: GENEVA\nSubject: X\n"
+    lenient = cablethread.parse(text)
+    assert [d.code for d in lenient.diagnostics if d.severity != "info"] == ["date-unparsed"]
+    with pytest.raises(cablethread.ParseError) as caught:
+        cablethread.parse(text, cablethread.Policy(strict=True))
+    assert caught.value.diagnostic.code == "date-unparsed"
+    assert caught.value.diagnostic.span == cablethread.Span(start=2, end=2)
+
+
+def test_unparseable_date_is_none_not_a_guess() -> None:
+    release = cablethread.parse("From: NAD\nSent: Thursday\nTo: GENEVA\nSubject: X\n")
+    assert release.messages[0].sent_local is None
+    assert release.messages[0].sent_raw == "Thursday"
+
+
+def test_crlf_line_ends_are_kept() -> None:
+    text = BLOCK.replace("\n", "\r\n")
+    release = cablethread.parse(text)
+    assert release.text == text
+    assert release.messages[0].subject is not None
+    assert release.messages[0].subject.text == "RE: X"
+
+
+def test_unknown_profile_is_a_clear_error() -> None:
+    with pytest.raises(ValueError, match="unknown profile 'nz'"):
+        cablethread.parse(BLOCK, cablethread.Policy(profile="nz"))
+
+
+def test_unknown_archive_zone_is_refused_by_the_policy() -> None:
+    with pytest.raises(ValueError, match="unknown IANA time zone"):
+        cablethread.Policy(archive_tz="Mars/Olympus")
+
+
+def test_policy_clone_changes_only_what_is_named() -> None:
+    policy = cablethread.Policy.default.clone(strict=True)
+    assert policy.strict and policy.tz_mode == "archive"
+    assert not cablethread.Policy.default.strict

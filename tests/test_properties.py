@@ -1,0 +1,80 @@
+"""Properties over arbitrary text: lossless segments, spans inside the text, determinism."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import cablethread
+
+HEADERISH = st.sampled_from(
+    [
+        "From: NAD",
+        "From: GENEVA",
+        "Sent: Thursday, 4 July 2019 5:26 AM",
+        "Sent: 12:38 a.m.",
+        "To: NAD; UNHC",
+        "Cc: DS",
+        "MLG; CEO",
+        "Subject: RE: FORMAL MESSAGE: s6(a)",
+        "XINJIANG LETTER",
+        "-----Original Message-----",
+        "Released under the Official Information Act",
+        "s6(a), s9(2)(g)(i)",
+        "ENDS",
+        "",
+        "   ",
+        "\x0c",
+        "To: Sullivan, Jacob J        B6",
+    ]
+)
+LINES = st.lists(st.one_of(HEADERISH, st.text(max_size=40)), max_size=40)
+ENDINGS = st.sampled_from(["\n", "\r\n"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(LINES, ENDINGS, st.booleans())
+def test_segments_rebuild_any_text(lines: list[str], ending: str, trailing: bool) -> None:
+    text = ending.join(lines) + (ending if trailing else "")
+    release = cablethread.parse(text)
+    assert "".join(s.text for s in release.segments) == text
+    covered = [n for s in release.segments for n in s.span.lines]
+    assert covered == list(range(1, len(covered) + 1))
+
+
+@settings(max_examples=200, deadline=None)
+@given(LINES)
+def test_spans_lie_inside_the_text(lines: list[str]) -> None:
+    text = "\n".join(lines)
+    release = cablethread.parse(text)
+    total = len(release.segments and [n for s in release.segments for n in s.span.lines])
+    for message in release.messages:
+        for occurrence in message.occurrences:
+            assert 1 <= occurrence.span.start <= occurrence.span.end <= total
+        for redaction in message.redactions:
+            assert 1 <= redaction.span.start <= total
+    for diagnostic in release.diagnostics:
+        if diagnostic.span is not None:
+            assert diagnostic.span.end <= total
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(max_size=400))
+def test_same_input_same_json(text: str) -> None:
+    assert cablethread.parse(text).to_json() == cablethread.parse(text).to_json()
+
+
+@settings(max_examples=100, deadline=None)
+@given(LINES)
+def test_strict_mode_raises_only_parse_error(lines: list[str]) -> None:
+    text = "\n".join(lines)
+    lenient = cablethread.parse(text)
+    raises = any(d.severity != "info" for d in lenient.diagnostics)
+    try:
+        cablethread.parse(text, cablethread.Policy(strict=True))
+    except cablethread.ParseError as exc:
+        # Strict mode stops at the first diagnostic that lenient mode reports as a problem.
+        first = next(d for d in lenient.diagnostics if d.severity != "info")
+        assert exc.diagnostic == first
+    else:
+        assert not raises
