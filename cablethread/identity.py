@@ -49,13 +49,13 @@ def name_key(party: Party) -> str | None:
 
 @dataclass
 class _Form:
-    """One distinct form (one ``Party.key``) and what the release says about it."""
+    """One distinct printed form of a party and the messages it stands in."""
 
     party: Party
     order: int
-    raws: list[str] = field(default_factory=list)
-    sent: list[str] = field(default_factory=list)
-    received: list[str] = field(default_factory=list)
+    # Dicts as ordered sets: a party of a large release stands in thousands of messages.
+    sent: dict[str, None] = field(default_factory=dict)
+    received: dict[str, None] = field(default_factory=dict)
 
 
 class _Groups:
@@ -93,14 +93,11 @@ def _rank(form: _Form) -> tuple[int, int, int, int, int]:
     )
 
 
-def _add_once(items: list[str], item: str) -> None:
-    if item not in items:
-        items.append(item)
-
-
 def participants(messages: Sequence[Message]) -> list[Participant]:
     """The distinct parties of ``messages``, each with every form and the messages it is in."""
-    forms: dict[str, _Form] = {}
+    # A form is a key and a printed text: two printings with one address and different names
+    # are both kept, for each name is evidence of its own.
+    forms: dict[tuple[str, str], _Form] = {}
     for message in messages:
         roles = [(message.sender, True)] + [
             (p, False) for p in [*message.to, *message.cc, *message.bcc]
@@ -108,13 +105,13 @@ def participants(messages: Sequence[Message]) -> list[Participant]:
         for party, is_sender in roles:
             if party is None:
                 continue
-            form = forms.get(party.key)
+            ident = (party.key, " ".join(party.raw.split()))
+            form = forms.get(ident)
             if form is None:
-                form = forms[party.key] = _Form(party, len(forms))
-            _add_once(form.raws, " ".join(party.raw.split()))
-            _add_once(form.sent if is_sender else form.received, message.id)
+                form = forms[ident] = _Form(party, len(forms))
+            (form.sent if is_sender else form.received)[message.id] = None
     groups = _Groups()
-    for key, form in forms.items():
+    for (key, _raw), form in forms.items():
         party = form.party
         groups.find(key)
         if party.kind == "withheld":
@@ -127,7 +124,7 @@ def participants(messages: Sequence[Message]) -> list[Participant]:
         if named is not None:
             groups.union(key, named)
     members: dict[str, list[_Form]] = {}
-    for key, form in forms.items():
+    for (key, _raw), form in forms.items():
         members.setdefault(groups.find(key), []).append(form)
     message_order = {m.id: i for i, m in enumerate(messages)}
     result: list[Participant] = []
@@ -143,15 +140,13 @@ def participants(messages: Sequence[Message]) -> list[Participant]:
             if address and address.casefold() not in seen:
                 seen.add(address.casefold())
                 addresses.append(address)
-        raws: list[str] = []
-        for form in group:
-            for raw in form.raws:
-                _add_once(raws, raw)
+        keys = {form.party.key: None for form in group}
+        raws = {" ".join(form.party.raw.split()): None for form in group}
         result.append(
             Participant(
                 **best.model_dump(),
-                keys=[f.party.key for f in group],
-                forms=raws,
+                keys=list(keys),
+                forms=list(raws),
                 addresses=addresses,
                 sent=sent,
                 received=received,
