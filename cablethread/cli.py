@@ -157,8 +157,8 @@ def _print_unknown(args: argparse.Namespace) -> int:
         print(f"{what:<5}  {token:<32}  {shown}")
     print(
         f"{len(found)} codes not in the {release.profile} directory "
-        f"({sum(1 for k in found if k[0] == 'party')} parties, "
-        f"{sum(1 for k in found if k[0] == 'unit')} units)",
+        f"(parties: {sum(1 for k in found if k[0] == 'party')}, "
+        f"units: {sum(1 for k in found if k[0] == 'unit')})",
         file=sys.stderr,
     )
     return 0

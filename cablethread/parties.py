@@ -70,7 +70,7 @@ _CAPITAL_WORD = (
 _INITIAL = r"[^\W\d_a-z]\.?"
 _PARTICLE = r"(?:de|De|del|Del|van|Van|von|Von|da|Da|di|Di|la|La|le|Le|bin|al|Al)"
 _GIVEN_FIRST = re.compile(
-    rf"^(?P<given>{_CAPITAL_WORD}(?:[ \t]+(?:{_CAPITAL_WORD}|{_INITIAL}))?)"
+    rf"^(?P<given>{_CAPITAL_WORD}(?:[ \t]+(?!{_PARTICLE}[ \t])(?:{_CAPITAL_WORD}|{_INITIAL}))?)"
     rf"[ \t]+(?P<surname>(?:{_PARTICLE}[ \t]+)?{_CAPITAL_WORD})$"
 )
 # Words that make ``Operations Center`` or ``Syria Unrest`` a desk, list or topic, not a person.
