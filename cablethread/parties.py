@@ -170,28 +170,43 @@ def _split_commas(value: str) -> list[str] | None:
 
 
 def _classify(text: str) -> tuple[str, str, list[str]]:
-    """What a printed cell is, its text cleaned, and the withholding codes taken off its edges.
+    """What a printed cell is, its text cleaned, and the margin marks taken off its edges.
 
     The kind is ``content`` (a party), ``code`` (withholding codes alone: a withheld party, or a
     margin code), ``note`` (a classifier's margin note) or ``empty``. ``Hale, David M B6`` is
     content ``Hale, David M`` with ``B6`` taken off.
     """
-    text = _BANNER_TAIL.sub("", text).strip()
+    marks: list[str] = []
+    banner = _BANNER_TAIL.search(text)
+    if banner is not None:
+        marks.append(" ".join(banner.group(0).split()).strip(" —–"))
+        text = text[: banner.start()]
+    text = text.strip()
     if not _HAS_WORD.search(text):
-        return ("empty" if not text.strip() else "note"), "", []
+        # Specks of punctuation (``•``, a lone quote) are OCR noise, not a mark worth a note.
+        return "empty", text, marks
     # Stray quotes and dots are what is left of a blanked address around a code: ``B6 '``.
     rest = " ".join(_MARGIN_NOTE.sub(" ", text).split()).strip(" '’\".,•")
     if not _HAS_WORD.search(rest):
-        return "note", "", []
+        return "note", text, marks
     if is_code_line(rest):
-        return "code", rest.strip(" ,;"), []
-    codes: list[str] = []
+        return "code", rest.strip(" ,;"), marks
     for edge in (_LEADING_CODES, _TRAILING_CODES):
         match = edge.search(text)
         if match is not None and _HAS_WORD.search(text[: match.start()] + text[match.end() :]):
-            codes.extend(match.group(0).strip(" \t'’.,").split())
+            marks.extend(match.group(0).strip(" \t'’.,").split())
             text = (text[: match.start()] + text[match.end() :]).strip()
-    return "content", _BLANK_ADDRESS.sub(" ", text).strip(), codes
+    return "content", _BLANK_ADDRESS.sub(" ", text).strip(), marks
+
+
+def _margin_note(mark: str, beside: str | None, line: int) -> Note:
+    where = f"beside {beside!r}" if beside else "in the field"
+    return Note(
+        "redaction-margin",
+        f"{mark!r} printed {where} is a margin mark of a redaction or classification, "
+        "not part of a party",
+        _line_span(line),
+    )
 
 
 @dataclass
@@ -223,18 +238,11 @@ def _split(fragments: Sequence[Fragment]) -> tuple[list[Token], list[Note]]:
             for column, cell in enumerate(_GAP.split(piece)):
                 if column > 0 and cell.strip():
                     cut(by_gap=True)
-                kind, cell, edge_codes = _classify(cell)
-                if cell:
+                kind, cell, marks = _classify(cell)
+                if kind != "empty":
                     pending.pieces.append((fragment.line, cell, kind))
-                for code in edge_codes:
-                    notes.append(
-                        Note(
-                            "redaction-margin",
-                            f"{code!r} printed beside {cell!r} is the margin code of a "
-                            "redaction, not part of the party",
-                            _line_span(fragment.line),
-                        )
-                    )
+                beside = cell if kind == "content" else None
+                notes.extend(_margin_note(mark, beside, fragment.line) for mark in marks)
     cut(by_gap=False)
     built = [b for b in built if b.pieces]
     field_has_content = any(kind == "content" for b in built for _, _, kind in b.pieces)
@@ -243,34 +251,16 @@ def _split(fragments: Sequence[Fragment]) -> tuple[list[Token], list[Note]]:
     for item in built:
         content = [(line, text) for line, text, kind in item.pieces if kind == "content"]
         codes = [(line, text) for line, text, kind in item.pieces if kind == "code"]
-        keep = content
-        if not content:
-            # A code between separators is a withheld recipient; one beside a name, after a gap
-            # or on the name's wrapped line, is the margin code of a redaction.
-            margin = field_has_content and (item.gap_before or item.gap_after)
-            keep = [] if margin else codes
-        dropped = [(line, text) for line, text, kind in item.pieces if kind == "code"]
-        if keep is content:
-            for line, text in dropped:
-                notes.append(
-                    Note(
-                        "redaction-margin",
-                        f"{text!r} printed beside {' '.join(t for _, t in content)!r} is the "
-                        "margin code of a redaction, not part of the party",
-                        _line_span(line),
-                    )
-                )
-        elif not keep:
-            beside = previous_content.text if previous_content else "the field"
-            for line, text in codes:
-                notes.append(
-                    Note(
-                        "redaction-margin",
-                        f"{text!r} in the margin beside {beside!r} is the code of a "
-                        "redaction, not a party",
-                        _line_span(line),
-                    )
-                )
+        # A code between separators is a withheld recipient; one beside a name, after a gap or
+        # on the name's wrapped line, is the margin code of a redaction.
+        margin = bool(content) or (field_has_content and (item.gap_before or item.gap_after))
+        keep = content if content else ([] if margin else codes)
+        beside = " ".join(t for _, t in content) or (
+            previous_content.text if previous_content else None
+        )
+        for line, text, kind in item.pieces:
+            if kind == "note" or (kind == "code" and margin):
+                notes.append(_margin_note(text, beside, line))
         if not keep:
             continue
         token = Token(

@@ -115,6 +115,8 @@ def test_classification_reasons_in_the_margin_are_dropped() -> None:
     release = _parse("to_lost_separator_and_margin_codes")
     message = next(m for m in release.messages if m.occurrences[0].span.start == 19)
     assert [p.raw for p in message.cc] == ["Shannon, Thomas A"]
+    margin = [d for d in release.diagnostics if d.code == "redaction-margin" and d.span]
+    assert any(d.span.start == 22 and "'1.4(B)'" in d.message for d in margin if d.span)
     lindwall = next(m for m in release.messages if m.occurrences[0].span.start == 62)
     assert [p.raw for p in lindwall.to][-1] == "Mcdonald, Kara C"
 
