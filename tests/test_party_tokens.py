@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from cablethread.directory import Directory, Entry
 from cablethread.models import Span
@@ -154,3 +156,25 @@ def test_blanked_address_is_dropped_from_the_name() -> None:
         _fragments("Jose Agustin Aguerre <                >; Mark D'sa <"), "to", Directory()
     )
     assert [p.raw for p in parties] == ["Jose Agustin Aguerre", "Mark D'sa"]
+
+
+_PIECES = st.sampled_from(
+    [
+        *"abXY ,;:<>[]@.-'\"()©—•\t",
+        *["B6", "1.4(B)", "s9(2)(a)", "DS", "MLG", "LONDON", "Jean-", "mailto:", "(Seemail)"],
+        *["   ", "(NAD)", "CONFIDENTIAL", "Reason:", "Mills, Cheryl D"],
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(_PIECES, max_size=25).map("".join), min_size=1, max_size=5))
+def test_any_field_gives_parties_on_its_own_lines(lines: list[str]) -> None:
+    fragments = _fragments(*lines)
+    parties, notes = read_parties(fragments, "to", Directory.for_profile("nz-mfat"))
+    first, last = fragments[0].line, fragments[-1].line
+    for party in parties:
+        assert party.raw.strip()
+        assert first <= party.span.start <= party.span.end <= last
+    for note in notes:
+        assert first <= note.span.start <= last
