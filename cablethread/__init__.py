@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 from cablethread.diagnostics import CODES, ParseError
+from cablethread.directory import Directory, DirectoryError
 from cablethread.models import (
     Diagnostic,
     Edge,
@@ -19,6 +20,7 @@ from cablethread.models import (
     HeaderField,
     Message,
     Occurrence,
+    Participant,
     Party,
     Redaction,
     Release,
@@ -36,6 +38,8 @@ __version__ = "0.1.0"
 __all__ = [
     "CODES",
     "Diagnostic",
+    "Directory",
+    "DirectoryError",
     "Edge",
     "Header",
     "HeaderField",
@@ -43,6 +47,7 @@ __all__ = [
     "Message",
     "Occurrence",
     "ParseError",
+    "Participant",
     "Party",
     "Policy",
     "Redaction",

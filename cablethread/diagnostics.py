@@ -103,7 +103,17 @@ _TABLE: tuple[DiagnosticCode, ...] = (
         "info",
         "Two tokens run together by a lost separator at a wrap were split into two parties.",
     ),
+    DiagnosticCode(
+        "party-column-split",
+        "info",
+        "Two names printed in columns with no separator between them were read as two parties.",
+    ),
     DiagnosticCode("party-address-repaired", "info", "An OCR-damaged e-mail address was repaired."),
+    DiagnosticCode(
+        "party-name-repaired",
+        "info",
+        "An OCR-damaged initial in a person's name was repaired (``Jacob 3`` → ``Jacob J``).",
+    ),
     # Messages and threads
     DiagnosticCode(
         "message-variant",

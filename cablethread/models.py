@@ -21,6 +21,7 @@ __all__ = [
     "HeaderField",
     "Message",
     "Occurrence",
+    "Participant",
     "Party",
     "PartyKind",
     "Redaction",
@@ -129,17 +130,31 @@ PartyKind = Literal[
 
 
 class Party(_Frozen):
-    """A sender or recipient, as printed and as resolved."""
+    """A sender or recipient, as printed and as resolved against the directory."""
 
     raw: str = Field(description="The token as printed: ``GEELS, Deborah (NAD)``.")
     span: Span = Field(description="Line(s) the token was printed on.")
-    name: str | None = Field(default=None, description="Display name, if one was printed.")
+    name: str | None = Field(
+        default=None,
+        description="Full name from the directory where it has one, else the display name printed.",
+    )
     address: str | None = Field(default=None, description="E-mail address, if one was printed.")
     code: str | None = Field(default=None, description="Canonical directory code, if resolved.")
     kind: PartyKind = Field(default="unknown", description="What sort of party this is.")
     time_zone: str | None = Field(default=None, description="IANA zone of the party's home.")
     unit: str | None = Field(
-        default=None, description="Unit printed after a person's name: ``(NAD)`` gives ``NAD``."
+        default=None,
+        description=(
+            "Unit printed after a person's name: ``(NAD)`` gives ``NAD``; the directory's "
+            "canonical code when the unit resolves."
+        ),
+    )
+    surname: str | None = Field(
+        default=None, description="A person's surname as printed: ``GEELS`` of ``GEELS, Deborah``."
+    )
+    given_name: str | None = Field(
+        default=None,
+        description="A person's given names and initials as printed: ``Cheryl D``.",
     )
     channel: str | None = Field(default=None, description="Delivery channel: ``Seemail``.")
     redaction: Redaction | None = Field(
@@ -156,6 +171,30 @@ class Party(_Frozen):
         if self.redaction is not None:
             return f"withheld:{self.redaction.code}"
         return f"name:{' '.join((self.name or self.raw).split()).lower()}"
+
+
+class Participant(Party):
+    """A distinct party of a release: every printed form of one identity, with its messages.
+
+    Forms merge only on evidence: the same directory code, the same e-mail address, or (for
+    people) the same name once case, punctuation and ``Surname, Given`` order are set aside. The
+    fields inherited from :class:`Party` are those of the fullest form (a resolved code first, then
+    a name with an address), so ``participant.key`` is the identity's key.
+    """
+
+    keys: list[str] = Field(
+        description="``Party.key`` of every merged form: match ``message.sender.key`` against it."
+    )
+    forms: list[str] = Field(
+        description="Each distinct printed form, in order of first appearance."
+    )
+    addresses: list[str] = Field(
+        default_factory=list, description="Each distinct e-mail address printed for it."
+    )
+    sent: list[str] = Field(default_factory=list, description="Ids of the messages it sent.")
+    received: list[str] = Field(
+        default_factory=list, description="Ids of the messages it received (To, Cc or Bcc)."
+    )
 
 
 class Subject(_Frozen):
@@ -299,7 +338,10 @@ class Release(_Frozen):
     diagnostics: list[Diagnostic] = Field(description="Every decision and problem.")
     edges: list[Edge] = Field(default_factory=list, description="Reply links.")
     threads: list[Thread] = Field(default_factory=list, description="Reply threads.")
-    parties: list[Party] = Field(default_factory=list, description="Distinct parties.")
+    parties: list[Participant] = Field(
+        default_factory=list,
+        description="Distinct parties after identity merging, with the messages each sent and received.",
+    )
     profile: str | None = Field(default=None, description="Releasing-agency profile used.")
 
     @property

@@ -18,6 +18,7 @@ from typing import IO
 
 from cablethread.dates import parse_sent
 from cablethread.diagnostics import Collector
+from cablethread.directory import Directory
 from cablethread.headers import UnfoldedBlock, unfold
 from cablethread.models import (
     Diagnostic,
@@ -31,7 +32,7 @@ from cablethread.models import (
     Span,
     Subject,
 )
-from cablethread.parties import Fragment, parse_party, split_tokens
+from cablethread.parties import Fragment, Note, read_parties, read_sender, resolve_party
 from cablethread.policy import Policy
 from cablethread.redactions import find_redactions
 from cablethread.segment import scan
@@ -128,38 +129,45 @@ class Document:
     extra: dict[str, object] = field(default_factory=dict)
 
 
+def _record(collector: Collector, notes: Iterable[Note]) -> None:
+    for note in notes:
+        collector.add(note.code, note.message, note.span, note.related)
+
+
+def _directory(profile: Profile, policy: Policy) -> Directory:
+    """The profile's package directory with the user's files over it."""
+    return Directory.for_profile(profile.key, extra_files=policy.directory)
+
+
 def _parties(
-    fragments: list[Fragment] | None, field_name: str, collector: Collector
+    fragments: list[Fragment] | None,
+    field_name: str,
+    collector: Collector,
+    directory: Directory,
 ) -> list[Party]:
     if not fragments:
         return []
-    parties: list[Party] = []
-    for token in split_tokens(fragments):
-        party, repaired = parse_party(token.text, token.span, field=field_name)
-        if repaired:
-            collector.add(
-                "party-address-repaired",
-                f"OCR-damaged address in {token.text!r} read as {party.address}",
-                token.span,
-            )
-        parties.append(party)
+    parties, notes = read_parties(fragments, field_name, directory)
+    _record(collector, notes)
     return parties
 
 
 def _sender(fragments: list[Fragment] | None, collector: Collector, span: Span) -> Party | None:
-    text = " ".join(f.text for f in fragments or [] if f.text).strip()
-    if not text or fragments is None:
+    """The sender as printed; resolved only after the message id is made from its printed form,
+    so that a directory file never changes message ids."""
+    party, notes = read_sender(fragments or [])
+    _record(collector, notes)
+    if party is None:
         collector.add("header-no-sender", "the From: field is empty", span)
-        return None
-    token_span = Span(start=fragments[0].line, end=fragments[-1].line)
-    party, repaired = parse_party(text, token_span, field="from")
-    if repaired:
-        collector.add(
-            "party-address-repaired",
-            f"OCR-damaged address in {text!r} read as {party.address}",
-            token_span,
-        )
     return party
+
+
+def _resolved(party: Party | None, directory: Directory, collector: Collector) -> Party | None:
+    if party is None:
+        return None
+    resolved, notes = resolve_party(party, directory)
+    _record(collector, notes)
+    return resolved
 
 
 def _message_id(sender: Party | None, sent: str | None, subject: Subject | None, where: str) -> str:
@@ -183,6 +191,7 @@ def _read_document(text: str, name: str | None, policy: Policy) -> Document:
             "input-control-characters", "control characters in the text were kept as they are"
         )
     profile = _choose_profile(text, policy, collector)
+    directory = _directory(profile, policy)
     dayfirst = policy.dayfirst if policy.dayfirst is not None else profile.dayfirst
     found = scan(source)
     for line in found.separators_alone:
@@ -247,10 +256,10 @@ def _read_document(text: str, name: str | None, policy: Policy) -> Document:
             Printing(
                 id=message_id,
                 unfolded=unfolded,
-                sender=sender,
-                to=_parties(frags.get("to"), "to", collector),
-                cc=_parties(frags.get("cc"), "cc", collector),
-                bcc=_parties(frags.get("bcc"), "bcc", collector),
+                sender=_resolved(sender, directory, collector),
+                to=_parties(frags.get("to"), "to", collector, directory),
+                cc=_parties(frags.get("cc"), "cc", collector, directory),
+                bcc=_parties(frags.get("bcc"), "bcc", collector, directory),
                 subject=subject,
                 sent_raw=sent_raw,
                 sent_local_iso=sent_iso,
@@ -310,6 +319,7 @@ def _segments(
 def _assemble(documents: list[Document], policy: Policy) -> Release:
     from datetime import datetime
 
+    from cablethread.identity import participants
     from cablethread.threads import build_threads
 
     merged: dict[str, list[Printing]] = {}
@@ -354,11 +364,6 @@ def _assemble(documents: list[Document], policy: Policy) -> Release:
         )
     profile = documents[0].profile if documents else profiles()["generic"]
     threaded = build_threads(messages, policy, profile, collector)
-    parties: dict[str, Party] = {}
-    for message in threaded.messages:
-        for party in [message.sender, *message.to, *message.cc, *message.bcc]:
-            if party is not None and party.key not in parties:
-                parties[party.key] = party
     return Release(
         sources=[d.name for d in documents if d.name is not None],
         messages=threaded.messages,
@@ -367,7 +372,7 @@ def _assemble(documents: list[Document], policy: Policy) -> Release:
         diagnostics=collector.items,
         edges=threaded.edges,
         threads=threaded.threads,
-        parties=list(parties.values()),
+        parties=participants(threaded.messages),
         profile=profile.key,
     )
 

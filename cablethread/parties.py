@@ -1,28 +1,115 @@
-"""Recipient lists to parties: split on ``;``, read names, addresses, units, channels, withheld codes.
+"""Recipient lists to parties: split, repair wraps, read names and addresses, resolve.
 
 ``GEELS, Deborah (NAD)``, ``Mills, Cheryl D [mailto:MillsCD@state.gov]``, ``FM.NAB (Seemail)``,
-``'millscd@state.gov'`` and ``s9(2)(a)`` each become one :class:`~cablethread.Party`. Resolution
-against the directory of posts and divisions happens in :mod:`cablethread.directory`.
+``'millscd@state.gov'`` and ``s9(2)(a)`` each become one :class:`~cablethread.Party`, resolved
+against the :class:`~cablethread.directory.Directory` of the release's profile:
+
+1. :func:`split_tokens` cuts a field's lines on ``;``, on the wide gaps that ``pdftotext`` prints
+   between columns, and drops the withholding codes printed in the margin beside a name;
+2. :func:`repair_wrap` decides, by the directory, whether a token cut by a line wrap is one party
+   (``DS`` + ``MLG``) or two whose separator was lost (``LONDON`` + ``CANBERRA``);
+3. :func:`parse_party` reads one token: withheld code, address, channel, unit, person's name;
+4. :func:`resolve_party` gives it the directory's code, kind, full name and time zone.
+
+Every decision becomes a :class:`Note`, which the parser turns into a diagnostic.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from cablethread.models import Party, PartyKind, Redaction, Span
 from cablethread.redactions import find_redactions, is_code_line
 
-__all__ = ["Fragment", "Token", "parse_party", "split_tokens"]
+if TYPE_CHECKING:
+    from cablethread.directory import Directory
+
+__all__ = [
+    "Fragment",
+    "Note",
+    "Token",
+    "parse_party",
+    "read_parties",
+    "read_sender",
+    "repair_wrap",
+    "resolve_party",
+    "split_tokens",
+]
 
 _ADDRESS = r"[\w.+'\-]+(?:@|©|\(a\))[\w\-]+(?:\.[\w\-]+)+"
-_ANGLE = re.compile(rf"^(?P<name>.*?)[ \t]*<(?:mailto:)?(?P<addr>{_ADDRESS})>[ \t]*$")
+# ``H <hrod17@clintonemail.com >``: the OCR layer often puts a space inside the brackets.
+_ANGLE = re.compile(rf"^(?P<name>.*?)[ \t]*<[ \t]*(?:mailto:)?(?P<addr>{_ADDRESS})[ \t]*>[ \t]*$")
 _MAILTO = re.compile(rf"^(?P<name>.*?)[ \t]*\[mailto:[ \t]*(?P<addr>{_ADDRESS})[ \t]*\][ \t]*$")
-_BARE = re.compile(rf"^['\"]?(?P<addr>{_ADDRESS})['\"]?$")
+# ``'millscd@state.gov'``, and the OCR's stray full stop after it: ``'millscd@state.gov.``.
+_BARE = re.compile(rf"^['\"]?(?P<addr>{_ADDRESS})['\"]?[.,]?$")
 _CHANNEL = re.compile(r"^(?P<name>.+?)[ \t]*\((?P<channel>Seemail|SEEMAIL|Email|CWN)\)$")
-_UNIT = re.compile(r"^(?P<name>[^()]+?)[ \t]*\((?P<unit>[A-Za-z][A-Za-z0-9 /&.\-]{0,30})\)$")
-_PERSON = re.compile(r"^(?P<surname>[A-Za-z'\-. ]+),[ \t]*(?P<given>[A-Za-z'\-. ]+)$")
+_UNIT = re.compile(r"^(?P<name>[^()]+?)[ \t]*\((?P<unit>[A-Za-z][A-Za-z0-9 /&.,\-]{0,60})\)$")
+# One word of a name: letters, with apostrophes, hyphens and full stops inside (``O'Hare``,
+# ``Jean-Louis``, ``V.W.``); never ending in a hyphen, which is a word cut by a wrap.
+_NAME_WORD = r"[^\W\d_](?:[^\W\d_]|['’\-](?=[^\W\d_])|\.)*"
+_PERSON = re.compile(
+    rf"^(?P<surname>{_NAME_WORD}(?:[ \t]+{_NAME_WORD})*),[ \t]*"
+    rf"(?P<given>{_NAME_WORD}(?:[ \t]+{_NAME_WORD})*)$"
+)
+# ``Sullivan, Jacob 3``: State's OCR reads the middle initial J as 3 and O as 0.
+_PERSON_OCR_INITIAL = re.compile(
+    rf"^(?P<surname>{_NAME_WORD}(?:[ \t]+{_NAME_WORD})*),[ \t]*"
+    rf"(?P<given>{_NAME_WORD}(?:[ \t]+{_NAME_WORD})*)[ \t]+(?P<initial>[30])\.?$"
+)
+_OCR_INITIALS = {"3": "J", "0": "O"}
+# ``Huma Abedin``, ``Cheryl D. Mills``, ``Michael De Landsheer``: given names first, each word
+# capitalised, initials allowed; surname particles stay with the surname.
+_CAPITAL_WORD = (
+    r"[^\W\d_a-z](?:['’][^\W\d_])?[^\W\d_A-Z]+(?:[^\W\d_a-z][^\W\d_A-Z]+)?"
+    r"(?:['’\-][^\W\d_][^\W\d_A-Z]*)*"
+)
+_INITIAL = r"[^\W\d_a-z]\.?"
+_PARTICLE = r"(?:de|De|del|Del|van|Van|von|Von|da|Da|di|Di|la|La|le|Le|bin|al|Al)"
+_GIVEN_FIRST = re.compile(
+    rf"^(?P<given>{_CAPITAL_WORD}(?:[ \t]+(?!{_PARTICLE}[ \t])(?:{_CAPITAL_WORD}|{_INITIAL}))?)"
+    rf"[ \t]+(?P<surname>(?:{_PARTICLE}[ \t]+)?{_CAPITAL_WORD})$"
+)
+# Words that make ``Operations Center`` or ``Syria Unrest`` a desk, list or topic, not a person.
+_NOT_A_NAME = frozenset(
+    (
+        "affairs", "alert", "alerts", "bureau", "center", "centre", "clips", "command",
+        "committee", "cooperation", "council", "daily", "department", "desk", "division", "duty",
+        "embassy", "force", "forum", "foundation", "group", "institute", "list", "mission",
+        "monitoring", "news", "office", "operations", "post", "press", "report", "reports",
+        "secretariat", "staff", "task", "team", "ticker", "unit", "university", "unrest",
+        "update", "updates",
+    )
+)  # fmt: skip
 _TLD_REPAIRS = ((".corn", ".com"), (".goy", ".gov"), (".qov", ".gov"), (".gav", ".gov"))
+
+# A run of spaces inside a printed value: pdftotext lays a second name, or a code in the margin,
+# out after such a gap; one name never holds one.
+_GAP = re.compile(r"[ \t]{3,}|\t")
+# An address blanked by the releasing agency: ``Jose Agustin Aguerre <                >``.
+_BLANK_ADDRESS = re.compile(r"(?:<|\[mailto:?)[ \t._•\-]*(?:[>\]]|$)")
+# What a classifier writes in the margin beside a redaction: E.O. 13526 section 1.4 reasons,
+# the statute of a B3 exemption, the classification banner. Never a party.
+_MARGIN_NOTE = re.compile(
+    r"1\.4[ \t]?\([A-Ha-h]\)|NATSECACT\d*|CIA[ \t]+PERS/ORG|Classified[ \t]+by\b.*|Reason:"
+    r"|Declassify(?:[ \t]+on)?:?|\bon:[ \t]*[\d/]+|\b(?:UNCLASSIFIED|CONFIDENTIAL|SECRET)\b|[—–]"
+)
+# A classification banner printed on a header line runs to the end of it: ``CONFIDENTIAL —
+# Reason: 1.4(B), 1.4(D) — Declassify on: 09/19/2026``; so does a release banner.
+_BANNER_TAIL = re.compile(
+    r"(?:[ \t]*[—–][ \t]*)?(?<!\w)(?:UNCLASSIFIED|CONFIDENTIAL|SECRET|Classified[ \t]+by"
+    r"|Reason:|Declassify|RELEASE[ \t]+IN[ \t]+(?:PART|FULL))(?!\w).*$"
+)
+_US_CODE = r"B[1-9](?:\([A-Fa-f]\))?"
+# A bare US code run into a name by a single space: ``Hale, David M B6 '``, ``B6' 'Daniel``.
+_LEADING_CODES = re.compile(rf"^(?:{_US_CODE}['’.,]*[ \t]+)+")
+_TRAILING_CODES = re.compile(rf"(?:[ \t]+{_US_CODE}(?![\w(])['’.,]*)+[ \t'’.,]*$")
+_HAS_WORD = re.compile(r"\w")
+#: Most parts of one wrapped token whose joins and splits are all tried (2**(n-1) ways).
+MAX_WRAP_PARTS = 8
 
 
 @dataclass(frozen=True)
@@ -35,16 +122,43 @@ class Fragment:
 
 @dataclass(frozen=True)
 class Token:
-    """One recipient as printed, and the lines it stands on; ``wrapped`` when a wrap cut it."""
+    """One recipient as printed, and the lines it stands on; ``wrapped`` when a wrap cut it.
+
+    ``parts`` holds the text on each line and ``lines`` the line of each part.
+    """
 
     text: str
     span: Span
     parts: tuple[str, ...]
+    lines: tuple[int, ...] = ()
 
     @property
     def wrapped(self) -> bool:
         """True when the token straddles a line wrap."""
         return len(self.parts) > 1
+
+    @property
+    def part_lines(self) -> tuple[int, ...]:
+        """The line of each part (the span's ends when the token was built without them)."""
+        if len(self.lines) == len(self.parts):
+            return self.lines
+        if len(self.parts) == 1:
+            return (self.span.start,)
+        return (self.span.start,) * (len(self.parts) - 1) + (self.span.end,)
+
+
+@dataclass(frozen=True)
+class Note:
+    """A decision or defect met while reading parties: a diagnostic code, message and lines."""
+
+    code: str
+    message: str
+    span: Span
+    related: Span | None = None
+
+
+def _line_span(line: int) -> Span:
+    return Span(start=line, end=line)
 
 
 def _split_commas(value: str) -> list[str] | None:
@@ -55,41 +169,247 @@ def _split_commas(value: str) -> list[str] | None:
     return None
 
 
-def split_tokens(fragments: list[Fragment]) -> list[Token]:
-    """Split a field's lines into recipient tokens on ``;``; a token may straddle a wrap."""
-    tokens: list[Token] = []
-    pending: list[tuple[int, str]] = []
+def _classify(text: str) -> tuple[str, str, list[str]]:
+    """What a printed cell is, its text cleaned, and the margin marks taken off its edges.
 
-    def flush() -> None:
-        parts = [(line, text.strip()) for line, text in pending if text.strip()]
-        pending.clear()
-        if not parts:
-            return
-        text = " ".join(text for _, text in parts)
-        span = Span(start=parts[0][0], end=parts[-1][0])
-        tokens.append(Token(text=text, span=span, parts=tuple(t for _, t in parts)))
+    The kind is ``content`` (a party), ``code`` (withholding codes alone: a withheld party, or a
+    margin code), ``note`` (a classifier's margin note) or ``empty``. ``Hale, David M B6`` is
+    content ``Hale, David M`` with ``B6`` taken off.
+    """
+    marks: list[str] = []
+    banner = _BANNER_TAIL.search(text)
+    if banner is not None:
+        marks.append(" ".join(banner.group(0).split()).strip(" —–"))
+        text = text[: banner.start()]
+    text = text.strip()
+    if not _HAS_WORD.search(text):
+        # Specks of punctuation (``•``, a lone quote) are OCR noise, not a mark worth a note.
+        return "empty", text, marks
+    # Stray quotes and dots are what is left of a blanked address around a code: ``B6 '``.
+    rest = " ".join(_MARGIN_NOTE.sub(" ", text).split()).strip(" '’\".,•")
+    if not _HAS_WORD.search(rest):
+        return "note", text, marks
+    if is_code_line(rest):
+        return "code", rest.strip(" ,;"), marks
+    for edge in (_LEADING_CODES, _TRAILING_CODES):
+        match = edge.search(text)
+        if match is not None and _HAS_WORD.search(text[: match.start()] + text[match.end() :]):
+            marks.extend(match.group(0).strip(" \t'’.,").split())
+            text = (text[: match.start()] + text[match.end() :]).strip()
+    return "content", _BLANK_ADDRESS.sub(" ", text).strip(), marks
+
+
+def _margin_note(mark: str, beside: str | None, line: int) -> Note:
+    where = f"beside {beside!r}" if beside else "in the field"
+    return Note(
+        "redaction-margin",
+        f"{mark!r} printed {where} is a margin mark of a redaction or classification, "
+        "not part of a party",
+        _line_span(line),
+    )
+
+
+@dataclass
+class _Pending:
+    """A token being built: its pieces and how it was cut off at either end."""
+
+    pieces: list[tuple[int, str, str]]
+    gap_before: bool = False
+    gap_after: bool = False
+
+
+def _split(fragments: Sequence[Fragment]) -> tuple[list[Token], list[Note]]:
+    """Tokens of a field, with notes for column splits and margin codes dropped."""
+    notes: list[Note] = []
+    built: list[_Pending] = []
+    pending = _Pending([])
+
+    def cut(by_gap: bool) -> None:
+        nonlocal pending
+        pending.gap_after = by_gap
+        built.append(pending)
+        pending = _Pending([], gap_before=by_gap)
 
     for fragment in fragments:
-        pieces = fragment.text.split(";")
-        for index, piece in enumerate(pieces):
+        text = _BLANK_ADDRESS.sub(" ", fragment.text)
+        for index, piece in enumerate(text.split(";")):
             if index > 0:
-                flush()
-            pending.append((fragment.line, piece))
-    flush()
+                cut(by_gap=False)
+            for column, cell in enumerate(_GAP.split(piece)):
+                if column > 0 and cell.strip():
+                    cut(by_gap=True)
+                kind, cell, marks = _classify(cell)
+                if kind != "empty":
+                    pending.pieces.append((fragment.line, cell, kind))
+                beside = cell if kind == "content" else None
+                notes.extend(_margin_note(mark, beside, fragment.line) for mark in marks)
+    cut(by_gap=False)
+    built = [b for b in built if b.pieces]
+    field_has_content = any(kind == "content" for b in built for _, _, kind in b.pieces)
+    tokens: list[Token] = []
+    previous_content: Token | None = None
+    for item in built:
+        content = [(line, text) for line, text, kind in item.pieces if kind == "content"]
+        codes = [(line, text) for line, text, kind in item.pieces if kind == "code"]
+        # A code between separators is a withheld recipient; one beside a name, after a gap or
+        # on the name's wrapped line, is the margin code of a redaction.
+        margin = bool(content) or (field_has_content and (item.gap_before or item.gap_after))
+        keep = content if content else ([] if margin else codes)
+        beside = " ".join(t for _, t in content) or (
+            previous_content.text if previous_content else None
+        )
+        for line, text, kind in item.pieces:
+            if kind == "note" or (kind == "code" and margin):
+                notes.append(_margin_note(text, beside, line))
+        if not keep:
+            continue
+        token = Token(
+            text=" ".join(text for _, text in keep),
+            span=Span(start=keep[0][0], end=keep[-1][0]),
+            parts=tuple(text for _, text in keep),
+            lines=tuple(line for line, _ in keep),
+        )
+        if item.gap_before and previous_content is not None and content:
+            notes.append(
+                Note(
+                    "party-column-split",
+                    f"{previous_content.parts[-1]!r} and {token.parts[0]!r} are printed in "
+                    "columns with no separator between them; read as two parties",
+                    _line_span(previous_content.part_lines[-1]),
+                    _line_span(token.part_lines[0]),
+                )
+            )
+        tokens.append(token)
+        if content:
+            previous_content = token
+    return _expand(tokens), notes
+
+
+def _expand(tokens: list[Token]) -> list[Token]:
     expanded: list[Token] = []
     for token in tokens:
         commas = _split_commas(token.text) if not token.wrapped else None
         if commas:
-            expanded.extend(Token(text=c, span=token.span, parts=(c,)) for c in commas)
+            expanded.extend(
+                Token(text=c, span=token.span, parts=(c,), lines=token.lines) for c in commas
+            )
         elif is_code_line(token.text) and len(token.text.split()) > 1:
             # ``s9(2)(a) s9(2)(g)(i)``: one withheld recipient per code.
             expanded.extend(
-                Token(text=r.raw, span=token.span, parts=(r.raw,))
-                for r in find_redactions(token.text, token.span.start)
+                Token(text=r.raw, span=r.span, parts=(r.raw,), lines=(r.span.start,))
+                for line, part in zip(token.part_lines, token.parts, strict=True)
+                for r in find_redactions(part, line)
             )
         else:
             expanded.append(token)
     return expanded
+
+
+def split_tokens(fragments: list[Fragment]) -> list[Token]:
+    """Split a field's lines into recipient tokens; a token may straddle a wrap.
+
+    ``Cc: ...; WASHINGTON; LONDON`` / ``CANBERRA; OTTAWA`` gives a token ``LONDON CANBERRA`` with
+    parts ``('LONDON', 'CANBERRA')``, for :func:`repair_wrap` to decide.
+    """
+    tokens, _notes = _split(fragments)
+    return tokens
+
+
+def join_parts(parts: Sequence[str]) -> str:
+    """Join the lines of a wrapped token; a word cut at a hyphen closes up.
+
+    >>> join_parts(["Warnholz, Jean-", "Louis"])
+    'Warnholz, Jean-Louis'
+    """
+    text = parts[0]
+    for part in parts[1:]:
+        if text.endswith("-") and text[-2:-1].isalpha() and part[:1].isalpha():
+            text += part
+        else:
+            text += " " + part
+    return text
+
+
+def _recognised(text: str, directory: Directory) -> bool:
+    """True when ``text`` reads as one party: a directory code, a person, an address, a code."""
+    if directory.resolve(text) is not None or is_code_line(text):
+        return True
+    party, _ = parse_party(text, Span(start=1, end=1))
+    return party.kind != "unknown"
+
+
+def repair_wrap(token: Token, directory: Directory) -> tuple[list[Token], list[Note]]:
+    """Decide, by the directory, where a token cut by line wraps joins and where it splits.
+
+    Every way of joining or splitting its lines is tried; the one whose pieces the directory and
+    the name and address patterns recognise over the most lines wins, fewer pieces breaking ties:
+    ``DS`` + ``MLG`` is ``DS MLG``; ``LONDON`` + ``CANBERRA`` is two posts; ``Nides,`` +
+    ``Thomas R`` is one person.
+    """
+    if not token.wrapped:
+        return [token], []
+    parts, lines = token.parts, token.part_lines
+    count = len(parts)
+    best: tuple[int, ...] = ()
+    if count <= MAX_WRAP_PARTS:
+        best_score: tuple[int, int] | None = None
+        for cuts in itertools.product((False, True), repeat=count - 1):
+            groups = _groups(count, cuts)
+            covered = sum(
+                len(g) for g in groups if _recognised(join_parts([parts[i] for i in g]), directory)
+            )
+            score = (covered, -len(groups))
+            if best_score is None or score > best_score:
+                best_score, best = score, tuple(i + 1 for i, cut in enumerate(cuts) if cut)
+    pieces: list[Token] = []
+    notes: list[Note] = []
+    bounds = [0, *best, count]
+    for start, end in itertools.pairwise(bounds):
+        own = parts[start:end]
+        pieces.append(
+            Token(
+                text=join_parts(own),
+                span=Span(start=lines[start], end=lines[end - 1]),
+                parts=own,
+                lines=lines[start:end],
+            )
+        )
+    for index in range(count - 1):
+        before, after = parts[index], parts[index + 1]
+        here, there = _line_span(lines[index]), _line_span(lines[index + 1])
+        if index + 1 in best:
+            notes.append(
+                Note(
+                    "party-wrap-split",
+                    f"{before!r} (line {lines[index]}) and {after!r} (line {lines[index + 1]}) "
+                    "run together where the separator was lost at a line wrap; read as two "
+                    "parties",
+                    here,
+                    there,
+                )
+            )
+        else:
+            piece = next(p for p in pieces if lines[index] in p.lines and before in p.parts)
+            notes.append(
+                Note(
+                    "party-wrap-joined",
+                    f"{before!r} (line {lines[index]}) and {after!r} (line {lines[index + 1]}) "
+                    f"are one party cut by a line wrap; read as {piece.text!r}",
+                    here,
+                    there,
+                )
+            )
+    return pieces, notes
+
+
+def _groups(count: int, cuts: tuple[bool, ...]) -> list[list[int]]:
+    groups: list[list[int]] = [[0]]
+    for index, cut in enumerate(cuts, start=1):
+        if cut:
+            groups.append([index])
+        else:
+            groups[-1].append(index)
+    return groups
 
 
 def repair_address(address: str) -> tuple[str, bool]:
@@ -103,8 +423,23 @@ def repair_address(address: str) -> tuple[str, bool]:
     return fixed, fixed != address
 
 
+def _person_name(name: str) -> tuple[str, str] | None:
+    """(surname, given names) of ``Surname, Given`` or ``Given Surname``; None if not a name."""
+    match = _PERSON.match(name)
+    if match is not None:
+        return match.group("surname"), match.group("given")
+    match = _GIVEN_FIRST.match(name)
+    if match is not None and not any(w.casefold() in _NOT_A_NAME for w in name.split()):
+        return match.group("surname"), match.group("given")
+    return None
+
+
 def parse_party(raw: str, span: Span, *, field: str | None = None) -> tuple[Party, bool]:
-    """Read one token into a first-pass :class:`Party`; the flag tells an address was repaired."""
+    """Read one token into a first-pass :class:`Party`; the flag tells an address was repaired.
+
+    ``GEELS, Deborah (NAD)`` gives a person with surname ``GEELS``, given name ``Deborah`` and
+    unit ``NAD``; the directory is not consulted here (see :func:`resolve_party`).
+    """
     text = " ".join(raw.split()).strip(" ,")
     redaction: Redaction | None = None
     if is_code_line(text):
@@ -121,19 +456,26 @@ def parse_party(raw: str, span: Span, *, field: str | None = None) -> tuple[Part
             address, repaired = repair_address(match.group("addr"))
             name = (match.groupdict().get("name") or "").strip(" '\"") or None
             break
+    if name is not None and len(name) > 1 and name[0] == name[-1] and name[0] in "'\"":
+        name = name[1:-1].strip() or None
     channel: str | None = None
     unit: str | None = None
     kind: PartyKind = "unknown"
+    names: tuple[str, str] | None = None
     if name is not None:
         match = _CHANNEL.match(name)
         if match is not None:
             name, channel, kind = match.group("name"), match.group("channel"), "mailbox"
     if name is not None and channel is None:
         match = _UNIT.match(name)
-        if match is not None and _PERSON.match(match.group("name")):
+        unit_names = _person_name(match.group("name").strip()) if match is not None else None
+        if match is not None and unit_names is not None:
             name, unit, kind = match.group("name").strip(), match.group("unit").strip(), "person"
-        elif _PERSON.match(name):
-            kind = "person"
+            names = unit_names
+        else:
+            names = _person_name(name)
+            if names is not None:
+                kind = "person"
     if kind == "unknown" and address is not None:
         kind = "person" if name else "mailbox"
     party = Party(
@@ -144,5 +486,123 @@ def parse_party(raw: str, span: Span, *, field: str | None = None) -> tuple[Part
         kind=kind,
         unit=unit,
         channel=channel,
+        surname=names[0] if names else None,
+        given_name=names[1] if names else None,
     )
     return party, repaired
+
+
+def _read_token(text: str, span: Span, field: str | None) -> tuple[Party, list[Note]]:
+    """:func:`parse_party` plus the repairs it reports: OCR-damaged addresses and initials."""
+    party, repaired = parse_party(text, span, field=field)
+    notes: list[Note] = []
+    if repaired:
+        notes.append(
+            Note(
+                "party-address-repaired",
+                f"OCR-damaged address in {text!r} read as {party.address}",
+                span,
+            )
+        )
+    if party.kind == "unknown" and party.name is not None:
+        match = _PERSON_OCR_INITIAL.match(party.name)
+        if match is not None:
+            given = f"{match.group('given')} {_OCR_INITIALS[match.group('initial')]}"
+            name = f"{match.group('surname')}, {given}"
+            party = party.model_copy(
+                update={
+                    "name": name,
+                    "kind": "person",
+                    "surname": match.group("surname"),
+                    "given_name": given,
+                }
+            )
+            notes.append(
+                Note("party-name-repaired", f"OCR-damaged name {text!r} read as {name!r}", span)
+            )
+    return party, notes
+
+
+def resolve_party(party: Party, directory: Directory) -> tuple[Party, list[Note]]:
+    """Give ``party`` the directory's code, kind, full name and zone; note what stays unknown.
+
+    An address is looked up first, then the name; a person's unit resolves to its canonical
+    code and lends the person its zone. Withheld parties stay withheld.
+    """
+    if party.kind == "withheld":
+        return party, []
+    entry = directory.resolve_address(party.address) if party.address else None
+    if entry is None and party.name:
+        entry = directory.resolve(party.name)
+    if entry is None and party.kind == "unknown":
+        entry = directory.resolve(party.raw)
+    if entry is not None:
+        resolved = party.model_copy(
+            update={
+                "code": entry.code,
+                "kind": entry.kind,
+                "name": entry.name or party.name,
+                "time_zone": entry.time_zone,
+                "channel": party.channel or entry.channel,
+            }
+        )
+        return resolved, []
+    if party.kind == "person":
+        unit = directory.resolve(party.unit) if party.unit else None
+        if unit is not None:
+            return party.model_copy(update={"unit": unit.code, "time_zone": unit.time_zone}), []
+        return party, []
+    if party.kind == "mailbox" and party.address is not None:
+        return party, []
+    where = f"the {directory.profile} directory" if directory.profile else "the directory"
+    return party, [
+        Note(
+            "party-unknown",
+            f"{' '.join(party.raw.split())!r} is not in {where} and is not a person, address or "
+            "withholding code; kept as printed (add it to a directory file to resolve it)",
+            party.span,
+        )
+    ]
+
+
+def read_parties(
+    fragments: Sequence[Fragment], field: str, directory: Directory
+) -> tuple[list[Party], list[Note]]:
+    """Every party of a ``To:``/``Cc:``/``Bcc:`` field, resolved, with the notes of each decision."""
+    tokens, notes = _split(fragments)
+    parties: list[Party] = []
+    for token in tokens:
+        pieces, wrap_notes = repair_wrap(token, directory)
+        notes.extend(wrap_notes)
+        for piece in pieces:
+            party, token_notes = _read_token(piece.text, piece.span, field)
+            notes.extend(token_notes)
+            party, resolve_notes = resolve_party(party, directory)
+            notes.extend(resolve_notes)
+            parties.append(party)
+    return parties, notes
+
+
+def read_sender(fragments: Sequence[Fragment]) -> tuple[Party | None, list[Note]]:
+    """The ``From:`` party as printed, not yet resolved: a sender is one party, so every line and
+    column of the field is joined (a wrapped name closes up); margin codes are dropped.
+    """
+    tokens, notes = _split(fragments)
+    notes = [n for n in notes if n.code != "party-column-split"]
+    if not tokens:
+        return None, notes
+    parts = tuple(part for token in tokens for part in token.parts)
+    lines = tuple(line for token in tokens for line in token.part_lines)
+    text = join_parts(parts)
+    span = Span(start=min(lines), end=max(lines))
+    if len(set(lines)) > 1:
+        notes.append(
+            Note(
+                "party-wrap-joined",
+                f"the sender is printed over lines {span}; read as one party {text!r}",
+                _line_span(lines[0]),
+                _line_span(lines[-1]),
+            )
+        )
+    party, token_notes = _read_token(text, span, "from")
+    return party, notes + token_notes
