@@ -62,10 +62,11 @@ def test_text_without_headers_is_one_other_segment() -> None:
 
 def test_strict_mode_raises_the_diagnostic() -> None:
     text = "From: NAD\nSent: sometime soon\nTo: GENEVA\nSubject: X\n"
-    lenient = cablethread.parse(text)
+    nz = cablethread.Policy(profile="nz-mfat")
+    lenient = cablethread.parse(text, nz)
     assert [d.code for d in lenient.diagnostics if d.severity != "info"] == ["date-unparsed"]
     with pytest.raises(cablethread.ParseError) as caught:
-        cablethread.parse(text, cablethread.Policy(strict=True))
+        cablethread.parse(text, nz.clone(strict=True))
     assert caught.value.diagnostic.code == "date-unparsed"
     assert caught.value.diagnostic.span == cablethread.Span(start=2, end=2)
 
