@@ -364,6 +364,15 @@ def _assemble(documents: list[Document], policy: Policy) -> Release:
         )
     profile = documents[0].profile if documents else profiles()["generic"]
     threaded = build_threads(messages, policy, profile, collector)
+    identities = participants(threaded.messages)
+    # Threads list each participant once, by identity, however many forms it was printed in.
+    identity_of = {key: person.key for person in identities for key in person.keys}
+    threads = [
+        thread.model_copy(
+            update={"participants": sorted({identity_of.get(k, k) for k in thread.participants})}
+        )
+        for thread in threaded.threads
+    ]
     return Release(
         sources=[d.name for d in documents if d.name is not None],
         messages=threaded.messages,
@@ -371,8 +380,8 @@ def _assemble(documents: list[Document], policy: Policy) -> Release:
         segments=[s for d in documents for s in d.segments],
         diagnostics=collector.items,
         edges=threaded.edges,
-        threads=threaded.threads,
-        parties=participants(threaded.messages),
+        threads=threads,
+        parties=identities,
         profile=profile.key,
     )
 

@@ -150,3 +150,10 @@ def test_dst_fold_is_reported() -> None:
 def test_every_mode_gives_every_dated_message_an_instant(seed_text: str, mode: str) -> None:
     release = cablethread.parse(seed_text, cablethread.Policy(tz_mode=mode))  # type: ignore[arg-type]
     assert all(m.sent_utc is not None and m.sent_utc.tzinfo is UTC for m in release.messages)
+
+
+def test_thread_participants_are_identities(seed: cablethread.Release) -> None:
+    identities = {p.key for p in seed.parties}
+    for thread in seed.threads:
+        assert set(thread.participants) <= identities
+        assert len(thread.participants) == len(set(thread.participants))
