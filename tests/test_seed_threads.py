@@ -157,3 +157,21 @@ def test_thread_participants_are_identities(seed: cablethread.Release) -> None:
     for thread in seed.threads:
         assert set(thread.participants) <= identities
         assert len(thread.participants) == len(set(thread.participants))
+
+
+def test_sender_mode_shows_the_geneva_replies_out_of_order(seed_text: str) -> None:
+    release = cablethread.parse(seed_text, cablethread.Policy(tz_mode="sender"))
+    late = [d for d in release.diagnostics if d.code == "time-reply-before-parent"]
+    # NAD's reply of 5 July and UNHC's of 4 July read in Wellington time fall before the
+    # GENEVA messages they answer, read in Geneva time.
+    assert [(d.span.start, d.related.start) for d in late if d.span and d.related] == [
+        (1025, 1037),
+        (1053, 1071),
+    ]
+    assert all("minutes older than its parent" in d.message for d in late)
+    geneva = next(m for m in release.messages if m.occurrences[0].span.start == 1071)
+    assert geneva.time_zone == "Europe/Zurich" and geneva.tz_mode == "sender"
+    assert geneva.sent_utc == datetime(2019, 7, 4, 3, 26, tzinfo=UTC)
+    beijing = next(m for m in release.messages if m.occurrences[0].span.start == 159)
+    assert beijing.time_zone == "Asia/Shanghai"
+    assert beijing.sent_utc == datetime(2018, 11, 5, 17, 42, tzinfo=UTC)
