@@ -110,9 +110,7 @@ def test_seed_opens_in_igraph_with_the_same_nodes_edges_and_values(seed_graphml:
     assert loaded.vs["id"] == list(reference.nodes)
     assert sum(loaded.vs["placeholder"]) == 1 and loaded.vcount() == 24
     names = loaded.vs["id"]
-    assert sorted((names[e.source], names[e.target]) for e in loaded.es) == sorted(
-        reference.edges
-    )
+    assert sorted((names[e.source], names[e.target]) for e in loaded.es) == sorted(reference.edges)
     # igraph reads every declared attribute for every element: an absent string is "", an
     # absent number NaN.
     for vertex in loaded.vs:

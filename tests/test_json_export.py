@@ -74,9 +74,7 @@ def test_schema_command_prints_the_schema(capsys: pytest.CaptureFixture[str]) ->
     assert printed == schema_json()
     schema = json.loads(printed)
     assert schema["title"] == "Release"
-    assert {"messages", "segments", "diagnostics", "edges", "threads"} <= set(
-        schema["properties"]
-    )
+    assert {"messages", "segments", "diagnostics", "edges", "threads"} <= set(schema["properties"])
 
 
 def test_docs_copy_of_the_schema_is_current() -> None:
