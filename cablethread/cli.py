@@ -422,7 +422,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     if reconfigure is not None:
         # A released document can hold anything; never fail on a character the console lacks.
         reconfigure(errors="replace")
-    args = build_parser().parse_args(argv)
+    try:
+        args = build_parser().parse_args(argv)
+    except SystemExit as stop:
+        # --help (0) and usage errors (2, already reported): a code to return, not to raise.
+        return stop.code if isinstance(stop.code, int) else 2
     run: Callable[[argparse.Namespace], int] = args.run
     try:
         return run(args)
