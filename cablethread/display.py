@@ -112,7 +112,7 @@ def release_html(release: Release) -> str:
     )
     parts = [
         f"<div><strong>Release</strong> {_h(sources)} · profile {_h(release.profile or 'none')}"
-        f"<br>{_h(counts)}"
+        f"<br/>{_h(counts)}"
     ]
     rows: list[list[str]] = []
     for thread in release.threads:

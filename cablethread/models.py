@@ -288,6 +288,9 @@ class Thread(_Frozen):
     end_utc: datetime | None = Field(default=None, description="Last known send time.")
     tz_mode: TzMode | None = Field(default=None, description="Mode used (chosen, under infer).")
 
+    def __str__(self) -> str:
+        return repr(self)
+
     def __repr__(self) -> str:
         from cablethread.display import thread_text
 
