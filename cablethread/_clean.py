@@ -23,13 +23,20 @@ _NOT_XML_CHAR = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010fff
 
 
 def without_surrogates(text: str) -> str:
-    """``text`` with unpaired surrogates replaced: ``without_surrogates("a\\ud800") == "a\\ufffd"``."""
+    """``text`` with unpaired surrogates replaced by U+FFFD.
+
+    >>> without_surrogates("a\\ud800b")
+    'a\\ufffdb'
+    """
     return _SURROGATE.sub(REPLACEMENT, text)
 
 
 def without_surrogates_deep(value: Any) -> Any:
     """A copy of nested dicts, lists and tuples with every string passed through
-    :func:`without_surrogates`; ``without_surrogates_deep({"s": ["\\udc80"]}) == {"s": ["\\ufffd"]}``.
+    :func:`without_surrogates`.
+
+    >>> without_surrogates_deep({"s": ["\\udc80", 1]})
+    {'s': ['\\ufffd', 1]}
     """
     if isinstance(value, str):
         return without_surrogates(value)
@@ -41,5 +48,9 @@ def without_surrogates_deep(value: Any) -> Any:
 
 
 def xml_safe(text: str) -> str:
-    """``text`` with every character XML 1.0 forbids replaced: ``xml_safe("a\\x0cb") == "a\\ufffdb"``."""
+    """``text`` with every character XML 1.0 forbids replaced by U+FFFD.
+
+    >>> xml_safe("form\\x0cfeed, NUL\\x00, tab\\t")
+    'form\\ufffdfeed, NUL\\ufffd, tab\\t'
+    """
     return _NOT_XML_CHAR.sub(REPLACEMENT, text)
