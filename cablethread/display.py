@@ -19,6 +19,8 @@ if TYPE_CHECKING:
 __all__ = ["release_html", "thread_html", "thread_text"]
 
 _STYLE = "border-collapse:collapse;text-align:left"
+# A notebook cell stays quick to draw for a release of thousands of messages.
+MAX_ROWS = 200
 _CELL = "padding:2px 8px;text-align:left;vertical-align:top"
 
 
@@ -116,6 +118,8 @@ def release_html(release: Release) -> str:
     ]
     rows: list[list[str]] = []
     for thread in release.threads:
+        if len(rows) >= MAX_ROWS:
+            break
         for index, message_id in enumerate(thread.message_ids):
             message = by_id[message_id]
             edge = edge_of.get(message_id)
@@ -132,7 +136,13 @@ def release_html(release: Release) -> str:
                     _h(link),
                 ]
             )
+    shown = len(rows)
     parts.append(_table(["thread", "sent (local)", "sent (UTC)", "from", "subject", "link"], rows))
+    if shown < len(release.messages):
+        parts.append(
+            f"<p>… and {len(release.messages) - shown} more messages: "
+            "<code>release.to_dataframe()</code> shows them all.</p>"
+        )
     tally = Counter((d.code, d.severity) for d in release.diagnostics)
     if tally:
         summary = [[_h(code), _h(severity), _h(count)] for (code, severity), count in tally.items()]

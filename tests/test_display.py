@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import xml.dom.minidom
 
+import pytest
+
 import cablethread
+from cablethread import display
 
 
 def test_release_html_summarises_counts_and_threads(seed: cablethread.Release) -> None:
@@ -43,3 +46,14 @@ def test_text_reprs_are_one_readable_line(seed: cablethread.Release) -> None:
         "2019-05-16 12:38Z to 2019-07-10 23:25Z, archive>"
     )
     assert str(seed.threads[1]) == repr(seed.threads[1])
+
+
+def test_release_html_stays_small_for_a_large_release(
+    seed: cablethread.Release, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(display, "MAX_ROWS", 5)
+    html = seed._repr_html_()
+    # Whole threads are shown until the cap is passed: 2 + 1 + 3 messages, then a note.
+    assert html.count("<tr>") - 1 - len({d.code for d in seed.diagnostics}) - 1 == 6
+    assert "… and 17 more messages" in html
+    xml.dom.minidom.parseString(html)
