@@ -263,6 +263,11 @@ def run_threads(args: argparse.Namespace) -> int:
         if index:
             print()
         _print(thread_tree(release, thread))
+    print(
+        f"{len(release.threads)} threads, {len(release.messages)} messages, "
+        f"{len(release.placeholders)} placeholders",
+        file=sys.stderr,
+    )
     return 0
 
 
