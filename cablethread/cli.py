@@ -263,11 +263,12 @@ def run_threads(args: argparse.Namespace) -> int:
         if index:
             print()
         _print(thread_tree(release, thread))
-    print(
-        f"{len(release.threads)} threads, {len(release.messages)} messages, "
-        f"{len(release.placeholders)} placeholders",
-        file=sys.stderr,
-    )
+    counts = [
+        (len(release.threads), "thread"),
+        (len(release.messages), "message"),
+        (len(release.placeholders), "placeholder"),
+    ]
+    print(", ".join(f"{n} {word}{'' if n == 1 else 's'}" for n, word in counts), file=sys.stderr)
     return 0
 
 

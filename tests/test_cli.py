@@ -62,7 +62,7 @@ def test_parse_writes_every_export(capsys: pytest.CaptureFixture[str], tmp_path:
 def test_threads_prints_the_six_threads_as_trees(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = run(capsys, "threads", SEED)
     assert code == 0
-    assert err == "6 threads, 23 messages, 1 placeholders\n"
+    assert err == "6 threads, 23 messages, 1 placeholder\n"
     expected = (DATA / "mfat_xinjiang_oia.threads.txt").read_text(encoding="utf-8")
     assert out == expected
     blocks = out.strip().split("\n\n")
