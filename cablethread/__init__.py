@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from cablethread.diagnostics import CODES, ParseError
 from cablethread.directory import Directory, DirectoryError
+from cablethread.graphml import write_graphml
+from cablethread.json_export import release_schema, write_json, write_node_link
 from cablethread.models import (
     Diagnostic,
     Edge,
@@ -32,6 +34,7 @@ from cablethread.models import (
 from cablethread.parser import InputError, parse, parse_file, parse_many
 from cablethread.policy import Policy
 from cablethread.source import SourceText
+from cablethread.tables import write_csv
 
 __version__ = "0.1.0"
 
@@ -61,4 +64,9 @@ __all__ = [
     "parse",
     "parse_file",
     "parse_many",
+    "release_schema",
+    "write_csv",
+    "write_graphml",
+    "write_json",
+    "write_node_link",
 ]

@@ -1,13 +1,26 @@
-"""The ``cablethread`` command.
+"""The ``cablethread`` command (also ``python -m cablethread``).
 
-Exit codes: 0 ok; 1 error-level diagnostics under ``--strict``; 2 usage error or unreadable input.
+Each subcommand is one :class:`Command`: a function that adds its arguments and a function that
+runs it and returns the exit code. A new subcommand is one more entry in :data:`COMMANDS`.
+
+Exit codes: 0 ok; 1 ``--strict`` and a diagnostic of warning or error severity stopped the
+parse; 2 usage error or unreadable input (missing file, binary file, unknown zone), reported in
+one line on stderr.
 """
 
 from __future__ import annotations
 
 import argparse
+import shutil
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Executor, Future
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Any, NoReturn, TypeVar
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import ValidationError
 
 from cablethread.diagnostics import ParseError
 from cablethread.directory import Directory, Entry
@@ -15,15 +28,141 @@ from cablethread.models import Message, Party, Release
 from cablethread.parser import InputError, parse_many, profiles
 from cablethread.policy import Policy
 
-__all__ = ["main"]
+__all__ = ["COMMANDS", "Command", "main"]
 
-EXAMPLES = """examples:
-  cablethread parse examples/mfat_xinjiang_oia.txt
-  cablethread parse --json release.json examples/mfat_xinjiang_oia.txt
-  cablethread parse --directory my-posts.toml examples/mfat_xinjiang_oia.txt
-  cablethread directory --profile nz-mfat
-  cablethread directory --unknown examples/mfat_xinjiang_oia.txt
+SEED = "examples/mfat_xinjiang_oia.txt"
+EXIT_CODES = """exit codes:
+  0  ok
+  1  --strict, and a diagnostic of warning or error severity stopped the parse
+  2  usage error or unreadable input (missing file, binary file, unknown zone)
 """
+
+_T = TypeVar("_T")
+
+
+class UsageError(Exception):
+    """A problem to report in one line with exit code 2: an output that cannot be written."""
+
+
+class _ArgumentParser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        # One line, not argparse's usage block: the user asked for help with --help.
+        self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+
+
+@dataclass(frozen=True)
+class Command:
+    """A subcommand: its name, one-line help, an example, and its two functions."""
+
+    name: str
+    help: str
+    examples: tuple[str, ...]
+    configure: Callable[[argparse.ArgumentParser], None]
+    run: Callable[[argparse.Namespace], int]
+    parses_files: bool = True
+
+
+# --- Progress ------------------------------------------------------------------------------
+
+
+class _ProgressBar:
+    """``parsing [#######.......] 3/7 name`` on one terminal line, rewritten in place."""
+
+    def __init__(self, total: int, stream: IO[str]) -> None:
+        self.total, self.done, self.stream = total, 0, stream
+
+    def advance(self, label: str) -> None:
+        self.done += 1
+        width = shutil.get_terminal_size((80, 20)).columns
+        filled = 20 * self.done // max(self.total, 1)
+        line = f"parsing [{'#' * filled}{'.' * (20 - filled)}] {self.done}/{self.total} {label}"
+        self.stream.write("\r" + line[: width - 1].ljust(width - 1))
+        self.stream.flush()
+
+    def close(self) -> None:
+        width = shutil.get_terminal_size((80, 20)).columns
+        self.stream.write("\r" + " " * (width - 1) + "\r")
+        self.stream.flush()
+
+
+class _ProgressExecutor(Executor):
+    """Runs ``parse_many``'s reading in this process, one file at a time, advancing a bar.
+
+    ``Executor.map`` submits every call before yielding; this one runs each call as its result
+    is asked for, so the bar moves while the files are read.
+    """
+
+    def __init__(self, bar: _ProgressBar) -> None:
+        self.bar = bar
+
+    def submit(self, fn: Callable[..., _T], /, *args: Any, **kwargs: Any) -> Future[_T]:
+        future: Future[_T] = Future()
+        future.set_result(fn(*args, **kwargs))
+        return future
+
+    def map(
+        self,
+        fn: Callable[..., _T],
+        *iterables: Iterable[Any],
+        timeout: float | None = None,
+        chunksize: int = 1,
+    ) -> Iterator[_T]:
+        for arguments in zip(*iterables, strict=True):
+            result = fn(*arguments)
+            self.bar.advance(str(arguments[0]))
+            yield result
+
+
+# --- Shared helpers ------------------------------------------------------------------------
+
+
+def _zone_name(value: str) -> str:
+    try:
+        ZoneInfo(value)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise argparse.ArgumentTypeError(f"unknown IANA time zone {value!r}") from None
+    return value
+
+
+def _existing_file(value: str) -> Path:
+    path = Path(value)
+    if not path.is_file():
+        raise argparse.ArgumentTypeError(f"{value}: no such file")
+    return path
+
+
+def _add_parse_options(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_argument_group("parsing")
+    group.add_argument(
+        "--tz-mode",
+        choices=["archive", "sender", "quoter", "infer"],
+        default="archive",
+        help="how printed wall clocks become UTC (default: archive)",
+    )
+    group.add_argument(
+        "--archive-tz",
+        metavar="ZONE",
+        type=_zone_name,
+        help="IANA zone the release was printed in (default: the profile's)",
+    )
+    group.add_argument(
+        "--profile",
+        choices=sorted(profiles()),
+        help="releasing-agency profile (default: detected from the text)",
+    )
+    group.add_argument(
+        "--directory",
+        metavar="FILE",
+        type=_existing_file,
+        action="append",
+        default=[],
+        help="a directory TOML file that extends the built-in one (repeatable)",
+    )
+    group.add_argument(
+        "--strict",
+        action="store_true",
+        help="stop at the first warning, exit code 1",
+    )
 
 
 def _policy(args: argparse.Namespace) -> Policy:
@@ -32,78 +171,197 @@ def _policy(args: argparse.Namespace) -> Policy:
         tz_mode=args.tz_mode,
         archive_tz=args.archive_tz,
         profile=args.profile,
-        directory=tuple(args.directory or ()),
+        directory=tuple(args.directory),
     )
 
 
-def _format_message(message: Message) -> str:
-    sender = message.sender.raw if message.sender else "(no sender)"
-    when = message.sent_local.strftime("%Y-%m-%d %H:%M") if message.sent_local else "(no date)"
-    subject = message.subject.text if message.subject else "(no subject)"
-    lines = ", ".join(str(o.span) for o in message.occurrences)
-    return f"{message.id}  {when}  {sender:<24}  {subject}  [lines {lines}]"
+def _parse(args: argparse.Namespace) -> Release:
+    """Parse the command's files, with a progress bar when there are several and stderr is a TTY."""
+    policy = _policy(args)
+    files: list[str] = args.files
+    if len(files) > 1 and sys.stderr.isatty():
+        bar = _ProgressBar(len(files), sys.stderr)
+        try:
+            return parse_many(files, policy, executor=_ProgressExecutor(bar))
+        finally:
+            bar.close()
+    return parse_many(files, policy)
 
 
-def _print_release(release: Release) -> None:
-    for message in release.messages:
-        print(_format_message(message))
+def _print(lines: Iterable[str]) -> None:
+    for line in lines:
+        print(line)
+
+
+def _write(what: str, path: str, writer: Callable[[], object]) -> None:
+    try:
+        writer()
+    except OSError as exc:
+        raise UsageError(f"cannot write {what} to {path}: {exc.strerror or exc}") from None
+
+
+# --- parse ---------------------------------------------------------------------------------
+
+
+def _configure_parse(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--json", metavar="OUT", help="write the whole release as JSON")
+    parser.add_argument("--graphml", metavar="OUT", help="write the reply graph as GraphML")
+    parser.add_argument(
+        "--party-graphml", metavar="OUT", help="write the who-wrote-to-whom graph as GraphML"
+    )
+    parser.add_argument(
+        "--node-link", metavar="OUT", help="write the reply graph as node-link JSON (d3)"
+    )
+    parser.add_argument(
+        "--csv", metavar="DIR", help="write messages.csv and edges.csv into DIR (made if missing)"
+    )
+
+
+def run_parse(args: argparse.Namespace) -> int:
+    """Print one line per message; write the exports asked for."""
+    from cablethread.graphml import write_graphml
+    from cablethread.json_export import write_json, write_node_link
+    from cablethread.report import message_line
+    from cablethread.tables import write_csv
+
+    release = _parse(args)
+    _print(message_line(message) for message in release.messages)
     print(
         f"{len(release.messages)} messages, {len(release.threads)} threads, "
         f"{len(release.diagnostics)} diagnostics",
         file=sys.stderr,
     )
+    if args.json:
+        _write("JSON", args.json, lambda: write_json(release, args.json))
+    if args.graphml:
+        _write("GraphML", args.graphml, lambda: write_graphml(release, args.graphml))
+    if args.party_graphml:
+        _write(
+            "GraphML",
+            args.party_graphml,
+            lambda: write_graphml(release, args.party_graphml, graph="party"),
+        )
+    if args.node_link:
+        _write("node-link JSON", args.node_link, lambda: write_node_link(release, args.node_link))
+    if args.csv:
+        _write("CSV", args.csv, lambda: write_csv(release, args.csv))
+    return 0
 
 
-def _build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="cablethread",
-        description="Parse released email chains (OIA, FOIA) into messages and reply threads.",
-        epilog=EXAMPLES,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+# --- threads -------------------------------------------------------------------------------
+
+
+def _configure_threads(parser: argparse.ArgumentParser) -> None:
+    del parser  # The files and the parsing options are all it takes.
+
+
+def run_threads(args: argparse.Namespace) -> int:
+    """Print every thread as an indented tree."""
+    from cablethread.report import thread_tree
+
+    release = _parse(args)
+    for index, thread in enumerate(release.threads):
+        if index:
+            print()
+        _print(thread_tree(release, thread))
+    counts = [
+        (len(release.threads), "thread"),
+        (len(release.messages), "message"),
+        (len(release.placeholders), "placeholder"),
+    ]
+    print(", ".join(f"{n} {word}{'' if n == 1 else 's'}" for n, word in counts), file=sys.stderr)
+    return 0
+
+
+# --- show ----------------------------------------------------------------------------------
+
+
+def _configure_show(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--message", metavar="ID", action="append", help="show only this message (repeatable)"
     )
-    sub = parser.add_subparsers(dest="command", required=True)
-    parse_cmd = sub.add_parser(
-        "parse",
-        help="list the messages found in release text files",
-        epilog=EXAMPLES,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+
+
+def run_show(args: argparse.Namespace) -> int:
+    """Print every message with its fields, thread link and withholding codes."""
+    from cablethread.report import message_details
+
+    release = _parse(args)
+    wanted = set(args.message or [])
+    unknown = wanted - {m.id for m in release.messages}
+    if unknown:
+        raise UsageError(f"no message {', '.join(sorted(unknown))} in the input")
+    shown = [m for m in release.messages if not wanted or m.id in wanted]
+    for index, message in enumerate(shown):
+        if index:
+            print()
+        _print(message_details(release, message))
+    return 0
+
+
+# --- diagnostics ---------------------------------------------------------------------------
+
+
+def _configure_diagnostics(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--min-severity",
+        choices=["info", "warning", "error"],
+        default="info",
+        help="leave out diagnostics below this severity (default: info, all of them)",
     )
-    parse_cmd.add_argument("files", nargs="+", help="release text files")
-    parse_cmd.add_argument("--json", metavar="OUT", help="also write the release as JSON")
-    parse_cmd.add_argument(
-        "--tz-mode", choices=["archive", "sender", "quoter", "infer"], default="archive"
+
+
+def run_diagnostics(args: argparse.Namespace) -> int:
+    """Print every diagnostic as ``source:lines: severity: code: message``."""
+    from cablethread.report import diagnostic_line, diagnostic_summary
+
+    rank = {"info": 0, "warning": 1, "error": 2}
+    release = _parse(args)
+    shown = [d for d in release.diagnostics if rank[d.severity] >= rank[args.min_severity]]
+    _print(diagnostic_line(d) for d in shown)
+    print(diagnostic_summary(release.diagnostics), file=sys.stderr)
+    return 0
+
+
+# --- schema --------------------------------------------------------------------------------
+
+
+def _configure_schema(parser: argparse.ArgumentParser) -> None:
+    del parser  # Nothing to choose: there is one schema.
+
+
+def run_schema(args: argparse.Namespace) -> int:
+    """Print the JSON Schema of the release JSON."""
+    from cablethread.json_export import schema_json
+
+    del args
+    sys.stdout.write(schema_json())
+    return 0
+
+
+# --- directory -----------------------------------------------------------------------------
+
+
+def _configure_directory(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--profile",
+        choices=sorted(profiles()),
+        help="releasing-agency profile (default: every profile; with --unknown, detected)",
     )
-    parse_cmd.add_argument("--archive-tz", metavar="ZONE", help="IANA zone of the print")
-    parse_cmd.add_argument("--profile", help="releasing-agency profile (nz-mfat, us-state)")
-    parse_cmd.add_argument("--strict", action="store_true", help="stop at the first warning")
-    parse_cmd.add_argument(
+    parser.add_argument(
         "--directory",
         metavar="FILE",
+        type=_existing_file,
         action="append",
-        help="a directory TOML file over the package's (repeat for several)",
+        default=[],
+        help="a directory TOML file over the package's (repeatable)",
     )
-    dir_cmd = sub.add_parser(
-        "directory",
-        help="print the directory of posts, divisions and lists, or the codes a release lacks",
-        epilog=EXAMPLES,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
-    dir_cmd.add_argument(
-        "--profile", help="releasing-agency profile (nz-mfat, us-state); default: every profile"
-    )
-    dir_cmd.add_argument(
-        "--directory",
-        metavar="FILE",
-        action="append",
-        help="a directory TOML file over the package's (repeat for several)",
-    )
-    dir_cmd.add_argument(
+    parser.add_argument(
         "--unknown",
         metavar="RELEASE",
         nargs="+",
         help="list the senders, recipients and units of these releases the directory lacks",
     )
-    return parser
 
 
 def _entry_line(entry: Entry) -> str:
@@ -116,6 +374,7 @@ def _entry_line(entry: Entry) -> str:
 
 
 def _print_directory(args: argparse.Namespace) -> int:
+    """Print the entries of one profile's directory, or of every profile."""
     extra = tuple(args.directory or ())
     names = [args.profile] if args.profile else list(profiles())
     for index, name in enumerate(names):
@@ -137,6 +396,7 @@ def _where(party: Party, message: Message) -> str:
 
 
 def _print_unknown(args: argparse.Namespace) -> int:
+    """List the senders, recipients and units of releases that the directory lacks."""
     policy = Policy(profile=args.profile, directory=tuple(args.directory or ()))
     release = parse_many(args.unknown, policy)
     directory = Directory.for_profile(release.profile or "generic", extra_files=policy.directory)
@@ -164,38 +424,134 @@ def _print_unknown(args: argparse.Namespace) -> int:
     return 0
 
 
+def run_directory(args: argparse.Namespace) -> int:
+    """Print the directory, or with ``--unknown`` the codes of releases that it lacks."""
+    return _print_unknown(args) if args.unknown else _print_directory(args)
+
+
+COMMANDS: list[Command] = [
+    Command(
+        "parse",
+        "list the messages of release text files; write JSON, GraphML, CSV",
+        (
+            f"cablethread parse {SEED}",
+            f"cablethread parse --json release.json --graphml replies.graphml --csv tables {SEED}",
+        ),
+        _configure_parse,
+        run_parse,
+    ),
+    Command(
+        "threads",
+        "print each reply thread as an indented tree",
+        (f"cablethread threads {SEED}", f"cablethread threads --tz-mode infer {SEED}"),
+        _configure_threads,
+        run_threads,
+    ),
+    Command(
+        "show",
+        "print every message with its fields and withholding codes",
+        (f"cablethread show {SEED}", f"cablethread show --message m-ebe89fddf502 {SEED}"),
+        _configure_show,
+        run_show,
+    ),
+    Command(
+        "diagnostics",
+        "print every decision and problem, with its lines",
+        (
+            f"cablethread diagnostics {SEED}",
+            f"cablethread diagnostics --min-severity warning --tz-mode sender {SEED}",
+        ),
+        _configure_diagnostics,
+        run_diagnostics,
+    ),
+    Command(
+        "schema",
+        "print the JSON Schema of the release JSON",
+        ("cablethread schema > release.schema.json",),
+        _configure_schema,
+        run_schema,
+        parses_files=False,
+    ),
+    Command(
+        "directory",
+        "print the directory of posts, divisions and lists, or the codes a release lacks",
+        (
+            "cablethread directory --profile nz-mfat",
+            f"cablethread directory --unknown {SEED}",
+            f"cablethread parse --directory my-posts.toml {SEED}",
+        ),
+        _configure_directory,
+        run_directory,
+        parses_files=False,
+    ),
+]
+
+
+def _epilog(examples: Iterable[str]) -> str:
+    return "examples:\n" + "".join(f"  {line}\n" for line in examples) + "\n" + EXIT_CODES
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser with every command of :data:`COMMANDS`."""
+    parser = _ArgumentParser(
+        prog="cablethread",
+        description="Parse released email chains (OIA, FOIA) into messages, reply threads and graphs.",
+        epilog=_epilog(command.examples[0] for command in COMMANDS),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for command in COMMANDS:
+        child = sub.add_parser(
+            command.name,
+            help=command.help,
+            description=command.help[0].upper() + command.help[1:] + ".",
+            epilog=_epilog(command.examples),
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
+        if command.parses_files:
+            child.add_argument("files", nargs="+", metavar="FILE", help="release text files")
+            _add_parse_options(child)
+        command.configure(child)
+        child.set_defaults(run=command.run)
+    return parser
+
+
+def _validation_message(exc: ValidationError) -> str:
+    first = exc.errors()[0]
+    return str(first["msg"]).removeprefix("Value error, ")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command; returns the exit code."""
-    parser = _build_parser()
-    args = parser.parse_args(argv)
-    if args.command == "directory":
-        try:
-            return _print_unknown(args) if args.unknown else _print_directory(args)
-        except (InputError, ValueError) as exc:
-            print(f"cablethread: {exc}", file=sys.stderr)
-            return 2
-        except BrokenPipeError:
-            sys.stdout = None
-            return 0
+    """Run the command; returns the exit code.
+
+    >>> main(["parse", "no-such-file.txt"])
+    2
+    """
+    reconfigure = getattr(sys.stdout, "reconfigure", None)
+    if reconfigure is not None:
+        # A released document can hold anything; never fail on a character the console lacks.
+        reconfigure(errors="replace")
     try:
-        policy = _policy(args)
-        release = parse_many(args.files, policy)
+        args = build_parser().parse_args(argv)
+    except SystemExit as stop:
+        # --help (0) and usage errors (2, already reported): a code to return, not to raise.
+        return stop.code if isinstance(stop.code, int) else 2
+    run: Callable[[argparse.Namespace], int] = args.run
+    try:
+        return run(args)
     except ParseError as exc:
         print(f"cablethread: {exc}", file=sys.stderr)
         return 1
-    except (InputError, ValueError) as exc:
+    except ValidationError as exc:
+        print(f"cablethread: {_validation_message(exc)}", file=sys.stderr)
+        return 2
+    except (InputError, UsageError, ValueError) as exc:
         print(f"cablethread: {exc}", file=sys.stderr)
         return 2
-    try:
-        _print_release(release)
     except BrokenPipeError:
         # The reader (``| head``) went away; that is not an error of ours.
         sys.stdout = None
         return 0
-    if args.json:
-        with open(args.json, "w", encoding="utf-8") as handle:
-            handle.write(release.to_json())
-    return 0
 
 
 if __name__ == "__main__":

@@ -7,12 +7,14 @@ compared, dumped to JSON and validated back without loss.
 from __future__ import annotations
 
 from datetime import datetime
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 if TYPE_CHECKING:
     import networkx as nx
+
+    from cablethread.tables import EdgeRecord, MessageRecord
 
 __all__ = [
     "Diagnostic",
@@ -325,6 +327,19 @@ class Thread(_Frozen):
     end_utc: datetime | None = Field(default=None, description="Last known send time.")
     tz_mode: TzMode | None = Field(default=None, description="Mode used (chosen, under infer).")
 
+    def __str__(self) -> str:
+        return repr(self)
+
+    def __repr__(self) -> str:
+        from cablethread.display import thread_text
+
+        return thread_text(self)
+
+    def _repr_html_(self) -> str:
+        from cablethread.display import thread_html
+
+        return thread_html(self)
+
 
 class Release(_Frozen):
     """Everything parsed from one input (or, from ``parse_many``, from several)."""
@@ -362,9 +377,52 @@ class Release(_Frozen):
 
         return reply_graph(self)
 
+    def party_graph(self) -> nx.DiGraph:  # type: ignore[type-arg]
+        """Who wrote to whom: sender → recipient edges weighted by messages, with To/Cc/Bcc counts."""
+        from cablethread.graph import party_graph
+
+        return party_graph(self)
+
     def to_json(self, *, indent: int | None = 2) -> str:
         """The release as JSON; ``Release.model_validate_json`` reads it back exactly."""
-        return self.model_dump_json(indent=indent)
+        from cablethread.json_export import release_json
+
+        return release_json(self, indent=indent)
+
+    def to_graphml(self, *, graph: Literal["reply", "party"] = "reply") -> str:
+        """The reply graph (or the party graph) as GraphML text; see :mod:`cablethread.graphml`."""
+        from cablethread.graphml import to_graphml
+
+        return to_graphml(self, graph=graph)
+
+    def to_node_link(self, *, graph: Literal["reply", "party"] = "reply") -> dict[str, Any]:
+        """The reply graph (or the party graph) as node-link data for d3 and networkx."""
+        from cablethread.json_export import node_link_data
+
+        return node_link_data(self, graph=graph)
+
+    def to_records(self) -> list[MessageRecord]:
+        """One row per message: ids, sender, recipients, times, subject, parent, evidence, counts."""
+        from cablethread.tables import message_records
+
+        return message_records(self)
+
+    def edges_records(self) -> list[EdgeRecord]:
+        """One row per reply edge: parent, child, thread, evidence, confidence, delay."""
+        from cablethread.tables import edge_records
+
+        return edge_records(self)
+
+    def to_dataframe(self, table: Literal["messages", "edges"] = "messages") -> Any:
+        """:meth:`to_records` (or :meth:`edges_records`) as a pandas DataFrame (extra ``pandas``)."""
+        from cablethread.tables import to_dataframe
+
+        return to_dataframe(self, table)
+
+    def _repr_html_(self) -> str:
+        from cablethread.display import release_html
+
+        return release_html(self)
 
     def __str__(self) -> str:
         return repr(self)

@@ -104,4 +104,4 @@ def test_malformed_directory_file_is_a_usage_error(
 
 def test_unknown_profile_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["directory", "--profile", "nz"]) == 2
-    assert "unknown profile 'nz'" in capsys.readouterr().err
+    assert "invalid choice: 'nz'" in capsys.readouterr().err

@@ -1,0 +1,155 @@
+"""How a release and a thread show themselves in Jupyter (HTML) and in a console (text).
+
+Every value taken from the release is HTML-escaped: subjects and names are text from a released
+document, and ``<`` or ``&`` in them must show as themselves.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import datetime
+from html import escape
+from typing import TYPE_CHECKING
+
+from cablethread._clean import without_surrogates
+
+if TYPE_CHECKING:
+    from cablethread.models import Message, Release, Thread
+
+__all__ = ["release_html", "thread_html", "thread_text"]
+
+_STYLE = "border-collapse:collapse;text-align:left"
+# A notebook cell stays quick to draw for a release of thousands of messages.
+MAX_ROWS = 200
+_CELL = "padding:2px 8px;text-align:left;vertical-align:top"
+
+
+def _h(value: object) -> str:
+    return escape(without_surrogates(str(value)), quote=True)
+
+
+def _utc(value: datetime | None) -> str:
+    return f"{value:%Y-%m-%d %H:%M}Z" if value else "?"
+
+
+def _local(message: Message) -> str:
+    return f"{message.sent_local:%Y-%m-%d %H:%M}" if message.sent_local else "?"
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+
+
+def _row(cells: list[str], tag: str = "td") -> str:
+    return "<tr>" + "".join(f'<{tag} style="{_CELL}">{c}</{tag}>' for c in cells) + "</tr>"
+
+
+def _table(head: list[str], rows: list[list[str]]) -> str:
+    body = "".join(_row(row) for row in rows)
+    return f'<table style="{_STYLE}"><thead>{_row(head, "th")}</thead><tbody>{body}</tbody></table>'
+
+
+def thread_text(thread: Thread) -> str:
+    """One line for a console: ``<Thread t-… 15 messages, depth 14, 2019-06-27 18:56Z to …>``.
+
+    >>> import cablethread
+    >>> release = cablethread.parse_file("examples/mfat_xinjiang_oia.txt")
+    >>> thread_text(release.threads[3])
+    '<Thread t-56b1fd60d7f3: 15 messages, depth 14, 2019-06-27 18:56Z to 2019-07-12 08:04Z, archive>'
+    """
+    return (
+        f"<Thread {thread.id}: {_plural(len(thread.message_ids), 'message')}, "
+        f"depth {thread.depth}, {_utc(thread.start_utc)} to {_utc(thread.end_utc)}, "
+        f"{thread.tz_mode or 'no mode'}>"
+    )
+
+
+def thread_html(thread: Thread) -> str:
+    """An HTML summary of a thread: its span of time, depth, messages and participants.
+
+    >>> import cablethread
+    >>> release = cablethread.parse_file("examples/mfat_xinjiang_oia.txt")
+    >>> "15 messages" in thread_html(release.threads[3])
+    True
+    """
+    rows = [
+        ["root", _h(thread.root_id)],
+        ["messages", _h(", ".join(thread.message_ids))],
+        ["depth", _h(thread.depth)],
+        ["first sent", _h(_utc(thread.start_utc))],
+        ["last sent", _h(_utc(thread.end_utc))],
+        ["time-zone mode", _h(thread.tz_mode or "none")],
+        [
+            "participants",
+            _h(f"{len(thread.participants)}: " + ", ".join(thread.participants)),
+        ],
+    ]
+    body = "".join(_row([f"<strong>{name}</strong>", value]) for name, value in rows)
+    return (
+        f"<div><strong>Thread {_h(thread.id)}</strong> · "
+        f"{_plural(len(thread.message_ids), 'message')}"
+        f'<table style="{_STYLE}"><tbody>{body}</tbody></table></div>'
+    )
+
+
+def release_html(release: Release) -> str:
+    """An HTML summary of a release: counts, each thread with its messages, diagnostics by code.
+
+    >>> import cablethread
+    >>> html = release_html(cablethread.parse_file("examples/mfat_xinjiang_oia.txt"))
+    >>> "23 messages" in html and "6 threads" in html
+    True
+    """
+    by_id = {m.id: m for m in [*release.messages, *release.placeholders]}
+    edge_of = {edge.child_id: edge for edge in release.edges}
+    sources = ", ".join(release.sources) or "text"
+    counts = ", ".join(
+        [
+            _plural(len(release.messages), "message"),
+            _plural(len(release.placeholders), "placeholder"),
+            _plural(len(release.edges), "reply edge"),
+            _plural(len(release.threads), "thread"),
+            _plural(len(release.diagnostics), "diagnostic"),
+        ]
+    )
+    parts = [
+        f"<div><strong>Release</strong> {_h(sources)} · profile {_h(release.profile or 'none')}"
+        f"<br/>{_h(counts)}"
+    ]
+    rows: list[list[str]] = []
+    for thread in release.threads:
+        if len(rows) >= MAX_ROWS:
+            break
+        for index, message_id in enumerate(thread.message_ids):
+            message = by_id[message_id]
+            edge = edge_of.get(message_id)
+            link = "" if edge is None else f"{edge.evidence} {edge.confidence:g}"
+            if edge is not None and edge.parent_id.startswith("p-"):
+                link += " [missing parent]"
+            rows.append(
+                [
+                    _h(thread.id) if index == 0 else "",
+                    _h(_local(message)),
+                    _h(_utc(message.sent_utc)),
+                    _h(message.sender.raw if message.sender else "?"),
+                    _h(message.subject.text if message.subject else ""),
+                    _h(link),
+                ]
+            )
+    shown = len(rows)
+    parts.append(_table(["thread", "sent (local)", "sent (UTC)", "from", "subject", "link"], rows))
+    if shown < len(release.messages):
+        parts.append(
+            f"<p>… and {len(release.messages) - shown} more messages: "
+            "<code>release.to_dataframe()</code> shows them all.</p>"
+        )
+    tally = Counter((d.code, d.severity) for d in release.diagnostics)
+    if tally:
+        summary = [[_h(code), _h(severity), _h(count)] for (code, severity), count in tally.items()]
+        parts.append(
+            "<details><summary>diagnostics by code</summary>"
+            + _table(["code", "severity", "count"], summary)
+            + "</details>"
+        )
+    parts.append("</div>")
+    return "".join(parts)

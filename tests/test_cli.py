@@ -1,0 +1,230 @@
+"""The ``cablethread`` command: its subcommands, outputs and exit codes."""
+
+from __future__ import annotations
+
+import io
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from cablethread import cli
+from cablethread.cli import COMMANDS, main
+
+DATA = Path(__file__).parent / "data"
+SEED = str(DATA / "mfat_xinjiang_oia.txt")
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def test_parse_prints_one_line_per_message(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "parse", SEED)
+    lines = out.splitlines()
+    assert code == 0 and len(lines) == 23
+    assert lines[0].startswith("m-ebe89fddf502  2019-07-11 11:25  NAD")
+    assert lines[0].endswith("[lines 14-22, 405-413]")
+    assert err.strip() == "23 messages, 6 threads, 19 diagnostics"
+
+
+def test_parse_writes_every_export(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    code, _, _ = run(
+        capsys,
+        "parse",
+        SEED,
+        "--json",
+        str(tmp_path / "release.json"),
+        "--graphml",
+        str(tmp_path / "reply.graphml"),
+        "--party-graphml",
+        str(tmp_path / "party.graphml"),
+        "--node-link",
+        str(tmp_path / "graph.json"),
+        "--csv",
+        str(tmp_path / "tables"),
+    )
+    assert code == 0
+    names = sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*") if p.is_file())
+    assert names == [
+        "graph.json",
+        "party.graphml",
+        "release.json",
+        "reply.graphml",
+        "tables/edges.csv",
+        "tables/messages.csv",
+    ]
+
+
+def test_threads_prints_the_six_threads_as_trees(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "threads", SEED)
+    assert code == 0
+    assert err == "6 threads, 23 messages, 1 placeholder\n"
+    expected = (DATA / "mfat_xinjiang_oia.threads.txt").read_text(encoding="utf-8")
+    assert out == expected
+    blocks = out.strip().split("\n\n")
+    assert [block.splitlines()[0].split("  ")[1].split(",")[0] for block in blocks] == [
+        "2 messages",
+        "1 message",
+        "3 messages",
+        "15 messages",
+        "1 message",
+        "1 message",
+    ]
+    assert "[missing] FORMAL MESSAGE: XINJIANG" in blocks[4]
+    assert "└ [placeholder 0.5]" in blocks[4]
+
+
+def test_threads_under_another_mode(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "threads", "--tz-mode", "infer", SEED)
+    assert code == 0 and out.count("\n\n") == 5
+
+
+def test_show_prints_fields_and_redactions(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "show", SEED, "--message", "m-96facfbe2619")
+    assert code == 0
+    assert "  From:        GENEVA" in out
+    assert "  Sent:        Saturday, 6 July 2019 4:53 AM" in out
+    assert "line 1021  s6(a), printed 'i(a)'" in out
+    assert "Reply to:    m-c1eb58c148a4 (printed-chain, confidence 0.95)" in out
+
+
+def test_show_every_message(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "show", SEED)
+    assert code == 0 and out.count("  From:") == 23
+
+
+def test_show_unknown_message_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "show", SEED, "--message", "m-nothing")
+    assert (code, out) == (2, "")
+    assert err == "cablethread: no message m-nothing in the input\n"
+
+
+def test_diagnostics(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "diagnostics", SEED)
+    assert code == 0
+    lines = out.splitlines()
+    assert len(lines) == 19
+    assert sum(": info: thread-placeholder: " in line for line in lines) == 1
+    assert f"{SEED}:1021: info: redaction-ocr-damaged: " in out
+    assert err.strip() == "19 diagnostics: 19 info, 0 warnings, 0 errors"
+    code, out, _ = run(capsys, "diagnostics", "--min-severity", "warning", SEED)
+    assert (code, out) == (0, "")
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["parse", "missing.txt"], "cablethread: missing.txt: no such file"),
+        (
+            ["parse", "--archive-tz", "Mars/Olympus", SEED],
+            "cablethread parse: error: argument --archive-tz: unknown IANA time zone "
+            "'Mars/Olympus' (see cablethread parse --help)",
+        ),
+        (
+            ["threads", "--profile", "nowhere", SEED],
+            "cablethread threads: error: argument --profile: invalid choice: 'nowhere'",
+        ),
+        (["parse"], "cablethread parse: error: the following arguments are required: FILE"),
+        ([], "cablethread: error: the following arguments are required: COMMAND"),
+        (["frobnicate"], "cablethread: error: argument COMMAND: invalid choice: 'frobnicate'"),
+    ],
+)
+def test_usage_errors_exit_2_with_one_line(
+    capsys: pytest.CaptureFixture[str], argv: list[str], message: str
+) -> None:
+    code, out, err = run(capsys, *argv)
+    assert (code, out) == (2, "")
+    assert err.count("\n") == 1 and err.startswith(message)
+
+
+def test_binary_file_exits_2(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    binary = tmp_path / "scan.pdf"
+    binary.write_bytes(b"%PDF-1.7\n\x00\x01\x02binary")
+    code, out, err = run(capsys, "threads", str(binary))
+    assert (code, out) == (2, "")
+    assert err.startswith(f"cablethread: {binary}: not a text file") and err.count("\n") == 1
+
+
+def test_unwritable_output_exits_2(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    code, _, err = run(capsys, "parse", SEED, "--json", str(tmp_path / "no" / "such" / "x.json"))
+    assert code == 2
+    assert err.splitlines()[-1].startswith("cablethread: cannot write JSON to ")
+
+
+def test_strict_exits_1_on_a_warning(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    memo = tmp_path / "memo.txt"
+    memo.write_text("A briefing note with no email in it.\n", encoding="utf-8")
+    code, _, err = run(capsys, "parse", "--strict", str(memo))
+    assert code == 1
+    assert "input-no-headers" in err and err.count("\n") == 1
+    code, _, _ = run(capsys, "parse", str(memo))
+    assert code == 0
+
+
+def test_strict_seed_has_no_warning(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(capsys, "parse", "--strict", SEED)[0] == 0
+
+
+@pytest.mark.parametrize("command", [c.name for c in COMMANDS])
+def test_every_command_has_help_with_an_example(
+    capsys: pytest.CaptureFixture[str], command: str
+) -> None:
+    code, out, _ = run(capsys, command, "--help")
+    assert code == 0
+    assert "examples:\n  cablethread " + command in out
+    assert "exit codes:" in out
+
+
+def test_top_level_help_lists_every_command(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "--help")
+    assert code == 0
+    assert all(command.name in out for command in COMMANDS)
+
+
+def test_progress_bar_only_on_a_terminal(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    code, _, err = run(capsys, "parse", SEED, SEED)
+    assert code == 0 and "parsing [" not in err
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    terminal = Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    assert main(["parse", SEED, SEED]) == 0
+    shown = terminal.getvalue()
+    assert "parsing [##########..........] 1/2" in shown
+    assert "parsing [####################] 2/2" in shown
+    assert shown.count("\r") >= 3  # drawn in place and cleared
+
+
+def test_commands_are_one_function_each() -> None:
+    for command in COMMANDS:
+        assert command.run.__name__ == f"run_{command.name}"
+    assert cli.build_parser().prog == "cablethread"
+
+
+def test_python_dash_m(tmp_path: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "cablethread", "threads", SEED],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=False,
+    )
+    assert done.returncode == 0
+    assert done.stdout == (DATA / "mfat_xinjiang_oia.threads.txt").read_text(encoding="utf-8")
+    missing = subprocess.run(
+        [sys.executable, "-m", "cablethread", "show", str(tmp_path / "gone.txt")],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert missing.returncode == 2
+    assert missing.stderr == f"cablethread: {tmp_path / 'gone.txt'}: no such file\n"

@@ -1,0 +1,59 @@
+"""How a release and a thread show themselves in a notebook and in a console."""
+
+from __future__ import annotations
+
+import xml.dom.minidom
+
+import pytest
+
+import cablethread
+from cablethread import display
+
+
+def test_release_html_summarises_counts_and_threads(seed: cablethread.Release) -> None:
+    html = seed._repr_html_()
+    assert "23 messages, 1 placeholder, 18 reply edges, 6 threads, 19 diagnostics" in html
+    assert html.count("<tr>") == 1 + 23 + 1 + len({d.code for d in seed.diagnostics})
+    assert "[missing parent]" in html
+    # The fragment is well-formed markup: every tag the summary opens, it closes.
+    xml.dom.minidom.parseString(html)
+
+
+def test_thread_html(seed: cablethread.Release) -> None:
+    html = seed.threads[3]._repr_html_()
+    assert "Thread t-56b1fd60d7f3" in html and "15 messages" in html
+    xml.dom.minidom.parseString(html)
+
+
+def test_html_escapes_what_the_release_holds() -> None:
+    release = cablethread.parse(
+        "From: <script>alert(1)</script>\nSent: Thursday, 4 July 2019 5:26 AM\nTo: A&B\n"
+        'Subject: RE: "x" <b>bold</b> & ]]>\n'
+    )
+    html = release._repr_html_()
+    assert "<script>" not in html and "<b>" not in html
+    assert "&lt;script&gt;" in html and "&lt;b&gt;bold&lt;/b&gt;" in html
+    assert "&amp; ]]&gt;" in html
+    xml.dom.minidom.parseString(html)
+
+
+def test_text_reprs_are_one_readable_line(seed: cablethread.Release) -> None:
+    assert repr(seed) == (
+        "<Release sources=['mfat_xinjiang_oia.txt'] messages=23 threads=6 diagnostics=19>"
+    )
+    assert repr(seed.threads[0]) == (
+        "<Thread t-1269a780e6b6: 2 messages, depth 1, "
+        "2019-05-16 12:38Z to 2019-07-10 23:25Z, archive>"
+    )
+    assert str(seed.threads[1]) == repr(seed.threads[1])
+
+
+def test_release_html_stays_small_for_a_large_release(
+    seed: cablethread.Release, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(display, "MAX_ROWS", 5)
+    html = seed._repr_html_()
+    # Whole threads are shown until the cap is passed: 2 + 1 + 3 messages, then a note.
+    assert html.count("<tr>") - 1 - len({d.code for d in seed.diagnostics}) - 1 == 6
+    assert "… and 17 more messages" in html
+    xml.dom.minidom.parseString(html)

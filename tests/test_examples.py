@@ -1,0 +1,80 @@
+"""The notebook and every example script run, so that they cannot go stale."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+EXAMPLES = Path(__file__).parent.parent / "examples"
+SCRIPTS = sorted(EXAMPLES.glob("*.py"))
+# Optional packages a script needs beyond the core ones.
+NEEDS = {"reply_delays.py": "pandas"}
+# A line each script must print: what a reader of the script is promised.
+PRINTS = {
+    "quickstart.py": "thread sizes: [2, 1, 3, 15, 1, 1]",
+    "export_all.py": "reply.graphml",
+    "time_zone_modes.py": "archive  'Tuesday, 6 November 2018 1:42 a.m.' in Pacific/Auckland: "
+    "2018-11-05T12:42:00+00:00",
+    "correspondents.py": "    GENEVA -> BEIJING                   9 messages (to 2, cc 7)",
+    "reply_delays.py": "median hours from the parent to the reply",
+}
+
+
+def test_there_are_examples() -> None:
+    assert {p.name for p in SCRIPTS} == set(PRINTS)
+    assert (EXAMPLES / "tour.ipynb").is_file()
+
+
+@pytest.mark.parametrize("script", SCRIPTS, ids=[p.name for p in SCRIPTS])
+def test_example_script_runs(script: Path, tmp_path: Path) -> None:
+    if script.name in NEEDS:
+        pytest.importorskip(NEEDS[script.name])
+    done = subprocess.run(
+        [sys.executable, str(script), str(tmp_path / "out")],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert PRINTS[script.name] in done.stdout
+    if script.name == "export_all.py":
+        assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [
+            "edges.csv",
+            "graph.json",
+            "messages.csv",
+            "parties.graphml",
+            "release.json",
+            "reply.graphml",
+        ]
+
+
+def test_tour_notebook_runs(tmp_path: Path) -> None:
+    nbformat = pytest.importorskip("nbformat")
+    nbclient = pytest.importorskip("nbclient")
+    pytest.importorskip("ipykernel")
+    pytest.importorskip("matplotlib")
+    # The notebook reads the release beside it and writes its GraphML there: run a copy.
+    shutil.copy(EXAMPLES / "mfat_xinjiang_oia.txt", tmp_path)
+    notebook = nbformat.read(EXAMPLES / "tour.ipynb", as_version=4)
+    assert not any(cell.get("outputs") for cell in notebook.cells), "commit the notebook clean"
+    client = nbclient.NotebookClient(
+        notebook,
+        timeout=60,
+        kernel_name="python3",
+        resources={"metadata": {"path": str(tmp_path)}},
+    )
+    client.execute()
+    outputs = [output for cell in notebook.cells for output in cell.get("outputs", [])]
+    assert not [o for o in outputs if o["output_type"] == "error"]
+    kinds = {kind for o in outputs for kind in o.get("data", {})}
+    assert {"text/html", "image/png"} <= kinds
+    assert outputs[-1]["data"]["text/plain"] == "(23, 1, 18)"
+    assert (tmp_path / "mfat_xinjiang_oia.graphml").is_file()
+    assert (tmp_path / "mfat_xinjiang_oia.parties.graphml").is_file()

@@ -1,0 +1,117 @@
+"""JSON: exact round trips, the published schema, node-link JSON for d3 and networkx."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import networkx as nx
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import cablethread
+from cablethread._clean import without_surrogates
+from cablethread.cli import main
+from cablethread.json_export import node_link_data, schema_json
+
+DOCS = Path(__file__).parent.parent / "docs"
+HOSTILE = "RE: A\x0cB\x00C & D < E ]]> F \ud800 G"
+
+
+def test_seed_round_trips_exactly(seed: cablethread.Release) -> None:
+    text = seed.to_json()
+    back = cablethread.Release.model_validate_json(text)
+    assert back == seed
+    assert back.to_json() == text
+    assert back.messages[0].sent_utc == seed.messages[0].sent_utc
+    assert back.messages[0].sent_local is not None and back.messages[0].sent_local.tzinfo is None
+
+
+def test_same_input_same_json(seed: cablethread.Release, seed_text: str) -> None:
+    again = cablethread.parse(seed_text, source="mfat_xinjiang_oia.txt")
+    assert again.to_json() == seed.to_json()
+
+
+def test_hostile_subject_gives_valid_json(seed: cablethread.Release) -> None:
+    message = seed.messages[0]
+    assert message.subject is not None
+    subject = message.subject.model_copy(update={"text": HOSTILE, "raw": HOSTILE})
+    release = seed.model_copy(
+        update={"messages": [message.model_copy(update={"subject": subject}), *seed.messages[1:]]}
+    )
+    text = release.to_json()
+    text.encode("utf-8")  # no unpaired surrogate left
+    assert json.loads(text)["messages"][0]["subject"]["text"] == without_surrogates(HOSTILE)
+    back = cablethread.Release.model_validate_json(text)
+    assert back.messages[0].subject is not None
+    # Control characters, "&", "<" and "]]>" survive exactly; only the lone surrogate is replaced.
+    assert back.messages[0].subject.text == "RE: A\x0cB\x00C & D < E ]]> F \ufffd G"
+    assert back.messages[1:] == seed.messages[1:]
+
+
+def test_hostile_text_through_the_parser_gives_valid_json() -> None:
+    release = cablethread.parse(
+        "From: NAD\nSent: Thursday, 11 July 2019 11:25 AM\nTo: BEIJING\n"
+        "Subject: RE: A \x0c B \x00 C & D < E ]]> F \ud800 G\n\nbody \x00\n"
+    )
+    back = cablethread.Release.model_validate_json(release.to_json())
+    assert back.segments[-1].text.endswith("body \x00\n")
+    assert "\ufffd" in back.text and "\x00" in back.text
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet=st.characters(exclude_categories=()), max_size=40))
+def test_any_text_gives_json_that_reads_back(text: str) -> None:
+    release = cablethread.parse("From: NAD\nTo: UNHC\nSubject: " + text + "\n")
+    back = cablethread.Release.model_validate_json(release.to_json())
+    assert back.text == without_surrogates(release.text)
+
+
+def test_schema_command_prints_the_schema(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["schema"]) == 0
+    printed = capsys.readouterr().out
+    assert printed == schema_json()
+    schema = json.loads(printed)
+    assert schema["title"] == "Release"
+    assert {"messages", "segments", "diagnostics", "edges", "threads"} <= set(schema["properties"])
+
+
+def test_docs_copy_of_the_schema_is_current() -> None:
+    published = (DOCS / "schema.json").read_text(encoding="utf-8")
+    assert published == schema_json(), "run: python -m cablethread schema > docs/schema.json"
+
+
+def test_seed_json_satisfies_the_schema_shape(seed: cablethread.Release) -> None:
+    schema = json.loads(schema_json())
+    document = json.loads(seed.to_json())
+    assert set(document) <= set(schema["properties"])
+    assert set(schema["required"]) <= set(document)
+    message = schema["$defs"]["Message"]
+    assert set(document["messages"][0]) == set(message["properties"])
+
+
+def test_node_link_json_reads_back_into_networkx(seed: cablethread.Release) -> None:
+    data = json.loads(json.dumps(seed.to_node_link()))
+    graph = nx.node_link_graph(data, edges="edges")
+    assert graph.is_directed()
+    assert (graph.number_of_nodes(), graph.number_of_edges()) == (24, 18)
+    first = graph.nodes[seed.messages[0].id]
+    assert first["sent_utc"] == "2019-07-10T23:25:00+00:00"
+    assert first["to"] == ["BEIJING", "NAD", "UNHC"]
+    placeholder = graph.nodes[seed.placeholders[0].id]
+    assert placeholder["placeholder"] is True and placeholder["sender"] is None
+
+
+def test_party_node_link(seed: cablethread.Release) -> None:
+    data = node_link_data(seed, graph="party")
+    assert data["graph"]["graph"] == "party"
+    assert all({"source", "target", "weight", "to", "cc", "bcc"} <= set(e) for e in data["edges"])
+
+
+def test_writers_take_paths(seed: cablethread.Release, tmp_path: Path) -> None:
+    cablethread.write_json(seed, tmp_path / "release.json")
+    cablethread.write_node_link(seed, tmp_path / "graph.json")
+    back = cablethread.Release.model_validate_json((tmp_path / "release.json").read_bytes())
+    assert back == seed
+    assert len(json.loads((tmp_path / "graph.json").read_text("utf-8"))["nodes"]) == 24
