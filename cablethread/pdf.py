@@ -1,0 +1,280 @@
+"""PDF input: the text layer of a released PDF, laid out line for line as it was printed.
+
+Needs the ``pdf`` extra (``pip install 'cablethread[pdf]'``), which brings ``pypdfium2`` (PDFium,
+the PDF engine of Chromium); ``docs/pdf.md`` gives the measurements it was chosen by.
+
+PDFium gives the characters a page places, with their baselines and advance boxes. This module
+lays their words out as ``pdftotext -layout`` would, because the parser reads layout: words on one
+baseline are one line, a gap of *n* line pitches is *n − 1* blank lines (a blank line ends a
+wrapped subject), and a wide gap puts the next word at its column (Outlook prints values in a
+column). Pages are joined with a form feed after each, as ``pdftotext`` joins them, so the text
+alone tells the page of every line (:meth:`cablethread.SourceText.page`), and ``release.text`` is
+exactly the text extracted here.
+
+Pages without text (a scan inside a typed release) are reported by the parser as ``page-no-text``;
+a PDF with no text at all raises :class:`NoTextLayerError`, which names OCR as the way forward.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import itertools
+import os
+import re
+import statistics
+from pathlib import Path
+from typing import IO, Any, NamedTuple
+
+from cablethread.parser import InputError
+
+__all__ = [
+    "NoTextLayerError",
+    "PdfSupportMissing",
+    "PdfText",
+    "extract_pages",
+    "extract_pdf",
+    "is_pdf",
+    "join_pages",
+]
+
+#: How far into a file the ``%PDF-`` marker may stand (the format allows leading junk).
+_MARKER_WINDOW = 1024
+#: Words up to this many character widths apart are one space apart; further apart, the next word
+#: goes to its column (a label's value column, a tab stop).
+_SPACE_WIDTHS = 1.6
+#: Words whose baselines differ by less than this share of their height are on one line.
+_SAME_LINE = 0.4
+#: A word: what PDFium gives between its spaces and line breaks (both its own and the file's).
+#: PDFium joins a word hyphenated at a line end (``paid-`` / ``for``) into one, marking the
+#: hyphen \ufffe (\x02 in older builds); the mark ends the word, so each part keeps its line.
+_WORD = re.compile(r"[^\s\ufffe\x02]+[\ufffe\x02]?|[\ufffe\x02]")
+_HYPHENS = str.maketrans({"\ufffe": "-", "\x02": "-"})
+
+
+class PdfSupportMissing(InputError, ImportError):
+    """Reading a PDF needs the ``pdf`` extra, which is not installed."""
+
+
+class NoTextLayerError(InputError):
+    """The PDF holds no text, only images (a scan): it needs OCR before it can be parsed."""
+
+
+class PdfText(NamedTuple):
+    """The text of a PDF and the 1-based page of each of its lines (``text.split("\\n")``)."""
+
+    text: str
+    page_of_line: tuple[int, ...]
+
+
+def is_pdf(data: bytes) -> bool:
+    """Whether ``data`` (the start of a file is enough) is a PDF: ``b"%PDF-1.7 ..."``."""
+    return b"%PDF-" in data[:_MARKER_WINDOW]
+
+
+def join_pages(pages: list[str]) -> str:
+    """Join page texts as ``pdftotext`` does: each page's lines, then a form feed.
+
+    >>> join_pages(["From: NAD\\nSent: 11 July 2019\\n", "To: BEIJING\\n"])
+    'From: NAD\\nSent: 11 July 2019\\n\\x0cTo: BEIJING\\n\\x0c'
+    """
+    joined: list[str] = []
+    for page in pages:
+        if page and not page.endswith("\n"):
+            page += "\n"
+        joined.append(page + "\x0c")
+    return "".join(joined)
+
+
+def _pdfium() -> Any:
+    try:
+        import pypdfium2
+    except ImportError as exc:
+        raise PdfSupportMissing(
+            "reading PDF needs the pdf extra: pip install 'cablethread[pdf]'"
+        ) from exc
+    return pypdfium2
+
+
+class _Word(NamedTuple):
+    """A word the page places: its text, baseline, and the advance box of its glyphs (points)."""
+
+    text: str
+    baseline: float
+    left: float
+    right: float
+    height: float
+
+
+def _words(textpage: Any, raw: Any) -> list[_Word]:
+    """The words of a page: PDFium's characters split at the spaces and line breaks it gives."""
+    count = textpage.count_chars()
+    text = textpage.get_text_range(0, count) if count else ""
+    if len(text) != count:
+        # A character beyond the BMP takes two UTF-16 units; read one character per index.
+        text = "".join(chr(raw.FPDFText_GetUnicode(textpage.raw, i) or 32) for i in range(count))
+    origin_x, origin_y = ctypes.c_double(), ctypes.c_double()
+    first, last = raw.FS_RECTF(), raw.FS_RECTF()
+    words: list[_Word] = []
+    for match in _WORD.finditer(text):
+        start, end = match.start(), match.end() - 1
+        raw.FPDFText_GetCharOrigin(textpage.raw, start, origin_x, origin_y)
+        # Loose boxes span each glyph's advance, so columns come out whole for monospace type.
+        raw.FPDFText_GetLooseCharBox(textpage.raw, start, first)
+        raw.FPDFText_GetLooseCharBox(textpage.raw, end, last)
+        word = match.group()
+        if word[-1] in "\ufffe\x02":
+            word = word.translate(_HYPHENS)
+        words.append(
+            _Word(
+                word,
+                origin_y.value,
+                first.left,
+                max(last.right, first.right),
+                max(first.top - first.bottom, 0.1),
+            )
+        )
+    return words
+
+
+def _lines(words: list[_Word]) -> list[list[_Word]]:
+    """Words grouped into lines by baseline, top to bottom, each line left to right."""
+    lines: list[list[_Word]] = []
+    for word in sorted(words, key=lambda w: (-w.baseline, w.left)):
+        # A superscript stands a little above its line; a new line a whole pitch below.
+        if lines and abs(lines[-1][0].baseline - word.baseline) < _SAME_LINE * word.height:
+            lines[-1].append(word)
+        else:
+            lines.append([word])
+    for line in lines:
+        line.sort(key=lambda w: w.left)
+    return lines
+
+
+def _char_width(pages: list[list[list[_Word]]]) -> float:
+    widths = [
+        (word.right - word.left) / len(word.text)
+        for lines in pages
+        for line in lines
+        for word in line
+        if word.right > word.left
+    ]
+    return statistics.median(widths) if widths else 5.0
+
+
+def _line_pitch(pages: list[list[list[_Word]]]) -> float:
+    steps = sorted(
+        above[0].baseline - below[0].baseline
+        for lines in pages
+        for above, below in itertools.pairwise(lines)
+    )
+    if not steps:
+        return 12.0
+    # The smallest common step is single spacing; most steps of a double-spaced release are
+    # paragraph gaps, so the median alone would read them as single lines.
+    floor = steps[len(steps) // 10]
+    return statistics.median(s for s in steps if s <= floor * 1.3)
+
+
+def _write_line(line: list[_Word], margin: float, char_width: float) -> str:
+    """One line of text, each word at its column (``From:`` … ``Mills, Cheryl D`` in Outlook's)."""
+    text = ""
+    previous: _Word | None = None
+    for word in line:
+        column = max(0, round((word.left - margin) / char_width))
+        if previous is None:
+            text = " " * column
+        elif (word.left - previous.right) / char_width >= _SPACE_WIDTHS:
+            # A wide gap is a column (Outlook's value column, a tab stop): go to it.
+            text += " " * max(1, column - len(text))
+        else:
+            text += " "
+        text += word.text
+        previous = word
+    return text
+
+
+def _write_page(lines: list[list[_Word]], margin: float, char_width: float, pitch: float) -> str:
+    written: list[str] = []
+    for index, line in enumerate(lines):
+        if index:
+            steps = (lines[index - 1][0].baseline - line[0].baseline) / pitch
+            written.extend([""] * max(0, round(steps) - 1))
+        written.append(_write_line(line, margin, char_width))
+    return "".join(f"{line}\n" for line in written)
+
+
+def _open(pdf: str | os.PathLike[str] | bytes | IO[bytes], name: str) -> Any:
+    pdfium = _pdfium()
+    source: Any = pdf if isinstance(pdf, bytes) else Path(pdf) if not hasattr(pdf, "read") else pdf
+    try:
+        return pdfium.PdfDocument(source)
+    except FileNotFoundError:
+        raise InputError(f"{name}: no such file") from None
+    except pdfium.PdfiumError as exc:
+        if "password" in str(exc).lower():
+            raise InputError(
+                f"{name}: the PDF is encrypted with a password; decrypt it first "
+                "(e.g. qpdf --decrypt --password=… in.pdf out.pdf)"
+            ) from None
+        raise InputError(f"{name}: not a readable PDF ({exc})") from None
+
+
+def extract_pages(
+    pdf: str | os.PathLike[str] | bytes | IO[bytes], name: str | None = None
+) -> list[str]:
+    """The text of each page, laid out as printed; a page without text gives ``""``.
+
+    >>> extract_pages("tests/data/mfat_xinjiang_oia.pdf")[0].splitlines()[0]
+    'Document schedule'
+    """
+    label = name or (str(pdf) if isinstance(pdf, str | os.PathLike) else "<pdf>")
+    document = _open(pdf, label)
+    try:
+        raw = _pdfium().raw
+        pages: list[list[list[_Word]]] = []
+        for index in range(len(document)):
+            page = document[index]
+            textpage = page.get_textpage()
+            try:
+                pages.append(_lines(_words(textpage, raw)))
+            finally:
+                textpage.close()
+                page.close()
+    finally:
+        document.close()
+    words = [word for lines in pages for line in lines for word in line]
+    if not words:
+        return ["" for _ in pages]
+    margin = min(word.left for word in words)
+    char_width = _char_width(pages)
+    pitch = _line_pitch(pages)
+    return [_write_page(lines, margin, char_width, pitch) for lines in pages]
+
+
+def extract_pdf(
+    pdf: str | os.PathLike[str] | bytes | IO[bytes], name: str | None = None
+) -> PdfText:
+    """The text of a PDF for :func:`cablethread.parse`, pages joined by form feeds.
+
+    Raises :class:`NoTextLayerError` for a PDF of images only, :class:`PdfSupportMissing` without
+    the ``pdf`` extra, :class:`~cablethread.InputError` for a file that is not a readable PDF.
+
+    >>> text, page_of_line = extract_pdf("tests/data/mfat_xinjiang_oia.pdf")
+    >>> text.split("\\n").index("From: NAD"), page_of_line[text.split("\\n").index("From: NAD")]
+    (13, 1)
+    """
+    label = name or (str(pdf) if isinstance(pdf, str | os.PathLike) else "<pdf>")
+    pages = extract_pages(pdf, label)
+    if not any(page.strip() for page in pages):
+        count = len(pages)
+        raise NoTextLayerError(
+            f"{label}: the PDF has no text layer ({count} page{'s' if count != 1 else ''} of "
+            "images, e.g. a scan); run OCR on it first, e.g. "
+            "`ocrmypdf release.pdf release-ocr.pdf`, then parse the OCR'd PDF"
+        )
+    text = join_pages(pages)
+    from cablethread.source import SourceText
+
+    source = SourceText(text)
+    page_of_line = tuple(source.page(n) or 1 for n in range(1, len(source) + 1))
+    return PdfText(text, page_of_line)
