@@ -59,9 +59,10 @@ def _edges(source: SourceText) -> dict[int, tuple[list[int], list[int]]]:
 def edge_furniture(source: SourceText) -> frozenset[int]:
     """Lines that repeat at the head or foot of the pages of ``source``, by line number.
 
-    A text without form feeds has no pages and so no such lines. A line counts when its shape
-    (digits as ``#``) stands at the same edge, at the same depth from it, on at least half of the
-    pages, or on three pages in a row: ``7`` at the foot of every page is a page number.
+    A text without form feeds has no pages and so no such lines. A line counts when it stands at
+    the same edge, at the same depth from it, on at least half of the pages or on three pages in
+    a row; the outermost line may differ in its numbers: ``7`` at the foot of every page is a page
+    number.
     """
     if source.page_count < 2:
         return frozenset()
@@ -76,7 +77,10 @@ def edge_furniture(source: SourceText) -> frozenset[int]:
                 if depth < len(lines):
                     content = source.content(lines[depth])
                     if _may_be_furniture(content):
-                        slots.setdefault(_shape(content), []).append((page, lines[depth]))
+                        # Only the outermost line may differ in its numbers from page to page
+                        # (``Page 4 of 12``); a line inside it must repeat word for word.
+                        shape = _shape(content) if depth == 0 else " ".join(content.split())
+                        slots.setdefault(shape, []).append((page, lines[depth]))
             for placed in slots.values():
                 if _repeats([page for page, _ in placed], len(pages)):
                     found.update(line for _, line in placed)
