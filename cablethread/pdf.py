@@ -260,8 +260,8 @@ def extract_pdf(
     the ``pdf`` extra, :class:`~cablethread.InputError` for a file that is not a readable PDF.
 
     >>> text, page_of_line = extract_pdf("tests/data/mfat_xinjiang_oia.pdf")
-    >>> text.split("\\n").index("From: NAD"), page_of_line[text.split("\\n").index("From: NAD")]
-    (13, 1)
+    >>> text.split("\\n")[12], page_of_line[12], text.count("\\x0c"), page_of_line[-1]
+    ('From: NAD', 1, 30, 30)
     """
     label = name or (str(pdf) if isinstance(pdf, str | os.PathLike) else "<pdf>")
     pages = extract_pages(pdf, label)
