@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 from cablethread.diagnostics import CODES, ParseError
+from cablethread.mbox import write_eml, write_mbox
 from cablethread.models import (
     Diagnostic,
     Edge,
@@ -28,6 +29,7 @@ from cablethread.models import (
     Thread,
 )
 from cablethread.parser import InputError, parse, parse_file, parse_many
+from cablethread.pdf import NoTextLayerError, PdfSupportMissing
 from cablethread.policy import Policy
 from cablethread.source import SourceText
 
@@ -41,9 +43,11 @@ __all__ = [
     "HeaderField",
     "InputError",
     "Message",
+    "NoTextLayerError",
     "Occurrence",
     "ParseError",
     "Party",
+    "PdfSupportMissing",
     "Policy",
     "Redaction",
     "Release",
@@ -56,4 +60,6 @@ __all__ = [
     "parse",
     "parse_file",
     "parse_many",
+    "write_eml",
+    "write_mbox",
 ]

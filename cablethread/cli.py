@@ -65,6 +65,7 @@ def _build_parser() -> argparse.ArgumentParser:
     )
     parse_cmd.add_argument("files", nargs="+", help="release text files")
     parse_cmd.add_argument("--json", metavar="OUT", help="also write the release as JSON")
+    parse_cmd.add_argument("--mbox", metavar="OUT", help="also write the messages as an mbox file")
     parse_cmd.add_argument(
         "--tz-mode", choices=["archive", "sender", "quoter", "infer"], default="archive"
     )
@@ -96,6 +97,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.json:
         with open(args.json, "w", encoding="utf-8") as handle:
             handle.write(release.to_json())
+    if args.mbox:
+        release.to_mbox(args.mbox)
     return 0
 
 
