@@ -256,6 +256,7 @@ def main() -> None:
     parser.add_argument("--font-dir", type=Path, default=make_pdfs.DEFAULT_FONT_DIR)
     parser.add_argument("--only", help="run only this extractor")
     parser.add_argument("--verbose", action="store_true", help="list the messages missed")
+    parser.add_argument("--repeat", type=int, default=3, help="time each extraction this often")
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="pdfbench-"))
     seed_text = (ROOT / "tests" / "data" / "mfat_xinjiang_oia.txt").read_text(encoding="utf-8")
@@ -274,16 +275,12 @@ def main() -> None:
         if args.only and name != args.only:
             continue
         try:
-            started = time.perf_counter()
-            pages = extract(seed_pdf)
-            seed = _score(
-                seed_reference, seed_drawn, pages, time.perf_counter() - started, seed_pages
-            )
+            pages, seconds = _timed(extract, seed_pdf, args.repeat)
+            seed = _score(seed_reference, seed_drawn, pages, seconds, seed_pages)
             total = Score()
             for _doc_id, pdf, drawn, reference, truth in clinton:
-                started = time.perf_counter()
-                pages = extract(pdf)
-                total.add(_score(reference, drawn, pages, time.perf_counter() - started, truth))
+                pages, seconds = _timed(extract, pdf, args.repeat)
+                total.add(_score(reference, drawn, pages, seconds, truth))
         except ImportError as exc:
             print(f"{name}: not installed ({exc})", file=sys.stderr)
             continue
@@ -292,6 +289,17 @@ def main() -> None:
             for failure in seed.failures + total.failures:
                 print(f"{name}: {failure}", file=sys.stderr)
     _print_table(rows, len(clinton))
+
+
+def _timed(extract: Callable[[Path], list[str]], pdf: Path, repeat: int) -> tuple[list[str], float]:
+    """The pages and the fastest of ``repeat`` runs (other load on the machine only slows)."""
+    best = float("inf")
+    pages: list[str] = []
+    for _ in range(max(1, repeat)):
+        started = time.perf_counter()
+        pages = extract(pdf)
+        best = min(best, time.perf_counter() - started)
+    return pages, best
 
 
 def _pct(part: int, whole: int) -> str:
