@@ -42,6 +42,7 @@ def _may_be_furniture(line: str) -> bool:
         or p.SEPARATOR.match(line)
         or p.ENDS_LINE.match(line)
         or is_code_line(line.strip())
+        or p.FURNITURE_CODES_LINE.match(line)
     )
 
 
