@@ -436,9 +436,10 @@ def read_text(path_or_file: str | os.PathLike[str] | IO[str] | IO[bytes]) -> tup
         data = content
     if b"%PDF-" in data[:1024]:
         # A PDF is read through its text layer; its pages come back joined by form feeds.
-        from cablethread.pdf import extract_pdf
+        from cablethread.pdf import extract_pdf, is_pdf
 
-        return extract_pdf(data, name).text, name, False
+        if is_pdf(data):
+            return extract_pdf(data, name).text, name, False
     text, fallback = _decode(data, name)
     return text, name, fallback
 

@@ -67,8 +67,21 @@ class PdfText(NamedTuple):
 
 
 def is_pdf(data: bytes) -> bool:
-    """Whether ``data`` (the start of a file is enough) is a PDF: ``b"%PDF-1.7 ..."``."""
-    return b"%PDF-" in data[:_MARKER_WINDOW]
+    """Whether ``data`` is a PDF: ``b"%PDF-1.7 ..."``.
+
+    The marker may stand after some junk (readers accept it within the first kilobyte); there, a
+    file that is valid UTF-8 is taken for a text that merely quotes the marker.
+    """
+    at = data.find(b"%PDF-", 0, _MARKER_WINDOW)
+    if at < 0:
+        return False
+    if not data[:at].strip():
+        return True
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return True
+    return False
 
 
 def join_pages(pages: list[str]) -> str:

@@ -265,6 +265,17 @@ def test_broken_pdf_is_a_clear_input_error(tmp_path: Path) -> None:
         cablethread.parse_file(path)
 
 
+def test_text_that_quotes_the_pdf_marker_is_text(tmp_path: Path) -> None:
+    path = tmp_path / "note.txt"
+    path.write_text(
+        "From: NAD\nSent: Thursday, 11 July 2019 11:25 AM\nTo: BEIJING\n"
+        "Subject: Files that begin %PDF-1.7 cannot be sent by Seemail\n",
+        encoding="utf-8",
+    )
+    (message,) = cablethread.parse_file(path).messages
+    assert message.subject is not None and "%PDF-1.7" in message.subject.text
+
+
 def test_password_protected_pdf_says_so(tmp_path: Path) -> None:
     pdf = FPDF()
     pdf.set_font("Helvetica", size=10)
