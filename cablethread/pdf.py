@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import ctypes
 import itertools
+import math
 import os
 import re
 import statistics
@@ -42,6 +43,8 @@ _MARKER_WINDOW = 1024
 #: Words up to this many character widths apart are one space apart; further apart, the next word
 #: goes to its column (a label's value column, a tab stop).
 _SPACE_WIDTHS = 1.6
+#: Text turned by more than this (radians, about 3°) is set at an angle, not level.
+_LEVEL = 0.05
 #: Words whose baselines differ by less than this share of their height are on one line.
 _SAME_LINE = 0.4
 #: A word: what PDFium gives between its spaces and line breaks (both its own and the file's).
@@ -118,8 +121,20 @@ class _Word(NamedTuple):
     height: float
 
 
-def _words(textpage: Any, raw: Any) -> list[_Word]:
-    """The words of a page: PDFium's characters split at the spaces and line breaks it gives."""
+class _Page(NamedTuple):
+    """A page's level words, grouped into lines, and the lines of its text set at an angle."""
+
+    lines: list[list[_Word]]
+    turned: list[str]
+
+
+def _words(textpage: Any, raw: Any) -> tuple[list[_Word], list[str]]:
+    """The words of a page, and its lines set at an angle (a stamp up the margin, a watermark).
+
+    Words are PDFium's characters split at the spaces and line breaks it gives. Text at an angle
+    has no place among the level lines (each of its words would stand on a line of its own); it is
+    kept whole, in the order the page gives it, to be written below them.
+    """
     count = textpage.count_chars()
     text = textpage.get_text_range(0, count) if count else ""
     if len(text) != count:
@@ -127,9 +142,23 @@ def _words(textpage: Any, raw: Any) -> list[_Word]:
         text = "".join(chr(raw.FPDFText_GetUnicode(textpage.raw, i) or 32) for i in range(count))
     origin_x, origin_y = ctypes.c_double(), ctypes.c_double()
     first, last = raw.FS_RECTF(), raw.FS_RECTF()
+    angle_of = getattr(raw, "FPDFText_GetCharAngle", None)
     words: list[_Word] = []
+    turned: list[str] = []
+    after = 0  # where the previous word ended, when it was set at an angle
     for match in _WORD.finditer(text):
         start, end = match.start(), match.end() - 1
+        # Radians counter-clockwise; -1 when PDFium cannot tell.
+        angle = angle_of(textpage.raw, start) if angle_of is not None else 0.0
+        if _LEVEL < angle < 2 * math.pi - _LEVEL:
+            word = match.group().translate(_HYPHENS)
+            if after and "\n" not in text[after:start]:
+                turned[-1] += " " + word
+            else:
+                turned.append(word)
+            after = match.end()
+            continue
+        after = 0
         raw.FPDFText_GetCharOrigin(textpage.raw, start, origin_x, origin_y)
         # Loose boxes span each glyph's advance, so columns come out whole for monospace type.
         raw.FPDFText_GetLooseCharBox(textpage.raw, start, first)
@@ -146,7 +175,7 @@ def _words(textpage: Any, raw: Any) -> list[_Word]:
                 max(first.top - first.bottom, 0.1),
             )
         )
-    return words
+    return words, turned
 
 
 def _lines(words: list[_Word]) -> list[list[_Word]]:
@@ -206,13 +235,17 @@ def _write_line(line: list[_Word], margin: float, char_width: float) -> str:
     return text
 
 
-def _write_page(lines: list[list[_Word]], margin: float, char_width: float, pitch: float) -> str:
+def _write_page(page: _Page, margin: float, char_width: float, pitch: float) -> str:
+    lines = page.lines
     written: list[str] = []
     for index, line in enumerate(lines):
         if index:
             steps = (lines[index - 1][0].baseline - line[0].baseline) / pitch
             written.extend([""] * max(0, round(steps) - 1))
         written.append(_write_line(line, margin, char_width))
+    if page.turned:
+        # Below the page's lines, where a stamp's words are read as page furniture.
+        written.extend(["", *page.turned] if written else page.turned)
     return "".join(f"{line}\n" for line in written)
 
 
@@ -244,24 +277,23 @@ def extract_pages(
     document = _open(pdf, label)
     try:
         raw = _pdfium().raw
-        pages: list[list[list[_Word]]] = []
+        pages: list[_Page] = []
         for index in range(len(document)):
             page = document[index]
             textpage = page.get_textpage()
             try:
-                pages.append(_lines(_words(textpage, raw)))
+                level, turned = _words(textpage, raw)
+                pages.append(_Page(_lines(level), turned))
             finally:
                 textpage.close()
                 page.close()
     finally:
         document.close()
-    words = [word for lines in pages for line in lines for word in line]
-    if not words:
-        return ["" for _ in pages]
-    margin = min(word.left for word in words)
-    char_width = _char_width(pages)
-    pitch = _line_pitch(pages)
-    return [_write_page(lines, margin, char_width, pitch) for lines in pages]
+    words = [word for page in pages for line in page.lines for word in line]
+    margin = min((word.left for word in words), default=0.0)
+    char_width = _char_width([page.lines for page in pages])
+    pitch = _line_pitch([page.lines for page in pages])
+    return [_write_page(page, margin, char_width, pitch) for page in pages]
 
 
 def extract_pdf(

@@ -220,6 +220,43 @@ def test_subject_at_the_foot_does_not_swallow_the_next_page(tmp_path: Path) -> N
     assert message.subject.text == long_subject.removeprefix("Subject: ")
 
 
+def test_stamps_set_at_an_angle_stay_out_of_the_lines(tmp_path: Path) -> None:
+    pdf = FPDF(unit="pt", format="A4")
+    block = [
+        "From: NAD",
+        "Sent: Thursday, 11 July 2019 11:25 AM",
+        "To: BEIJING; NAD",
+        "Subject: RE: FORMAL MESSAGE: XINJIANG",
+        "",
+        "Body.",
+    ]
+    for _ in range(2):
+        pdf.add_page()
+        pdf.set_font("Helvetica", size=10)
+        for index, line in enumerate(block):
+            pdf.text(56, 90 + 12 * index, line)
+        # A release stamp up the left margin and a watermark across the page, as OIA PDFs carry.
+        pdf.set_font("Helvetica", size=14)
+        with pdf.rotation(angle=90, x=30, y=500):
+            pdf.text(30, 500, "Released under the Official Information Act")
+        with pdf.rotation(angle=45, x=150, y=600):
+            pdf.text(150, 600, "RELEASED UNDER THE OIA")
+    pdf.output(str(tmp_path / "stamped.pdf"))
+    release = cablethread.parse_file(tmp_path / "stamped.pdf")
+    (message,) = release.messages
+    assert [p.raw for p in message.to] == ["BEIJING", "NAD"]
+    assert len(message.occurrences) == 2
+    lines = release.text.replace("\x0c", "").splitlines()
+    assert lines[0] == "From: NAD"  # the stamp far left does not indent the page
+    stamps = [
+        line
+        for segment in release.segments
+        if segment.kind == "furniture"
+        for line in segment.text.replace("\x0c", "").splitlines()
+    ]
+    assert stamps == ["Released under the Official Information Act", "RELEASED UNDER THE OIA"] * 2
+
+
 def test_pdf_without_text_layer_names_ocr(tmp_path: Path) -> None:
     pdf = FPDF()
     _image_only_page(pdf)
