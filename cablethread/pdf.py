@@ -181,15 +181,24 @@ def _words(textpage: Any, raw: Any) -> tuple[list[_Word], list[str]]:
 def _lines(words: list[_Word]) -> list[list[_Word]]:
     """Words grouped into lines by baseline, top to bottom, each line left to right."""
     lines: list[list[_Word]] = []
+    lowest = tallest = 0.0  # of the line being gathered
     for word in sorted(words, key=lambda w: (-w.baseline, w.left)):
-        # A superscript stands a little above its line; a new line a whole pitch below.
-        if lines and abs(lines[-1][0].baseline - word.baseline) < _SAME_LINE * word.height:
+        # A footnote mark stands a little above its line, in a smaller size; the next line
+        # stands a whole pitch below.
+        if lines and lowest - word.baseline < _SAME_LINE * max(tallest, word.height):
             lines[-1].append(word)
+            lowest, tallest = min(lowest, word.baseline), max(tallest, word.height)
         else:
             lines.append([word])
+            lowest, tallest = word.baseline, word.height
     for line in lines:
         line.sort(key=lambda w: w.left)
     return lines
+
+
+def _baseline(line: list[_Word]) -> float:
+    """The baseline of a line's main text: that of its tallest word, not of a raised mark."""
+    return max(line, key=lambda w: w.height).baseline
 
 
 def _char_width(pages: list[list[list[_Word]]]) -> float:
@@ -205,7 +214,7 @@ def _char_width(pages: list[list[list[_Word]]]) -> float:
 
 def _line_pitch(pages: list[list[list[_Word]]]) -> float:
     steps = sorted(
-        above[0].baseline - below[0].baseline
+        _baseline(above) - _baseline(below)
         for lines in pages
         for above, below in itertools.pairwise(lines)
     )
@@ -240,7 +249,7 @@ def _write_page(page: _Page, margin: float, char_width: float, pitch: float) -> 
     written: list[str] = []
     for index, line in enumerate(lines):
         if index:
-            steps = (lines[index - 1][0].baseline - line[0].baseline) / pitch
+            steps = (_baseline(lines[index - 1]) - _baseline(line)) / pitch
             written.extend([""] * max(0, round(steps) - 1))
         written.append(_write_line(line, margin, char_width))
     if page.turned:

@@ -257,6 +257,29 @@ def test_stamps_set_at_an_angle_stay_out_of_the_lines(tmp_path: Path) -> None:
     assert stamps == ["Released under the Official Information Act", "RELEASED UNDER THE OIA"] * 2
 
 
+def test_footnote_marks_stay_on_their_line(tmp_path: Path) -> None:
+    pdf = FPDF(unit="pt", format="A4")
+    pdf.add_page()
+    lines = ["From: GENEVA", "Sent: Friday, 28 June 2019 6:56 AM", "To: UNHC", "Subject: LETTER"]
+    for index, line in enumerate(lines):
+        pdf.set_font("Helvetica", size=10)
+        pdf.text(56, 90 + 12 * index, line)
+    pdf.text(56, 150, "The Council met on 8 July")
+    pdf.set_font("Helvetica", size=6)
+    pdf.text(56 + 118, 146, "1")  # raised and smaller, as a word processor sets it
+    pdf.set_font("Helvetica", size=10)
+    pdf.text(56, 162, "and again on 10 July.")
+    pdf.output(str(tmp_path / "footnote.pdf"))
+    text = extract_pdf(tmp_path / "footnote.pdf").text
+    assert text.split("\n")[:8] == [
+        *lines,
+        "",
+        "The Council met on 8 July 1",
+        "and again on 10 July.",
+        "\x0c",
+    ]
+
+
 def test_pdf_without_text_layer_names_ocr(tmp_path: Path) -> None:
     pdf = FPDF()
     _image_only_page(pdf)
