@@ -23,10 +23,15 @@ import math
 import os
 import re
 import statistics
+import threading
 from pathlib import Path
 from typing import IO, Any, NamedTuple
 
 from cablethread.parser import InputError
+
+#: PDFium is not thread-safe, and ``parse_many`` may read files in a thread pool: one document
+#: at a time.
+_PDFIUM_LOCK = threading.Lock()
 
 __all__ = [
     "NoTextLayerError",
@@ -283,21 +288,22 @@ def extract_pages(
     'Document schedule'
     """
     label = name or (str(pdf) if isinstance(pdf, str | os.PathLike) else "<pdf>")
-    document = _open(pdf, label)
-    try:
-        raw = _pdfium().raw
-        pages: list[_Page] = []
-        for index in range(len(document)):
-            page = document[index]
-            textpage = page.get_textpage()
-            try:
-                level, turned = _words(textpage, raw)
-                pages.append(_Page(_lines(level), turned))
-            finally:
-                textpage.close()
-                page.close()
-    finally:
-        document.close()
+    raw = _pdfium().raw
+    pages: list[_Page] = []
+    with _PDFIUM_LOCK:
+        document = _open(pdf, label)
+        try:
+            for index in range(len(document)):
+                page = document[index]
+                textpage = page.get_textpage()
+                try:
+                    level, turned = _words(textpage, raw)
+                    pages.append(_Page(_lines(level), turned))
+                finally:
+                    textpage.close()
+                    page.close()
+        finally:
+            document.close()
     words = [word for page in pages for line in page.lines for word in line]
     margin = min((word.left for word in words), default=0.0)
     char_width = _char_width([page.lines for page in pages])

@@ -49,7 +49,11 @@ class SourceText:
         return self._content[number - 1]
 
     def page(self, number: int) -> int | None:
-        """The 1-based page line ``number`` is printed on; ``None`` for a text without form feeds."""
+        """The 1-based page line ``number`` is printed on; ``None`` for a text without form feeds.
+
+        >>> SourceText("cover note\\n\\x0cFrom: NAD\\n\\x0c").page(2)
+        2
+        """
         return self._pages[number - 1] if self._pages is not None else None
 
     def blank_pages(self) -> list[int]:

@@ -353,3 +353,13 @@ def test_open_pdf_file_and_parse_many_read_pdfs(seed_pdf: cablethread.Release) -
     assert [_key(m) for m in from_stream.messages] == [_key(m) for m in seed_pdf.messages]
     both = cablethread.parse_many([SEED_PDF, DATA / "mfat_xinjiang_oia.txt"])
     assert len(both.messages) == 23
+
+
+def test_pdfs_read_in_a_thread_pool_parse_as_in_series() -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    files = [SEED_PDF, CLINTON_PDF, SEED_PDF, CLINTON_PDF]
+    serial = cablethread.parse_many(files)
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        threaded = cablethread.parse_many(files, executor=pool)
+    assert threaded.to_json() == serial.to_json()
