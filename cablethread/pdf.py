@@ -29,10 +29,6 @@ from typing import IO, Any, NamedTuple
 
 from cablethread.parser import InputError
 
-#: PDFium is not thread-safe, and ``parse_many`` may read files in a thread pool: one document
-#: at a time.
-_PDFIUM_LOCK = threading.Lock()
-
 __all__ = [
     "NoTextLayerError",
     "PdfSupportMissing",
@@ -42,6 +38,10 @@ __all__ = [
     "is_pdf",
     "join_pages",
 ]
+
+#: PDFium is not thread-safe, and ``parse_many`` may read files in a thread pool: one document
+#: at a time.
+_PDFIUM_LOCK = threading.Lock()
 
 #: How far into a file the ``%PDF-`` marker may stand (the format allows leading junk).
 _MARKER_WINDOW = 1024
@@ -218,10 +218,17 @@ def _char_width(pages: list[list[list[_Word]]]) -> float:
 
 
 def _line_pitch(pages: list[list[list[_Word]]]) -> float:
+    heights = [word.height for lines in pages for line in lines for word in line]
+    if not heights:
+        return 12.0
+    # Steps much smaller than a line of type are lines set over each other (a subscript, text
+    # laid on a form), not spacing.
+    least = 0.6 * statistics.median(heights)
     steps = sorted(
-        _baseline(above) - _baseline(below)
+        step
         for lines in pages
         for above, below in itertools.pairwise(lines)
+        if (step := _baseline(above) - _baseline(below)) >= least
     )
     if not steps:
         return 12.0
@@ -265,7 +272,7 @@ def _write_page(page: _Page, margin: float, char_width: float, pitch: float) -> 
 
 def _open(pdf: str | os.PathLike[str] | bytes | IO[bytes], name: str) -> Any:
     pdfium = _pdfium()
-    source: Any = pdf if isinstance(pdf, bytes) else Path(pdf) if not hasattr(pdf, "read") else pdf
+    source: Any = Path(pdf) if isinstance(pdf, str | os.PathLike) else pdf
     try:
         return pdfium.PdfDocument(source)
     except FileNotFoundError:
