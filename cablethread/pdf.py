@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import IO, Any, NamedTuple
 
 from cablethread.parser import InputError
+from cablethread.source import SourceText
 
 __all__ = [
     "NoTextLayerError",
@@ -332,6 +333,8 @@ def extract_pdf(
     """
     label = name or (str(pdf) if isinstance(pdf, str | os.PathLike) else "<pdf>")
     pages = extract_pages(pdf, label)
+    if not pages:
+        raise InputError(f"{label}: the PDF has no pages")
     if not any(page.strip() for page in pages):
         count = len(pages)
         raise NoTextLayerError(
@@ -340,8 +343,6 @@ def extract_pdf(
             "`ocrmypdf release.pdf release-ocr.pdf`, then parse the OCR'd PDF"
         )
     text = join_pages(pages)
-    from cablethread.source import SourceText
-
     source = SourceText(text)
     page_of_line = tuple(source.page(n) or 1 for n in range(1, len(source) + 1))
     return PdfText(text, page_of_line)
