@@ -20,10 +20,12 @@ and ``References``. ``X-Cablethread-*`` headers say where each message was print
 from __future__ import annotations
 
 import base64
+import hashlib
 import mailbox
 import os
 import re
 import time
+import unicodedata
 from email.headerregistry import Address
 from email.message import EmailMessage
 from email.policy import EmailPolicy
@@ -135,10 +137,15 @@ def _address(party: Party) -> Address:
         except (ValueError, IndexError):
             pass  # An OCR-damaged address that is not an address; make one as for the rest.
     if party.redaction is not None:
-        local = "withheld-" + party.redaction.code
+        source = "withheld-" + party.redaction.code
     else:
-        local = party.code or party.name or party.raw
-    local = _NOT_LOCAL.sub("-", local.lower()).strip("-") or "unknown"
+        source = party.code or party.name or party.raw
+    # An address is ASCII: accents fall away (Jörg → jorg); a name with no Latin letters at all
+    # (张伟) gets a short digest of itself, so that two such parties keep two addresses.
+    ascii_letters = unicodedata.normalize("NFKD", source).encode("ascii", "ignore").decode()
+    local = _NOT_LOCAL.sub("-", ascii_letters.lower()).strip("-")
+    if not local:
+        local = "party-" + hashlib.sha1(source.encode("utf-8")).hexdigest()[:8]
     return Address(display_name=display, username=local, domain=f"{party.kind}.{DOMAIN}")
 
 

@@ -101,6 +101,17 @@ def test_addresses_real_where_printed_else_invalid(tmp_path: Path) -> None:
     ]
 
 
+def test_synthetic_addresses_are_ascii_and_distinct() -> None:
+    release = cablethread.parse(
+        "From: Müller, Jörg\nSent: Thursday, 4 July 2019 5:26 AM\nTo: 张伟; 李娜; <>\nSubject: X\n"
+    )
+    message = to_email(release, release.messages[0])
+    assert message["From"].addresses[0].addr_spec == "muller-jorg@unknown.cablethread.invalid"
+    to = [a.addr_spec for a in message["To"].addresses]
+    assert len(set(to)) == 3 and all(a.isascii() for a in to)
+    assert [a.display_name for a in message["To"].addresses] == ["张伟", "李娜", "<>"]
+
+
 def test_x_headers_say_where_the_message_was_printed(
     seed_mbox: Path, seed: cablethread.Release
 ) -> None:
