@@ -15,6 +15,7 @@ from cablethread.diagnostics import CODES, ParseError
 from cablethread.directory import Directory, DirectoryError
 from cablethread.graphml import write_graphml
 from cablethread.json_export import release_schema, write_json, write_node_link
+from cablethread.mbox import write_eml, write_mbox
 from cablethread.models import (
     Diagnostic,
     Edge,
@@ -32,6 +33,7 @@ from cablethread.models import (
     Thread,
 )
 from cablethread.parser import InputError, parse, parse_file, parse_many
+from cablethread.pdf import NoTextLayerError, PdfSupportMissing
 from cablethread.policy import Policy
 from cablethread.source import SourceText
 from cablethread.tables import write_csv
@@ -48,10 +50,12 @@ __all__ = [
     "HeaderField",
     "InputError",
     "Message",
+    "NoTextLayerError",
     "Occurrence",
     "ParseError",
     "Participant",
     "Party",
+    "PdfSupportMissing",
     "Policy",
     "Redaction",
     "Release",
@@ -66,7 +70,9 @@ __all__ = [
     "parse_many",
     "release_schema",
     "write_csv",
+    "write_eml",
     "write_graphml",
     "write_json",
+    "write_mbox",
     "write_node_link",
 ]

@@ -215,12 +215,16 @@ def _configure_parse(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--csv", metavar="DIR", help="write messages.csv and edges.csv into DIR (made if missing)"
     )
+    parser.add_argument(
+        "--mbox", metavar="OUT", help="write the messages as an mbox file, threaded by Message-ID"
+    )
 
 
 def run_parse(args: argparse.Namespace) -> int:
     """Print one line per message; write the exports asked for."""
     from cablethread.graphml import write_graphml
     from cablethread.json_export import write_json, write_node_link
+    from cablethread.mbox import write_mbox
     from cablethread.report import message_line
     from cablethread.tables import write_csv
 
@@ -245,6 +249,8 @@ def run_parse(args: argparse.Namespace) -> int:
         _write("node-link JSON", args.node_link, lambda: write_node_link(release, args.node_link))
     if args.csv:
         _write("CSV", args.csv, lambda: write_csv(release, args.csv))
+    if args.mbox:
+        _write("mbox", args.mbox, lambda: write_mbox(release, args.mbox))
     return 0
 
 
@@ -509,7 +515,12 @@ def build_parser() -> argparse.ArgumentParser:
             formatter_class=argparse.RawDescriptionHelpFormatter,
         )
         if command.parses_files:
-            child.add_argument("files", nargs="+", metavar="FILE", help="release text files")
+            child.add_argument(
+                "files",
+                nargs="+",
+                metavar="FILE",
+                help="release files (text, or PDF with the pdf extra)",
+            )
             _add_parse_options(child)
         command.configure(child)
         child.set_defaults(run=command.run)

@@ -34,6 +34,11 @@ _TABLE: tuple[DiagnosticCode, ...] = (
         "The text holds control characters (NUL and the like) that were kept as they are.",
     ),
     DiagnosticCode(
+        "page-no-text",
+        "warning",
+        "A page of the input holds no text: an image (a scan) that needs OCR, or a blank page.",
+    ),
+    DiagnosticCode(
         "profile-detected", "info", "The releasing-agency profile was chosen from the text."
     ),
     # Header blocks

@@ -6,6 +6,7 @@ compared, dumped to JSON and validated back without loss.
 
 from __future__ import annotations
 
+import os
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -382,6 +383,15 @@ class Release(_Frozen):
         from cablethread.graph import party_graph
 
         return party_graph(self)
+
+    def to_mbox(self, path: str | os.PathLike[str]) -> int:
+        """Write the messages to an mbox file, threaded by their headers; see :mod:`cablethread.mbox`.
+
+        ``release.to_mbox("release.mbox")`` returns the number of messages written (23 for the seed).
+        """
+        from cablethread.mbox import write_mbox
+
+        return write_mbox(self, path)
 
     def to_json(self, *, indent: int | None = 2) -> str:
         """The release as JSON; ``Release.model_validate_json`` reads it back exactly."""

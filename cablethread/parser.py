@@ -192,6 +192,10 @@ def _read_document(text: str, name: str | None, policy: Policy) -> Document:
         )
     profile = _choose_profile(text, policy, collector)
     directory = _directory(profile, policy)
+    for page in source.blank_pages():
+        collector.add(
+            "page-no-text", f"page {page} holds no text; if it is a scan, OCR it (ocrmypdf)"
+        )
     dayfirst = policy.dayfirst if policy.dayfirst is not None else profile.dayfirst
     found = scan(source)
     for line in found.separators_alone:
@@ -270,6 +274,7 @@ def _read_document(text: str, name: str | None, policy: Policy) -> Document:
                     body_span=body_span,
                     depth=depth,
                     chain=found.chains[index],
+                    page=source.page(header_span.start),
                 ),
                 body_text="".join(source.content(n) for n in lines),
                 attachments=[
@@ -422,7 +427,10 @@ def _cp1252_ok(data: bytes) -> bool:
 
 
 def read_text(path_or_file: str | os.PathLike[str] | IO[str] | IO[bytes]) -> tuple[str, str, bool]:
-    """Read a file as text: (text, name, decoded_as_cp1252). Raises :class:`InputError`."""
+    """Read a file as text: (text, name, decoded_as_cp1252). Raises :class:`InputError`.
+
+    A PDF gives the text of its text layer (the ``pdf`` extra): :func:`cablethread.pdf.extract_pdf`.
+    """
     if isinstance(path_or_file, str | os.PathLike):
         path = Path(path_or_file)
         name = str(path)
@@ -440,6 +448,12 @@ def read_text(path_or_file: str | os.PathLike[str] | IO[str] | IO[bytes]) -> tup
         if isinstance(content, str):
             return content, name, False
         data = content
+    if b"%PDF-" in data[:1024]:
+        # A PDF is read through its text layer; its pages come back joined by form feeds.
+        from cablethread.pdf import extract_pdf, is_pdf
+
+        if is_pdf(data):
+            return extract_pdf(data, name).text, name, False
     text, fallback = _decode(data, name)
     return text, name, fallback
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from cablethread import patterns as p
 from cablethread.models import SegmentKind
+from cablethread.pages import edge_furniture
 from cablethread.parties import Fragment
 from cablethread.redactions import is_code_line
 from cablethread.source import SourceText
@@ -63,13 +64,14 @@ class Scan:
     separators_alone: list[int]
 
 
-_FURNITURE, _SCHEDULE, _BLANK, _LABEL, _TEXT = range(5)
+_FURNITURE, _SCHEDULE, _BLANK, _LABEL, _TEXT, _MARGIN = range(6)
 
 
 def _classify(source: SourceText) -> list[int]:
     classes: list[int] = []
     in_schedule = False
     after_banner = 0
+    running = edge_furniture(source)
     for number in range(1, len(source) + 1):
         line = source.content(number)
         stripped = line.strip()
@@ -85,7 +87,7 @@ def _classify(source: SourceText) -> list[int]:
                 classes.append(_SCHEDULE)
                 continue
             in_schedule = False
-        if p.FURNITURE.match(line):
+        if p.FURNITURE.match(line) or number in running:
             classes.append(_FURNITURE)
             after_banner = 3 if "RELEASE" in line.upper() else 0
             continue
@@ -104,7 +106,26 @@ def _classify(source: SourceText) -> list[int]:
             if nxt < len(classes) and classes[nxt] == _SCHEDULE:
                 for fill in range(index, nxt):
                     classes[fill] = _SCHEDULE
+    _mark_margins(source, classes)
     return classes
+
+
+def _mark_margins(source: SourceText, classes: list[int]) -> None:
+    """Blank lines around a page break (with the furniture there) are margin, not spacing."""
+    if source.page_count < 2:
+        return
+    number = 1
+    while number <= len(classes):
+        if classes[number - 1] not in (_BLANK, _FURNITURE):
+            number += 1
+            continue
+        first = number
+        while number <= len(classes) and classes[number - 1] in (_BLANK, _FURNITURE):
+            number += 1
+        if first > 1 and number <= len(classes) and source.page(first - 1) != source.page(number):
+            for n in range(first, number):
+                if classes[n - 1] == _BLANK:
+                    classes[n - 1] = _MARGIN
 
 
 def _subject_ends_with_code(raw_field: RawField) -> bool:
@@ -112,8 +133,14 @@ def _subject_ends_with_code(raw_field: RawField) -> bool:
     return bool(words) and is_code_line(words[-1])
 
 
-def _continues(raw_field: RawField, line: str, blanks: int, previous: str) -> tuple[bool, bool]:
-    """Whether ``line`` continues ``raw_field``; and whether the continuation is tentative."""
+def _continues(
+    raw_field: RawField, line: str, blanks: int, previous: str, crossed: bool = False
+) -> tuple[bool, bool]:
+    """Whether ``line`` continues ``raw_field``; and whether the continuation is tentative.
+
+    Over a page break (``crossed``) only a sure continuation is taken: a page ends a block far
+    more often than a wrapped value runs on over it.
+    """
     stripped = line.strip()
     if p.SEPARATOR.match(line) or p.ENDS_LINE.match(line):
         return False, False
@@ -128,6 +155,8 @@ def _continues(raw_field: RawField, line: str, blanks: int, previous: str) -> tu
             and stripped.upper() not in p.SECTION_HEADS
             and not is_code_line(stripped)
         )
+        if crossed:
+            return (blanks == 0 and (in_column or tail)), False
         if blanks == 0:
             return (in_column or len(previous.rstrip()) >= p.WRAP_LENGTH or tail), False
         return (blanks == 1 and tail), False
@@ -137,7 +166,7 @@ def _continues(raw_field: RawField, line: str, blanks: int, previous: str) -> tu
         if in_column:
             return True, False
         sure = previous.rstrip().endswith((";", ",")) or ";" in stripped
-        return True, not sure
+        return (sure or not crossed), not sure
     return False, False
 
 
@@ -168,6 +197,9 @@ def _try_block(source: SourceText, classes: list[int], start: int) -> RawBlock |
         line = source.content(number)
         if cls == _FURNITURE:
             furniture.append(number)
+            number += 1
+            continue
+        if cls == _MARGIN:
             number += 1
             continue
         if cls == _SCHEDULE:
@@ -201,7 +233,8 @@ def _try_block(source: SourceText, classes: list[int], start: int) -> RawBlock |
             continue
         if fields:
             last = fields[-1]
-            ok, tentative = _continues(last, line, blanks, source.content(end))
+            crossed = source.page(number) != source.page(end)
+            ok, tentative = _continues(last, line, blanks, source.content(end), crossed)
             if ok:
                 if blanks:
                     last.joined_after_blank = number
@@ -245,7 +278,7 @@ def _separator_block(source: SourceText, classes: list[int], number: int) -> Raw
                 n for n in range(number + 1, ahead) if classes[n - 1] == _FURNITURE
             ] + block.furniture
             return block
-        if cls not in (_BLANK, _FURNITURE):
+        if cls not in (_BLANK, _FURNITURE, _MARGIN):
             return None
         ahead += 1
         gap += 1

@@ -14,9 +14,12 @@ class SourceText:
 
     ``content(n)`` is line ``n`` without its line end and with form feeds, byte-order marks and
     NUL bytes blanked, the form every pattern reads; ``raw(n)`` is the line exactly as given.
+
+    A form feed ends a page, as ``pdftotext`` writes it and as :func:`cablethread.pdf.extract_pdf`
+    joins pages, so a text holding form feeds knows the page of every line: ``page(n)``.
     """
 
-    __slots__ = ("_content", "lines", "name", "text")
+    __slots__ = ("_content", "_pages", "lines", "name", "page_count", "text")
 
     def __init__(self, text: str, name: str | None = None) -> None:
         self.text = text
@@ -29,6 +32,14 @@ class SourceText:
         self._content: list[str] = [
             line.rstrip("\r\n").translate(_INVISIBLE) if line else line for line in lines
         ]
+        self._pages: list[int] | None = _page_of_lines(lines) if "\x0c" in text else None
+        #: How many pages the text holds (0 for a text without form feeds); a form feed at the end
+        #: closes the last page rather than opening an empty one.
+        self.page_count = (
+            text.count("\x0c") + (0 if text.rstrip(" \t\r\n").endswith("\x0c") else 1)
+            if self._pages is not None
+            else 0
+        )
 
     def __len__(self) -> int:
         return len(self.lines)
@@ -37,6 +48,23 @@ class SourceText:
         """Line ``number`` (1-based) as the patterns read it."""
         return self._content[number - 1]
 
+    def page(self, number: int) -> int | None:
+        """The 1-based page line ``number`` is printed on; ``None`` for a text without form feeds.
+
+        >>> SourceText("cover note\\n\\x0cFrom: NAD\\n\\x0c").page(2)
+        2
+        """
+        return self._pages[number - 1] if self._pages is not None else None
+
+    def blank_pages(self) -> list[int]:
+        """Pages with no text at all: ``[2]`` for ``"one\\n\\x0c\\x0cthree\\n\\x0c"``."""
+        if self._pages is None:
+            return []
+        written = {
+            page for number, page in enumerate(self._pages, start=1) if self.content(number).strip()
+        }
+        return [page for page in range(1, self.page_count + 1) if page not in written]
+
     def raw(self, number: int) -> str:
         """Line ``number`` (1-based) exactly as given, line end included."""
         return self.lines[number - 1]
@@ -44,3 +72,25 @@ class SourceText:
     def slice(self, span: Span) -> str:
         """The exact text of ``span``: ``source.slice(message.occurrences[0].span)``."""
         return "".join(self.lines[span.start - 1 : span.end])
+
+
+def _page_of_lines(lines: list[str]) -> list[int]:
+    """The page of each line: ``"last line\\n", "\\x0cfirst line of page 2\\n"`` gives 1, 2.
+
+    Form feeds at the start of a line open the pages the line stands on (several: empty pages);
+    a line of form feeds alone closes the page above it (``pdftotext`` ends its output so); a form
+    feed after a line's text opens a page for the lines below.
+    """
+    pages: list[int] = []
+    page = 1
+    for line in lines:
+        rest = line.lstrip("\x0c")
+        leading = len(line) - len(rest)
+        if rest.strip():
+            page += leading
+            pages.append(page)
+            page += rest.count("\x0c")
+        else:
+            pages.append(page)
+            page += line.count("\x0c")
+    return pages

@@ -142,11 +142,19 @@ def test_usage_errors_exit_2_with_one_line(
 
 
 def test_binary_file_exits_2(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
-    binary = tmp_path / "scan.pdf"
-    binary.write_bytes(b"%PDF-1.7\n\x00\x01\x02binary")
+    binary = tmp_path / "scan.png"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR binary")
     code, out, err = run(capsys, "threads", str(binary))
     assert (code, out) == (2, "")
     assert err.startswith(f"cablethread: {binary}: not a text file") and err.count("\n") == 1
+
+
+def test_damaged_pdf_exits_2(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    damaged = tmp_path / "scan.pdf"
+    damaged.write_bytes(b"%PDF-1.7\n\x00\x01\x02binary")
+    code, out, err = run(capsys, "threads", str(damaged))
+    assert (code, out) == (2, "")
+    assert err.startswith(f"cablethread: {damaged}: not a readable PDF") and err.count("\n") == 1
 
 
 def test_unwritable_output_exits_2(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:

@@ -18,9 +18,9 @@ def test_bytes_are_refused_with_a_clear_type_error() -> None:
 
 
 def test_file_with_nul_bytes_names_the_file(tmp_path: Path) -> None:
-    path = tmp_path / "scan.pdf"
-    path.write_bytes(b"%PDF-1.4\x00\x01\x02")
-    with pytest.raises(cablethread.InputError, match=r"scan\.pdf.*not a text file"):
+    path = tmp_path / "scan.png"
+    path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    with pytest.raises(cablethread.InputError, match=r"scan\.png.*not a text file"):
         cablethread.parse_file(path)
 
 
