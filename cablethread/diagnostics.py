@@ -115,6 +115,12 @@ _TABLE: tuple[DiagnosticCode, ...] = (
     ),
     DiagnosticCode("party-address-repaired", "info", "An OCR-damaged e-mail address was repaired."),
     DiagnosticCode(
+        "party-noise-skipped",
+        "info",
+        "Punctuation with no word in a recipient list (OCR specks, an empty ``<>``) was not read "
+        "as a party; it stays in the field's value.",
+    ),
+    DiagnosticCode(
         "party-name-repaired",
         "info",
         "An OCR-damaged initial in a person's name was repaired (``Jacob 3`` → ``Jacob J``).",

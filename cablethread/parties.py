@@ -231,6 +231,18 @@ def _split(fragments: Sequence[Fragment]) -> tuple[list[Token], list[Note]]:
         pending = _Pending([], gap_before=by_gap)
 
     for fragment in fragments:
+        for piece in fragment.text.split(";"):
+            if _BLANK_ADDRESS.search(piece) and not _HAS_WORD.search(
+                _BLANK_ADDRESS.sub(" ", piece)
+            ):
+                notes.append(
+                    Note(
+                        "party-noise-skipped",
+                        f"{piece.strip()!r} is an address blanked by the releasing agency with "
+                        "no name beside it; not read as a party",
+                        _line_span(fragment.line),
+                    )
+                )
         text = _BLANK_ADDRESS.sub(" ", fragment.text)
         for index, piece in enumerate(text.split(";")):
             if index > 0:
@@ -241,6 +253,15 @@ def _split(fragments: Sequence[Fragment]) -> tuple[list[Token], list[Note]]:
                 kind, cell, marks = _classify(cell)
                 if kind != "empty":
                     pending.pieces.append((fragment.line, cell, kind))
+                elif cell.strip():
+                    notes.append(
+                        Note(
+                            "party-noise-skipped",
+                            f"{cell.strip()!r} in a recipient list holds no word; not read as a "
+                            "party (it stays in the field's value)",
+                            _line_span(fragment.line),
+                        )
+                    )
                 beside = cell if kind == "content" else None
                 notes.extend(_margin_note(mark, beside, fragment.line) for mark in marks)
     cut(by_gap=False)
