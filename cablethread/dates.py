@@ -114,10 +114,12 @@ _CLOCK = re.compile(
 _CLOCK_NO_COLON = re.compile(rf"^(?P<HM>\d{{3,4}}) ?{_AMPM}(?P<tail>.*)$")
 #: ``5 49 AM``, ``12 43 AM``: a blank where the colon was; only with AM/PM.
 _CLOCK_BLANK = re.compile(rf"^(?P<H>\d{{1,2}}) (?P<M>\d{{2}}) ?{_AMPM}(?P<tail>.*)$")
-#: What may follow the time: a numeric offset (``-0400``, ``UTC+04:00``), a zone abbreviation
-#: (``EDT``, ``(EST)``), Outlook's zone name (``Eastern Standard Time``), stray marks (``•``).
+#: What may follow the time: a numeric offset (``-0400``, ``UTC+04:00``) or one OCR damaged
+#: (``-04U0``), a zone abbreviation (``EDT``, ``(EST)``) or a lone ``P``/``A`` (``7:12 P``, the
+#: ``M`` lost), Outlook's zone name (``Eastern Standard Time``), stray marks (``•``).
 _TAIL = re.compile(
-    r"^ ?(?:(?:UTC|GMT)?(?P<offset>[+-]\d{2}:?\d{2})|\(?(?P<abbr>[A-Z]{1,5})\)?"
+    r"^ ?(?:(?:UTC|GMT)?(?P<offset>[+-]\d{2}:?\d{2})|(?P<bad_offset>[+-][\dOUIl]{4})"
+    r"|\(?(?P<abbr>[A-Z]{1,5}|[ap])\)?"
     r"|(?:[A-Z][a-z]{1,12} ){1,3}(?:Standard|Daylight|Summer) Time)?[ .,•·°]*$"
 )
 #: Marks the OCR leaves before a value (``• Thursday, April 8, 2010 9:15 PM``) or after it.
@@ -204,9 +206,16 @@ def _read_clock(rest: str) -> _Clock | str:
     if tail is None:
         return f"{match.group('tail').strip()!r} after the time"
     abbreviation = tail.group("abbr")
-    if abbreviation is not None and abbreviation.upper() not in ZONE_NAMES:
+    ampm = match.group("ampm")
+    if abbreviation is not None and abbreviation.upper() in ("A", "P") and ampm is None:
+        # ``7:12 P``: the M lost; a lone P can only be PM.
+        ampm = abbreviation + "M"
+        repairs.append(f"{abbreviation!r} after the time read as {ampm.upper()}")
+    elif abbreviation is not None and abbreviation.upper() not in ZONE_NAMES:
         return f"{abbreviation!r} after the time is not a time zone"
-    hour = _hour(int(hour_text), match.group("ampm"), repairs)
+    if tail.group("bad_offset") is not None:
+        repairs.append(f"the zone offset {tail.group('bad_offset')!r} is unreadable; left out")
+    hour = _hour(int(hour_text), ampm, repairs)
     minute = int(minute_text)
     second = int(second_text or 0)
     if hour is None or minute > 59 or second > 59:

@@ -31,9 +31,11 @@ LABELS: dict[str, str] = {
     "security classification": "classification",
     "classification": "classification",
     # Known to end nothing: Outlook and list mail print these between the fields of one block
-    # (``Reply-To:`` in list mail, ``Sent By:`` for a delegate). Read so the block goes on.
+    # (``Reply-To:`` in list mail, ``Sent By:`` for a delegate, ``Conversation:`` in a post to
+    # an Exchange folder). Read so the block goes on.
     "reply-to": "reply_to",
     "sent by": "sent_by",
+    "conversation": "conversation",
 }
 
 #: Fields whose value may wrap onto following lines.
@@ -55,11 +57,13 @@ LABEL_LINE = re.compile(
 
 #: A label that lost its colon to OCR: ``Subject            Re: flight`` (value in a column),
 #: ``Sent Tuesday, September 11, 2012 5:26 AM`` (one space; State's Benghazi-committee prints), or
-#: a colon read as another mark (``Sent; Thursday, …``, ``Sent.Sunday, …``, ``To. Verveer``).
-#: Only these labels, and only inside a block that has already begun; ``segment`` asks more of
-#: the one-space form (see ``NO_COLON_SENT_VALUE``).
+#: a colon read as another mark (``Sent; Thursday, …``, ``Sent.Sunday, …``, ``To. Verveer``,
+#: ``From- H``). Only inside a block that has already begun, except ``From`` where a block must
+#: begin (see ``segment``); ``segment`` asks more of the one-space form (``NO_COLON_SENT_VALUE``).
+#: ``From`` may stand alone (``Original Message`` / ``From`` / ``To: Huma Abedin``).
 LABEL_LINE_NO_COLON = re.compile(
-    r"^(?P<indent>[ \t]*)(?P<label>Subject|Sent|To|Cc|Date)(?P<mark>[.;!])?(?P<gap>[ \t]*)(?P<value>\S.*)"
+    r"^(?P<indent>[ \t]*)(?P<label>From|Subject|Sent|To|Cc|Date)(?P<mark>[.;!\-])?"
+    r"(?:(?P<gap>[ \t]*)(?P<value>\S.*)|[ \t\r]*$)"
 )
 
 #: What a ``Sent``/``Date`` value without its colon must start with: a weekday, a month or a digit.

@@ -221,35 +221,62 @@ def _continues(
 
 
 def _match_label(
-    line: str, fields: list[RawField], blanks: int
+    line: str, fields: list[RawField], blanks: int, loose_start: bool = False
 ) -> tuple[str, str, int, int, bool] | None:
-    """(name, label as printed, value column, label column, lost colon) of a label line."""
+    """(name, label as printed, value column, label column, lost colon) of a label line.
+
+    ``loose_start`` allows a block to begin with ``From`` that lost its colon, where a separator
+    or the next label says a block begins here.
+    """
     match = p.LABEL_LINE.match(line)
     if match is not None:
         label = " ".join(match.group("label").split())
         return p.LABELS[label.lower()], label, match.start("value"), match.end("indent"), False
-    if not fields:
-        return None
     loose = p.LABEL_LINE_NO_COLON.match(line)
     if loose is None:
         return None
     label = loose.group("label")
     name = p.LABELS[label.lower()]
-    gap = loose.group("gap")
-    if loose.group("mark") is None and not gap:
+    opening = not fields and loose_start
+    if (name == "from") != opening or (not fields and not opening):
         return None
-    if loose.group("mark") is None and "\t" not in gap and len(gap) < 2:
+    indent = len(loose.group("indent"))
+    if loose.group("value") is None:
+        # A bare label: only ``From`` opening a block, its sender withheld or lost.
+        return (name, label, len(line.rstrip()), indent, True) if name == "from" else None
+    gap = loose.group("gap")
+    mark = loose.group("mark")
+    if (mark is None or mark == "-") and not gap:
+        return None
+    if mark is None and "\t" not in gap and len(gap) < 2 and fields:
         # One space after a bare label (``Sent Tuesday, …``, ``To Ranz, David J; …``) is a label
         # only where the block's labels stand, and a Sent value must look like a date.
-        aligned = abs(len(loose.group("indent")) - fields[0].label_column) <= p.COLUMN_SLACK
-        if not aligned:
+        if abs(indent - fields[0].label_column) > p.COLUMN_SLACK:
             return None
         if name == "sent":
             if p.NO_COLON_SENT_VALUE.match(loose.group("value")) is None:
                 return None
         elif blanks or fields[-1].name == "subject":
             return None
-    return name, label, loose.start("value"), len(loose.group("indent")), True
+    return name, label, loose.start("value"), indent, True
+
+
+def _opens_loose_block(lines: list[str], classes: list[int], number: int) -> bool:
+    """Whether ``From`` without its colon on line ``number`` opens a block.
+
+    It does when the next line is a ``Sent:``, ``Date:`` or ``To:`` label printed where it
+    stands (``From Hanley, Monica R [mailto:…]`` / ``Sent: …``). Prose such as
+    ``From Washington:`` is not followed by one.
+    """
+    loose = p.LABEL_LINE_NO_COLON.match(lines[number - 1])
+    if loose is None or loose.group("label") != "From" or number >= len(lines):
+        return False
+    below = p.LABEL_LINE.match(lines[number])
+    return (
+        below is not None
+        and p.LABELS[" ".join(below.group("label").split()).lower()] in ("sent", "to")
+        and abs(below.end("indent") - len(loose.group("indent"))) <= p.COLUMN_SLACK
+    )
 
 
 def _page_run(classes: list[int], number: int) -> tuple[int, bool]:
@@ -293,8 +320,13 @@ class _Memo:
     end: int
 
 
-def _try_block(lines: list[str], classes: list[int], start: int) -> RawBlock | _Memo | None:
-    """Read a block whose first field is on line ``start`` (1-based); None if it is not one."""
+def _try_block(
+    lines: list[str], classes: list[int], start: int, loose_start: bool = False
+) -> RawBlock | _Memo | None:
+    """Read a block whose first field is on line ``start`` (1-based); None if it is not one.
+
+    ``loose_start``: the first line may be ``From`` without its colon (see :func:`_match_label`).
+    """
     fields: list[RawField] = []
     seen: set[str] = set()
     furniture: list[int] = []
@@ -324,7 +356,7 @@ def _try_block(lines: list[str], classes: list[int], start: int) -> RawBlock | _
             continue
         if cls == _SCHEDULE:
             break
-        label = _match_label(line, fields, blanks)
+        label = _match_label(line, fields, blanks, loose_start and number == start)
         if label is not None:
             name, printed, column, label_column, no_colon = label
             value = line[column:].strip()
@@ -412,25 +444,28 @@ def _try_block(lines: list[str], classes: list[int], start: int) -> RawBlock | _
 
 
 def _separator_block(lines: list[str], classes: list[int], number: int) -> RawBlock | None:
-    ahead = number + 1
-    gap = 0
-    while ahead <= len(lines) and gap < p.MAX_SEPARATOR_GAP:
-        cls = classes[ahead - 1]
-        if cls == _LABEL:
-            block = _try_block(lines, classes, ahead)
-            if not isinstance(block, RawBlock):
-                return None
-            block.start = number
-            block.separator = lines[number - 1].strip()
-            block.furniture = [
-                n for n in range(number + 1, ahead) if classes[n - 1] == _FURNITURE
-            ] + block.furniture
-            return block
-        if cls not in (_BLANK, _FURNITURE):
-            return None
-        ahead += 1
-        gap += 1
-    return None
+    """The block under a separator line (``-----Original Message-----``), if one follows.
+
+    Blank lines may stand between, and a page break (stamps and blank lines) when the page
+    ended under the separator.
+    """
+    run_end, has_furniture = _page_run(classes, number + 1)
+    limit = p.MAX_PAGE_BREAK_LINES if has_furniture else p.MAX_SEPARATOR_GAP
+    ahead = run_end
+    if ahead > len(lines) or ahead - number - 1 > limit:
+        return None
+    loose = classes[ahead - 1] == _TEXT and p.LABEL_LINE_NO_COLON.match(lines[ahead - 1])
+    if classes[ahead - 1] != _LABEL and not loose:
+        return None
+    block = _try_block(lines, classes, ahead, loose_start=True)
+    if not isinstance(block, RawBlock):
+        return None
+    block.start = number
+    block.separator = lines[number - 1].strip()
+    block.furniture = [
+        n for n in range(number + 1, ahead) if classes[n - 1] == _FURNITURE
+    ] + block.furniture
+    return block
 
 
 def _breaks_below(upper: RawBlock, lower: RawBlock, lines: list[str], classes: list[int]) -> bool:
@@ -466,6 +501,12 @@ def scan(source: SourceText) -> Scan:
                 number = found.end + 1
                 continue
             if found is not None:
+                blocks.append(found)
+                number = found.end + 1
+                continue
+        elif cls == _TEXT and _opens_loose_block(lines, classes, number):
+            found = _try_block(lines, classes, number, loose_start=True)
+            if isinstance(found, RawBlock):
                 blocks.append(found)
                 number = found.end + 1
                 continue
