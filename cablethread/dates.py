@@ -90,6 +90,11 @@ _CTIME = re.compile(
 _NUMERIC = re.compile(
     rf"^(?:{_WEEKDAY})?(?P<a>\d{{1,2}})[/.\-](?P<b>\d{{1,2}})[/.\-](?P<y>\d{{4}}|\d{{2}})(?P<rest>.*)$"
 )
+#: ``2019-07-11 11:25``, ``2019-07-11T11:25:00``, ``2024/01/15 14:30``: year first is always
+#: year, month, day, whatever order the policy gives for dates printed day or month first.
+_YEAR_FIRST = re.compile(
+    r"^(?P<y>\d{4})[/.\-](?P<m>\d{1,2})[/.\-](?P<d>\d{1,2})(?:T| )(?P<rest>.*)$"
+)
 #: A damaged date, month first: the names before the first digit, then day and year
 #: (``Saturday, Se tember 5 2009 11:58 PM``).
 _DAMAGED = re.compile(r"^(?P<names>[^\d]{1,30}?) ?(?P<d>\d{1,2}),? ?(?P<y>\d{4})(?P<rest>.*)$")
@@ -419,6 +424,15 @@ def _fast(raw: str, text: str, dayfirst: bool) -> ParsedDate | None:
             return ParsedDate(None, (DateNote("date-unparsed", f"{raw!r}: bad seconds"),))
         clock = _Clock(clock.hour, clock.minute, second, clock.offset, clock.repairs)
         return _named(raw, match, clock, repairs)
+    match = _YEAR_FIRST.match(text)
+    if match is not None:
+        clock = _read_clock(" " + match.group("rest"))
+        if isinstance(clock, str):
+            return ParsedDate(None, (DateNote("date-unparsed", f"{raw!r}: {clock}"),))
+        value = _date(int(match.group("y")), int(match.group("m")), int(match.group("d")), clock)
+        if value is None:
+            return ParsedDate(None, (DateNote("date-unparsed", f"{raw!r}: no such day"),))
+        return _finish(raw, value, clock, [], [])
     match = _NUMERIC.match(text)
     if match is not None and (match.group("wd") is None or match.group("wd").lower() in WEEKDAYS):
         clock = _read_clock(match.group("rest"))
