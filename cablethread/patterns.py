@@ -66,6 +66,10 @@ LABEL_LINE_NO_COLON = re.compile(
     r"(?:(?P<gap>[ \t]*)(?P<value>\S.*)|[ \t\r]*$)"
 )
 
+#: Prose that begins like a sender without its colon: ``From Washington: the Secretary will …``
+#: (a phrase closed by a colon and a blank). A sender's value has none (``mailto:`` has no blank).
+PROSE_AFTER_FROM = re.compile(r":(?:[ \t]|$)")
+
 #: What a ``Sent``/``Date`` value without its colon must start with: a weekday, a month or a digit.
 NO_COLON_SENT_VALUE = re.compile(
     r"^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|\d)",

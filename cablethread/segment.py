@@ -248,15 +248,20 @@ def _match_label(
     mark = loose.group("mark")
     if (mark is None or mark == "-") and not gap:
         return None
+    if opening and p.PROSE_AFTER_FROM.search(loose.group("value")):
+        return None
     if mark is None and "\t" not in gap and len(gap) < 2 and fields:
         # One space after a bare label (``Sent Tuesday, …``, ``To Ranz, David J; …``) is a label
-        # only where the block's labels stand, and a Sent value must look like a date.
+        # only where the block's labels stand; a Sent value must look like a date and time, and
+        # To/Cc/Subject come only once a send time has shown the block is a header, not prose
+        # (``From: the desk of …`` / ``To be honest …``).
         if abs(indent - fields[0].label_column) > p.COLUMN_SLACK:
             return None
+        value = loose.group("value")
         if name == "sent":
-            if p.NO_COLON_SENT_VALUE.match(loose.group("value")) is None:
+            if not (p.NO_COLON_SENT_VALUE.match(value) and p.TIME_IN_VALUE.search(value)):
                 return None
-        elif blanks or fields[-1].name == "subject":
+        elif blanks or fields[-1].name == "subject" or all(f.name != "sent" for f in fields):
             return None
     return name, label, loose.start("value"), indent, True
 
@@ -265,11 +270,13 @@ def _opens_loose_block(lines: list[str], classes: list[int], number: int) -> boo
     """Whether ``From`` without its colon on line ``number`` opens a block.
 
     It does when the next line is a ``Sent:``, ``Date:`` or ``To:`` label printed where it
-    stands (``From Hanley, Monica R [mailto:…]`` / ``Sent: …``). Prose such as
-    ``From Washington:`` is not followed by one.
+    stands (``From Hanley, Monica R [mailto:…]`` / ``Sent: …``), and the line is not prose
+    (``From Washington: the Secretary will travel``).
     """
     loose = p.LABEL_LINE_NO_COLON.match(lines[number - 1])
     if loose is None or loose.group("label") != "From" or number >= len(lines):
+        return False
+    if p.PROSE_AFTER_FROM.search(loose.group("value") or ""):
         return False
     below = p.LABEL_LINE.match(lines[number])
     return (
