@@ -127,6 +127,9 @@ _TAIL = re.compile(
     r"|\(?(?P<abbr>[A-Z]{1,5}|[ap])\)?"
     r"|(?:[A-Z][a-z]{1,12} ){1,3}(?:Standard|Daylight|Summer) Time)?[ .,•·°]*$"
 )
+#: A Sent value longer than this is not a date (the longest printed form, with Outlook's zone
+#: name, is under 70 characters); refusing it keeps the readers' time linear.
+MAX_VALUE_LENGTH = 120
 #: Marks the OCR leaves before a value (``• Thursday, April 8, 2010 9:15 PM``) or after it.
 _JUNK_EDGES = " •·°'\"|"
 
@@ -491,6 +494,10 @@ def parse_sent(raw: str, dayfirst: bool = True) -> ParsedDate:
     text = " ".join(raw.split()).strip(_JUNK_EDGES)
     if not text:
         return ParsedDate(None, (DateNote("date-missing", "the Sent:/Date: field is empty"),))
+    if len(text) > MAX_VALUE_LENGTH:
+        return ParsedDate(
+            None, (DateNote("date-unparsed", f"{text[:40]!r}…: too long to be a send time"),)
+        )
     fast = _fast(raw, text, dayfirst)
     if fast is not None and fast.value is not None:
         return fast

@@ -108,12 +108,19 @@ QUOTE_PREFIX = re.compile(r"^[ \t]*>[ \t>]*")
 #: stored without decoding its transfer encoding (the Enron corpus). Blanked like a quote prefix.
 QP_BLANKS = re.compile(r"=(?:09|20)")
 
-#: Separator lines printed above a quoted or forwarded header block.
+#: Separator lines printed above a quoted or forwarded header block: ``-----Original
+#: Message-----`` (Outlook), ``    Original Message`` (State's print of it), ``----- Forwarded
+#: message -----`` (Gmail), ``Begin forwarded message:`` (Apple Mail). What follows the words is
+#: checked in code (``SEPARATOR_MARGIN``): a pattern with blanks on both sides of optional dashes
+#: would try every way to split a long run of blanks.
 SEPARATOR = re.compile(
-    r"^[ \t>]*(?:-{2,}[ \t]*)?(?:Original Message|Forwarded message|Forwarded Message"
-    r"|Begin forwarded message:?)[ \t]*(?:-{2,})?[ \t]*(?P<margin>\S.{0,40})?[ \t\r]*$",
+    r"^[ \t>]*(?:-{2,}[ \t]*)?(?:Original Message|Forwarded message|Begin forwarded message)"
+    r"(?P<rest>.*)",
     re.IGNORECASE,
 )
+#: At most this many characters may follow a separator's words, dashes and blanks aside: a
+#: margin mark (``Original Message                          1.4(D)``), not a sentence.
+SEPARATOR_MARGIN = 40
 
 #: How many blank lines may stand between two fields of one block.
 MAX_BLANKS_BETWEEN_FIELDS = 2

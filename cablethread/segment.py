@@ -90,6 +90,12 @@ def views(source: SourceText) -> list[str]:
     return out
 
 
+def _is_separator(line: str) -> bool:
+    """``-----Original Message-----``, ``    Original Message          B5``; not a sentence."""
+    match = p.SEPARATOR.match(line)
+    return match is not None and len(match.group("rest").strip(" \t\r-:")) <= p.SEPARATOR_MARGIN
+
+
 def _indent(line: str) -> int:
     return len(line) - len(line.lstrip())
 
@@ -172,7 +178,7 @@ def _continues(
     (stamps and blank lines) stands between the two.
     """
     stripped = line.strip()
-    if p.SEPARATOR.match(line) or p.ENDS_LINE.match(line):
+    if _is_separator(line) or p.ENDS_LINE.match(line):
         return False, False
     indent = _indent(line)
     in_column = (
@@ -517,7 +523,7 @@ def scan(source: SourceText) -> Scan:
                 blocks.append(found)
                 number = found.end + 1
                 continue
-        elif cls == _TEXT and p.SEPARATOR.match(lines[number - 1]):
+        elif cls == _TEXT and _is_separator(lines[number - 1]):
             block = _separator_block(lines, classes, number)
             if block is not None:
                 blocks.append(block)

@@ -453,3 +453,22 @@ def test_any_mix_of_header_lines_is_rebuilt_exactly(
     assert numbers == list(range(1, len(numbers) + 1))
     for party in [p for m in release.messages for p in [m.sender, *m.to, *m.cc] if p]:
         assert party.raw.strip() not in {"B5", "B6", "B5,B6"}
+
+
+_LONG = 100_000
+ADVERSARIAL = {
+    "separator_then_blanks": "Original Message" + " " * _LONG + "x" * 50,
+    "label_then_blanks": "From: x\nTo" + " " * _LONG + "y",
+    "sent_of_words": "From: x\nSent: " + "Monday, " * (_LONG // 8),
+    "subject_run_on": "From: x\nSent: Monday, 1 July 2019 10:00 AM\nSubject: " + "A " * _LONG,
+    "gaps_in_a_value": "From: x\nTo: " + "a    " * (_LONG // 5),
+    "margin_codes_without_end": "From: x\nTo: H" + "   B6" * (_LONG // 5),
+    "quote_marks": ">" * _LONG + " From: x",
+}
+
+
+@pytest.mark.timeout(20)
+@pytest.mark.parametrize("case", sorted(ADVERSARIAL))
+def test_adversarial_lines_take_linear_time(case: str) -> None:
+    text = ADVERSARIAL[case]
+    assert _parse(text).text == text
