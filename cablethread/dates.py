@@ -188,7 +188,9 @@ def _hour(hour: int, ampm: str | None, repairs: list[str]) -> int | None:
 
 
 def _read_clock(rest: str) -> _Clock | str:
-    """Read ``rest`` (what follows the year) as a time of day; a reason string when it is not."""
+    """Read what follows the year as a time of day: `` 11:25 AM Eastern Standard Time`` gives
+    11:25; a string saying why when it is not one.
+    """
     repairs: list[str] = []
     gap = _GAP.match(rest)
     gap_text = gap.group("gap") if gap is not None else ""
@@ -260,7 +262,7 @@ def _fits(shape: str, name: str) -> bool:
 
 
 def _candidates(word: str, table: dict[str, int]) -> set[int]:
-    """Every entry of ``table`` a printed (perhaps damaged) name can stand for."""
+    """Every entry of ``table`` a printed, perhaps damaged, name can stand for: ``Ma`` → {3, 5}."""
     token = word.lower().strip(".,:;")
     if token in table:
         return {table[token]}

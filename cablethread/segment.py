@@ -101,7 +101,7 @@ def _indent(line: str) -> int:
 
 
 def _is_stamp_line(line: str, stripped: str) -> tuple[bool, bool]:
-    """Whether a line is a release stamp (banner or declassification mark); and a banner."""
+    """Whether a line is a release stamp, and whether a banner: ``PART B5,B6`` is (True, True)."""
     kind = stamp_kind(stripped)
     if kind in ("banner", "classification"):
         return True, kind == "banner"
@@ -112,6 +112,7 @@ def _is_stamp_line(line: str, stripped: str) -> tuple[bool, bool]:
 
 
 def _classify(lines: list[str]) -> list[int]:
+    """Class each line on its own: ``RELEASE IN PART`` is furniture, ``Sent: …`` a label."""
     classes: list[int] = []
     in_schedule = False
     after_banner = 0
@@ -307,6 +308,7 @@ def _page_run(classes: list[int], number: int) -> tuple[int, bool]:
 
 
 def _is_speck(line: str, stripped: str) -> bool:
+    """OCR noise between two fields: ``■`` anywhere, a lone ``I`` far right in the margin."""
     if p.SPECK.match(line):
         return True
     return len(stripped) <= p.MARGIN_SPECK_LENGTH and _indent(line) >= p.MARGIN_COLUMN
