@@ -2,20 +2,23 @@
 
 A fast path reads the forms that releases print (``Thursday, 11 July 2019 11:25 AM``,
 ``Friday, 17 May 2019 12:38 a.m.``, ``Thursday, June 30, 2011 11:41 PM``,
-``Wed Dec 23 17:01:38 2009``, ``05/03/2001 05:44 AM``); ``dateutil`` reads the rest. Nothing is
-guessed: a value missing its year, day or time gives ``None`` and a note, never today's date.
+``Wed Dec 23 17:01:38 2009``, ``05/03/2001 05:44 AM``); a repair path reads month and weekday
+names that OCR damaged (``Saturday, Se tember 5 2009 11:58 PM``), accepting a repair only when it
+leaves one reading and the printed weekday agrees; ``dateutil`` reads the rest. Nothing is
+guessed: a value missing its year, day or time, or one that two readings fit, gives ``None`` and a
+note, never today's date. No result depends on the machine's clock or zone.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta, timezone, tzinfo
 from functools import lru_cache
 
 from dateutil import parser as dateutil_parser
 
-__all__ = ["DateNote", "ParsedDate", "parse_sent"]
+__all__ = ["MONTHS", "WEEKDAYS", "DateNote", "ParsedDate", "parse_sent"]
 
 MONTHS: dict[str, int] = {}
 for _number, _names in enumerate(
@@ -53,33 +56,82 @@ for _number, _names in enumerate(
     for _name in _names:
         WEEKDAYS[_name] = _number
 
-_WEEKDAY = r"(?P<wd>[A-Za-z]{3,9})\.?,?[ \t]+"
-_TIME = (
-    r"(?P<H>\d{1,2})[:.](?P<M>\d{2})(?::(?P<S>\d{2}))?"
-    r"(?:[ \t]*(?P<ampm>[AaPp]\.?[ \t]?[Mm]\.?))?"
+#: Zone abbreviations a printed time may end with; any other word there makes the value unread.
+ZONE_NAMES = frozenset(
+    {"UT", "UTC", "GMT", "Z", "EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "BST", "CET"}
+    | {"CEST", "EET", "EEST", "WET", "WEST", "MSK", "HAEC", "NZST", "NZDT", "AEST", "AEDT", "JST"}
+    | {"IST", "HKT", "SGT", "AST", "ADT", "HST", "AKST", "AKDT"}
 )
-_TAIL = r"(?:[ \t]+(?P<zone>[+-]\d{4}|\(?[A-Z]{2,5}\)?))?[ \t.]*$"
 
-#: ``Thursday, 11 July 2019 11:25 AM`` (day first, month name).
+# All patterns below read a value whose blanks were collapsed to single spaces.
+
+#: A weekday before the date: ``Thursday, ``, ``Thu ``, ``Sat, ``.
+_WEEKDAY = r"(?P<wd>[A-Za-z]{3,9})\.?,? "
+#: Between day and year: ``30, 2011``, ``13,2010`` (a comma with its space lost), ``5 2009``.
+_DAY_YEAR = r"(?:, ?| )"
+
+#: ``Thursday, 11 July 2019 11:25 AM`` (day first, month name; Outlook in New Zealand).
 _DAY_MONTH = re.compile(
-    rf"^(?:{_WEEKDAY})?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\.?[ \t]+(?P<mon>[A-Za-z]{{3,9}})\.?,?[ \t]+"
-    rf"(?P<y>\d{{4}})(?P<gap>,?[ \t]*(?:at[ \t]+)?){_TIME}{_TAIL}"
+    rf"^(?:{_WEEKDAY})?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\.? (?P<mon>[A-Za-z]{{3,9}})\.?{_DAY_YEAR}"
+    r"(?P<y>\d{4})(?P<rest>.*)$"
 )
-#: ``Thursday, June 30, 2011 11:41 PM`` (month name first).
+#: ``Thursday, June 30, 2011 11:41 PM`` (month name first; Outlook in the United States).
 _MONTH_DAY = re.compile(
-    rf"^(?:{_WEEKDAY})?(?P<mon>[A-Za-z]{{3,9}})\.?[ \t]+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?[ \t]+"
-    rf"(?P<y>\d{{4}})(?P<gap>,?[ \t]*(?:at[ \t]+)?){_TIME}{_TAIL}"
+    rf"^(?:{_WEEKDAY})?(?P<mon>[A-Za-z]{{3,9}})\.? (?P<d>\d{{1,2}})(?:st|nd|rd|th)?{_DAY_YEAR}"
+    r"(?P<y>\d{4})(?P<rest>.*)$"
 )
-#: ``Wed Dec 23 17:01:38 2009`` (BlackBerry, ctime).
+#: ``Wed Dec 23 17:01:38 2009`` (BlackBerry, ctime); OCR may run the day into the hour
+#: (``Thu Aug 2608:51:35 2010``) or the seconds into the year (``10:31:112010``).
 _CTIME = re.compile(
-    rf"^(?:{_WEEKDAY})?(?P<mon>[A-Za-z]{{3,9}})\.?[ \t]+(?P<d>\d{{1,2}})[ \t]+{_TIME}[ \t]+"
-    rf"(?P<y>\d{{4}}){_TAIL}"
+    rf"^(?:{_WEEKDAY})?(?P<mon>[A-Za-z]{{3,9}})\.? (?P<d>\d{{1,2}})(?P<dgap> ?)"
+    r"(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?(?P<ygap> ?)(?P<y>\d{4})(?P<rest>.*)$"
 )
-#: ``05/03/2001 05:44 AM`` (order from the policy or the weekday).
+#: ``05/03/2001 05:44 AM``, ``5/29/2010 3:09:23 A.M.`` (order from the policy or the weekday).
 _NUMERIC = re.compile(
-    rf"^(?:{_WEEKDAY})?(?P<a>\d{{1,2}})[/.\-](?P<b>\d{{1,2}})[/.\-](?P<y>\d{{4}}|\d{{2}})"
-    rf"(?P<gap>,?[ \t]*(?:at[ \t]+)?){_TIME}{_TAIL}"
+    rf"^(?:{_WEEKDAY})?(?P<a>\d{{1,2}})[/.\-](?P<b>\d{{1,2}})[/.\-](?P<y>\d{{4}}|\d{{2}})(?P<rest>.*)$"
 )
+#: ``2019-07-11 11:25``, ``2019-07-11T11:25:00``, ``2024/01/15 14:30``: year first is always
+#: year, month, day, whatever order the policy gives for dates printed day or month first.
+_YEAR_FIRST = re.compile(
+    r"^(?P<y>\d{4})[/.\-](?P<m>\d{1,2})[/.\-](?P<d>\d{1,2})(?:T| )(?P<rest>.*)$"
+)
+#: A damaged date, month first: the names before the first digit, then day and year
+#: (``Saturday, Se tember 5 2009 11:58 PM``).
+_DAMAGED = re.compile(r"^(?P<names>[^\d]{1,30}?) ?(?P<d>\d{1,2}),? ?(?P<y>\d{4})(?P<rest>.*)$")
+#: A damaged BlackBerry date: the names, then day, time and year (``Sun Au: 29 21:24:30 2010``).
+_DAMAGED_CTIME = re.compile(
+    r"^(?P<names>[^\d]{1,30}?) ?(?P<d>\d{1,2}) (?P<time>\d{1,2}:\d{2}(?::\d{2})?) ?(?P<y>\d{4})"
+    r"(?P<rest>.*)$"
+)
+
+#: What stands between the year and the time: ``, ``, `` at `` (Gmail), a blank; nothing or a
+#: full stop when OCR ran them together (``201111:00 AM``, ``2012.05:16 PM``, ``2011. 11:10``).
+_GAP = re.compile(r"^(?P<gap>\. ?|,? ?(?:at )?)")
+#: ``AM``, ``PM``, ``a.m.``, ``P.M.``.
+_AMPM = r"(?P<ampm>[AaPp]\.? ?[Mm]\.?)"
+#: ``11:25 AM``, ``12:38 a.m.``, ``17:01:38``, ``10;17 AM`` (a colon read as a semicolon),
+#: ``9:35.AM`` (a speck read as a full stop).
+_CLOCK = re.compile(
+    rf"^(?P<H>\d{{1,2}})(?P<sep>[:.;])(?P<M>\d{{2}})(?:[:.](?P<S>\d{{2}}))?(?:\.? ?{_AMPM})?"
+    r"(?P<tail>.*)$"
+)
+#: ``917 PM``, ``1119 AM``: the colon lost; only with AM/PM, which shows it is a time.
+_CLOCK_NO_COLON = re.compile(rf"^(?P<HM>\d{{3,4}}) ?{_AMPM}(?P<tail>.*)$")
+#: ``5 49 AM``, ``12 43 AM``: a blank where the colon was; only with AM/PM.
+_CLOCK_BLANK = re.compile(rf"^(?P<H>\d{{1,2}}) (?P<M>\d{{2}}) ?{_AMPM}(?P<tail>.*)$")
+#: What may follow the time: a numeric offset (``-0400``, ``UTC+04:00``) or one OCR damaged
+#: (``-04U0``), a zone abbreviation (``EDT``, ``(EST)``) or a lone ``P``/``A`` (``7:12 P``, the
+#: ``M`` lost), Outlook's zone name (``Eastern Standard Time``), stray marks (``•``).
+_TAIL = re.compile(
+    r"^ ?(?:(?:UTC|GMT)?(?P<offset>[+-]\d{2}:?\d{2})|(?P<bad_offset>[+-][\dOUIl]{4})"
+    r"|\(?(?P<abbr>[A-Z]{1,5}|[ap])\)?"
+    r"|(?:[A-Z][a-z]{1,12} ){1,3}(?:Standard|Daylight|Summer) Time)?[ .,•·°]*$"
+)
+#: A Sent value longer than this is not a date (the longest printed form, with Outlook's zone
+#: name, is under 70 characters); refusing it keeps the readers' time linear.
+MAX_VALUE_LENGTH = 120
+#: Marks the OCR leaves before a value (``• Thursday, April 8, 2010 9:15 PM``) or after it.
+_JUNK_EDGES = " •·°'\"|"
 
 
 @dataclass(frozen=True)
@@ -99,101 +151,330 @@ class ParsedDate:
     utc_offset_minutes: int | None = None
 
 
-def _hour(hour: int, ampm: str | None) -> int | None:
+@dataclass(frozen=True)
+class _Clock:
+    """A time of day read from the rest of a value, and whether OCR damage was mended."""
+
+    hour: int
+    minute: int
+    second: int
+    offset: int | None
+    repairs: tuple[str, ...]
+
+
+def _offset(text: str | None) -> int | None:
+    if not text:
+        return None
+    digits = text[1:].replace(":", "")
+    minutes = int(digits[:2]) * 60 + int(digits[2:4])
+    return minutes if text[0] == "+" else -minutes
+
+
+def _hour(hour: int, ampm: str | None, repairs: list[str]) -> int | None:
     if ampm is None:
         return hour if 0 <= hour <= 23 else None
+    pm = ampm.lower().startswith("p")
+    if 13 <= hour <= 23 and pm:
+        # ``15:00 PM``: a 24-hour clock with a PM that agrees with it.
+        repairs.append(f"a 24-hour clock with PM, read as {hour}:xx")
+        return hour
+    if hour == 0 and not pm:
+        return 0
     if not 1 <= hour <= 12:
         return None
-    pm = ampm.lower().startswith("p")
     if hour == 12:
         return 12 if pm else 0
     return hour + 12 if pm else hour
 
 
-def _offset(zone: str | None) -> int | None:
-    if zone and zone[0] in "+-":
-        minutes = int(zone[1:3]) * 60 + int(zone[3:5])
-        return minutes if zone[0] == "+" else -minutes
-    return None
-
-
-def _build(
-    year: int, month: int, day: int, match: re.Match[str]
-) -> tuple[datetime | None, str | None]:
-    hour = _hour(int(match.group("H")), match.group("ampm"))
-    if hour is None:
-        return None, f"hour {match.group('H')} is out of range"
-    try:
-        value = datetime(year, month, day, hour, int(match.group("M")), int(match.group("S") or 0))
-    except ValueError as exc:
-        return None, str(exc)
-    return value, None
-
-
-def _weekday_of(match: re.Match[str]) -> int | None:
-    name = match.group("wd")
-    return WEEKDAYS.get(name.lower()) if name else None
-
-
-def _fast(raw: str, dayfirst: bool) -> ParsedDate | None:
-    notes: list[DateNote] = []
-    match = _DAY_MONTH.match(raw) or _MONTH_DAY.match(raw) or _CTIME.match(raw)
+def _read_clock(rest: str) -> _Clock | str:
+    """Read what follows the year as a time of day: `` 11:25 AM Eastern Standard Time`` gives
+    11:25; a string saying why when it is not one.
+    """
+    repairs: list[str] = []
+    gap = _GAP.match(rest)
+    gap_text = gap.group("gap") if gap is not None else ""
+    if gap_text in ("", ".", ". "):
+        repairs.append("the year runs into the time; read apart")
+    text = rest[len(gap_text) :]
+    match = _CLOCK.match(text)
     if match is not None:
-        month = MONTHS.get(match.group("mon").lower())
-        if month is None or (match.group("wd") and _weekday_of(match) is None):
-            return None
-        value, problem = _build(int(match.group("y")), month, int(match.group("d")), match)
+        hour_text, minute_text, second_text = match.group("H"), match.group("M"), match.group("S")
+        if match.group("sep") == ";":
+            repairs.append("a semicolon read as the colon of the time")
     else:
-        match = _NUMERIC.match(raw)
+        match = _CLOCK_NO_COLON.match(text) or _CLOCK_BLANK.match(text)
         if match is None:
-            return None
-        year = int(match.group("y"))
-        if year < 100:
-            year += 2000 if year < 70 else 1900
-        first, second = int(match.group("a")), int(match.group("b"))
-        day, month = (first, second) if dayfirst else (second, first)
-        value, problem = _build(year, month, day, match)
-        printed = _weekday_of(match)
-        if printed is not None and (value is None or value.weekday() != printed):
-            swapped, _ = _build(year, day, month, match)
-            if swapped is not None and swapped.weekday() == printed:
-                notes.append(
-                    DateNote(
-                        "date-dayfirst-by-weekday",
-                        f"{raw!r}: the weekday {match.group('wd')} shows the date is "
-                        f"{swapped:%d %B %Y}, not in the policy's day/month order",
-                    )
-                )
-                value, problem = swapped, None
+            return "no time of day"
+        if "HM" in match.groupdict():
+            hour_text, minute_text = match.group("HM")[:-2], match.group("HM")[-2:]
+        else:
+            hour_text, minute_text = match.group("H"), match.group("M")
+        second_text = None
+        repairs.append(f"the colon of the time is missing; read as {hour_text}:{minute_text}")
+    tail = _TAIL.match(match.group("tail"))
+    if tail is None:
+        return f"{match.group('tail').strip()!r} after the time"
+    abbreviation = tail.group("abbr")
+    ampm = match.group("ampm")
+    if abbreviation is not None and abbreviation.upper() in ("A", "P") and ampm is None:
+        # ``7:12 P``: the M lost; a lone P can only be PM.
+        ampm = abbreviation + "M"
+        repairs.append(f"{abbreviation!r} after the time read as {ampm.upper()}")
+    elif abbreviation is not None and abbreviation.upper() not in ZONE_NAMES:
+        return f"{abbreviation!r} after the time is not a time zone"
+    if tail.group("bad_offset") is not None:
+        repairs.append(f"the zone offset {tail.group('bad_offset')!r} is unreadable; left out")
+    hour = _hour(int(hour_text), ampm, repairs)
+    minute = int(minute_text)
+    second = int(second_text or 0)
+    if hour is None or minute > 59 or second > 59:
+        return f"{hour_text}:{minute_text} is not a time of day"
+    return _Clock(hour, minute, second, _offset(tail.group("offset")), tuple(repairs))
+
+
+def _date(year: int, month: int, day: int, clock: _Clock) -> datetime | None:
+    try:
+        return datetime(year, month, day, clock.hour, clock.minute, clock.second)
+    except ValueError:
+        return None
+
+
+def _fits(shape: str, name: str) -> bool:
+    """Whether an OCR-damaged word (``?`` for a run of marks) can be the name ``name``.
+
+    ``janua`` is a prefix of ``january``; ``se?tember`` and ``lune`` differ from ``september``
+    and ``june`` in one or two letters; ``une`` lost a letter, ``ithursday`` gained one.
+    """
+    wild = shape.count("?")
+    if not wild and len(shape) >= 2 and name.startswith(shape):
+        return True
+    if len(shape) == len(name):
+        misses = sum(1 for a, b in zip(shape, name, strict=True) if a not in ("?", b))
+        return misses + wild <= 2 and misses <= (1 if len(name) >= 4 else 0)
+    if wild or len(name) < 4:
+        return False
+    if len(shape) + 1 == len(name):
+        return any(name[:i] + name[i + 1 :] == shape for i in range(len(name)))
+    if len(shape) == len(name) + 1:
+        return any(shape[:i] + shape[i + 1 :] == name for i in range(len(shape)))
+    return False
+
+
+def _candidates(word: str, table: dict[str, int]) -> set[int]:
+    """Every entry of ``table`` a printed, perhaps damaged, name can stand for: ``Ma`` → {3, 5}."""
+    token = word.lower().strip(".,:;")
+    if token in table:
+        return {table[token]}
+    shape = re.sub(r"[^a-z]+", "?", token)
+    if shape.strip("?") == "":
+        return set()
+    return {number for name, number in table.items() if _fits(shape, name)}
+
+
+def _weekday_note(raw: str, printed: str, value: datetime) -> DateNote:
+    return DateNote(
+        "date-weekday-mismatch",
+        f"{raw!r}: printed weekday {printed} but {value:%d %B %Y} is a {value:%A}",
+    )
+
+
+def _repairs_note(raw: str, repairs: list[str] | tuple[str, ...]) -> DateNote:
+    return DateNote("date-ocr-repaired", f"{raw!r}: {'; '.join(repairs)}")
+
+
+def _finish(
+    raw: str, value: datetime, clock: _Clock, repairs: list[str], notes: list[DateNote]
+) -> ParsedDate:
+    all_repairs = [*repairs, *clock.repairs]
+    if all_repairs:
+        notes.insert(0, _repairs_note(raw, all_repairs))
+    return ParsedDate(value, tuple(notes), clock.offset)
+
+
+def _named(raw: str, match: re.Match[str], clock: _Clock, repairs: list[str]) -> ParsedDate:
+    """A date with its month and weekday printed as intact names."""
+    month = MONTHS[match.group("mon").lower()]
+    value = _date(int(match.group("y")), month, int(match.group("d")), clock)
     if value is None:
-        return ParsedDate(None, (DateNote("date-unparsed", f"{raw!r}: {problem}"),))
-    if "gap" in match.groupdict() and match.group("gap") == "" and match.group("y"):
-        notes.append(
-            DateNote("date-ocr-repaired", f"{raw!r}: the year runs into the time; read apart")
-        )
-    printed = _weekday_of(match)
-    if printed is not None and value.weekday() != printed:
+        return ParsedDate(None, (DateNote("date-unparsed", f"{raw!r}: no such day"),))
+    notes: list[DateNote] = []
+    printed = match.group("wd")
+    if printed is not None and WEEKDAYS[printed.lower()] != value.weekday():
+        notes.append(_weekday_note(raw, printed, value))
+    return _finish(raw, value, clock, repairs, notes)
+
+
+def _numeric(raw: str, match: re.Match[str], clock: _Clock, dayfirst: bool) -> ParsedDate:
+    """``05/03/2001``: the policy's order, unless the printed weekday or the calendar says not."""
+    year = int(match.group("y"))
+    if year < 100:
+        year += 2000 if year < 70 else 1900
+    first, second = int(match.group("a")), int(match.group("b"))
+    day, month = (first, second) if dayfirst else (second, first)
+    value = _date(year, month, day, clock)
+    swapped = _date(year, day, month, clock) if day != month else None
+    printed = match.group("wd")
+    weekday = WEEKDAYS.get(printed.lower()) if printed else None
+    notes: list[DateNote] = []
+    if weekday is not None and swapped is not None and swapped.weekday() == weekday:
+        if value is None or value.weekday() != weekday:
+            notes.append(
+                DateNote(
+                    "date-dayfirst-by-weekday",
+                    f"{raw!r}: the weekday {printed} shows the date is {swapped:%d %B %Y}, "
+                    "not in the policy's day/month order",
+                )
+            )
+            value = swapped
+    elif value is None and swapped is not None:
         notes.append(
             DateNote(
-                "date-weekday-mismatch",
-                f"{raw!r}: printed weekday {match.group('wd')} but {value:%d %B %Y} "
-                f"is a {value:%A}",
+                "date-order-swapped",
+                f"{raw!r}: impossible in the policy's day/month order; read as {swapped:%d %B %Y}",
             )
         )
-    return ParsedDate(value, tuple(notes), _offset(match.group("zone")))
+        value = swapped
+    if value is None:
+        return ParsedDate(None, (DateNote("date-unparsed", f"{raw!r}: no such day"),))
+    if weekday is not None and value.weekday() != weekday:
+        notes.append(_weekday_note(raw, printed or "", value))
+    return _finish(raw, value, clock, [], notes)
+
+
+def _damaged(raw: str, text: str) -> ParsedDate | None:
+    """Month or weekday names that OCR damaged: ``Wednesday Au ust 19 2009 1:05 PM``.
+
+    A repaired month is accepted only when one reading is left and a printed weekday, intact
+    or itself repaired, agrees with it; an intact month with an unreadable weekday stands, with
+    a note that the weekday could not be checked.
+    """
+    match = _DAMAGED.match(text)
+    if match is not None:
+        clock = _read_clock(match.group("rest"))
+    else:
+        match = _DAMAGED_CTIME.match(text)
+        if match is None:
+            return None
+        clock = _read_clock(" " + match.group("time") + match.group("rest"))
+        if not isinstance(clock, str) and match.group("time").count(":") == 2:
+            second = int(match.group("time")[-2:])
+            clock = _Clock(clock.hour, clock.minute, second, clock.offset, clock.repairs)
+    if isinstance(clock, str):
+        return None
+    names = match.group("names").strip(" ,")
+    if "," in names:
+        weekday_text, month_text = (part.strip() for part in names.split(",", 1))
+    elif " " in names:
+        weekday_text, month_text = names.split(" ", 1)
+    else:
+        weekday_text, month_text = "", names
+    month_exact = month_text.lower().strip(".") in MONTHS
+    months = _candidates(month_text, MONTHS)
+    weekdays = _candidates(weekday_text, WEEKDAYS) if weekday_text else set()
+    year, day = int(match.group("y")), int(match.group("d"))
+    readings = [v for m in sorted(months) if (v := _date(year, m, day, clock)) is not None]
+    if weekdays:
+        readings = [v for v in readings if v.weekday() in weekdays]
+    elif weekday_text and not month_exact:
+        return None
+    if len(readings) != 1:
+        return None
+    value = readings[0]
+    repairs: list[str] = []
+    if not month_exact:
+        repairs.append(f"month {month_text!r} read as {value:%B}")
+    if weekday_text and weekday_text.lower().strip(".") not in WEEKDAYS:
+        repairs.append(
+            f"weekday {weekday_text!r} read as {value:%A}"
+            if weekdays
+            else f"weekday {weekday_text!r} unreadable; not checked"
+        )
+    if not repairs:
+        return None
+    return _finish(raw, value, clock, repairs, [])
+
+
+def _fast(raw: str, text: str, dayfirst: bool) -> ParsedDate | None:
+    for pattern in (_DAY_MONTH, _MONTH_DAY):
+        match = pattern.match(text)
+        if match is None or match.group("mon").lower() not in MONTHS:
+            continue
+        if match.group("wd") is not None and match.group("wd").lower() not in WEEKDAYS:
+            continue
+        clock = _read_clock(match.group("rest"))
+        if isinstance(clock, str):
+            return ParsedDate(None, (DateNote("date-unparsed", f"{raw!r}: {clock}"),))
+        return _named(raw, match, clock, [])
+    match = _CTIME.match(text)
+    if (
+        match is not None
+        and match.group("mon").lower() in MONTHS
+        and (match.group("wd") is None or match.group("wd").lower() in WEEKDAYS)
+    ):
+        repairs: list[str] = []
+        if not match.group("dgap"):
+            if len(match.group("d")) != 2 or len(match.group("H")) != 2:
+                return ParsedDate(
+                    None, (DateNote("date-unparsed", f"{raw!r}: day and hour run together"),)
+                )
+            repairs.append("the day runs into the hour; read apart")
+        if not match.group("ygap"):
+            repairs.append("the time runs into the year; read apart")
+        clock = _read_clock(" " + match.group("H") + ":" + match.group("M") + match.group("rest"))
+        if isinstance(clock, str):
+            return ParsedDate(None, (DateNote("date-unparsed", f"{raw!r}: {clock}"),))
+        second = int(match.group("S") or 0)
+        if second > 59:
+            return ParsedDate(None, (DateNote("date-unparsed", f"{raw!r}: bad seconds"),))
+        clock = _Clock(clock.hour, clock.minute, second, clock.offset, clock.repairs)
+        return _named(raw, match, clock, repairs)
+    match = _YEAR_FIRST.match(text)
+    if match is not None:
+        clock = _read_clock(" " + match.group("rest"))
+        if isinstance(clock, str):
+            return ParsedDate(None, (DateNote("date-unparsed", f"{raw!r}: {clock}"),))
+        value = _date(int(match.group("y")), int(match.group("m")), int(match.group("d")), clock)
+        if value is None:
+            return ParsedDate(None, (DateNote("date-unparsed", f"{raw!r}: no such day"),))
+        return _finish(raw, value, clock, [], [])
+    match = _NUMERIC.match(text)
+    if match is not None and (match.group("wd") is None or match.group("wd").lower() in WEEKDAYS):
+        clock = _read_clock(match.group("rest"))
+        if isinstance(clock, str):
+            return ParsedDate(None, (DateNote("date-unparsed", f"{raw!r}: {clock}"),))
+        return _numeric(raw, match, clock, dayfirst)
+    return None
 
 
 _DEFAULT_A = datetime(1904, 2, 29, 1, 1, 1)
 _DEFAULT_B = datetime(1908, 3, 30, 2, 2, 2)
 
 
-def _slow(raw: str, dayfirst: bool) -> ParsedDate:
-    """dateutil, asked twice with different defaults: a part it filled in is a missing part."""
+def _slow(raw: str, text: str, dayfirst: bool) -> ParsedDate:
+    """dateutil, asked twice with different defaults: a part it filled in is a missing part.
+
+    Zone words go through ``zone`` below, never through the machine's zone: a numeric offset
+    becomes a fixed offset, a known abbreviation is dropped, any other word is not a zone.
+    """
+    unknown: list[str] = []
+
+    def zone(name: str | None, offset: int | None) -> tzinfo | None:
+        if offset is not None:
+            return timezone(timedelta(seconds=offset))
+        if name is not None and name.upper() not in ZONE_NAMES:
+            unknown.append(name)
+        return None
+
     try:
-        first = dateutil_parser.parse(raw, default=_DEFAULT_A, dayfirst=dayfirst)
-        second = dateutil_parser.parse(raw, default=_DEFAULT_B, dayfirst=dayfirst)
+        first = dateutil_parser.parse(text, default=_DEFAULT_A, dayfirst=dayfirst, tzinfos=zone)
+        second = dateutil_parser.parse(text, default=_DEFAULT_B, dayfirst=dayfirst, tzinfos=zone)
     except (ValueError, OverflowError, TypeError) as exc:
         return ParsedDate(None, (DateNote("date-unparsed", f"{raw!r}: {exc}"),))
+    if unknown:
+        return ParsedDate(
+            None, (DateNote("date-unparsed", f"{raw!r}: {unknown[0]!r} is not a date or zone"),)
+        )
     missing = [
         part
         for part in ("year", "month", "day", "hour", "minute")
@@ -212,10 +493,19 @@ def _slow(raw: str, dayfirst: bool) -> ParsedDate:
 @lru_cache(maxsize=65536)
 def parse_sent(raw: str, dayfirst: bool = True) -> ParsedDate:
     """Read a printed send time: ``Friday, 17 May 2019 12:38 a.m.`` → 2019-05-17 00:38."""
-    text = " ".join(raw.split())
+    text = " ".join(raw.split()).strip(_JUNK_EDGES)
     if not text:
         return ParsedDate(None, (DateNote("date-missing", "the Sent:/Date: field is empty"),))
-    fast = _fast(text, dayfirst)
+    if len(text) > MAX_VALUE_LENGTH:
+        return ParsedDate(
+            None, (DateNote("date-unparsed", f"{text[:40]!r}…: too long to be a send time"),)
+        )
+    fast = _fast(raw, text, dayfirst)
+    if fast is not None and fast.value is not None:
+        return fast
+    damaged = _damaged(raw, text)
+    if damaged is not None:
+        return damaged
     if fast is not None:
         return fast
-    return _slow(text, dayfirst)
+    return _slow(raw, text, dayfirst)

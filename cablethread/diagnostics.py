@@ -85,7 +85,15 @@ _TABLE: tuple[DiagnosticCode, ...] = (
         "A numeric date's day/month order was settled by the printed weekday.",
     ),
     DiagnosticCode(
-        "date-ocr-repaired", "info", "An OCR-damaged date (year run into the time) was repaired."
+        "date-ocr-repaired",
+        "info",
+        "An OCR-damaged date was mended (year run into the time, a lost colon, a damaged month "
+        "or weekday name read as the one name it can be and the weekday agrees with).",
+    ),
+    DiagnosticCode(
+        "date-order-swapped",
+        "info",
+        "A numeric date impossible in the policy's day/month order was read in the other order.",
     ),
     # Redactions and furniture
     DiagnosticCode(

@@ -1,7 +1,8 @@
 """Unfold a header block into fields: margin codes taken out, continuation lines kept apart.
 
 ``To: Sullivan, Jacob J        B6`` gives the value ``Sullivan, Jacob J`` and a ``B6`` redaction
-on that line, never a recipient called ``B6``.
+on that line, never a recipient called ``B6``; ``Sent: Thursday, June 28, 2012 10:11 AM
+PART B1,1.4(D)`` gives the date alone, the banner beside it being the release's, not the sender's.
 """
 
 from __future__ import annotations
@@ -40,12 +41,25 @@ def unfold(block: RawBlock, collector: Collector) -> UnfoldedBlock:
             if margin is not None:
                 collector.add(
                     "redaction-margin",
-                    f"{margin} in the margin of the {raw_field.label}: line is a withholding "
-                    "code, not part of the value",
+                    f"{margin!r} in the right margin of the {raw_field.label}: a withholding "
+                    "code, release stamp or OCR speck, kept out of the value",
                     Span(start=fragment.line, end=fragment.line),
                 )
             clean.append(Fragment(fragment.line, value.strip()))
-        fragments[raw_field.name] = clean
+        for margin_line in raw_field.margin:
+            redactions.extend(
+                find_redactions(margin_line.text, margin_line.line, field=raw_field.name)
+            )
+            collector.add(
+                "redaction-margin",
+                f"{margin_line.text} printed beside the {raw_field.label} on a line of its own: "
+                "a withholding code, not part of the value",
+                Span(start=margin_line.line, end=margin_line.line),
+            )
+        # ``To: Lona Valmoro`` / ``To: PIR``: each repeated label starts a recipient of its own.
+        fragments[raw_field.name] = [
+            Fragment(f.line, "; " + f.text) if f.line in raw_field.repeated else f for f in clean
+        ]
         span = Span(start=raw_field.line, end=raw_field.fragments[-1].line)
         if raw_field.no_colon:
             collector.add(

@@ -109,7 +109,9 @@ class Redaction(_Frozen):
     code: str = Field(description="The code normalised (``s6(a)``, ``b6``, ``out-of-scope``).")
     ground: str = Field(description="The ground in the law: ``OIA s6(a)``, ``FOIA (b)(6)``.")
     meaning: str = Field(description="What the ground protects, from the package's data file.")
-    jurisdiction: str = Field(description="``nz-oia``, ``us-foia`` or ``release``.")
+    jurisdiction: str = Field(
+        description="``nz-oia``, ``us-foia``, ``us-eo13526`` (classification reasons) or ``release``."
+    )
     span: Span = Field(description="Line the code stands on.")
     field: str | None = Field(
         default=None, description="Header field the code sits in (``subject``, ``to``), if any."

@@ -14,7 +14,7 @@ import itertools
 import re
 
 from cablethread import patterns as p
-from cablethread.redactions import is_code_line
+from cablethread.redactions import is_code_line, stamp_kind
 from cablethread.source import SourceText
 
 __all__ = ["edge_furniture"]
@@ -42,7 +42,7 @@ def _may_be_furniture(line: str) -> bool:
         or p.SEPARATOR.match(line)
         or p.ENDS_LINE.match(line)
         or is_code_line(line.strip())
-        or p.FURNITURE_CODES_LINE.match(line)
+        or stamp_kind(line.strip()) is not None
     )
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import hashlib
 import os
 import tomllib
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from concurrent.futures import Executor
 from dataclasses import dataclass, field
 from functools import cache
@@ -152,11 +152,25 @@ def _parties(
     return parties
 
 
-def _sender(fragments: list[Fragment] | None, collector: Collector, span: Span) -> Party | None:
+def _sender(
+    fragments: list[Fragment] | None,
+    collector: Collector,
+    span: Span,
+    codes: Sequence[Redaction] = (),
+) -> Party | None:
     """The sender as printed; resolved only after the message id is made from its printed form,
-    so that a directory file never changes message ids."""
+    so that a directory file never changes message ids.
+
+    An empty ``From:`` with a withholding code beside it (``B6`` in the margin below) is a
+    withheld sender, not a missing one.
+    """
     party, notes = read_sender(fragments or [])
     _record(collector, notes)
+    if party is None and codes:
+        # The exemption (``B1``) names the withholding better than a classification reason
+        # printed beside it (``1.4(D)``).
+        code = next((c for c in codes if c.jurisdiction != "us-eo13526"), codes[0])
+        return Party(raw=code.raw, span=code.span, kind="withheld", redaction=code)
     if party is None:
         collector.add("header-no-sender", "the From: field is empty", span)
     return party
@@ -216,7 +230,12 @@ def _read_document(text: str, name: str | None, policy: Policy) -> Document:
         unfolded = unfold(block, collector)
         header_span = unfolded.header.span
         frags = unfolded.fragments
-        sender = _sender(frags.get("from"), collector, header_span)
+        sender = _sender(
+            frags.get("from"),
+            collector,
+            header_span,
+            [r for r in unfolded.redactions if r.field == "from"],
+        )
         sent_field = unfolded.header.get("sent")
         sent_raw: str | None = None
         sent_iso: str | None = None

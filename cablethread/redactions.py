@@ -3,6 +3,10 @@
 ``s6(a)``, ``s9(2)(g)(i)`` and ``(b)(6)`` are distinctive and are read anywhere in a line. A bare
 US code (``B6``) or an OCR-damaged NZ code (``i(a)``, ``6(b)``) is read only where a code is
 expected: on a line that holds nothing but codes, or in the right margin of a line.
+
+State's right-margin stamps (``PART B1,1.4(D)``, ``CONFIDENTIAL — Reason: 1.4(B)``) are told
+apart from values by :func:`stamp_kind`, word by word against the vocabulary in
+:mod:`cablethread.patterns`.
 """
 
 from __future__ import annotations
@@ -12,15 +16,31 @@ import tomllib
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from typing import Literal
 
+from cablethread import patterns as p
 from cablethread.models import Redaction, Span
 
-__all__ = ["find_redactions", "is_code_line", "split_margin_codes"]
+__all__ = [
+    "StampKind",
+    "find_redactions",
+    "is_code_line",
+    "is_stamp_filler",
+    "margin_redactions",
+    "split_margin_codes",
+    "stamp_kind",
+]
+
+#: What a run of right-margin text is: withholding codes, a release banner, or the
+#: declassification stamp.
+StampKind = Literal["codes", "banner", "classification"]
 
 _NZ = r"s[ \t]?(?:6\([a-e]\)|9\(2\)\((?:ba|[a-k])\)(?:\((?:iv|v|i{1,3})\))?|18\([a-h]\)(?:\(i{1,2}\))?)"
 _NZ_DAMAGED = r"(?:i|6)\([a-e]\)|9\(2\)\((?:ba|[a-k])\)(?:\((?:iv|v|i{1,3})\))?"
 _US_PAREN = r"\(b\)[ \t]?\([1-9]\)(?:[ \t]?\([A-Fa-f]\))?"
 _US_BARE = r"B[1-9](?:\([A-Fa-f]\))?"
+#: Executive Order 13526 §1.4 reasons, printed beside ``B1``: ``1.4(D)``.
+_EO_REASON = r"1[.,]4\([A-Ha-h]\)"
 _OOS = r"OUT[ \t]+OF[ \t]+SCOPE"
 
 #: Codes read anywhere in a line.
@@ -28,13 +48,10 @@ _STRONG = re.compile(rf"(?<![\w(])\[?(?:{_NZ}|{_US_PAREN}|{_OOS})\]?(?![\w])", r
 _STRONG_CASE = re.compile(rf"(?<![\w(])\[?(?:{_NZ}|{_US_PAREN})\]?(?!\w)|(?<!\w){_OOS}(?!\w)")
 #: Every form, for lines that hold only codes.
 _ANY = re.compile(
-    rf"(?<![\w(])\[?(?:{_NZ}|{_US_PAREN}|{_NZ_DAMAGED}|{_US_BARE})\]?(?!\w)|(?<!\w){_OOS}(?!\w)"
+    rf"(?<![\w(])\[?(?:{_NZ}|{_US_PAREN}|{_NZ_DAMAGED}|{_US_BARE}|{_EO_REASON})\]?(?!\w)"
+    rf"|(?<!\w){_OOS}(?!\w)"
 )
 _CODE_LINE_REST = re.compile(r"^[\s,;:.\[\]\-•&]*(?:and[\s,;:.\[\]\-•&]*)*$", re.IGNORECASE)
-#: Bare US codes in the right margin of a line: ``To: Sullivan, Jacob J        B6``.
-_MARGIN = re.compile(
-    rf"^(?P<value>.*?)[ \t]{{3,}}(?P<codes>{_US_BARE}(?:[ \t]*,[ \t]*{_US_BARE})*)[ \t\r]*$"
-)
 
 
 @dataclass(frozen=True)
@@ -61,6 +78,9 @@ def _normalise(raw: str) -> tuple[str, bool]:
     token = re.sub(r"\s+", "", raw.strip("[]")).lower()
     if token == "outofscope":
         return "out-of-scope", False
+    if token.startswith(("1.4(", "1,4(")):
+        # ``1,4(D)``: the OCR read the point as a comma.
+        return "1.4" + token[3:], token[1] == ","
     if token.startswith("(b)"):
         return "b" + token[3:].replace("(", "", 1).replace(")", "", 1), False
     if token.startswith("b"):
@@ -97,12 +117,110 @@ def is_code_line(text: str) -> bool:
     return count > 0 and _CODE_LINE_REST.match(rest) is not None
 
 
+_Words = Literal["codes", "banner", "classification", "weak"]
+
+
+def _stamp_words(text: str) -> _Words | None:
+    """Class a run of text word by word; ``weak`` when every word is stamp filler (``on``, a date)."""
+    codes = banner = strong = weak = False
+    after_b3 = False
+    # ``1,4(D)``: a comma the OCR read for the point, not one between codes.
+    for printed in p.STAMP_WORD_SPLIT.split(text.strip().replace("1,4(", "1.4(")):
+        word = printed.strip(p.CODE_JUNK)
+        if not word:
+            continue
+        if p.MARGIN_CODE.match(word):
+            codes = True
+            after_b3 = word.upper() == "B3"
+        elif after_b3 and p.STATUTE_WORD.match(word):
+            continue
+        elif word in p.BANNER_WORDS:
+            banner = banner or word in p.BANNER_STRONG
+            weak = weak or word not in p.BANNER_STRONG
+            after_b3 = False
+        elif word.lower() in p.CLASSIFICATION_WORDS:
+            strong = strong or word.lower() in p.CLASSIFICATION_STRONG
+            weak = weak or word.lower() not in p.CLASSIFICATION_STRONG
+            after_b3 = False
+        elif p.STAMP_DATE.match(word):
+            weak = True
+            after_b3 = False
+        else:
+            return None
+    if strong:
+        return "classification"
+    if banner:
+        return "banner"
+    if codes:
+        return "codes" if not weak else None
+    return "weak" if weak else None
+
+
+def is_stamp_filler(text: str) -> bool:
+    """True for stamp words that are no stamp on their own: ``on: 07/08/2024``, ``IN``."""
+    return _stamp_words(text) == "weak"
+
+
+def stamp_kind(text: str) -> StampKind | None:
+    """What a run of margin text is: ``PART B1,1.4(D)`` is a ``banner``, ``B5, B6`` are ``codes``,
+    ``CONFIDENTIAL — Reason: 1.4(B), 1.4(D)`` is the ``classification`` stamp; a name is None.
+    """
+    kind = _stamp_words(text)
+    return None if kind is None or kind == "weak" else kind
+
+
+def _margin_start(text: str) -> int | None:
+    """Where the right-margin stamps of a header value begin, or None when there are none.
+
+    The value is cut into runs at wide gaps and runs are taken off from the right while each is
+    stamp text or an OCR speck. The first run (the value proper) goes only when it is itself a
+    stamp (``B6`` where an address was withheld); stamp filler (``on: 07/08/2024``) and specks
+    only after a gap.
+    """
+    gaps = list(p.MARGIN_GAP.finditer(text))
+    starts = [0] + [gap.end() for gap in gaps]
+    ends = [gap.start() for gap in gaps] + [len(text)]
+    cut: int | None = None
+    for index in range(len(starts) - 1, -1, -1):
+        run = text[starts[index] : ends[index]]
+        if not run.strip():
+            continue
+        if index > 0 and p.MARGIN_SPECK.match(run.strip()):
+            cut = starts[index]
+            continue
+        kind = _stamp_words(run)
+        if kind is None or (index == 0 and kind == "weak"):
+            break
+        cut = starts[index]
+    return cut
+
+
 def split_margin_codes(text: str) -> tuple[str, str | None]:
-    """Split bare codes off the right margin: ``Sullivan, Jacob J        B6`` → (name, ``B6``)."""
-    match = _MARGIN.match(text)
-    if match is None:
+    """Split stamps off the right margin: ``Sullivan, Jacob J        B6`` → (name, ``B6``)."""
+    cut = _margin_start(text)
+    if cut is None:
         return text, None
-    return match.group("value"), match.group("codes")
+    return text[:cut].rstrip(), text[cut:].strip()
+
+
+def margin_redactions(text: str, line: int, *, field: str | None = None) -> list[Redaction]:
+    """The withholding codes of the margin stamps of ``text`` (not the stamp's classification
+    reasons): ``To: H     B6`` gives ``b6``; ``Reason: 1.4(B), 1.4(D)`` gives nothing.
+    """
+    cut = _margin_start(text)
+    if cut is None:
+        return []
+    found: list[Redaction] = []
+    for run in p.MARGIN_GAP.split(text[cut:]):
+        if _stamp_words(run) not in ("codes", "banner"):
+            continue
+        for printed in p.STAMP_WORD_SPLIT.split(run.replace("1,4(", "1.4(")):
+            word = printed.strip(p.CODE_JUNK)
+            if p.MARGIN_CODE.match(word):
+                redaction = _make(word, line, field)
+                if redaction is not None:
+                    found.append(redaction)
+    return found
 
 
 def find_redactions(text: str, line: int, *, field: str | None = None) -> list[Redaction]:
@@ -110,10 +228,14 @@ def find_redactions(text: str, line: int, *, field: str | None = None) -> list[R
     if is_code_line(text):
         matches = [m.group(0) for m in _ANY.finditer(text)]
     else:
-        matches = [m.group(0) for m in _STRONG_CASE.finditer(text)]
-        _value, margin = split_margin_codes(text)
-        if margin:
-            matches.extend(code.strip() for code in margin.split(","))
+        value, _margin = split_margin_codes(text)
+        matches = [m.group(0) for m in _STRONG_CASE.finditer(value)]
+        margin = margin_redactions(text, line, field=field)
+        return [*_made(matches, line, field), *margin]
+    return _made(matches, line, field)
+
+
+def _made(matches: list[str], line: int, field: str | None) -> list[Redaction]:
     found: list[Redaction] = []
     for raw in matches:
         redaction = _make(raw, line, field)

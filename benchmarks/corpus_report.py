@@ -1,0 +1,247 @@
+"""How well cablethread finds header blocks and send times in the shared corpora.
+
+Run from the repository root (the tree this file is in is imported, not an installed copy)::
+
+    python benchmarks/corpus_report.py
+    python benchmarks/corpus_report.py --clinton PATH --enron PATH --fixtures PATH --show 5
+
+Three corpora, each a JSON-lines file as kept under ``../shared/corpora/``:
+
+* the Clinton FOIA sample (field ``text``): header blocks found by cablethread against an
+  independent, deliberately simple count of ``From:``-led blocks (:func:`simple_blocks`), in
+  both directions; the share of found blocks with a parsed send time; and how many senders or
+  recipients are withholding codes taken for a name (``B6`` is a redaction, never a person or
+  an unknown party: must be 0). A sender printed only as a code beside an empty ``From:`` is a
+  *withheld* party carrying that code; those are counted apart;
+* the Enron chains sample (field ``body``): every ``-----Original Message-----`` line must open
+  a block whose message has a parsed send time;
+* the English mail-client fixtures (field ``text``, ``language_hint`` ``en`` or null): blocks
+  found against the same simple count.
+
+The exit status is 1 when a target is missed, so the script can guard a change.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import warnings
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+# Imported after the path line above, so that this tree is measured, not an installed copy.
+import cablethread
+
+CORPORA = Path("/work/shared/corpora")
+DEFAULT_CLINTON = CORPORA / "clinton-foia" / "clinton_foia_sample.jsonl"
+DEFAULT_ENRON = CORPORA / "enron-chains" / "enron_chains_sample.jsonl"
+DEFAULT_FIXTURES = CORPORA / "reply-parser-fixtures" / "reply_parser_fixtures.jsonl"
+
+#: Shares the corpora must reach.
+TARGET_FOUND_RATIO = 0.99
+TARGET_DATED_SHARE = 0.99
+TARGET_ENRON_DATED = 0.99
+
+# ---------------------------------------------------------------------------------------------
+# The independent count. Kept simple on purpose, and kept apart from cablethread's patterns:
+# a line that starts (after blanks and ``>`` quote marks) with ``From:``, and, within the next
+# SIMPLE_WINDOW lines and before another ``From:`` line, a line that starts with ``Sent:``,
+# ``Date:``, ``To:`` or ``Subject:``. It knows nothing of OCR damage, margins or memos: it
+# misses blocks whose labels lost their colons and counts memo headings (``FROM:`` /
+# ``SUBJECT:``), so agreement within a percent or two is what to expect, and each difference
+# is worth a look (``--show``).
+# ---------------------------------------------------------------------------------------------
+
+SIMPLE_FROM = re.compile(r"^[ \t>]*From[ \t]*:", re.IGNORECASE)
+SIMPLE_OTHER = re.compile(r"^[ \t>]*(?:Sent|Date|To|Subject)[ \t]*:", re.IGNORECASE)
+SIMPLE_WINDOW = 6
+#: An Outlook separator line, as the Enron target counts them.
+ORIGINAL_MESSAGE = re.compile(r"^[ \t>]*-{3,}[ \t]*Original Message[ \t]*-{3,}", re.IGNORECASE)
+#: A US withholding code standing as a word: ``B6``, ``B7(C)``, ``(b)(6)``.
+US_CODE_WORD = re.compile(r"(?<![\w(])(?:B[1-9](?:\([A-F]\))?|\(b\)\([1-9]\))(?![\w(])")
+
+
+def simple_blocks(text: str) -> list[int]:
+    """Line numbers (1-based) of the ``From:`` lines the simple count takes as blocks."""
+    lines = text.split("\n")
+    found: list[int] = []
+    for index, line in enumerate(lines):
+        if not SIMPLE_FROM.match(line):
+            continue
+        for ahead in lines[index + 1 : index + 1 + SIMPLE_WINDOW]:
+            if SIMPLE_FROM.match(ahead):
+                break
+            if SIMPLE_OTHER.match(ahead):
+                found.append(index + 1)
+                break
+    return found
+
+
+def read_jsonl(path: Path) -> Iterator[dict[str, object]]:
+    """The records of a JSON-lines file."""
+    with path.open(encoding="utf-8") as handle:
+        for line in handle:
+            if line.strip():
+                yield json.loads(line)
+
+
+@dataclass
+class BlockTally:
+    """Found blocks against the simple count, over one corpus."""
+
+    documents: int = 0
+    found: int = 0
+    simple: int = 0
+    dated: int = 0
+    found_not_simple: list[tuple[str, int]] = field(default_factory=list)
+    simple_not_found: list[tuple[str, int]] = field(default_factory=list)
+    undated: list[tuple[str, int, str | None]] = field(default_factory=list)
+    code_parties: list[tuple[str, str]] = field(default_factory=list)
+    withheld: list[tuple[str, str]] = field(default_factory=list)
+
+    def add(self, doc_id: str, text: str) -> None:
+        """Parse one document and compare it with the simple count."""
+        self.documents += 1
+        release = cablethread.parse(text, source=doc_id)
+        printings = [(o.span, m) for m in release.messages for o in m.occurrences]
+        simple = simple_blocks(text)
+        self.found += len(printings)
+        self.simple += len(simple)
+        for span, message in printings:
+            if message.sent_local is not None:
+                self.dated += 1
+            else:
+                self.undated.append((doc_id, span.start, message.sent_raw))
+            if not any(line in span for line in simple):
+                self.found_not_simple.append((doc_id, span.start))
+        for line in simple:
+            if not any(line in span for span, _ in printings):
+                self.simple_not_found.append((doc_id, line))
+        for message in release.messages:
+            for party in [message.sender, *message.to, *message.cc, *message.bcc]:
+                if party is None:
+                    continue
+                if party.kind == "withheld":
+                    self.withheld.append((doc_id, party.raw))
+                elif US_CODE_WORD.search(party.raw):
+                    self.code_parties.append((doc_id, party.raw))
+
+
+@dataclass
+class EnronTally:
+    """``-----Original Message-----`` lines and what became of them."""
+
+    documents: int = 0
+    separators: int = 0
+    dated: int = 0
+    missed: list[tuple[str, int, str | None]] = field(default_factory=list)
+
+    def add(self, doc_id: str, text: str) -> None:
+        """Parse one body and check every separator line opens a dated message."""
+        self.documents += 1
+        release = cablethread.parse(text, source=doc_id)
+        starts = {o.span.start: m for m in release.messages for o in m.occurrences}
+        for number, line in enumerate(text.split("\n"), start=1):
+            if not ORIGINAL_MESSAGE.match(line):
+                continue
+            self.separators += 1
+            message = starts.get(number)
+            if message is not None and message.sent_local is not None:
+                self.dated += 1
+            else:
+                self.missed.append((doc_id, number, message.sent_raw if message else None))
+
+
+def share(part: int, whole: int) -> float:
+    """``part / whole``, 0 for an empty whole."""
+    return part / whole if whole else 0.0
+
+
+def show(title: str, items: list[tuple[object, ...]], count: int) -> None:
+    """Print the first ``count`` items of a list of differences."""
+    if count and items:
+        print(f"    {title} (first {min(count, len(items))} of {len(items)}):")
+        for item in items[:count]:
+            print("      " + "  ".join(str(part) for part in item))
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Parse the corpora, print the report, return 1 when a target is missed."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--clinton", type=Path, default=DEFAULT_CLINTON)
+    parser.add_argument("--enron", type=Path, default=DEFAULT_ENRON)
+    parser.add_argument("--fixtures", type=Path, default=DEFAULT_FIXTURES)
+    parser.add_argument(
+        "--show", type=int, default=0, metavar="N", help="print N examples of each difference"
+    )
+    args = parser.parse_args(argv)
+    # Unread dates become diagnostics; third-party warnings would only clutter the report.
+    warnings.simplefilter("ignore")
+    ok = True
+
+    clinton = BlockTally()
+    for record in read_jsonl(args.clinton):
+        clinton.add(str(record["id"]), str(record["text"]))
+    ratio = share(clinton.found, clinton.simple)
+    dated = share(clinton.dated, clinton.found)
+    print(f"Clinton FOIA sample ({args.clinton.name}, {clinton.documents} documents)")
+    print(f"  header blocks found by cablethread   {clinton.found}")
+    print(f"  From:-led blocks (simple count)      {clinton.simple}")
+    print(
+        f"  found / simple                       {ratio:.2%}  (target > {TARGET_FOUND_RATIO:.0%})"
+    )
+    print(f"  found, not in the simple count       {len(clinton.found_not_simple)}")
+    print(f"  simple count, not found              {len(clinton.simple_not_found)}")
+    print(f"  found blocks with a parsed date      {clinton.dated}")
+    print(
+        f"  share with a parsed date             {dated:.2%}  (target > {TARGET_DATED_SHARE:.0%})"
+    )
+    print(f"  parties that are withholding codes   {len(clinton.code_parties)}  (target 0)")
+    print(f"  withheld parties (code as the value) {len(clinton.withheld)}")
+    show("found, not in the simple count", clinton.found_not_simple, args.show)
+    show("simple count, not found", clinton.simple_not_found, args.show)
+    show("found without a parsed date", clinton.undated, args.show)
+    show("parties that are codes", clinton.code_parties, args.show)
+    ok &= ratio > TARGET_FOUND_RATIO and dated > TARGET_DATED_SHARE and not clinton.code_parties
+
+    enron = EnronTally()
+    for record in read_jsonl(args.enron):
+        enron.add(str(record["id"]), str(record["body"]))
+    enron_share = share(enron.dated, enron.separators)
+    print()
+    print(f"Enron chains sample ({args.enron.name}, {enron.documents} messages)")
+    print(f"  -----Original Message----- lines     {enron.separators}")
+    print(f"  opening a message with a parsed date {enron.dated}")
+    print(
+        f"  share                                {enron_share:.2%}  (target >= {TARGET_ENRON_DATED:.0%})"
+    )
+    show("separators without a dated message", enron.missed, args.show)
+    ok &= enron_share >= TARGET_ENRON_DATED
+
+    fixtures = BlockTally()
+    for record in read_jsonl(args.fixtures):
+        if record.get("language_hint") in ("en", None):
+            fixtures.add(str(record["id"]), str(record["text"]))
+    print()
+    print(f"English mail-client fixtures ({args.fixtures.name}, {fixtures.documents} files)")
+    print(f"  header blocks found by cablethread   {fixtures.found}")
+    print(f"  From:-led blocks (simple count)      {fixtures.simple}")
+    print(f"  found, not in the simple count       {len(fixtures.found_not_simple)}")
+    print(f"  simple count, not found              {len(fixtures.simple_not_found)}")
+    print(f"  found blocks with a parsed date      {fixtures.dated}")
+    show("found, not in the simple count", fixtures.found_not_simple, args.show)
+    show("simple count, not found", fixtures.simple_not_found, args.show)
+    show("found without a parsed date", fixtures.undated, args.show)
+
+    print()
+    print("all targets met" if ok else "TARGET MISSED")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

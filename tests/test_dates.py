@@ -1,0 +1,235 @@
+"""Send times as releases print them: every form read, nothing guessed, no machine clock or zone."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from datetime import datetime
+
+import pytest
+
+import cablethread
+from cablethread.dates import ParsedDate, parse_sent
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache() -> Iterator[None]:
+    # parse_sent keeps a cache; each test reads with a clean one, so no result leaks between them.
+    parse_sent.cache_clear()
+    yield
+    parse_sent.cache_clear()
+
+
+def _codes(parsed: ParsedDate) -> list[str]:
+    return [note.code for note in parsed.notes]
+
+
+@pytest.mark.parametrize(
+    ("printed", "dayfirst", "wall_clock"),
+    [
+        # Outlook in New Zealand: weekday, day first, 12-hour clock.
+        ("Thursday, 11 July 2019 11:25 AM", True, datetime(2019, 7, 11, 11, 25)),
+        ("Friday, 17 May 2019 12:38 a.m.", True, datetime(2019, 5, 17, 0, 38)),
+        ("Monday, 22 July 2019 3:27 p.m.", True, datetime(2019, 7, 22, 15, 27)),
+        ("Thursday, 4 July 2019 12:00 PM", True, datetime(2019, 7, 4, 12, 0)),
+        # Outlook in the United States: month first.
+        ("Thursday, June 30, 2011 11:41 PM", False, datetime(2011, 6, 30, 23, 41)),
+        ("Saturday, December 5, 2009 3:09 PM", False, datetime(2009, 12, 5, 15, 9)),
+        ("Thursday, May 13,2010 2:45 PM", False, datetime(2010, 5, 13, 14, 45)),
+        ("Tuesday, September 11 2012 1:31 PM", False, datetime(2012, 9, 11, 13, 31)),
+        # BlackBerry (ctime).
+        ("Sat Jan 22 11:25:12 2011", False, datetime(2011, 1, 22, 11, 25, 12)),
+        ("Wed Dec 23 17:01:38 2009", True, datetime(2009, 12, 23, 17, 1, 38)),
+        # Gmail and Apple Mail.
+        ("Sun, Jun 26, 2011 at 9:24 PM", False, datetime(2011, 6, 26, 21, 24)),
+        ("25 October 2021 at 11:17:21 EEST", True, datetime(2021, 10, 25, 11, 17, 21)),
+        ("Thursday, 28 October 2021 at 12:46", True, datetime(2021, 10, 28, 12, 46)),
+        # RFC 822 and AOL, with zones after the clock.
+        ("Thu, 27 May 2010 10:13:33 -0400", False, datetime(2010, 5, 27, 10, 13, 33)),
+        ("9/2/2010 1:07:36 P.M. Eastern Daylight Time", False, datetime(2010, 9, 2, 13, 7, 36)),
+        (
+            "Sunday, December 02, 2012 09:52 AM Eastern Standard Time",
+            False,
+            datetime(2012, 12, 2, 9, 52),
+        ),
+        # Year first is year, month, day in either policy.
+        ("2009-10-05 10:00:00", True, datetime(2009, 10, 5, 10, 0)),
+        ("2019-07-11T11:25:00", True, datetime(2019, 7, 11, 11, 25)),
+        ("2024/01/15 14:30:25", False, datetime(2024, 1, 15, 14, 30, 25)),
+        # Numeric, in the order the policy gives.
+        ("05/03/2001 05:44 AM", True, datetime(2001, 3, 5, 5, 44)),
+        ("05/03/2001 05:44 AM", False, datetime(2001, 5, 3, 5, 44)),
+        ("Fri 11/30/2001 5:58 PM", False, datetime(2001, 11, 30, 17, 58)),
+    ],
+)
+def test_printed_forms(printed: str, dayfirst: bool, wall_clock: datetime) -> None:
+    parsed = parse_sent(printed, dayfirst)
+    assert parsed.value == wall_clock
+    assert "date-weekday-mismatch" not in _codes(parsed)
+
+
+def test_numeric_offset_is_kept_apart_from_the_wall_clock() -> None:
+    assert parse_sent("Thu, 27 May 2010 10:13:33 -0400", False).utc_offset_minutes == -240
+    assert parse_sent("Wed, 10 Jul 2019 11:18 +1200", True).utc_offset_minutes == 720
+    # A zone name is read past, not turned into an offset: zones are the timeline's business.
+    assert (
+        parse_sent("Sunday, December 02, 2012 09:52 AM Eastern Standard Time").utc_offset_minutes
+        is None
+    )
+
+
+@pytest.mark.parametrize(
+    ("printed", "wall_clock", "note"),
+    [
+        # The year run into the time by OCR.
+        ("Thursday, 11 July 201911:00 AM", datetime(2019, 7, 11, 11, 0), "year runs into the time"),
+        (
+            "Sunday, March 18, 2012.05:16 PM",
+            datetime(2012, 3, 18, 17, 16),
+            "year runs into the time",
+        ),
+        # BlackBerry: day run into the hour, seconds run into the year.
+        ("Thu Aug 2608:51:35 2010", datetime(2010, 8, 26, 8, 51, 35), "day runs into the hour"),
+        ("Thu Aug 26 10:31:112010", datetime(2010, 8, 26, 10, 31, 11), "time runs into the year"),
+        # The colon of the time lost or misread; AM/PM shows it is a time.
+        ("Wednesday, September 30, 2009 917 PM", datetime(2009, 9, 30, 21, 17), "read as 9:17"),
+        ("Wednesday, May 27, 2009 5 49 AM", datetime(2009, 5, 27, 5, 49), "read as 5:49"),
+        ("Wednesday, May 09, 2012 10;17 AM", datetime(2012, 5, 9, 10, 17), "semicolon"),
+        ("Friday, April 10, 2009 7:12 P", datetime(2009, 4, 10, 19, 12), "read as PM"),
+        ("Friday, December 03, 2010 15:00 PM", datetime(2010, 12, 3, 15, 0), "24-hour clock"),
+        # Month and weekday names damaged; one reading left, and the weekday agrees.
+        ("Saturday, Se tember 5 2009 11:58 PM", datetime(2009, 9, 5, 23, 58), "September"),
+        ("Wednesday Au ust 19 2009 1:05 PM", datetime(2009, 8, 19, 13, 5), "August"),
+        ("Sun Au: 29 21:24:30 2010", datetime(2010, 8, 29, 21, 24, 30), "August"),
+        ("Friday, Janua 22 2010 10:12 AM", datetime(2010, 1, 22, 10, 12), "January"),
+        ("Wednesday, lune 15, 2011 09:40 AM", datetime(2011, 6, 15, 9, 40), "June"),
+        ("Ffiday, August 6, 2010 4:21 PM", datetime(2010, 8, 6, 16, 21), "read as Friday"),
+        ("Wednesda , June 3, 2009 6:12 PM", datetime(2009, 6, 3, 18, 12), "read as Wednesday"),
+        ("iThursday, November 29, 2012 9:59 AM", datetime(2012, 11, 29, 9, 59), "read as Thursday"),
+    ],
+)
+def test_ocr_damage_mended_only_where_one_reading_fits(
+    printed: str, wall_clock: datetime, note: str
+) -> None:
+    parsed = parse_sent(printed, False)
+    assert parsed.value == wall_clock
+    assert _codes(parsed)[0] == "date-ocr-repaired"
+    assert note in parsed.notes[0].message
+
+
+def test_weekday_chooses_between_two_damaged_months() -> None:
+    # ``Ma`` is March or May; 21 May 2009 was a Thursday, 21 March 2009 a Saturday.
+    assert parse_sent("Thursday, Ma 21 2009 6:31 AM", False).value == datetime(2009, 5, 21, 6, 31)
+    assert parse_sent("Saturday, Ma 21 2009 6:31 AM", False).value == datetime(2009, 3, 21, 6, 31)
+
+
+@pytest.mark.parametrize(
+    "printed",
+    [
+        "Ma 21 2009 6:31 AM",  # March or May, and no weekday to tell
+        "Friday, Ma 21 2009 6:31 AM",  # neither 21 March nor 21 May 2009 was a Friday
+        "Monday, Au ust 19 2009 1:05 PM",  # 19 August 2009 was a Wednesday
+    ],
+)
+def test_damaged_month_is_not_guessed(printed: str) -> None:
+    parsed = parse_sent(printed, False)
+    assert parsed.value is None
+    assert _codes(parsed) == ["date-unparsed"]
+
+
+def test_weekday_settles_a_numeric_date() -> None:
+    # 05/03/2001 is 5 March (a Monday) or 3 May (a Thursday): the printed Thursday decides.
+    parsed = parse_sent("Thursday, 05/03/2001 05:44 AM", True)
+    assert parsed.value == datetime(2001, 5, 3, 5, 44)
+    assert _codes(parsed) == ["date-dayfirst-by-weekday"]
+    parsed = parse_sent("Monday, 05/03/2001 05:44 AM", False)
+    assert parsed.value == datetime(2001, 3, 5, 5, 44)
+    assert _codes(parsed) == ["date-dayfirst-by-weekday"]
+
+
+def test_numeric_date_impossible_in_the_policy_order() -> None:
+    parsed = parse_sent("5/29/2010 3:09:23 A.M.", True)
+    assert parsed.value == datetime(2010, 5, 29, 3, 9, 23)
+    assert _codes(parsed) == ["date-order-swapped"]
+
+
+@pytest.mark.parametrize(
+    ("printed", "dayfirst"),
+    [
+        ("Friday, 11 July 2019 11:25 AM", True),  # 11 July 2019 was a Thursday
+        ("Sat Jan 23 11:25:12 2011", False),  # 23 January 2011 was a Sunday
+        ("Sat, 05/03/2001 05:44 AM", True),  # neither 5 March nor 3 May 2001 was a Saturday
+    ],
+)
+def test_weekday_mismatch_is_reported_not_mended(printed: str, dayfirst: bool) -> None:
+    parsed = parse_sent(printed, dayfirst)
+    assert parsed.value is not None
+    assert "date-weekday-mismatch" in _codes(parsed)
+
+
+@pytest.mark.parametrize(
+    ("printed", "code"),
+    [
+        ("", "date-missing"),
+        ("Saturday, October 3, ZUU9 10:U8 AM", "date-unparsed"),
+        ("Friday, February 25, 2011 0/:3b AM", "date-unparsed"),
+        ("Sun Aug 26 14:14:5/ LUIZ", "date-unparsed"),
+        ("Sunday, April 03, 2011 11:30 M", "date-unparsed"),  # AM or PM?
+        ("Thursday, 11 July 2019", "date-unparsed"),  # no time of day
+        ("24 May", "date-incomplete"),
+        ("Sat, Feb 0:30 am", "date-incomplete"),
+        ("Fri Jun 1215:21:19", "date-unparsed"),  # no year
+        ("12 13 14", "date-incomplete"),
+    ],
+)
+def test_unreadable_gives_none_and_a_note(printed: str, code: str) -> None:
+    parsed = parse_sent(printed, False)
+    assert parsed.value is None
+    assert _codes(parsed) == [code]
+
+
+@pytest.mark.parametrize("printed", ["10:00 AM", "Thursday 10:00", "July 2019 10:00"])
+def test_missing_parts_never_come_from_the_clock(printed: str) -> None:
+    assert parse_sent(printed, True).value is None
+
+
+@pytest.mark.skipif(not hasattr(time, "tzset"), reason="needs time.tzset")
+def test_no_result_depends_on_the_machine_zone(monkeypatch: pytest.MonkeyPatch) -> None:
+    printed = [
+        "2009-10-05 10:00:00 EST",  # read by dateutil, which would ask the machine about EST
+        "Mon, 05 Oct 2009 10:00:00 EDT",
+        "Mon, 05 Oct 2009 10:00:00 -0400",
+    ]
+    results = []
+    for zone in ("America/New_York", "Pacific/Auckland", "UTC"):
+        monkeypatch.setenv("TZ", zone)
+        time.tzset()
+        parse_sent.cache_clear()
+        results.append([(p.value, p.utc_offset_minutes) for p in map(parse_sent, printed)])
+    monkeypatch.delenv("TZ")
+    time.tzset()
+    assert results[0] == results[1] == results[2]
+    assert results[0] == [(datetime(2009, 10, 5, 10, 0), None)] * 2 + [
+        (datetime(2009, 10, 5, 10, 0), -240)
+    ]
+
+
+def test_dates_in_a_release_carry_their_diagnostics() -> None:
+    text = (
+        "From: NAD\n"
+        "Sent: Friday, 11 July 2019 11:25 AM\n"
+        "To: BEIJING\n"
+        "Subject: RE: FORMAL MESSAGE: XINJIANG\n"
+        "\n"
+        "From: BEIJING\n"
+        "Sent: Thursday, 11 July 201911:00 AM\n"
+        "To: NAD\n"
+        "Subject: FORMAL MESSAGE: XINJIANG\n"
+    )
+    release = cablethread.parse(text, cablethread.Policy(profile="nz-mfat"))
+    assert [m.sent_local for m in release.messages] == [
+        datetime(2019, 7, 11, 11, 25),
+        datetime(2019, 7, 11, 11, 0),
+    ]
+    found = {(d.code, d.span.start if d.span else 0) for d in release.diagnostics}
+    assert {("date-weekday-mismatch", 2), ("date-ocr-repaired", 7)} <= found
