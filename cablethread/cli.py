@@ -150,6 +150,15 @@ def _add_parse_options(parser: argparse.ArgumentParser) -> None:
         choices=sorted(profiles()),
         help="releasing-agency profile (default: detected from the text)",
     )
+    _add_directory_option(group)
+    group.add_argument(
+        "--strict",
+        action="store_true",
+        help="stop at the first warning, exit code 1",
+    )
+
+
+def _add_directory_option(group: argparse.ArgumentParser | argparse._ArgumentGroup) -> None:
     group.add_argument(
         "--directory",
         metavar="FILE",
@@ -157,11 +166,6 @@ def _add_parse_options(parser: argparse.ArgumentParser) -> None:
         action="append",
         default=[],
         help="a directory TOML file that extends the built-in one (repeatable)",
-    )
-    group.add_argument(
-        "--strict",
-        action="store_true",
-        help="stop at the first warning, exit code 1",
     )
 
 
@@ -354,14 +358,7 @@ def _configure_directory(parser: argparse.ArgumentParser) -> None:
         choices=sorted(profiles()),
         help="releasing-agency profile (default: every profile; with --unknown, detected)",
     )
-    parser.add_argument(
-        "--directory",
-        metavar="FILE",
-        type=_existing_file,
-        action="append",
-        default=[],
-        help="a directory TOML file over the package's (repeatable)",
-    )
+    _add_directory_option(parser)
     parser.add_argument(
         "--unknown",
         metavar="RELEASE",

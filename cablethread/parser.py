@@ -477,7 +477,8 @@ def read_text(path_or_file: str | os.PathLike[str] | IO[str] | IO[bytes]) -> tup
     return text, name, fallback
 
 
-def _read_named(item: str | os.PathLike[str], policy: Policy) -> Document:
+def _read_named(item: str | os.PathLike[str] | IO[str] | IO[bytes], policy: Policy) -> Document:
+    """Read a file (path or open file) and parse it as far as messages."""
     text, name, fallback = read_text(item)
     document = _read_document(text, name, policy)
     if fallback:
@@ -492,16 +493,7 @@ def parse_file(
 ) -> Release:
     """Parse a text file (path or open file); a file that is not text raises :class:`InputError`."""
     policy = policy or Policy.default
-    if isinstance(path_or_file, str | os.PathLike):
-        document = _read_named(path_or_file, policy)
-    else:
-        text, name, fallback = read_text(path_or_file)
-        document = _read_document(text, name, policy)
-        if fallback:
-            note = Collector(source=name, strict=policy.strict)
-            note.add("input-decoded-cp1252", f"{name} is not UTF-8; decoded as cp1252")
-            document.diagnostics.insert(0, note.items[0])
-    return _assemble([document], policy)
+    return _assemble([_read_named(path_or_file, policy)], policy)
 
 
 def _read_item(item: str | os.PathLike[str], policy: Policy) -> Document:
