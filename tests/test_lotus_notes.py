@@ -53,6 +53,10 @@ BLOCKS: dict[str, list[Block]] = {
 }
 
 
+def test_every_copied_body_is_listed() -> None:
+    assert sorted(p.name for p in ENRON.glob("lotus_notes_*.txt")) == sorted(BLOCKS)
+
+
 @pytest.mark.parametrize("name", sorted(BLOCKS))
 def test_every_block_as_printed(name: str) -> None:
     assert printed_blocks(parse_data_file(f"enron/{name}")) == BLOCKS[name]
