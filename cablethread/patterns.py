@@ -367,6 +367,8 @@ FORWARDED_BY_WHEN = re.compile(
 #: The longest wrapped tail of a ``Forwarded by`` line (``07:26 AM ----------``, ``PM ---``,
 #: ``05/07/2001 07:26 AM``), dashes aside.
 FORWARDED_BY_TAIL = 24
+#: How many lines a ``Forwarded by`` line may be wrapped over.
+FORWARDED_BY_LINES = 3
 #: What such a tail holds: digits, ``/``, ``:``, blanks and AM/PM.
 FORWARDED_BY_TAIL_TEXT = re.compile(r"^[\d:/ \t.AaPpMm]+$")
 

@@ -619,16 +619,62 @@ def _notes_from(block: RawBlock, lines: list[str]) -> None:
     sender = block.get("from")
     if sender is None or block.get("sent") is not None or not sender.fragments:
         return
-    first = sender.fragments[0]
-    value = first.text.rstrip()
-    match = p.NOTES_FROM_TIME.search(value)
-    if match is None:
-        return
-    sender.fragments[0] = Fragment(first.line, value[: match.start()].strip())
-    column = sender.value_column + match.start("when")
-    sent = RawField("sent", "on", first.line, column, [Fragment(first.line, match.group("when"))])
+    last = sender.fragments[-1]
+    if len(sender.fragments) > 1 and p.NOTES_TIME_LINE.match(last.text):
+        # ``From:  "Pergher, Gunther" <…>`` / ``     08/23/2000 12:26 PM``: the time wrapped.
+        sender.fragments.pop()
+        line = lines[last.line - 1]
+        sent = RawField("sent", "", last.line, len(line) - len(line.lstrip()), [last])
+    else:
+        first = sender.fragments[0]
+        value = first.text.rstrip()
+        match = p.NOTES_FROM_TIME.search(value)
+        if match is None:
+            return
+        sender.fragments[0] = Fragment(first.line, value[: match.start()].strip())
+        column = sender.value_column + match.start("when")
+        sent = RawField(
+            "sent", "on", first.line, column, [Fragment(first.line, match.group("when"))]
+        )
     block.fields.insert(block.fields.index(sender) + 1, sent)
     block.layout = "lotus-notes"
+
+
+def _notes_sender(
+    lines: list[str], classes: list[int], number: int, after: int, words: _Words
+) -> list[RawField] | None:
+    """The sender (and delegate) above a Notes send time alone on line ``number``::
+
+        Paul T Lucci@ENRON                    From:  "Pergher, Gunther" <…>
+        Sent by: Paul T Lucci@ENRON                 08/23/2000 12:26 PM
+        10/12/2000 12:55 PM
+
+    A plain line, a ``From:`` whose time wrapped (the London template), or a ``Sent by:`` line
+    with the sender above it.
+    """
+    fields: list[RawField] = []
+    at = number - 1
+    if at > after and classes[at - 1] == _LABEL:
+        label = words.label.match(lines[at - 1])
+        name = words.field(label.group("label")) if label is not None else None
+        if label is None or name not in ("from", "sent_by"):
+            return None
+        value = label.group("value").strip()
+        fields.append(
+            RawField(name, label.group("label"), at, label.start("value"), [Fragment(at, value)])
+        )
+        if name == "from":
+            return fields if value else None
+        at -= 1
+    sender = lines[at - 1].strip() if at > after else ""
+    if (
+        classes[at - 1] != _TEXT
+        or sender[-1:] in ("", *".:;!?,")
+        or len(sender) > p.NOTES_SENDER_LENGTH
+    ):
+        return None
+    column = len(lines[at - 1]) - len(lines[at - 1].lstrip())
+    return [RawField("from", "", at, column, [Fragment(at, sender)]), *fields]
 
 
 def _notes_block(
@@ -648,33 +694,28 @@ def _notes_block(
         Subject: Re: Western Wholesale Activities - Gas & Power Conf. Call
 
     or after the sender: ``"Curley, Kim" <KCurley@tmh.tmc.edu> on 10/03/2000 01:00:38 PM``.
-    ``Please respond to …`` may stand between the time and ``To:``, ``Sent by:`` before it.
-    ``after`` is the last line of the block found before.
+    ``Please respond to …`` may stand between the time and ``To:``, ``Sent by:`` before it or
+    above the time (:func:`_notes_sender`). ``after`` is the last line of the block found before.
     """
     line = lines[number - 1]
     indent = len(line) - len(line.lstrip())
+    above: list[RawField] = []
     if p.NOTES_TIME_LINE.match(line):
-        sender = lines[number - 2].strip() if number - 1 > after else ""
-        if classes[number - 2] != _TEXT or sender[-1:] in ("", *".:;!?,"):
+        found = _notes_sender(lines, classes, number, after, words)
+        if found is None:
             return None
-        sender_line, sender_column = (
-            number - 1,
-            len(lines[number - 2]) - len(lines[number - 2].lstrip()),
-        )
-        time = line.strip()
-        time_column = indent
+        above = found
+        time, time_column = line.strip(), indent
     else:
         stripped = line.rstrip()
         match = p.NOTES_FROM_TIME.search(stripped)
         if match is None or " on" not in stripped[match.start() : match.start("when")]:
             return None
         sender = stripped[: match.start()].strip()
-        if not sender:
+        if not sender or len(sender) > p.NOTES_SENDER_LENGTH:
             return None
-        sender_line, sender_column = number, indent
+        above = [RawField("from", "", number, indent, [Fragment(number, sender)])]
         time, time_column = match.group("when"), match.start("when")
-    if len(sender) > p.NOTES_SENDER_LENGTH:
-        return None
     ahead = number + 1
     while ahead <= len(lines) and classes[ahead - 1] != _LABEL:
         between = classes[ahead - 1] == _BLANK or p.NOTES_BETWEEN.match(lines[ahead - 1])
@@ -684,14 +725,11 @@ def _notes_block(
     label = words.label.match(lines[ahead - 1]) if ahead <= len(lines) else None
     if label is None or words.field(label.group("label")) not in ("to", "cc", "sent_by"):
         return None
-    initial = (
-        RawField("from", "", sender_line, sender_column, [Fragment(sender_line, sender)]),
-        RawField("sent", "", number, time_column, [Fragment(number, time)]),
-    )
+    initial = (*above, RawField("sent", "", number, time_column, [Fragment(number, time)]))
     block = _try_block(lines, classes, ahead, pages=pages, words=words, initial=initial)
     if not isinstance(block, RawBlock):
         return None
-    block.start = sender_line
+    block.start = above[0].line
     block.layout = "lotus-notes"
     return block
 
@@ -706,15 +744,34 @@ def _forwarded_by(lines: list[str], number: int) -> RawBlock | None:
     if match is None:
         return None
     rest = match.group("rest").rstrip(" \t\r-")
-    when = p.FORWARDED_BY_WHEN.search(rest)
+    # A quoted-printable soft line break (``… on 10/05/2000 08:=`` / ``29=20``) joins the next
+    # line with no blank between.
+    soft = rest.endswith("=")
+    rest = rest.removesuffix("=")
     end = number
-    if number < len(lines) and (when is None or not when.group("when").upper().endswith("M")):
-        # The time, or its AM/PM, wrapped onto the next line.
-        tail = lines[number].strip(" \t\r-")
-        if tail and len(tail) <= p.FORWARDED_BY_TAIL and p.FORWARDED_BY_TAIL_TEXT.match(tail):
-            joined = p.FORWARDED_BY_WHEN.search(f"{rest} {tail}")
-            if joined is not None:
-                rest, when, end = f"{rest} {tail}", joined, number + 1
+    # The date, the time or its AM/PM may have wrapped onto the next lines
+    # (``… on`` / ``06/16/2000`` / ``02:57 PM ------``).
+    for ahead in range(number + 1, min(number + p.FORWARDED_BY_LINES, len(lines)) + 1):
+        when = p.FORWARDED_BY_WHEN.search(rest)
+        if when is not None and when.group("when").upper().endswith("M"):
+            break
+        tail = lines[ahead - 1].rstrip(" \t\r-")
+        if not tail.strip():
+            if not soft:
+                break
+            # ``=20``: the blank a soft line break left; a real line break follows it.
+            soft = False
+            continue
+        tail = tail if soft else tail.lstrip()
+        if len(tail.strip()) > p.FORWARDED_BY_TAIL or not p.FORWARDED_BY_TAIL_TEXT.match(
+            tail.strip()
+        ):
+            break
+        joined = f"{rest}{tail}" if soft else f"{rest} {tail}"
+        if p.FORWARDED_BY_WHEN.search(joined) is None:
+            break
+        rest, end, soft = joined, ahead, False
+    when = p.FORWARDED_BY_WHEN.search(rest)
     if when is None:
         return None
     who = rest[: when.start()].strip()

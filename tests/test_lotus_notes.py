@@ -42,6 +42,58 @@ BLOCKS: dict[str, list[Block]] = {
             "Communications Terms",
         ),
     ],
+    # ``Sent by:`` between the sender and the time; the Notes block holds an Outlook chain.
+    "lotus_notes_sent_by_above_time_9954689.txt": [
+        (1, "Gerald Nemec/HOU/ECT", "2000-10-12 13:55:00", None),
+        (3, "Paul T Lucci@ENRON", "2000-10-12 12:55:00", "FW: FW: Fw: These"),
+        (30, "Lipka, Jim", "2000-10-12 08:34:00", "FW: FW: Fw: These"),
+        (
+            42,
+            "DAN HARTWICK [mailto:dhartwick@mindspring.com] <mailto:[mailto:dhartwick@mindspring.com]>",
+            "2000-10-07 21:25:00",
+            "Fw: FW: Fw: These signs are hilarious!!!",
+        ),
+        (
+            55,
+            "Rachel Bredfeldt <rbredfeldt@hotmail.com <mailto:rbredfeldt@hotmail.com> >",
+            "2000-10-02 13:42:00",
+            "Fwd: FW: Fw: These signs are hilarious!!!",
+        ),
+        (
+            70,
+            '"Syrcle, Jason A." <SyrcleJ@missouri.edu <mailto:SyrcleJ@missouri.edu> >',
+            "2000-09-29 09:43:26",
+            "FW: Fw: These signs are hilarious!!!",
+        ),
+        (
+            92,
+            "Jason Morrison [mailto:jasonmorrison78@hotmail.com] <mailto:[mailto:jasonmorrison78@hotmail.com]>",
+            "2000-09-28 18:44:00",
+            "Fwd: Fw: These signs are hilarious!!!",
+        ),
+        (
+            115,
+            '"Renee Durst" <rd_13@hotmail.com <mailto:rd_13@hotmail.com> >',
+            "2000-09-26 12:28:10",
+            "Fwd: Fw: These signs are hilarious!!!",
+        ),
+        (
+            136,
+            '"Renee Durst" <rdurst@chestnut.org <mailto:rdurst@chestnut.org> >',
+            "2000-09-26 12:19:26",
+            "Fw: These signs are hilarious!!!",
+        ),
+    ],
+    # The time wrapped under ``From:`` (a column layout below a letterhead).
+    "lotus_notes_from_time_wrapped_letterhead_3037572.txt": [
+        (1, "Carla Hoffman/PDX/ECT", "2000-08-23 14:02:00", None),
+        (
+            6,
+            '"Pergher, Gunther" <Gunther.Pergher@dowjones.com>',
+            "2000-08-23 12:26:00",
+            "DJ Calif Assembly Delays SDG&E Rate Roll-Back Vote To Thu",
+        ),
+    ],
     # The London office prints ``Jeff Skilling @ ENRON        08/02/2001 23:22`` (8 February,
     # day first, 24-hour clock); read month first, as the US corpus's profile orders numeric
     # dates, it is 2 August, later than the reply above it, which is then linked by subject.
@@ -91,6 +143,17 @@ def test_notes_blocks_keep_their_recipients() -> None:
     assert to is not None and to.span == Span(start=29, end=34)
     assert to.value.endswith("jalexander@gibbs-bruns.com, Phillip K\nAllen/HOU/ECT@ECT")
     assert [p.raw for p in alvarez.cc] == ["Linda J Noske/HOU/ECT@ECT"]
+
+
+def test_a_delegate_above_the_time_is_a_field() -> None:
+    release = parse_data_file("enron/lotus_notes_sent_by_above_time_9954689.txt")
+    lucci = next(m for m in release.messages if m.occurrences[0].span.start == 3)
+    assert lucci.header is not None
+    assert [(f.name, f.value) for f in lucci.header.fields[:3]] == [
+        ("from", "Paul T Lucci@ENRON"),
+        ("sent_by", "Paul T Lucci@ENRON"),
+        ("sent", "10/12/2000 12:55 PM"),
+    ]
 
 
 def test_time_after_the_sender_is_a_field_of_its_own() -> None:
