@@ -223,3 +223,23 @@ def test_a_header_block_inside_quotes_at_any_depth() -> None:
     assert message.occurrences[0].quote_depth == 2
     assert message.sent_local == datetime(2000, 10, 3, 12, 51)
     assert release.text == text
+
+
+_LONG = 100_000
+ADVERSARIAL = {
+    "attribution_of_commas": "On " + "Mon, 1 Jul 2019, " * (_LONG // 16) + "x@y.z wrote:",
+    "attribution_of_verbs": "wrote " * (_LONG // 6) + ":",
+    "attribution_wrapped_lines": "On Mon, 1 Jul 2019 at 10:00 AM,\n" * (_LONG // 32) + "wrote:",
+    "attributions_one_per_line": "On Mon, 1 Jul 2019 at 10:00 AM, J <j@x.org> wrote:\n" * 2000,
+    "forwarded_by_blanks": "--- Forwarded by x" + " " * _LONG + "on 05/07/2001",
+    "notes_sender_of_ons": " on" * (_LONG // 3) + " 05/03/2001 05:44 AM\nTo: x",
+    "yahoo_labels_run_on": "----- Forwarded Message ----- From: x" + "To: y" * (_LONG // 5),
+    "quoted_dates": "> " * (_LONG // 2) + "28/10/2021 12:46 wrote:",
+}
+
+
+@pytest.mark.timeout(20)
+@pytest.mark.parametrize("case", sorted(ADVERSARIAL))
+def test_adversarial_lines_take_linear_time(case: str) -> None:
+    text = ADVERSARIAL[case]
+    assert cablethread.parse(text).text == text
