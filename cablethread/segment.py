@@ -609,6 +609,7 @@ def _breaks_below(upper: RawBlock, lower: RawBlock, lines: list[str], classes: l
 
 
 def _labels_language(fields: list[RawField], words: _Words) -> str | None:
+    """The language of a block's printed labels: ``Von`` / ``Gesendet`` / ``An`` → ``de``."""
     return block_language((f.label for f in fields if f.label and f.name != "memo"), words.codes)
 
 
@@ -1011,9 +1012,11 @@ def scan(
         stop = blocks[index + 1].start - 1 if index + 1 < len(blocks) else total
         # An attribution's body is the text quoted below it; where the quote ends, the lines
         # are the enclosing message's again (a reply written below or between quotes).
-        quoted = block.layout == "attribution" and any(
-            lines[n - 1].strip() and depths[n - 1] > block.quote_depth
-            for n in _first_content(lines, kinds, block.end + 1, stop)
+        below = _first_content(lines, kinds, block.end + 1, stop)
+        quoted = (
+            block.layout == "attribution"
+            and below is not None
+            and depths[below - 1] > block.quote_depth
         )
         owner: int | None = index
         closed = False
@@ -1032,9 +1035,9 @@ def scan(
     return Scan(kinds, owners, blocks, chains, separators_alone)
 
 
-def _first_content(lines: list[str], kinds: list[SegmentKind], start: int, stop: int) -> list[int]:
-    """The first line from ``start`` to ``stop`` with text that is not furniture, as a list."""
+def _first_content(lines: list[str], kinds: list[SegmentKind], start: int, stop: int) -> int | None:
+    """The first line from ``start`` to ``stop`` with text that is not furniture, if any."""
     for n in range(start, stop + 1):
         if lines[n - 1].strip() and kinds[n - 1] not in ("furniture", "schedule"):
-            return [n]
-    return []
+            return n
+    return None

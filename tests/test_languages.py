@@ -155,3 +155,8 @@ def test_separators_and_labels_of_other_clients(
     assert message.header is not None
     assert (message.header.language, message.header.separator) == (language, separator)
     assert message.sent_local == datetime(2021, 10, 28, 12, 46)
+
+
+def test_unknown_policy_languages_are_refused_when_the_policy_is_made() -> None:
+    with pytest.raises(ValueError, match="unknown language code"):
+        cablethread.Policy(languages=("en", "xx"))
