@@ -961,8 +961,6 @@ def scan(
             if isinstance(found, _Memo):
                 number = found.end + 1
                 continue
-            if found is None:
-                found = _attribution_block(lines, contents, classes, depths, number, after, words)
         elif cls == _TEXT and _opens_loose_block(lines, classes, number, words):
             found = _try_block(lines, classes, number, loose_start=True, pages=pages, words=words)
         elif cls == _TEXT and _is_separator(lines[number - 1], words):
