@@ -650,7 +650,9 @@ def _in_english(
 def _read(raw: str, text: str, dayfirst: bool, order: tuple[str, ...]) -> ParsedDate:
     """Read ``text`` in each language of ``order`` in turn; then the repair path and dateutil.
 
-    A reading whose printed weekday disagrees is kept only when no later language agrees.
+    A reading whose printed weekday disagrees is kept only when no later language agrees:
+    ``sri, 27. lis 2021. u 09:31`` is no Polish date (``sri`` is no Polish weekday) but a
+    Croatian one, 27 October.
     """
     table = languages()
     tokens: tuple[tuple[str, str], ...] | None = None

@@ -47,7 +47,9 @@ def _blank(line: str) -> bool:
 
 
 def _trim(lines: list[str], strip_signature: bool, languages: tuple[str, ...] | None) -> str:
-    """Lines without the rules and blank lines at either end; the signature cut when asked."""
+    """Lines without the rules and blank lines at either end; the signature cut when asked:
+    ``Thanks`` / ``--`` / ``Jane Doe`` / ``____`` gives ``Thanks``.
+    """
     if strip_signature:
         signoff = p.signoff(languages)
         for index, line in enumerate(lines):

@@ -72,7 +72,11 @@ class LinePattern:
     heads: frozenset[str] | None = None
 
     def match(self, line: str) -> re.Match[str] | None:
-        """``pattern.match(line)`` for a line that passes the test; None for the others."""
+        """``pattern.match(line)`` for a line that passes the test; None for the others.
+
+        ``Envoyé : jeudi 4 juillet 2019`` passes the label test (a colon near the start);
+        ``New Zealand has signed a letter …`` does not, and no alternation runs over it.
+        """
         start = len(line) - len(line.lstrip(" \t>*-•·°."))
         if self.heads is None:
             found = line.find(":", start, start + LABEL_REACH)
@@ -278,7 +282,9 @@ class AttributionWords:
 
 @cache
 def attribution_words(codes: tuple[str, ...] | None = None) -> AttributionWords:
-    """The attribution patterns for the languages ``codes`` (all when None)."""
+    """The attribution patterns for the languages ``codes`` (all when None): the verb ``wrote``
+    of ``On … wrote:`` and its language, the opening ``On``, the words between date and name.
+    """
     selected = _selected_languages(codes)
     verbs: dict[str, str] = {}
     for language in selected:

@@ -104,10 +104,11 @@ class _Words:
 
     @classmethod
     def of(cls, codes: tuple[str, ...] | None, dayfirst: bool) -> _Words:
+        """The patterns of ``codes`` (``('en', 'fr')``; None for every language)."""
         return cls(codes, p.label_line(codes), p.separator(codes), p.inline_label(codes), dayfirst)
 
     def field(self, label: str) -> str:
-        """The field a printed label names."""
+        """The field a printed label names: ``Objet`` → ``subject``."""
         return p.label_field(label, self.codes)
 
 
@@ -924,7 +925,9 @@ def _attribution_block(
 
 
 def _enclosing(kinds: list[SegmentKind], owners: list[int | None], start: int) -> int | None:
-    """The message whose header or body stands nearest above line ``start``, if any."""
+    """The message whose header or body stands nearest above line ``start``, if any: the reply
+    holding ``> On … wrote:`` in its quoted text, to which the lines after that quote return.
+    """
     for n in range(start - 1, 0, -1):
         if kinds[n - 1] in ("header", "body"):
             return owners[n - 1]
