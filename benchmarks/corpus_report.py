@@ -388,7 +388,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     print(f"  sender right                         {sum(c.sender for c in checks)}")
     print(
-        f"  subject right / not printed          {sum(c.subject is True for c in checks)}"
+        f"  subject right / none printed or read {sum(c.subject is True for c in checks)}"
         f" / {sum(c.subject is None for c in checks)}"
     )
     print(f"  send time as printed                 {sum(c.time for c in checks)}")
