@@ -5,7 +5,7 @@ Run from the repository root (the tree this file is in is imported, not an insta
     python benchmarks/corpus_report.py
     python benchmarks/corpus_report.py --clinton PATH --enron PATH --fixtures PATH --show 5
 
-Three corpora, each a JSON-lines file as kept under ``../shared/corpora/``:
+Three corpora, each a JSON-lines file as kept under ``../shared/corpora/``, in six sections:
 
 * the Clinton FOIA sample (field ``text``): header blocks found by cablethread against an
   independent, deliberately simple count of ``From:``-led blocks (:func:`simple_blocks`), in
@@ -15,8 +15,16 @@ Three corpora, each a JSON-lines file as kept under ``../shared/corpora/``:
   *withheld* party carrying that code; those are counted apart;
 * the Enron chains sample (field ``body``): every ``-----Original Message-----`` line must open
   a block whose message has a parsed send time;
+* the same sample's Lotus Notes blocks and ``Forwarded by`` lines, against a simple count of their
+  own (:func:`simple_notes`): found, and their send times parsed;
 * the English mail-client fixtures (field ``text``, ``language_hint`` ``en`` or null): blocks
-  found against the same simple count.
+  found against the same simple count;
+* the ``email-forward-parser`` fixtures (190, 23 languages): the forwarded message read with its
+  sender, subject (where the fixture or its subject file prints one) and send time as printed,
+  per client and per language (what counts is in ``tests/reply_fixtures.py``, shared with the
+  tests);
+* the ``email_reply_trimmer`` fixtures (64): :func:`cablethread.newest_body`, signature cut,
+  equals the library's expected text, blanks collapsed.
 
 The exit status is 1 when a target is missed, so the script can guard a change.
 """
@@ -28,13 +36,17 @@ import json
 import re
 import sys
 import warnings
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
-# Imported after the path line above, so that this tree is measured, not an installed copy.
+# Imported after the path lines above, so that this tree is measured, not an installed copy;
+# the fixture checks are the tests' own.
+from reply_fixtures import ForwardCheck, check_forward, newest_text, normalised
+
 import cablethread
 
 CORPORA = Path("/work/shared/corpora")
@@ -46,6 +58,10 @@ DEFAULT_FIXTURES = CORPORA / "reply-parser-fixtures" / "reply_parser_fixtures.js
 TARGET_FOUND_RATIO = 0.99
 TARGET_DATED_SHARE = 0.99
 TARGET_ENRON_DATED = 0.99
+TARGET_NOTES_FOUND = 0.99
+TARGET_NOTES_DATED = 0.99
+TARGET_FORWARDS = 0.95
+TARGET_TRIMMED = 0.90
 
 # ---------------------------------------------------------------------------------------------
 # The independent count. Kept simple on purpose, and kept apart from cablethread's patterns:
@@ -64,6 +80,34 @@ SIMPLE_WINDOW = 6
 ORIGINAL_MESSAGE = re.compile(r"^[ \t>]*-{3,}[ \t]*Original Message[ \t]*-{3,}", re.IGNORECASE)
 #: A US withholding code standing as a word: ``B6``, ``B7(C)``, ``(b)(6)``.
 US_CODE_WORD = re.compile(r"(?<![\w(])(?:B[1-9](?:\([A-F]\))?|\(b\)\([1-9]\))(?![\w(])")
+
+
+#: Lotus Notes, counted as simply: a send time alone on a line (``05/03/2001 05:44 AM``) under a
+#: line of text and above ``To:``, or after a sender (``From: X on 03/19/2001 12:17 PM``,
+#: ``"Kim" <k@x.edu> on 10/03/2000 01:00:38 PM``) above ``To:``; and ``--- Forwarded by`` lines.
+SIMPLE_NOTES_TIME = re.compile(r"^[ \t>]*\d{1,2}/\d{1,2}/\d{4} \d{1,2}:\d{2} [AP]M[ \t]*$")
+SIMPLE_NOTES_FROM_ON = re.compile(
+    r"^[ \t>]*(?:From:[ \t]*)?\S.* on \d{1,2}/\d{1,2}/\d{4} \d{1,2}:\d{2}(?::\d{2})? [AP]M[ \t]*$"
+)
+SIMPLE_NOTES_TO = re.compile(r"^[ \t>]*To:", re.IGNORECASE)
+SIMPLE_FORWARDED_BY = re.compile(r"^[ \t>]*-{2,}[ \t]*Forwarded by ", re.IGNORECASE)
+
+
+def simple_notes(text: str) -> tuple[list[int], list[int]]:
+    """Line numbers of the Notes blocks' send times and of the ``Forwarded by`` lines."""
+    lines = text.split("\n")
+    blocks: list[int] = []
+    forwards: list[int] = []
+    for index, line in enumerate(lines):
+        if SIMPLE_FORWARDED_BY.match(line):
+            forwards.append(index + 1)
+            continue
+        below = lines[index + 1 : index + 6]
+        alone = SIMPLE_NOTES_TIME.match(line) and index > 0 and lines[index - 1].strip()
+        after = SIMPLE_NOTES_FROM_ON.match(line)
+        if (alone or after) and any(SIMPLE_NOTES_TO.match(b) for b in below):
+            blocks.append(index + 1)
+    return blocks, forwards
 
 
 def simple_blocks(text: str) -> list[int]:
@@ -157,12 +201,70 @@ class EnronTally:
                 self.missed.append((doc_id, number, message.sent_raw if message else None))
 
 
+@dataclass
+class NotesTally:
+    """Lotus Notes blocks and ``Forwarded by`` lines against the simple count."""
+
+    blocks: int = 0
+    blocks_found: int = 0
+    blocks_dated: int = 0
+    forwards: int = 0
+    forwards_found: int = 0
+    forwards_dated: int = 0
+    missed: list[tuple[str, int]] = field(default_factory=list)
+    undated: list[tuple[str, int, str | None]] = field(default_factory=list)
+
+    def add(self, doc_id: str, text: str) -> None:
+        """Parse one body and look for a Notes block or forward at each line counted."""
+        release = cablethread.parse(text, source=doc_id)
+        printed = [(o.span, m) for m in release.messages for o in m.occurrences]
+        blocks, forwards = simple_notes(text)
+        for lines, layout in ((blocks, "lotus-notes"), (forwards, "forwarded-by")):
+            for number in lines:
+                found = [
+                    m
+                    for span, m in printed
+                    if number in span and m.header is not None and m.header.layout == layout
+                ]
+                dated = bool(found) and found[0].sent_local is not None
+                if layout == "lotus-notes":
+                    self.blocks += 1
+                    self.blocks_found += bool(found)
+                    self.blocks_dated += dated
+                else:
+                    self.forwards += 1
+                    self.forwards_found += bool(found)
+                    self.forwards_dated += dated
+                if not found:
+                    self.missed.append((doc_id, number))
+                elif not dated:
+                    self.undated.append((doc_id, number, found[0].sent_raw))
+
+
+def rates(checks: list[ForwardCheck], key: str) -> list[tuple[str, int, int]]:
+    """(group, read right, fixtures) for each client or language, most fixtures first."""
+    groups: dict[str, list[bool]] = {}
+    for check in checks:
+        groups.setdefault(str(getattr(check, key)), []).append(check.ok)
+    return sorted(
+        ((name, sum(oks), len(oks)) for name, oks in groups.items()), key=lambda g: (-g[2], g[0])
+    )
+
+
+def print_rates(title: str, rows: list[tuple[str, int, int]]) -> None:
+    """Rates per group, several to a line."""
+    print(f"  {title}:")
+    cells = [f"{name} {right}/{total}" for name, right, total in rows]
+    for start in range(0, len(cells), 6):
+        print("    " + "   ".join(f"{cell:<22}" for cell in cells[start : start + 6]).rstrip())
+
+
 def share(part: int, whole: int) -> float:
     """``part / whole``, 0 for an empty whole."""
     return part / whole if whole else 0.0
 
 
-def show(title: str, items: list[tuple[object, ...]], count: int) -> None:
+def show(title: str, items: Sequence[tuple[object, ...]], count: int) -> None:
     """Print the first ``count`` items of a list of differences."""
     if count and items:
         print(f"    {title} (first {min(count, len(items))} of {len(items)}):")
@@ -223,6 +325,38 @@ def main(argv: list[str] | None = None) -> int:
     show("separators without a dated message", enron.missed, args.show)
     ok &= enron_share >= TARGET_ENRON_DATED
 
+    notes = NotesTally()
+    for record in read_jsonl(args.enron):
+        notes.add(str(record["id"]), str(record["body"]))
+    blocks_found = share(notes.blocks_found, notes.blocks)
+    blocks_dated = share(notes.blocks_dated, notes.blocks_found)
+    forwards_found = share(notes.forwards_found, notes.forwards)
+    forwards_dated = share(notes.forwards_dated, notes.forwards_found)
+    print()
+    print(f"Lotus Notes in the Enron sample ({args.enron.name})")
+    print(f"  Notes blocks (simple count)          {notes.blocks}")
+    print(
+        f"  found by cablethread                 {notes.blocks_found}  {blocks_found:.2%}"
+        f"  (target >= {TARGET_NOTES_FOUND:.0%})"
+    )
+    print(
+        f"  with a parsed date                   {notes.blocks_dated}  {blocks_dated:.2%}"
+        f"  (target >= {TARGET_NOTES_DATED:.0%})"
+    )
+    print(f"  Forwarded by lines (simple count)    {notes.forwards}")
+    print(
+        f"  found by cablethread                 {notes.forwards_found}  {forwards_found:.2%}"
+        f"  (target >= {TARGET_NOTES_FOUND:.0%})"
+    )
+    print(
+        f"  with a parsed date                   {notes.forwards_dated}  {forwards_dated:.2%}"
+        f"  (target >= {TARGET_NOTES_DATED:.0%})"
+    )
+    show("counted, not found", notes.missed, args.show)
+    show("found without a parsed date", notes.undated, args.show)
+    ok &= min(blocks_found, forwards_found) >= TARGET_NOTES_FOUND
+    ok &= min(blocks_dated, forwards_dated) >= TARGET_NOTES_DATED
+
     fixtures = BlockTally()
     for record in read_jsonl(args.fixtures):
         if record.get("language_hint") in ("en", None):
@@ -237,6 +371,50 @@ def main(argv: list[str] | None = None) -> int:
     show("found, not in the simple count", fixtures.found_not_simple, args.show)
     show("simple count, not found", fixtures.simple_not_found, args.show)
     show("found without a parsed date", fixtures.undated, args.show)
+
+    fixture_records = list(read_jsonl(args.fixtures))
+    checks = [
+        check_forward(record)
+        for record in fixture_records
+        if record.get("source_repo") == "crisp-oss/email-forward-parser"
+    ]
+    right = sum(c.ok for c in checks)
+    forwards_share = share(right, len(checks))
+    print()
+    print(f"email-forward-parser fixtures ({args.fixtures.name}, {len(checks)} files)")
+    print(
+        f"  forwarded message as printed         {right}  {forwards_share:.2%}"
+        f"  (target >= {TARGET_FORWARDS:.0%})"
+    )
+    print(f"  sender right                         {sum(c.sender for c in checks)}")
+    print(
+        f"  subject right / none printed or read {sum(c.subject is True for c in checks)}"
+        f" / {sum(c.subject is None for c in checks)}"
+    )
+    print(f"  send time as printed                 {sum(c.time for c in checks)}")
+    print_rates("per client", rates(checks, "client"))
+    print_rates("per language", rates(checks, "language"))
+    show("not read as printed", [(c.id, *c.found) for c in checks if not c.ok], args.show)
+    ok &= forwards_share >= TARGET_FORWARDS
+
+    trimmed = [
+        (
+            str(record["id"]),
+            normalised(newest_text(record)) == normalised(str(record["expected_trimmed"])),
+        )
+        for record in fixture_records
+        if record.get("source_repo") == "discourse/email_reply_trimmer"
+    ]
+    trimmed_right = sum(same for _, same in trimmed)
+    trimmed_share = share(trimmed_right, len(trimmed))
+    print()
+    print(f"email_reply_trimmer fixtures ({args.fixtures.name}, {len(trimmed)} files)")
+    print(
+        f"  newest text as expected              {trimmed_right}  {trimmed_share:.2%}"
+        f"  (target >= {TARGET_TRIMMED:.0%})"
+    )
+    show("not as expected", [(doc_id,) for doc_id, same in trimmed if not same], args.show)
+    ok &= trimmed_share >= TARGET_TRIMMED
 
     print()
     print("all targets met" if ok else "TARGET MISSED")

@@ -32,6 +32,7 @@ from cablethread.models import (
     Subject,
     Thread,
 )
+from cablethread.newest import newest_body
 from cablethread.parser import InputError, parse, parse_file, parse_many
 from cablethread.pdf import NoTextLayerError, PdfSupportMissing
 from cablethread.policy import Policy
@@ -65,6 +66,7 @@ __all__ = [
     "Subject",
     "Thread",
     "__version__",
+    "newest_body",
     "parse",
     "parse_file",
     "parse_many",

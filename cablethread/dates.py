@@ -2,11 +2,16 @@
 
 A fast path reads the forms that releases print (``Thursday, 11 July 2019 11:25 AM``,
 ``Friday, 17 May 2019 12:38 a.m.``, ``Thursday, June 30, 2011 11:41 PM``,
-``Wed Dec 23 17:01:38 2009``, ``05/03/2001 05:44 AM``); a repair path reads month and weekday
-names that OCR damaged (``Saturday, Se tember 5 2009 11:58 PM``), accepting a repair only when it
-leaves one reading and the printed weekday agrees; ``dateutil`` reads the rest. Nothing is
-guessed: a value missing its year, day or time, or one that two readings fit, gives ``None`` and a
-note, never today's date. No result depends on the machine's clock or zone.
+``Wed Dec 23 17:01:38 2009``, ``05/03/2001 05:44 AM``). Dates in other languages
+(``jeudi 4 juillet 2019 05:26``, ``Donnerstag, 28. Oktober 2021 um 12:46``,
+``2021年10月28日 12:46``) are read with the month and weekday names of
+:mod:`cablethread.languages`, the block's own language first: month names clash between
+languages (``listopad`` is October in Croatian, November in Polish), and every word of the date
+must belong to the one language read, the weekday agreeing. A repair path reads English month
+and weekday names that OCR damaged (``Saturday, Se tember 5 2009 11:58 PM``), accepting a repair
+only when it leaves one reading and the printed weekday agrees; ``dateutil`` reads the rest.
+Nothing is guessed: a value missing its year, day or time, or one that two readings fit, gives
+``None`` and a note, never today's date. No result depends on the machine's clock or zone.
 """
 
 from __future__ import annotations
@@ -17,6 +22,8 @@ from datetime import datetime, timedelta, timezone, tzinfo
 from functools import lru_cache
 
 from dateutil import parser as dateutil_parser
+
+from cablethread.languages import Language, languages, try_order
 
 __all__ = ["MONTHS", "WEEKDAYS", "DateNote", "ParsedDate", "parse_sent"]
 
@@ -55,6 +62,11 @@ for _number, _names in enumerate(
 ):
     for _name in _names:
         WEEKDAYS[_name] = _number
+
+#: English month and weekday names, for writing a date read in another language the English way.
+MONTH_NAMES: tuple[str, ...] = ("January", "February", "March", "April", "May", "June", "July")
+MONTH_NAMES += ("August", "September", "October", "November", "December")
+WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 #: Zone abbreviations a printed time may end with; any other word there makes the value unread.
 ZONE_NAMES = frozenset(
@@ -119,11 +131,13 @@ _CLOCK = re.compile(
 _CLOCK_NO_COLON = re.compile(rf"^(?P<HM>\d{{3,4}}) ?{_AMPM}(?P<tail>.*)$")
 #: ``5 49 AM``, ``12 43 AM``: a blank where the colon was; only with AM/PM.
 _CLOCK_BLANK = re.compile(rf"^(?P<H>\d{{1,2}}) (?P<M>\d{{2}}) ?{_AMPM}(?P<tail>.*)$")
-#: What may follow the time: a numeric offset (``-0400``, ``UTC+04:00``) or one OCR damaged
+#: What may follow the time: a numeric offset (``-0400``, ``UTC+04:00``, Apple Mail's ``GMT+3``)
+#: or one OCR damaged
 #: (``-04U0``), a zone abbreviation (``EDT``, ``(EST)``) or a lone ``P``/``A`` (``7:12 P``, the
 #: ``M`` lost), Outlook's zone name (``Eastern Standard Time``), stray marks (``•``).
 _TAIL = re.compile(
-    r"^ ?(?:(?:UTC|GMT)?(?P<offset>[+-]\d{2}:?\d{2})|(?P<bad_offset>[+-][\dOUIl]{4})"
+    r"^ ?(?:(?:UTC|GMT)?(?P<offset>[+-]\d{2}:?\d{2})|(?:UTC|GMT)(?P<hours>[+-]\d{1,2})"
+    r"|(?P<bad_offset>[+-][\dOUIl]{4})"
     r"|\(?(?P<abbr>[A-Z]{1,5}|[ap])\)?"
     r"|(?:[A-Z][a-z]{1,12} ){1,3}(?:Standard|Daylight|Summer) Time)?[ .,•·°]*$"
 )
@@ -230,7 +244,10 @@ def _read_clock(rest: str) -> _Clock | str:
     second = int(second_text or 0)
     if hour is None or minute > 59 or second > 59:
         return f"{hour_text}:{minute_text} is not a time of day"
-    return _Clock(hour, minute, second, _offset(tail.group("offset")), tuple(repairs))
+    offset = _offset(tail.group("offset"))
+    if tail.group("hours") is not None:
+        offset = int(tail.group("hours")) * 60
+    return _Clock(hour, minute, second, offset, tuple(repairs))
 
 
 def _date(year: int, month: int, day: int, clock: _Clock) -> datetime | None:
@@ -487,12 +504,202 @@ def _slow(raw: str, text: str, dayfirst: bool) -> ParsedDate:
         )
     offset = first.utcoffset()
     minutes = int(offset.total_seconds() // 60) if offset is not None else None
-    return ParsedDate(first.replace(tzinfo=None), (), minutes)
+    # Seconds that were not printed are zero, not the default's.
+    seconds = first.second if first.second == second.second else 0
+    return ParsedDate(first.replace(tzinfo=None, second=seconds, microsecond=0), (), minutes)
+
+
+# ---------------------------------------------------------------------------------------------
+# Dates in other languages: the value cut into tokens once, then read with one language's words
+# and written the English way for the readers above.
+# ---------------------------------------------------------------------------------------------
+
+#: The parts of a date in any language, in the order they are tried at each place:
+_DATE_TOKEN = re.compile(
+    r"""
+      # Japanese and Chinese: 2021年10月28日
+      (?P<cjk>\d{4}年\d{1,2}月\d{1,2}日)
+      # year first: 2021-10-28, 2021. 10. 28.
+    | (?P<ymd>\d{4}[./-]\ ?\d{1,2}[./-]\ ?\d{1,2})(?![\d:])\.?
+      # day first: 28/10/2021, 28/10/21, 27.10.2021, 27. 10. 2021 (dots want a four-digit year,
+      # as ``14.25.08`` is a Danish or Finnish time of day)
+    | (?P<dmy>\d{1,2}(?:/\d{1,2}/(?:\d{4}|\d{2})|[.-]\ ?\d{1,2}[.-]\ ?\d{4}))(?![\d:])\.?
+      # a time of day: 12:46, 14.25.08, 9.31
+    | (?P<time>\d{1,2}[:.]\d{2}(?:[:.]\d{2})?)(?!\d)
+      # a zone offset: -0400, GMT+3, UTC+01:00
+    | (?P<offset>(?:GMT|UTC)?[+-]\d{1,2}(?::?\d{2})?)(?!\d)
+      # a day or a year: 27, 27., 2021.
+    | (?P<number>\d{1,4})\.?
+      # a word: jeudi, mié., à(s), segunda-feira, 月曜日 (letters first, then anything but
+      # blanks, digits and commas)
+    | (?P<word>[^\W\d_][^\s\d,，]*)
+      # a mark: , ( ) and the like
+    | (?P<mark>\S)
+    """,
+    re.VERBOSE,
+)
+#: The two halves of an English 12-hour clock, dots dropped.
+_ENGLISH_HALVES = {"am": "AM", "a.m": "AM", "pm": "PM", "p.m": "PM"}
+
+
+def _date_tokens(text: str) -> tuple[tuple[str, str], ...]:
+    """(kind, text) of each part of a date: ``jeudi 4 juillet`` → word, number, word."""
+    return tuple(
+        (match.lastgroup or "mark", match.group(match.lastgroup or 0))
+        for match in _DATE_TOKEN.finditer(text)
+    )
+
+
+def _numeric_parts(kind: str, token: str, dayfirst: bool) -> tuple[int, int, int]:
+    """(year, month, day) of ``2021年10月28日``, ``2021-10-28`` or ``28/10/21``."""
+    numbers = [int(n) for n in re.findall(r"\d+", token)]
+    if kind in ("cjk", "ymd"):
+        return numbers[0], numbers[1], numbers[2]
+    first, second, year = numbers
+    if year < 100:
+        year += 2000 if year < 70 else 1900
+    return (year, second, first) if dayfirst else (year, first, second)
+
+
+def _in_english(
+    tokens: tuple[tuple[str, str], ...], language: Language, dayfirst: bool
+) -> str | None:
+    """A date read with ``language``'s words, written the English way; None if a word is not its.
+
+    ``Donnerstag, 28. Oktober 2021 um 12:46 Uhr`` in German gives
+    ``Thursday, 28 October 2021 12:46``.
+    """
+    halves = {word.casefold().rstrip("."): "AM" for word in language.am}
+    halves.update({word.casefold().rstrip("."): "PM" for word in language.pm})
+    weekdays: list[int] = []
+    months: list[int] = []
+    either: list[tuple[int, int]] = []
+    numbers: list[str] = []
+    numeric: tuple[str, str] | None = None
+    clock: str | None = None
+    half: str | None = None
+    tail: list[str] = []
+    for kind, token in tokens:
+        if kind == "mark":
+            continue
+        if kind in ("cjk", "ymd", "dmy"):
+            if numeric is not None or clock is not None:
+                return None
+            numeric = (kind, token)
+            continue
+        if kind == "time":
+            if clock is not None:
+                return None
+            clock = token
+            continue
+        if kind in ("offset", "number"):
+            if (kind == "offset") != (clock is not None):
+                return None
+            (tail if kind == "offset" else numbers).append(token)
+            continue
+        key = token.casefold().rstrip(".")
+        if key in halves or key in _ENGLISH_HALVES:
+            half = halves.get(key) or _ENGLISH_HALVES[key]
+            continue
+        if key in language.date_words:
+            continue
+        if clock is not None:
+            zone = language.zones.get(token.rstrip("."), token.rstrip("."))
+            if zone.upper() not in ZONE_NAMES:
+                return None
+            tail.append(zone)
+            continue
+        month, weekday = language.months.get(key), language.weekdays.get(key)
+        if month is not None and weekday is not None:
+            # ``mar`` is martes and marzo in Spanish: settled below by what else is printed.
+            either.append((month, weekday))
+        elif month is not None:
+            months.append(month)
+        elif weekday is not None:
+            weekdays.append(weekday)
+        else:
+            return None
+    if months:
+        weekdays += [weekday for _, weekday in either]
+    elif either:
+        months.append(either[-1][0])
+        weekdays += [weekday for _, weekday in either[:-1]]
+    if len(months) > 1 or len(weekdays) > 1:
+        return None
+    if numeric is not None:
+        if months or numbers:
+            return None
+        year, month, day = _numeric_parts(*numeric, dayfirst)
+    else:
+        years = [int(n.rstrip(".")) for n in numbers if len(n.rstrip(".")) == 4]
+        days = [int(n.rstrip(".")) for n in numbers if len(n.rstrip(".")) <= 2]
+        if len(months) != 1 or len(years) != 1 or len(days) != 1:
+            return None
+        year, month, day = years[0], months[0], days[0]
+    if not 1 <= month <= 12:
+        return None
+    text = f"{WEEKDAY_NAMES[weekdays[0]]}, " if weekdays else ""
+    text += f"{day} {MONTH_NAMES[month - 1]} {year}"
+    if clock is not None:
+        text += " " + clock.replace(".", ":")
+    if half is not None:
+        text += " " + half
+    return " ".join([text, *tail])
+
+
+def _read(raw: str, text: str, dayfirst: bool, order: tuple[str, ...]) -> ParsedDate:
+    """Read ``text`` in each language of ``order`` in turn; then the repair path and dateutil.
+
+    A reading whose printed weekday disagrees is kept only when no later language agrees:
+    ``sri, 27. lis 2021. u 09:31`` is no Polish date (``sri`` is no Polish weekday) but a
+    Croatian one, 27 October.
+    """
+    table = languages()
+    tokens: tuple[tuple[str, str], ...] | None = None
+    failed: ParsedDate | None = None
+    mismatched: ParsedDate | None = None
+    for code in order:
+        if code == "en":
+            reading = _fast(raw, text, dayfirst)
+        else:
+            language = table[code]
+            tokens = tokens if tokens is not None else _date_tokens(text)
+            english = _in_english(
+                tokens, language, language.dayfirst if language.dayfirst is not None else dayfirst
+            )
+            reading = _fast(raw, english, dayfirst) if english is not None else None
+        if reading is None:
+            continue
+        if reading.value is None:
+            failed = failed or reading
+        elif any(note.code == "date-weekday-mismatch" for note in reading.notes):
+            mismatched = mismatched or reading
+        else:
+            return reading
+    if mismatched is not None:
+        return mismatched
+    if "en" in order:
+        damaged = _damaged(raw, text)
+        if damaged is not None:
+            return damaged
+    if failed is not None:
+        return failed
+    return _slow(raw, text, dayfirst)
 
 
 @lru_cache(maxsize=65536)
-def parse_sent(raw: str, dayfirst: bool = True) -> ParsedDate:
-    """Read a printed send time: ``Friday, 17 May 2019 12:38 a.m.`` → 2019-05-17 00:38."""
+def parse_sent(
+    raw: str,
+    dayfirst: bool = True,
+    prefer: tuple[str | None, ...] = (),
+    languages: tuple[str, ...] | None = None,
+) -> ParsedDate:
+    """Read a printed send time: ``Friday, 17 May 2019 12:38 a.m.`` → 2019-05-17 00:38.
+
+    ``prefer`` names the languages to read it in first (the block's, from its labels); the
+    others of ``languages`` (every language of the table when None) follow, English first.
+    ``dayfirst`` orders numeric dates in English; the other languages print the day first.
+    """
     text = " ".join(raw.split()).strip(_JUNK_EDGES)
     if not text:
         return ParsedDate(None, (DateNote("date-missing", "the Sent:/Date: field is empty"),))
@@ -500,12 +707,4 @@ def parse_sent(raw: str, dayfirst: bool = True) -> ParsedDate:
         return ParsedDate(
             None, (DateNote("date-unparsed", f"{text[:40]!r}…: too long to be a send time"),)
         )
-    fast = _fast(raw, text, dayfirst)
-    if fast is not None and fast.value is not None:
-        return fast
-    damaged = _damaged(raw, text)
-    if damaged is not None:
-        return damaged
-    if fast is not None:
-        return fast
-    return _slow(raw, text, dayfirst)
+    return _read(raw, text, dayfirst, try_order(prefer, languages))

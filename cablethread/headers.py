@@ -98,5 +98,7 @@ def unfold(block: RawBlock, collector: Collector) -> UnfoldedBlock:
         span=Span(start=block.start, end=block.end),
         fields=fields,
         separator=block.separator,
+        layout=block.layout,
+        language=block.language,
     )
     return UnfoldedBlock(header=header, fragments=fragments, redactions=redactions)

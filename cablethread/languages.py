@@ -2,9 +2,10 @@
 
 A new language is a table in that file, not new code: header labels (``Von:``, ``Envoyé :``),
 separator lines (``-----Ursprüngliche Nachricht-----``), reply and forward prefixes (``AW:``,
-``TR:``), month and weekday names, and the words around an attribution line
-(``Le … a écrit :``). A header block's language is decided from all of its labels together,
-so a label that several languages share (``De``) does not decide on its own.
+``TR:``), month and weekday names and the words a date is printed with (``um``, ``kl.``), the
+words around an attribution line (``Le … a écrit :``) and phone sign-offs. A header block's
+language is decided from all of its labels together, so a label that several languages share
+(``De``) does not decide on its own.
 """
 
 from __future__ import annotations
@@ -12,13 +13,23 @@ from __future__ import annotations
 import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 from functools import cache
 from importlib import resources
 
-__all__ = ["FIELDS", "Language", "detect_languages", "label_fields", "languages"]
+__all__ = [
+    "FIELDS",
+    "Language",
+    "block_language",
+    "detect_languages",
+    "label_fields",
+    "languages",
+    "try_order",
+]
 
-#: Header fields that languages name, in the order a table lists them.
-FIELDS = ("from", "sent", "to", "cc", "bcc", "subject")
+#: Header fields that languages name, in the order a table lists them; the last two are labels a
+#: block prints between its fields (``Reply-To:``, ``Anlagen:``).
+FIELDS = ("from", "sent", "to", "cc", "bcc", "subject", "reply_to", "attachments")
 
 
 @dataclass(frozen=True)
@@ -35,6 +46,24 @@ class Language:
     weekdays: dict[str, int]
     attribution_before: tuple[str, ...]
     attribution_after: tuple[str, ...]
+    #: Words between the date and the name of an attribution (``heeft``, ``időpontban``).
+    attribution_words: tuple[str, ...] = ()
+    #: True where numeric dates are day first (``27.10.2021``); None leaves it to the policy.
+    dayfirst: bool | None = None
+    #: Words printed between the parts of a date, case-folded, dots dropped (``um``, ``kl``).
+    date_words: frozenset[str] = frozenset()
+    #: Words for the morning and afternoon halves of a 12-hour clock (``vorm.``, ``下午``).
+    am: tuple[str, ...] = ()
+    pm: tuple[str, ...] = ()
+    #: Zone abbreviations of the language and the English ones they stand for (``MEZ`` → ``CET``).
+    zones: dict[str, str] = dataclass_field(default_factory=dict)
+    #: Openings of a phone's sign-off (``Sent from my``, ``Envoyé de mon``).
+    signoffs: tuple[str, ...] = ()
+
+
+def _words(words: list[str]) -> frozenset[str]:
+    """Date words one by one, case-folded and without dots: ``alle ore`` gives alle, ore."""
+    return frozenset(part.casefold().rstrip(".") for word in words for part in word.split())
 
 
 def _names(groups: list[list[str]]) -> dict[str, int]:
@@ -65,6 +94,13 @@ def languages() -> dict[str, Language]:
             weekdays={name: number - 1 for name, number in _names(entry["weekdays"]).items()},
             attribution_before=tuple(entry.get("attribution", {}).get("before", ())),
             attribution_after=tuple(entry.get("attribution", {}).get("after", ())),
+            attribution_words=tuple(entry.get("attribution", {}).get("words", ())),
+            dayfirst=entry.get("dayfirst"),
+            date_words=_words(entry.get("date_words", [])),
+            am=tuple(entry.get("am", ())),
+            pm=tuple(entry.get("pm", ())),
+            zones=dict(entry.get("zones", {})),
+            signoffs=tuple(entry.get("signoffs", ())),
         )
     return table
 
@@ -87,7 +123,7 @@ def _label_fields(codes: tuple[str, ...] | None) -> dict[str, tuple[str, frozens
     for language in _selected(codes):
         for field, labels in language.labels.items():
             for label in labels:
-                key = label.casefold()
+                key = " ".join(label.casefold().split())
                 known = fields.get(key)
                 if known is None:
                     fields[key] = (field, {language.code})
@@ -112,9 +148,51 @@ def detect_languages(labels: Iterable[str], codes: Iterable[str] | None = None) 
     table = label_fields(codes)
     candidates: set[str] | None = None
     for label in labels:
-        entry = table.get(label.casefold())
+        entry = table.get(" ".join(label.casefold().split()))
         if entry is None:
             continue
         candidates = set(entry[1]) if candidates is None else candidates & entry[1]
     order = list(languages())
     return sorted(candidates or (), key=order.index)
+
+
+def block_language(labels: Iterable[str], codes: Iterable[str] | None = None) -> str | None:
+    """The language of a block's labels: the first that holds them all, else the one holding most.
+
+    Gmail prints its forward header with the From label in the reader's language and the others
+    in English (``De :`` / ``Date:`` / ``Subject:``); no one table holds them all, and English,
+    holding most of them, is the block's language. Ties go to the earlier language in the table.
+
+    >>> block_language(["Von", "Gesendet", "An", "Betreff"])
+    'de'
+    """
+    printed = list(labels)
+    both = detect_languages(printed, codes)
+    if both:
+        return both[0]
+    table = label_fields(codes)
+    counts: dict[str, int] = {}
+    for label in printed:
+        entry = table.get(" ".join(label.casefold().split()))
+        for code in entry[1] if entry is not None else ():
+            counts[code] = counts.get(code, 0) + 1
+    if not counts:
+        return None
+    order = list(languages())
+    return min(counts, key=lambda code: (-counts[code], order.index(code)))
+
+
+def try_order(prefer: Iterable[str | None], codes: Iterable[str] | None = None) -> tuple[str, ...]:
+    """Languages to read a value in: ``prefer`` first (the block's), then the rest of the table.
+
+    English comes right after the preferred languages, as most releases are English.
+
+    >>> try_order(["hr"], ["en", "pl", "hr"])
+    ('hr', 'en', 'pl')
+    """
+    allowed = [language.code for language in _selected(tuple(codes) if codes else None)]
+    order: list[str] = []
+    for code in [*prefer, "en", *allowed]:
+        if code is not None and code in allowed and code not in order:
+            order.append(code)
+    return tuple(order)

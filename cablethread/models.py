@@ -22,11 +22,13 @@ __all__ = [
     "Edge",
     "Header",
     "HeaderField",
+    "HeaderLayout",
     "Message",
     "Occurrence",
     "Participant",
     "Party",
     "PartyKind",
+    "PrefixKind",
     "Redaction",
     "Release",
     "Segment",
@@ -202,6 +204,9 @@ class Participant(Party):
     )
 
 
+PrefixKind = Literal["reply", "forward"]
+
+
 class Subject(_Frozen):
     """A subject line, as printed and normalised for threading."""
 
@@ -209,6 +214,14 @@ class Subject(_Frozen):
     text: str = Field(description="Unwrapped and single-spaced.")
     prefixes: list[str] = Field(
         default_factory=list, description="Reply/forward prefixes in order: ``['RE']``."
+    )
+    prefix_kinds: list[PrefixKind] = Field(
+        default_factory=list,
+        description=(
+            "Whether each prefix marks a reply or a forward, in the block's language "
+            "(``['reply', 'forward']`` for ``AW: WG:``; ``VS:`` forwards in Danish, replies in "
+            "Finnish)."
+        ),
     )
     formal_message: bool = Field(
         default=False, description="True when the subject carries the ``FORMAL MESSAGE:`` marker."
@@ -222,7 +235,12 @@ class Subject(_Frozen):
     @property
     def is_reply(self) -> bool:
         """True when the subject carries a reply prefix (not only a forward prefix)."""
-        return any(p in {"RE", "AW", "SV", "VS", "ANTW", "RIF", "ODP", "R"} for p in self.prefixes)
+        return "reply" in self.prefix_kinds
+
+    @property
+    def is_forward(self) -> bool:
+        """True when the subject carries a forward prefix (``FW:``, ``WG:``, ``TR:``)."""
+        return "forward" in self.prefix_kinds
 
 
 class HeaderField(_Frozen):
@@ -234,14 +252,43 @@ class HeaderField(_Frozen):
     span: Span = Field(description="Lines of the field, continuation lines included.")
 
 
+HeaderLayout = Literal["fields", "attribution", "lotus-notes", "forwarded-by"]
+
+
 class Header(_Frozen):
-    """A header block as found: its fields in print order."""
+    """A header block as found: its fields in print order.
+
+    Four layouts are read. ``fields``: a labelled block (``From:`` / ``Sent:`` / ``To:`` …, in
+    any language of :mod:`cablethread.languages`). ``attribution``: a reply's attribution line,
+    ``On Tue, Jul 2, 2019 at 5:13 AM, Jane Doe <jane@x.org> wrote:`` (its fields are ``from``
+    and ``sent``, labelled with the words printed). ``lotus-notes``: Lotus Notes, the sender and
+    the send time on lines of their own above ``To:`` / ``cc:`` / ``Subject:``, or
+    ``From: Name/ORG on 03/08/2001 08:47 AM``. ``forwarded-by``: the Notes line
+    ``---- Forwarded by Name/HOU/ECT on 05/07/2001 07:26 AM ----``, a message of its own (the
+    forward) whose parent is the message printed below it.
+    """
 
     span: Span = Field(description="Lines of the block, separator line included.")
     fields: list[HeaderField] = Field(description="Fields in the order printed.")
     separator: str | None = Field(
         default=None,
         description="A separator line before the block: ``-----Original Message-----``.",
+    )
+    layout: HeaderLayout = Field(
+        default="fields",
+        description=(
+            "How the block is printed: ``fields``, ``attribution`` (``On … wrote:``), "
+            "``lotus-notes`` or ``forwarded-by``."
+        ),
+    )
+    language: str | None = Field(
+        default=None,
+        description=(
+            "Language of the block's words (``en``, ``fr``, ``de`` …): the language whose table "
+            "holds all its labels, else the one holding most (Gmail prints ``De :`` above English "
+            "labels); for an attribution, the language of its verb. Dates and subject prefixes "
+            "are read in it first. None when no label names a language."
+        ),
     )
 
     def get(self, name: str) -> HeaderField | None:
@@ -259,6 +306,14 @@ class Occurrence(_Frozen):
     span: Span = Field(description="The header block.")
     body_span: Span | None = Field(default=None, description="The body, if any lines follow.")
     depth: int = Field(default=0, description="Position in its printed chain (0 = top block).")
+    quote_depth: int = Field(
+        default=0,
+        ge=0,
+        description=(
+            "How many ``>`` quote marks stand before the header block (``> > From:`` is 2); "
+            "0 for a block printed unquoted."
+        ),
+    )
     chain: int = Field(description="Index of the printed chain (document) the block is in.")
     page: int | None = Field(default=None, description="Page number, when known.")
 
@@ -311,7 +366,12 @@ class Edge(_Frozen):
 
     parent_id: str = Field(description="The earlier message (or a placeholder).")
     child_id: str = Field(description="The reply.")
-    evidence: str = Field(description="``printed-chain``, ``subject-time`` or ``placeholder``.")
+    evidence: str = Field(
+        description=(
+            "``printed-chain`` (the parent printed below the child), ``forwarded-by`` (a Lotus "
+            "Notes forward and the message it forwards), ``subject-time`` or ``placeholder``."
+        )
+    )
     confidence: float = Field(ge=0.0, le=1.0, description="How sure the link is, 0–1.")
     delay_seconds: float | None = Field(
         default=None, description="Child's sent_utc minus parent's, when both are known."

@@ -20,6 +20,7 @@ from cablethread.dates import parse_sent
 from cablethread.diagnostics import Collector
 from cablethread.directory import Directory
 from cablethread.headers import UnfoldedBlock, unfold
+from cablethread.languages import label_fields, languages
 from cablethread.models import (
     Diagnostic,
     Message,
@@ -35,7 +36,7 @@ from cablethread.models import (
 from cablethread.parties import Fragment, Note, read_parties, read_sender, resolve_party
 from cablethread.policy import Policy
 from cablethread.redactions import find_redactions
-from cablethread.segment import scan
+from cablethread.segment import RawBlock, scan
 from cablethread.source import SourceText
 from cablethread.subjects import parse_subject
 
@@ -192,6 +193,23 @@ def _message_id(sender: Party | None, sent: str | None, subject: Subject | None,
     return "m-" + digest[:12]
 
 
+def _date_languages(block: RawBlock) -> tuple[str | None, ...]:
+    """The languages to read a block's date in first: its own, then those of each of its labels.
+
+    Gmail prints ``Šalje:`` above ``Date: sri, 27. lis 2021. u 09:31``: the block is English by
+    most of its labels, its date Croatian like its From label.
+    """
+    table = label_fields()
+    known = list(languages())
+    order: list[str | None] = [block.language]
+    for raw_field in block.fields:
+        entry = table.get(" ".join(raw_field.label.casefold().split()))
+        if entry is not None:
+            ranked: list[str] = sorted(entry[1], key=lambda code: known.index(code))
+            order.extend(ranked)
+    return tuple(dict.fromkeys(order))
+
+
 def _read_document(text: str, name: str | None, policy: Policy) -> Document:
     source = SourceText(text, name)
     collector = Collector(source=name, strict=policy.strict)
@@ -211,7 +229,7 @@ def _read_document(text: str, name: str | None, policy: Policy) -> Document:
             "page-no-text", f"page {page} holds no text; if it is a scan, OCR it (ocrmypdf)"
         )
     dayfirst = policy.dayfirst if policy.dayfirst is not None else profile.dayfirst
-    found = scan(source)
+    found = scan(source, policy.languages, dayfirst)
     for line in found.separators_alone:
         collector.add(
             "header-separator-alone",
@@ -244,7 +262,7 @@ def _read_document(text: str, name: str | None, policy: Policy) -> Document:
             collector.add("date-missing", "the header block has no Sent:/Date: field", header_span)
         else:
             sent_raw = " ".join(sent_field.value.split())
-            parsed = parse_sent(sent_raw, dayfirst)
+            parsed = parse_sent(sent_raw, dayfirst, _date_languages(block), policy.languages)
             for note in parsed.notes:
                 collector.add(note.code, note.message, sent_field.span)
             if parsed.value is not None:
@@ -256,6 +274,8 @@ def _read_document(text: str, name: str | None, policy: Policy) -> Document:
             subject = parse_subject(
                 subject_field.value,
                 [r for r in unfolded.redactions if r.field == "subject"],
+                block.language,
+                policy.languages,
             )
         lines = body_lines.get(index, [])
         body_span = Span(start=lines[0], end=lines[-1]) if lines else None
@@ -292,6 +312,7 @@ def _read_document(text: str, name: str | None, policy: Policy) -> Document:
                     span=header_span,
                     body_span=body_span,
                     depth=depth,
+                    quote_depth=block.quote_depth,
                     chain=found.chains[index],
                     page=source.page(header_span.start),
                 ),

@@ -196,7 +196,9 @@ def _classify(text: str) -> tuple[str, str, list[str]]:
         if match is not None and _HAS_WORD.search(text[: match.start()] + text[match.end() :]):
             marks.extend(match.group(0).strip(" \t'’.,").split())
             text = (text[: match.start()] + text[match.end() :]).strip()
-    return "content", _BLANK_ADDRESS.sub(" ", text).strip(), marks
+    text = _BLANK_ADDRESS.sub(" ", text).strip()
+    # ``[mailto:CONFIDENTIAL``: once the banner and the blanked address are gone, nothing is left.
+    return ("content" if text else "empty"), text, marks
 
 
 def _margin_note(mark: str, beside: str | None, line: int) -> Note:

@@ -8,21 +8,19 @@ value followed by optional trailing blanks would rescan every run of spaces.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+
+from cablethread.languages import Language, label_fields, languages
 
 # ---------------------------------------------------------------------------------------------
-# Header labels (English; other languages come from data tables).
+# Header labels, from the language tables (``data/languages.toml``) and English extras below.
+# Patterns that depend on the languages a policy allows are built once per set of languages.
 # ---------------------------------------------------------------------------------------------
 
-#: Canonical field name for each printed label (lower-cased).
-LABELS: dict[str, str] = {
-    "from": "from",
-    "sent": "sent",
-    "date": "sent",
-    "sent date": "sent",
-    "to": "to",
-    "cc": "cc",
-    "bcc": "bcc",
-    "subject": "subject",
+#: English labels the language tables leave out, with their canonical field (lower-cased).
+EXTRA_LABELS: dict[str, str] = {
     # AOL prints the subject as ``Subj:`` (forwarded AOL mail in the Clinton release).
     "subj": "subject",
     "attachments": "attachments",
@@ -33,10 +31,71 @@ LABELS: dict[str, str] = {
     # Known to end nothing: Outlook and list mail print these between the fields of one block
     # (``Reply-To:`` in list mail, ``Sent By:`` for a delegate, ``Conversation:`` in a post to
     # an Exchange folder). Read so the block goes on.
-    "reply-to": "reply_to",
     "sent by": "sent_by",
     "conversation": "conversation",
 }
+
+
+@cache
+def labels(codes: tuple[str, ...] | None = None) -> dict[str, str]:
+    """Case-folded label → canonical field, for the languages ``codes`` (all when None)."""
+    table = {key: name for key, (name, _) in label_fields(codes).items()}
+    for key, name in EXTRA_LABELS.items():
+        table.setdefault(key, name)
+    return table
+
+
+#: Canonical field name for each printed label of every language (case-folded).
+LABELS: dict[str, str] = labels()
+
+
+def label_field(label: str, codes: tuple[str, ...] | None = None) -> str:
+    """The field a printed label names: ``Envoyé`` → ``sent``, ``Kopie (CC)`` → ``cc``."""
+    return labels(codes)[" ".join(label.casefold().split())]
+
+
+def _alternation(words: Iterable[str]) -> str:
+    """Words as a regex alternation, longest first, blanks inside a word matching any blanks."""
+    unique = sorted(set(words), key=lambda word: (-len(word), word))
+    return "|".join(r"[ \t]+".join(re.escape(part) for part in word.split()) for word in unique)
+
+
+@dataclass(frozen=True)
+class LinePattern:
+    """A pattern run only on lines a cheap test lets through: most lines of a release hold no
+    label and no separator, and an alternation of every language's words is slow to fail.
+    """
+
+    pattern: re.Pattern[str]
+    #: Case-folded first words the pattern can match, after blanks and marks (``from``, ``-----``
+    #: aside: ``original``); None to test for a colon near the line start instead.
+    heads: frozenset[str] | None = None
+
+    def match(self, line: str) -> re.Match[str] | None:
+        """``pattern.match(line)`` for a line that passes the test; None for the others.
+
+        ``Envoyé : jeudi 4 juillet 2019`` passes the label test (a colon near the start);
+        ``New Zealand has signed a letter …`` does not, and no alternation runs over it.
+        """
+        start = len(line) - len(line.lstrip(" \t>*-•·°."))
+        if self.heads is None:
+            found = line.find(":", start, start + LABEL_REACH)
+            if found < 0 and line.find("：", start, start + LABEL_REACH) < 0:
+                return None
+        else:
+            end = start
+            while end < len(line) and not line[end].isspace() and end - start < HEAD_REACH:
+                end += 1
+            if line[start:end].casefold().rstrip(":") not in self.heads:
+                return None
+        return self.pattern.match(line)
+
+
+#: How far from the start of a line (blanks and marks aside) a label's colon can stand.
+LABEL_REACH = 48
+#: How long a word may be that opens a separator (``Ursprüngliche``, ``Edelleenlähetetty``).
+HEAD_REACH = 24
+
 
 #: Fields whose value may wrap onto following lines.
 WRAPPING_FIELDS = frozenset({"to", "cc", "bcc", "subject", "attachments", "from"})
@@ -44,16 +103,53 @@ WRAPPING_FIELDS = frozenset({"to", "cc", "bcc", "subject", "attachments", "from"
 #: Fields that, beside ``from``, make a run of labelled lines a header block.
 BLOCK_FIELDS = frozenset({"sent", "to", "cc", "subject"})
 
-_LABEL_ALTERNATION = "|".join(sorted((re.escape(label) for label in LABELS), key=len, reverse=True))
 
-#: ``From: GENEVA``, ``Sent:   Thursday, …``, ``To:`` (empty). Outlook column layout puts many
-#: spaces or a tab between label and value. State's OCR sometimes puts a stray mark before the
-#: label (``.   Sent: Sun Apr 25 17:07:54 2010``, ``• Sent: Sat Jan 22 10:01:43 2011``).
-#: Quote prefixes (``> From:``) are blanked before any pattern runs (see ``QUOTE_PREFIX``).
-LABEL_LINE = re.compile(
-    rf"^(?P<indent>[ \t]*(?:[•·°.][ \t]*)?)(?P<label>{_LABEL_ALTERNATION})[ \t]*:[ \t]*(?P<value>.*)",
-    re.IGNORECASE,
-)
+@cache
+def label_line(codes: tuple[str, ...] | None = None) -> LinePattern:
+    """The pattern of a labelled line in the languages ``codes`` (all when None).
+
+    ``From: GENEVA``, ``Sent:   Thursday, …``, ``To:`` (empty), ``De : Jean``, ``Envoyé :``
+    (French puts a space before the colon, or a no-break space), ``件名：``
+    (a full-width colon), ``*From:* Outlook user`` (bold labels of a message printed as
+    Markdown). Outlook column layout puts many spaces or a tab between label and value. State's
+    OCR sometimes puts a stray mark before the label (``.   Sent: Sun Apr 25 17:07:54 2010``,
+    ``• Sent: Sat Jan 22 10:01:43 2011``). Quote prefixes (``> From:``) are blanked before any
+    pattern runs (see ``QUOTE_PREFIX``).
+    """
+    return LinePattern(
+        re.compile(
+            r"^(?P<indent>[ \t]*(?:[•·°.][ \t]*)?)\*?"
+            rf"(?P<label>{_alternation(labels(codes))})[ \t\xa0]*[:：]\*?[ \t]*(?P<value>.*)",
+            re.IGNORECASE,
+        )
+    )
+
+
+#: A labelled line in any language of the tables.
+LABEL_LINE = label_line()
+
+
+@cache
+def inline_label(codes: tuple[str, ...] | None = None) -> re.Pattern[str]:
+    """A label as printed inside a line, case kept: Yahoo Mail runs a forwarded header into one
+    line, ``----- Forwarded Message ----- From: X <x@y>To: Y <y@z>Sent: …GMT+1Subject: …``.
+
+    Matched case-sensitively, as the labels there are capitalised and a value holds lower-case
+    look-alikes (``mailto:``).
+    """
+    printed = {
+        label
+        for language in _selected_languages(codes)
+        for printed_labels in language.labels.values()
+        for label in printed_labels
+    }
+    return re.compile(rf"(?P<label>{_alternation(printed)})[ \t\xa0]?[:：]")
+
+
+def _selected_languages(codes: tuple[str, ...] | None) -> list[Language]:
+    table = languages()
+    return [table[code] for code in (codes if codes is not None else tuple(table))]
+
 
 #: A label that lost its colon to OCR: ``Subject            Re: flight`` (value in a column),
 #: ``Sent Tuesday, September 11, 2012 5:26 AM`` (one space; State's Benghazi-committee prints), or
@@ -108,16 +204,198 @@ QUOTE_PREFIX = re.compile(r"^[ \t]*>[ \t>]*")
 #: stored without decoding its transfer encoding (the Enron corpus). Blanked like a quote prefix.
 QP_BLANKS = re.compile(r"=(?:09|20)")
 
-#: Separator lines printed above a quoted or forwarded header block: ``-----Original
-#: Message-----`` (Outlook), ``    Original Message`` (State's print of it), ``----- Forwarded
-#: message -----`` (Gmail), ``Begin forwarded message:`` (Apple Mail). What follows the words is
-#: checked in code (``SEPARATOR_MARGIN``): a pattern with blanks on both sides of optional dashes
-#: would try every way to split a long run of blanks.
-SEPARATOR = re.compile(
-    r"^[ \t>]*(?:-{2,}[ \t]*)?(?:Original Message|Forwarded message|Begin forwarded message)"
-    r"(?P<rest>.*)",
-    re.IGNORECASE,
+
+@cache
+def separator(codes: tuple[str, ...] | None = None) -> LinePattern:
+    """Separator lines printed above a quoted or forwarded header block, in the languages ``codes``.
+
+    ``-----Original Message-----`` (Outlook), ``    Original Message`` (State's print of it),
+    ``----- Forwarded message -----`` (Gmail), ``Begin forwarded message:`` (Apple Mail),
+    ``-----Ursprüngliche Nachricht-----``, ``-------- Message transféré --------``,
+    ``*-------- Original Message --------*`` (bold, as Markdown). What follows the words is
+    checked in code (``SEPARATOR_MARGIN``): a pattern with blanks on both sides of optional
+    dashes would try every way to split a long run of blanks.
+    """
+    words = [word for language in _selected_languages(codes) for word in language.separators]
+    return LinePattern(
+        re.compile(
+            rf"^[ \t>]*\*?(?:-{{2,}}[ \t]*)?(?:{_alternation(words)})(?P<rest>.*)", re.IGNORECASE
+        ),
+        frozenset(word.split()[0].casefold() for word in words),
+    )
+
+
+#: A separator line in any language of the tables.
+SEPARATOR = separator()
+# ---------------------------------------------------------------------------------------------
+# Attribution lines: ``On Tue, Jul 2, 2019 at 5:13 AM, Jane Doe <jane@x.org> wrote:``,
+# ``Le 4 juil. 2019 à 05:26, Jean <j@x.fr> a écrit :``, ``Am … schrieb …:``. The words come from
+# the language tables; where the date and the name stand is read in code (``attribution``).
+# ---------------------------------------------------------------------------------------------
+
+
+def _bounded(words: Iterable[str]) -> str:
+    """An alternation of words that must stand apart from other letters (CJK words need not)."""
+    spaced = [word for word in words if not _cjk(word[0])]
+    joined = [word for word in words if _cjk(word[0])]
+    parts = []
+    if spaced:
+        parts.append(rf"(?<!\w)(?:{_alternation(spaced)})(?!\w)")
+    if joined:
+        parts.append(rf"(?:{_alternation(joined)})")
+    return "|".join(parts) or r"(?!)"
+
+
+def _cjk(char: str) -> bool:
+    return "\u2e80" <= char <= "\u9fff"
+
+
+@dataclass(frozen=True)
+class BetweenWords:
+    """One language's words between the date and the name of an attribution, as patterns.
+
+    Matched with the case printed: ``am`` of ``schrieb am Fr., 28. Apr.`` is not ``AM``.
+    """
+
+    #: At the start of a part: ``am`` of ``schrieb am 28.10.``.
+    lead: re.Pattern[str]
+    #: At the end of a part, or a second verb (searched with an end position):
+    #: ``… het volgende geschreven``, ``… tarihinde``.
+    trail: re.Pattern[str]
+    #: Anywhere: ``28/10/2021 12:46 időpontban John Doe``.
+    middle: re.Pattern[str]
+
+
+@dataclass(frozen=True)
+class AttributionWords:
+    """The patterns of attribution lines in a set of languages, and which language a verb is."""
+
+    #: The verb: ``wrote``, ``a écrit``, ``schrieb``, ``napisał(a)``, ``写道``.
+    verb: re.Pattern[str]
+    #: The opening word, at the start of the line: ``On``, ``Le``, ``Am``, ``Il giorno``.
+    before: re.Pattern[str]
+    #: Case-folded verb → language.
+    verb_language: dict[str, str]
+    #: Language → its words between date and name.
+    between: dict[str, BetweenWords]
+
+
+@cache
+def attribution_words(codes: tuple[str, ...] | None = None) -> AttributionWords:
+    """The attribution patterns for the languages ``codes`` (all when None): the verb ``wrote``
+    of ``On … wrote:`` and its language, the opening ``On``, the words between date and name.
+    """
+    selected = _selected_languages(codes)
+    verbs: dict[str, str] = {}
+    for language in selected:
+        for verb in language.attribution_after:
+            verbs.setdefault(" ".join(verb.casefold().split()), language.code)
+    openings = {word for language in selected for word in language.attribution_before}
+    printed = [verb for language in selected for verb in language.attribution_after]
+    between = {
+        language.code: BetweenWords(
+            lead=re.compile(rf"(?:{_bounded(language.attribution_words)})[ \t]*"),
+            trail=re.compile(
+                rf"[ \t]*(?:{_bounded([*language.attribution_words, *language.attribution_after])})$"
+            ),
+            middle=re.compile(_bounded(language.attribution_words)),
+        )
+        for language in selected
+    }
+    return AttributionWords(
+        verb=re.compile(_bounded(printed), re.IGNORECASE),
+        # Case kept: ``On`` opens an attribution, ``on`` is a word of a sentence.
+        before=re.compile(rf"^(?:{_alternation(openings)})(?=[ \t])"),
+        verb_language=verbs,
+        between=between,
+    )
+
+
+#: An e-mail address in an attribution: ``<jane@x.org>``, ``(jane@x.org)``, ``jane@x.org``.
+ATTRIBUTION_ADDRESS = re.compile(r"[<(\[]?[^\s<>()\[\]@]{1,64}@[^\s<>()\[\]@]{1,255}[>)\]]?")
+#: Where a name may end and a date begin, or the other way round: after a comma or a blank.
+ATTRIBUTION_SPLIT = re.compile(r"[,;，][ \t]*|[ \t]+")
+#: A name in quotes or an address in brackets, never cut: ``« John Doe »``, ``<j@x.org>``.
+ATTRIBUTION_QUOTED = re.compile(
+    r'"[^"]{0,80}"|«[^»]{0,80}»|„[^”“]{0,80}[”“]|<[^<>]{0,300}>|\([^()]{0,300}\)'
 )
+#: Marks OCR and quoting leave before an attribution: ``. On Wed…``, ``» On Jan 14…``,
+#: ``--On Monday…``, ``---- On Tue…`` (Zoho), and after it: ``wrote ----``.
+ATTRIBUTION_EDGES = " \t.•·»-"
+#: OCR specks before an attribution's opening word: ``.444444 On Mar 19, 2009…`` (no letters).
+ATTRIBUTION_JUNK = re.compile(r"[\W\d_]{1,12}")
+#: A colon and a blank after the verb: the attribution ended there, and prose follows it.
+ATTRIBUTION_PROSE = re.compile(r"[:：][ \t]")
+#: The longest attribution read, lines joined: a line longer than this is prose.
+ATTRIBUTION_MAX_LENGTH = 300
+#: An attribution may be wrapped over this many lines (Gmail puts ``wrote:`` on a line of its
+#: own; ``Le 4 janv. 2016 19:03, "Neil Lalonde"`` / ``<info@discourse.org>`` / ``a écrit :``).
+ATTRIBUTION_MAX_LINES = 3
+#: The longest name an attribution may give its writer, in words.
+ATTRIBUTION_NAME_WORDS = 12
+
+# ---------------------------------------------------------------------------------------------
+# Lotus Notes (the Enron corpus): the sender and the send time on lines of their own above
+# ``To:`` / ``cc:`` / ``Subject:``, or after ``From:``; and the ``Forwarded by`` line.
+# ---------------------------------------------------------------------------------------------
+
+#: The send time alone under the sender: ``05/03/2001 05:44 AM`` (``James D Steffes@ENRON`` above).
+NOTES_TIME_LINE = re.compile(
+    r"^[ \t]*\d{1,2}/\d{1,2}/\d{2,4}[ \t]+\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]?[AaPp]\.?[Mm]\.?)?[ \t\r]*$"
+)
+#: Lines Notes prints between the send time and ``To:``: ``Please respond to nobody``,
+#: ``Sent by: Sherri Sera@ENRON``.
+NOTES_BETWEEN = re.compile(
+    r"^[ \t]*(?:Please[ \t]+respond[ \t]+to\b|Sent[ \t]+by[ \t]*:)", re.IGNORECASE
+)
+#: How many lines may stand between the send time and ``To:`` (blank, ``Please respond to``).
+NOTES_MAX_GAP = 4
+#: The longest sender line above a Notes send time; a longer line is a sentence.
+NOTES_SENDER_LENGTH = 80
+#: The send time after the sender in a ``From:`` value: ``Jason R Williams/ENRON@enronXgate on
+#: 03/19/2001 12:17 PM`` (US Notes), ``Jeff Skilling @ ENRON        08/02/2001 23:22`` (a gap;
+#: the London office); or on a line of its own above ``To:``, without ``From:``:
+#: ``"Curley, Kim" <KCurley@tmh.tmc.edu> on 10/03/2000 01:00:38 PM`` (mail from the internet).
+#: Searched in a value stripped of trailing blanks.
+NOTES_FROM_TIME = re.compile(
+    r"(?:[ \t]on[ \t]+|[ \t]{2})"
+    r"(?P<when>\d{1,2}/\d{1,2}/\d{2,4}[ \t]+\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]?[AaPp][Mm])?)$"
+)
+#: ``---------------------- Forwarded by Phillip K Allen/HOU/ECT on 05/07/2001 07:26 AM -------``
+#: (the time may wrap onto the next line). The rest of the line is read by ``FORWARDED_BY_WHEN``.
+FORWARDED_BY = re.compile(
+    r"^[ \t>]*-{2,}[ \t]*Forwarded[ \t]+by[ \t]+(?P<rest>\S.*)", re.IGNORECASE
+)
+#: The end of a ``Forwarded by`` line, dashes stripped: `` on 05/07/2001 07:26 AM``.
+FORWARDED_BY_WHEN = re.compile(
+    r"[ \t]on[ \t]+(?P<when>\d{1,2}/\d{1,2}/\d{2,4}(?:[ \t]+\d{1,2}:\d{2}(?:[ \t]?[AaPp][Mm])?)?)$"
+)
+#: The longest wrapped tail of a ``Forwarded by`` line (``07:26 AM ----------``, ``PM ---``,
+#: ``05/07/2001 07:26 AM``), dashes aside.
+FORWARDED_BY_TAIL = 24
+#: How many lines a ``Forwarded by`` line may be wrapped over.
+FORWARDED_BY_LINES = 3
+#: What such a tail holds: digits, ``/``, ``:``, blanks and AM/PM.
+FORWARDED_BY_TAIL_TEXT = re.compile(r"^[\d:/ \t.AaPpMm]+$")
+
+# ---------------------------------------------------------------------------------------------
+# The newest message's text (``cablethread.newest_body``): rules and signatures.
+# ---------------------------------------------------------------------------------------------
+
+#: A rule printed between a reply and what it quotes: ``________________________________``
+#: (Outlook), `` ------------------------------`` (Gmail's print of Outlook).
+RULE_LINE = re.compile(r"^[ \t]*[-_=*~—–]{3,}[ \t\r]*$")
+#: The signature delimiter of RFC 3676 (``-- ``), often printed without its blank.
+SIGNATURE_DELIMITER = re.compile(r"^--[ \t]?\r?$")
+
+
+@cache
+def signoff(codes: tuple[str, ...] | None = None) -> re.Pattern[str]:
+    """A phone's sign-off opening a line: ``Sent from my iPhone``, ``Envoyé de mon iPad``."""
+    words = [word for language in _selected_languages(codes) for word in language.signoffs]
+    return re.compile(rf"^[ \t]*(?:{_alternation(words)})(?!\w)", re.IGNORECASE)
+
+
 #: At most this many characters may follow a separator's words, dashes and blanks aside: a
 #: margin mark (``Original Message                          1.4(D)``), not a sentence.
 SEPARATOR_MARGIN = 40

@@ -43,7 +43,12 @@ class Policy(BaseModel):
         description="Raise ``ParseError`` on the first warning instead of collecting.",
     )
     languages: tuple[str, ...] | None = Field(
-        default=None, description="Restrict header languages (``('en', 'fr')``); None allows all."
+        default=None,
+        description=(
+            "Restrict the languages read — header labels, separators, dates, subject prefixes, "
+            "attribution lines — to these codes of ``cablethread.languages`` (``('en', 'fr')``); "
+            "None reads every language of the tables."
+        ),
     )
     directory: tuple[Path, ...] = Field(
         default=(), description="User directory TOML files that extend or override the package's."
@@ -57,6 +62,22 @@ class Policy(BaseModel):
     def _paths(cls, value: Any) -> Any:
         if isinstance(value, str | Path):
             return (Path(value),)
+        return value
+
+    @field_validator("languages")
+    @classmethod
+    def _known_languages(cls, value: tuple[str, ...] | None) -> tuple[str, ...] | None:
+        if value is None:
+            return None
+        from cablethread.languages import languages
+
+        known = languages()
+        unknown = [code for code in value if code not in known]
+        if unknown or not value:
+            raise ValueError(
+                f"unknown language code(s) {', '.join(unknown) or '(none given)'}; "
+                f"known: {', '.join(sorted(known))}"
+            )
         return value
 
     @field_validator("archive_tz")

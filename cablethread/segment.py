@@ -6,7 +6,15 @@ between blocks becomes body, furniture, schedule or other.
 
 A block needs a sender and at least one other of ``Sent``/``Date``/``To``/``Cc``/``Subject``, so
 that ``From: the desk of …`` in prose does not start one. A memorandum's heading
-(``To: Hillary`` / ``From: Sid`` / ``Re: N. Ireland forum``) is not a block either.
+(``To: Hillary`` / ``From: Sid`` / ``Re: N. Ireland forum``) is not a block either. Labels,
+separators and attribution words come from :mod:`cablethread.languages`, restricted to the
+policy's languages.
+
+Besides labelled blocks the scan finds a reply's attribution line (``On … wrote:``, over up to
+three lines), Lotus Notes blocks (the sender and the send time on lines of their own above
+``To:``) and Notes ``Forwarded by`` lines, and Yahoo's forwarded header run into one line. An
+attribution's body is the text quoted below it; where the quote ends, the lines after it are the
+enclosing message's again (a reply written below or between quotes).
 
 Patterns read each line through a *view* (:func:`views`): the line with its quote prefix
 (``> > From:``) and quoted-printable blanks (``Sent:=09Tuesday``) turned into spaces of the same
@@ -15,10 +23,13 @@ width, so that a quoted header block is found like any other and columns stay wh
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from cablethread import patterns as p
-from cablethread.models import SegmentKind
+from cablethread.attribution import Attribution, read_attribution
+from cablethread.languages import block_language
+from cablethread.models import HeaderLayout, SegmentKind
 from cablethread.pages import edge_furniture
 from cablethread.parties import Fragment
 from cablethread.redactions import is_code_line, is_stamp_filler, split_margin_codes, stamp_kind
@@ -55,6 +66,9 @@ class RawBlock:
     fields: list[RawField]
     separator: str | None = None
     furniture: list[int] = field(default_factory=list)
+    layout: HeaderLayout = "fields"
+    language: str | None = None
+    quote_depth: int = 0
 
     def get(self, name: str) -> RawField | None:
         for raw_field in self.fields:
@@ -78,6 +92,29 @@ class Scan:
 _FURNITURE, _SCHEDULE, _BLANK, _LABEL, _TEXT, _MARGIN = range(6)
 
 
+@dataclass(frozen=True)
+class _Words:
+    """The patterns of the languages a policy allows, and how it orders numeric dates."""
+
+    codes: tuple[str, ...] | None
+    label: p.LinePattern
+    separator: p.LinePattern
+    inline: re.Pattern[str]
+    dayfirst: bool
+
+    @classmethod
+    def of(cls, codes: tuple[str, ...] | None, dayfirst: bool) -> _Words:
+        """The patterns of ``codes`` (``('en', 'fr')``; None for every language)."""
+        return cls(codes, p.label_line(codes), p.separator(codes), p.inline_label(codes), dayfirst)
+
+    def field(self, label: str) -> str:
+        """The field a printed label names: ``Objet`` → ``subject``."""
+        return p.label_field(label, self.codes)
+
+
+_ALL = _Words.of(None, True)
+
+
 def views(source: SourceText) -> list[str]:
     """Every line as the patterns read it: ``> > Sent:=09Monday`` → ``    Sent:   Monday``."""
     out: list[str] = []
@@ -92,10 +129,19 @@ def views(source: SourceText) -> list[str]:
     return out
 
 
-def _is_separator(line: str) -> bool:
+def quote_depths(source: SourceText) -> list[int]:
+    """How many ``>`` quote marks open each line: ``> > From: x`` → 2."""
+    depths: list[int] = []
+    for number in range(1, len(source) + 1):
+        quote = p.QUOTE_PREFIX.match(source.content(number))
+        depths.append(quote.group().count(">") if quote is not None else 0)
+    return depths
+
+
+def _is_separator(line: str, words: _Words = _ALL) -> bool:
     """``-----Original Message-----``, ``    Original Message          B5``; not a sentence."""
-    match = p.SEPARATOR.match(line)
-    return match is not None and len(match.group("rest").strip(" \t\r-:")) <= p.SEPARATOR_MARGIN
+    match = words.separator.match(line)
+    return match is not None and len(match.group("rest").strip(" \t\r-:*")) <= p.SEPARATOR_MARGIN
 
 
 def _indent(line: str) -> int:
@@ -113,7 +159,9 @@ def _is_stamp_line(line: str, stripped: str) -> tuple[bool, bool]:
     return False, False
 
 
-def _classify(lines: list[str], running: frozenset[int] | set[int] = frozenset()) -> list[int]:
+def _classify(
+    lines: list[str], running: frozenset[int] | set[int] = frozenset(), words: _Words = _ALL
+) -> list[int]:
     """Class each line on its own: ``RELEASE IN PART`` is furniture, ``Sent: …`` a label.
 
     ``running`` holds the lines repeated at page heads and feet (page numbers, running headers).
@@ -159,7 +207,7 @@ def _classify(lines: list[str], running: frozenset[int] | set[int] = frozenset()
         # The banner's codes stand on the next printed line; a field or text line in between
         # means a later code belongs to what it is printed beside.
         after_banner = 0
-        classes.append(_LABEL if p.LABEL_LINE.match(line) else _TEXT)
+        classes.append(_LABEL if words.label.match(line) else _TEXT)
     # Blank lines inside a schedule belong to it when schedule rows follow.
     for index, cls in enumerate(classes):
         if cls == _BLANK and index > 0 and classes[index - 1] == _SCHEDULE:
@@ -196,7 +244,13 @@ def _subject_ends_with_code(raw_field: RawField) -> bool:
 
 
 def _continues(
-    raw_field: RawField, line: str, blanks: int, previous: str, across_page: bool
+    raw_field: RawField,
+    line: str,
+    blanks: int,
+    previous: str,
+    across_page: bool,
+    words: _Words = _ALL,
+    before_field: bool = False,
 ) -> tuple[bool, bool]:
     """Whether ``line`` continues ``raw_field``; and whether the continuation is tentative.
 
@@ -204,7 +258,7 @@ def _continues(
     (stamps and blank lines) stands between the two.
     """
     stripped = line.strip()
-    if _is_separator(line) or p.ENDS_LINE.match(line):
+    if _is_separator(line, words) or p.ENDS_LINE.match(line):
         return False, False
     indent = _indent(line)
     in_column = (
@@ -226,7 +280,7 @@ def _continues(
             # subject cut after a withholding code.
             return (in_column or tail), False
         if blanks == 0:
-            return (in_column or len(printed) >= p.WRAP_LENGTH or tail), False
+            return (in_column or len(printed) >= p.WRAP_LENGTH or tail or before_field), False
         return (blanks == 1 and tail), False
     if blanks:
         return False, False
@@ -256,22 +310,26 @@ def _continues(
 
 
 def _match_label(
-    line: str, fields: list[RawField], blanks: int, loose_start: bool = False
+    line: str,
+    fields: list[RawField],
+    blanks: int,
+    loose_start: bool = False,
+    words: _Words = _ALL,
 ) -> tuple[str, str, int, int, bool] | None:
     """(name, label as printed, value column, label column, lost colon) of a label line.
 
     ``loose_start`` allows a block to begin with ``From`` that lost its colon, where a separator
     or the next label says a block begins here.
     """
-    match = p.LABEL_LINE.match(line)
+    match = words.label.match(line)
     if match is not None:
         label = " ".join(match.group("label").split())
-        return p.LABELS[label.lower()], label, match.start("value"), match.end("indent"), False
+        return words.field(label), label, match.start("value"), match.end("indent"), False
     loose = p.LABEL_LINE_NO_COLON.match(line)
     if loose is None:
         return None
     label = loose.group("label")
-    name = p.LABELS[label.lower()]
+    name = p.label_field(label)
     opening = not fields and loose_start
     if (name == "from") != opening or (not fields and not opening):
         return None
@@ -301,7 +359,9 @@ def _match_label(
     return name, label, loose.start("value"), indent, True
 
 
-def _opens_loose_block(lines: list[str], classes: list[int], number: int) -> bool:
+def _opens_loose_block(
+    lines: list[str], classes: list[int], number: int, words: _Words = _ALL
+) -> bool:
     """Whether ``From`` without its colon on line ``number`` opens a block.
 
     It does when the next line is a ``Sent:``, ``Date:`` or ``To:`` label printed where it
@@ -313,10 +373,10 @@ def _opens_loose_block(lines: list[str], classes: list[int], number: int) -> boo
         return False
     if p.PROSE_AFTER_FROM.search(loose.group("value") or ""):
         return False
-    below = p.LABEL_LINE.match(lines[number])
+    below = words.label.match(lines[number])
     return (
         below is not None
-        and p.LABELS[" ".join(below.group("label").split()).lower()] in ("sent", "to")
+        and words.field(below.group("label")) in ("sent", "to")
         and abs(below.end("indent") - len(loose.group("indent"))) <= p.COLUMN_SLACK
     )
 
@@ -369,13 +429,16 @@ def _try_block(
     start: int,
     loose_start: bool = False,
     pages: list[int | None] | None = None,
+    words: _Words = _ALL,
+    initial: tuple[RawField, ...] = (),
 ) -> RawBlock | _Memo | None:
     """Read a block whose first field is on line ``start`` (1-based); None if it is not one.
 
     ``loose_start``: the first line may be ``From`` without its colon (see :func:`_match_label`).
+    ``initial``: fields read before ``start`` (a Lotus Notes sender and send time).
     """
-    fields: list[RawField] = []
-    seen: set[str] = set()
+    fields: list[RawField] = list(initial)
+    seen: set[str] = {f.name for f in initial}
     furniture: list[int] = []
     pending_margin: list[Fragment] = []
     blanks = 0
@@ -403,7 +466,7 @@ def _try_block(
             continue
         if cls == _SCHEDULE:
             break
-        label = _match_label(line, fields, blanks, loose_start and number == start)
+        label = _match_label(line, fields, blanks, loose_start and number == start, words)
         if label is not None:
             name, printed, column, label_column, no_colon = label
             value = line[column:].strip()
@@ -460,7 +523,13 @@ def _try_block(
         last = fields[-1]
         # A form feed with no blank line around it is a page break all the same.
         turned = pages is not None and pages[number - 1] != pages[end - 1]
-        ok, tentative = _continues(last, line, blanks, lines[end - 1], across_page or turned)
+        # A line between a field and the next field of the block continues the field
+        # (``Subject: Some subject that`` / ``spans over 2 lines`` / ``To: …``).
+        below = words.label.match(lines[number]) if number < total and not blanks else None
+        before_field = below is not None and words.field(below.group("label")) not in seen
+        ok, tentative = _continues(
+            last, line, blanks, lines[end - 1], across_page or turned, words, before_field
+        )
         if not ok:
             break
         last.margin.extend(pending_margin)
@@ -497,6 +566,7 @@ def _separator_block(
     classes: list[int],
     number: int,
     pages: list[int | None] | None = None,
+    words: _Words = _ALL,
 ) -> RawBlock | None:
     """The block under a separator line (``-----Original Message-----``), if one follows.
 
@@ -511,7 +581,7 @@ def _separator_block(
     loose = classes[ahead - 1] == _TEXT and p.LABEL_LINE_NO_COLON.match(lines[ahead - 1])
     if classes[ahead - 1] != _LABEL and not loose:
         return None
-    block = _try_block(lines, classes, ahead, loose_start=True, pages=pages)
+    block = _try_block(lines, classes, ahead, loose_start=True, pages=pages, words=words)
     if not isinstance(block, RawBlock):
         return None
     block.start = number
@@ -539,10 +609,346 @@ def _breaks_below(upper: RawBlock, lower: RawBlock, lines: list[str], classes: l
     return False
 
 
-def scan(source: SourceText) -> Scan:
-    """Find header blocks and class every line of ``source``."""
+def _labels_language(fields: list[RawField], words: _Words) -> str | None:
+    """The language of a block's printed labels: ``Von`` / ``Gesendet`` / ``An`` → ``de``."""
+    return block_language((f.label for f in fields if f.label and f.name != "memo"), words.codes)
+
+
+def _notes_from(block: RawBlock, lines: list[str]) -> None:
+    """Take the send time out of a Lotus Notes sender: ``From: Jason R Williams/ENRON@enronXgate
+    on 03/19/2001 12:17 PM`` gives the sender and a ``sent`` field of its own.
+    """
+    sender = block.get("from")
+    if sender is None or block.get("sent") is not None or not sender.fragments:
+        return
+    last = sender.fragments[-1]
+    if len(sender.fragments) > 1 and p.NOTES_TIME_LINE.match(last.text):
+        # ``From:  "Pergher, Gunther" <…>`` / ``     08/23/2000 12:26 PM``: the time wrapped.
+        sender.fragments.pop()
+        line = lines[last.line - 1]
+        sent = RawField("sent", "", last.line, len(line) - len(line.lstrip()), [last])
+    else:
+        first = sender.fragments[0]
+        value = first.text.rstrip()
+        match = p.NOTES_FROM_TIME.search(value)
+        if match is None:
+            return
+        sender.fragments[0] = Fragment(first.line, value[: match.start()].strip())
+        column = sender.value_column + match.start("when")
+        sent = RawField(
+            "sent", "on", first.line, column, [Fragment(first.line, match.group("when"))]
+        )
+    block.fields.insert(block.fields.index(sender) + 1, sent)
+    block.layout = "lotus-notes"
+
+
+def _notes_sender(
+    lines: list[str], classes: list[int], number: int, after: int, words: _Words
+) -> list[RawField] | None:
+    """The sender (and delegate) above a Notes send time alone on line ``number``::
+
+        Paul T Lucci@ENRON                    From:  "Pergher, Gunther" <…>
+        Sent by: Paul T Lucci@ENRON                 08/23/2000 12:26 PM
+        10/12/2000 12:55 PM
+
+    A plain line, a ``From:`` whose time wrapped (the London template), or a ``Sent by:`` line
+    with the sender above it.
+    """
+    fields: list[RawField] = []
+    at = number - 1
+    if at > after and classes[at - 1] == _LABEL:
+        label = words.label.match(lines[at - 1])
+        name = words.field(label.group("label")) if label is not None else None
+        if label is None or name not in ("from", "sent_by"):
+            return None
+        value = label.group("value").strip()
+        fields.append(
+            RawField(name, label.group("label"), at, label.start("value"), [Fragment(at, value)])
+        )
+        if name == "from":
+            return fields if value else None
+        at -= 1
+    sender = lines[at - 1].strip() if at > after else ""
+    if (
+        classes[at - 1] != _TEXT
+        or sender[-1:] in ("", *".:;!?,")
+        or len(sender) > p.NOTES_SENDER_LENGTH
+    ):
+        return None
+    column = len(lines[at - 1]) - len(lines[at - 1].lstrip())
+    return [RawField("from", "", at, column, [Fragment(at, sender)]), *fields]
+
+
+def _notes_block(
+    lines: list[str],
+    classes: list[int],
+    number: int,
+    after: int,
+    words: _Words,
+    pages: list[int | None] | None,
+) -> RawBlock | None:
+    """A Lotus Notes block whose send time is on line ``number``: alone, the sender above it::
+
+        James D Steffes@ENRON
+        05/03/2001 05:44 AM
+        To: Phillip K Allen/HOU/ECT@ECT
+        cc:
+        Subject: Re: Western Wholesale Activities - Gas & Power Conf. Call
+
+    or after the sender: ``"Curley, Kim" <KCurley@tmh.tmc.edu> on 10/03/2000 01:00:38 PM``.
+    ``Please respond to …`` may stand between the time and ``To:``, ``Sent by:`` before it or
+    above the time (:func:`_notes_sender`). ``after`` is the last line of the block found before.
+    """
+    line = lines[number - 1]
+    indent = len(line) - len(line.lstrip())
+    above: list[RawField] = []
+    if p.NOTES_TIME_LINE.match(line):
+        found = _notes_sender(lines, classes, number, after, words)
+        if found is None:
+            return None
+        above = found
+        time, time_column = line.strip(), indent
+    else:
+        stripped = line.rstrip()
+        match = p.NOTES_FROM_TIME.search(stripped)
+        if match is None or " on" not in stripped[match.start() : match.start("when")]:
+            return None
+        sender = stripped[: match.start()].strip()
+        if not sender or len(sender) > p.NOTES_SENDER_LENGTH:
+            return None
+        above = [RawField("from", "", number, indent, [Fragment(number, sender)])]
+        time, time_column = match.group("when"), match.start("when")
+    ahead = number + 1
+    while ahead <= len(lines) and classes[ahead - 1] != _LABEL:
+        between = classes[ahead - 1] == _BLANK or p.NOTES_BETWEEN.match(lines[ahead - 1])
+        if not between or ahead - number > p.NOTES_MAX_GAP:
+            return None
+        ahead += 1
+    label = words.label.match(lines[ahead - 1]) if ahead <= len(lines) else None
+    if label is None or words.field(label.group("label")) not in ("to", "cc", "sent_by"):
+        return None
+    initial = (*above, RawField("sent", "", number, time_column, [Fragment(number, time)]))
+    block = _try_block(lines, classes, ahead, pages=pages, words=words, initial=initial)
+    if not isinstance(block, RawBlock):
+        return None
+    block.start = above[0].line
+    block.layout = "lotus-notes"
+    return block
+
+
+def _forwarded_by(lines: list[str], number: int) -> RawBlock | None:
+    """A Lotus Notes forward: the forwarder and the time, on one line or wrapped over two::
+
+    ---------------------- Forwarded by Phillip K Allen/HOU/ECT on 05/07/2001
+    07:26 AM ---------------------------
+    """
+    match = p.FORWARDED_BY.match(lines[number - 1])
+    if match is None:
+        return None
+    rest = match.group("rest").rstrip(" \t\r-")
+    # A quoted-printable soft line break (``… on 10/05/2000 08:=`` / ``29=20``) joins the next
+    # line with no blank between.
+    soft = rest.endswith("=")
+    rest = rest.removesuffix("=")
+    end = number
+    # The date, the time or its AM/PM may have wrapped onto the next lines
+    # (``… on`` / ``06/16/2000`` / ``02:57 PM ------``).
+    for ahead in range(number + 1, min(number + p.FORWARDED_BY_LINES, len(lines)) + 1):
+        when = p.FORWARDED_BY_WHEN.search(rest)
+        if when is not None and when.group("when").upper().endswith("M"):
+            break
+        tail = lines[ahead - 1].rstrip(" \t\r-")
+        if not tail.strip():
+            if not soft:
+                break
+            # ``=20``: the blank a soft line break left; a real line break follows it.
+            soft = False
+            continue
+        tail = tail if soft else tail.lstrip()
+        if len(tail.strip()) > p.FORWARDED_BY_TAIL or not p.FORWARDED_BY_TAIL_TEXT.match(
+            tail.strip()
+        ):
+            break
+        joined = f"{rest}{tail}" if soft else f"{rest} {tail}"
+        if p.FORWARDED_BY_WHEN.search(joined) is None:
+            break
+        rest, end, soft = joined, ahead, False
+    when = p.FORWARDED_BY_WHEN.search(rest)
+    if when is None:
+        return None
+    who = rest[: when.start()].strip()
+    fields = [
+        RawField("from", "Forwarded by", number, match.start("rest"), [Fragment(number, who)]),
+        RawField("sent", "on", end, 0, [Fragment(end, when.group("when"))]),
+    ]
+    return RawBlock(start=number, end=end, fields=fields, layout="forwarded-by", language="en")
+
+
+def _one_line_block(line: str, number: int, words: _Words) -> RawBlock | None:
+    """Yahoo's forwarded header run into its separator line::
+
+    ----- Forwarded Message ----- From: John Doe <john.doe@acme.com>To: "b@acme.com" <…
+    """
+    match = words.separator.match(line)
+    if match is None:
+        return None
+    at = match.start("rest")
+    while at < len(line) and line[at] in " \t-":
+        at += 1
+    found = list(words.inline.finditer(line, at))
+    if not found or found[0].start() != at:
+        return None
+    fields: list[RawField] = []
+    for index, label in enumerate(found):
+        value_end = found[index + 1].start() if index + 1 < len(found) else len(line)
+        printed = " ".join(label.group("label").split())
+        value = line[label.end() : value_end].strip()
+        fields.append(
+            RawField(words.field(printed), printed, number, label.end(), [Fragment(number, value)])
+        )
+    names = [f.name for f in fields]
+    if names[0] != "from" or not set(names) & p.BLOCK_FIELDS or len(set(names)) != len(names):
+        return None
+    return RawBlock(
+        start=number,
+        end=number,
+        fields=fields,
+        separator=line[:at].strip(),
+        language=_labels_language(fields, words),
+    )
+
+
+def _open_bracket(parts: list[str]) -> bool:
+    """Whether text read so far opens more ``<`` than it closes."""
+    return sum(part.count("<") - part.count(">") for part in parts) > 0
+
+
+def _nth_mark(line: str, count: int) -> int:
+    """The column of the ``count``-th ``>`` of a line: 2 in ``> >:`` is column 2."""
+    seen = 0
+    for column, char in enumerate(line):
+        if char == ">":
+            seen += 1
+            if seen == count:
+                return column
+    return 0
+
+
+def _attribution_block(
+    lines: list[str],
+    contents: list[str],
+    classes: list[int],
+    depths: list[int],
+    number: int,
+    after: int,
+    words: _Words,
+) -> RawBlock | None:
+    """A reply attribution ending on line ``number``, printed on up to three lines::
+
+        On Wed, Oct 27, 2021 at 9:31 AM John Doe <john.doe@acme.com>
+        wrote:
+
+    Of the readings that start one, two or three lines up, the one whose date reads wins, then
+    one that opens with its opening word or a date; then the shortest.
+    """
+    end_line = lines[number - 1].rstrip()
+    if classes[number - 1] != _TEXT:
+        return None
+    if not end_line.endswith((":", "：", "--")) and ":" in end_line:
+        # ``… <                > wrote:                        B6``: a code in the margin.
+        end_line = split_margin_codes(end_line)[0].rstrip()
+    if not end_line.endswith((":", "：", "--")):
+        return None
+    best: tuple[tuple[int, int, int], int, list[tuple[int, int, int]], Attribution] | None = None
+    for up in range(p.ATTRIBUTION_MAX_LINES):
+        first = number - up
+        if first <= after or classes[first - 1] not in (_TEXT, _LABEL):
+            break
+        base = depths[first - 1]
+        offsets: list[tuple[int, int, int]] = []
+        parts: list[str] = []
+        at = 0
+        for n in range(first, number + 1):
+            view = lines[n - 1] if n < number else end_line
+            part, column = view.strip(), len(view) - len(view.lstrip())
+            if depths[n - 1] == base + 1 and n > first and _open_bracket(parts):
+                # ``… <noreply@discourse.pseuco.com`` / ``>:``: the ``>`` closes the address
+                # wrapped by Gmail; it is no quote mark.
+                column = _nth_mark(contents[n - 1], base + 1)
+                part = contents[n - 1][column:].strip()
+            elif depths[n - 1] != base:
+                parts = []
+                break
+            offsets.append((at, n, column))
+            parts.append(part)
+            at += len(part) + 1
+        if not parts:
+            continue
+        text = " ".join(parts)
+        found = read_attribution(text, words.dayfirst, words.codes)
+        if found is None:
+            continue
+        opens = found.opening is not None or text[:1].isdigit()
+        score = (found.strength, int(opens), -up)
+        if best is None or score > best[0]:
+            best = (score, first, offsets, found)
+    if best is None:
+        return None
+    _, first, offsets, found = best
+
+    def place(offset: int) -> tuple[int, int]:
+        start, line_number, indent = next(o for o in reversed(offsets) if o[0] <= offset)
+        return line_number, indent + offset - start
+
+    name_line, name_column = place(found.name_at)
+    fields = [
+        RawField("from", found.verb, name_line, name_column, [Fragment(name_line, found.name)])
+    ]
+    if found.date is not None and found.date_at is not None:
+        date_line, date_column = place(found.date_at)
+        fields.append(
+            RawField(
+                "sent",
+                found.opening or found.verb,
+                date_line,
+                date_column,
+                [Fragment(date_line, found.date)],
+            )
+        )
+    return RawBlock(
+        start=first,
+        end=number,
+        fields=fields,
+        layout="attribution",
+        language=found.language,
+    )
+
+
+def _enclosing(kinds: list[SegmentKind], owners: list[int | None], start: int) -> int | None:
+    """The message whose header or body stands nearest above line ``start``, if any: the reply
+    holding ``> On … wrote:`` in its quoted text, to which the lines after that quote return.
+    """
+    for n in range(start - 1, 0, -1):
+        if kinds[n - 1] in ("header", "body"):
+            return owners[n - 1]
+        if kinds[n - 1] == "other":
+            return None
+    return None
+
+
+def scan(
+    source: SourceText, languages: tuple[str, ...] | None = None, dayfirst: bool = True
+) -> Scan:
+    """Find header blocks and class every line of ``source``.
+
+    ``languages`` restricts labels, separators and attribution words to those languages (all
+    when None); ``dayfirst`` orders the numeric dates of attribution lines in English.
+    """
+    words = _Words.of(languages, dayfirst) if (languages, dayfirst) != (None, True) else _ALL
     lines = views(source)
-    classes = _classify(lines, edge_furniture(source))
+    contents = [source.content(n) for n in range(1, len(source) + 1)]
+    depths = quote_depths(source)
+    classes = _classify(lines, edge_furniture(source), words)
     _mark_margins(source, classes)
     pages = [source.page(n) for n in range(1, len(source) + 1)] if source.page_count > 1 else None
     total = len(source)
@@ -551,28 +957,37 @@ def scan(source: SourceText) -> Scan:
     number = 1
     while number <= total:
         cls = classes[number - 1]
+        after = blocks[-1].end if blocks else 0
+        found: RawBlock | _Memo | None = None
         if cls == _LABEL:
-            found = _try_block(lines, classes, number, pages=pages)
+            found = _try_block(lines, classes, number, pages=pages, words=words)
             if isinstance(found, _Memo):
                 number = found.end + 1
                 continue
-            if found is not None:
-                blocks.append(found)
-                number = found.end + 1
-                continue
-        elif cls == _TEXT and _opens_loose_block(lines, classes, number):
-            found = _try_block(lines, classes, number, loose_start=True, pages=pages)
-            if isinstance(found, RawBlock):
-                blocks.append(found)
-                number = found.end + 1
-                continue
-        elif cls == _TEXT and _is_separator(lines[number - 1]):
-            block = _separator_block(lines, classes, number, pages)
-            if block is not None:
-                blocks.append(block)
-                number = block.end + 1
-                continue
-            separators_alone.append(number)
+        elif cls == _TEXT and _opens_loose_block(lines, classes, number, words):
+            found = _try_block(lines, classes, number, loose_start=True, pages=pages, words=words)
+        elif cls == _TEXT and _is_separator(lines[number - 1], words):
+            found = _separator_block(lines, classes, number, pages, words)
+            if found is None:
+                separators_alone.append(number)
+        elif cls == _TEXT:
+            found = (
+                _one_line_block(lines[number - 1], number, words)
+                or _forwarded_by(lines, number)
+                or _notes_block(lines, classes, number, after, words, pages)
+                or _attribution_block(lines, contents, classes, depths, number, after, words)
+            )
+        if isinstance(found, RawBlock):
+            if found.layout == "fields":
+                _notes_from(found, lines)
+            if found.language is None and found.layout != "forwarded-by":
+                found.language = _labels_language(found.fields, words)
+            found.quote_depth = depths[
+                found.start - 1 if found.layout == "attribution" else found.fields[0].line - 1
+            ]
+            blocks.append(found)
+            number = found.end + 1
+            continue
         number += 1
 
     kinds: list[SegmentKind] = []
@@ -587,6 +1002,7 @@ def scan(source: SourceText) -> Scan:
     chains: list[int] = []
     chain = 0
     for index, block in enumerate(blocks):
+        enclosing = _enclosing(kinds, owners, block.start)
         for n in range(block.start, block.end + 1):
             if kinds[n - 1] != "furniture":
                 kinds[n - 1] = "header"
@@ -595,15 +1011,34 @@ def scan(source: SourceText) -> Scan:
             chain += 1
         chains.append(chain)
         stop = blocks[index + 1].start - 1 if index + 1 < len(blocks) else total
+        # An attribution's body is the text quoted below it; where the quote ends, the lines
+        # are the enclosing message's again (a reply written below or between quotes).
+        below = _first_content(lines, kinds, block.end + 1, stop)
+        quoted = (
+            block.layout == "attribution"
+            and below is not None
+            and depths[below - 1] > block.quote_depth
+        )
+        owner: int | None = index
         closed = False
         for n in range(block.end + 1, stop + 1):
             if kinds[n - 1] in ("furniture", "schedule"):
                 continue
-            if closed:
+            if quoted and lines[n - 1].strip() and depths[n - 1] <= block.quote_depth:
+                quoted, owner, closed = False, enclosing, False
+            if closed or owner is None:
                 continue
             kinds[n - 1] = "body"
-            owners[n - 1] = index
+            owners[n - 1] = owner
             line = lines[n - 1]
             if p.ENDS_LINE.match(line) or p.CHAIN_CUT.search(line):
                 closed = True
     return Scan(kinds, owners, blocks, chains, separators_alone)
+
+
+def _first_content(lines: list[str], kinds: list[SegmentKind], start: int, stop: int) -> int | None:
+    """The first line from ``start`` to ``stop`` with text that is not furniture, if any."""
+    for n in range(start, stop + 1):
+        if lines[n - 1].strip() and kinds[n - 1] not in ("furniture", "schedule"):
+            return n
+    return None

@@ -7,40 +7,63 @@ the thread key ``XINJIANG LETTER``.
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Iterable
+from functools import cache
 
-from cablethread.models import Redaction, Subject
+from cablethread.languages import languages as language_table
+from cablethread.models import PrefixKind, Redaction, Subject
 from cablethread.redactions import strip_codes
 
-__all__ = ["parse_subject", "variant_of"]
+__all__ = ["parse_subject", "prefix_kinds", "variant_of"]
 
-#: Reply and forward prefixes, upper-cased, with whether they mark a reply.
-#: English (RE, FW, FWD), German (AW, WG), French (TR), Spanish (RV), Nordic (SV, VS),
-#: Dutch (ANTW, DOORST), Italian (RIF, R, I), Polish (ODP, PD).
-PREFIXES: dict[str, str] = {
-    "RE": "reply",
-    "AW": "reply",
-    "SV": "reply",
-    "VS": "reply",
-    "ANTW": "reply",
-    "RIF": "reply",
-    "ODP": "reply",
-    "R": "reply",
-    "FW": "forward",
-    "FWD": "forward",
-    "WG": "forward",
-    "TR": "forward",
-    "RV": "forward",
-    "DOORST": "forward",
-    "PD": "forward",
-    "I": "forward",
-}
 
-_PREFIX = re.compile(
-    r"^[ \t]*(?P<prefix>"
-    + "|".join(sorted(PREFIXES, key=len, reverse=True))
-    + r")(?:\[\d{1,4}\]|\(\d{1,4}\))?[ \t]*:[ \t]*",
-    re.IGNORECASE,
-)
+@cache
+def _prefix_table(codes: tuple[str, ...] | None) -> dict[str, dict[str, PrefixKind]]:
+    """Upper-cased prefix → {language: reply or forward}, from the language tables."""
+    table: dict[str, dict[str, PrefixKind]] = {}
+    for code, language in language_table().items():
+        if codes is not None and code not in codes:
+            continue
+        for kind, prefixes in (
+            ("reply", language.reply_prefixes),
+            ("forward", language.forward_prefixes),
+        ):
+            for prefix in prefixes:
+                table.setdefault(prefix.upper(), {}).setdefault(code, kind)  # type: ignore[arg-type]
+    return table
+
+
+def prefix_kinds(codes: Iterable[str] | None = None) -> dict[str, PrefixKind]:
+    """What each prefix marks when the language is not known: ``AW`` → reply, ``WG`` → forward.
+
+    A prefix that two languages read apart takes the reading of most of them, a reply on a tie:
+    ``VS:`` forwards in Danish and Norwegian but replies in Finnish, Hungarian and Estonian.
+    """
+    return _prefix_kinds(tuple(codes) if codes else None)
+
+
+@cache
+def _prefix_kinds(codes: tuple[str, ...] | None) -> dict[str, PrefixKind]:
+    kinds: dict[str, PrefixKind] = {}
+    for prefix, by_language in _prefix_table(codes).items():
+        votes = Counter(by_language.values())
+        kinds[prefix] = "forward" if votes["forward"] > votes["reply"] else "reply"
+    return kinds
+
+
+@cache
+def _prefix_pattern(codes: tuple[str, ...] | None) -> re.Pattern[str]:
+    """``RE:``, ``AW:``, ``Antw:``, ``TR :``, ``RE[2]:``, ``回复：`` at the start of a subject."""
+    names = sorted(_prefix_table(codes), key=len, reverse=True)
+    return re.compile(
+        r"^[ \t]*(?P<prefix>"
+        + "|".join(re.escape(name) for name in names)
+        + r")(?:\[\d{1,4}\]|\(\d{1,4}\))?[ \t]*[:：][ \t]*",
+        re.IGNORECASE,
+    )
+
+
 _FORMAL = re.compile(r"^[ \t]*FORMAL[ \t]+MESSAGE[ \t]*:[ \t]*", re.IGNORECASE)
 _KEY_JUNK = re.compile(r"[^\w]+")
 
@@ -48,17 +71,38 @@ _KEY_JUNK = re.compile(r"[^\w]+")
 VARIANT_OVERLAP = 0.75
 
 
-def parse_subject(raw: str, redactions: list[Redaction] | None = None) -> Subject:
-    """Read a subject value (continuation lines joined by newlines) into a :class:`Subject`."""
+def parse_subject(
+    raw: str,
+    redactions: list[Redaction] | None = None,
+    language: str | None = None,
+    languages: tuple[str, ...] | None = None,
+) -> Subject:
+    """Read a subject value (continuation lines joined by newlines) into a :class:`Subject`.
+
+    ``WG: AW: Budget`` has the prefixes ``WG`` (a forward) and ``AW`` (a reply); ``language``
+    (the block's) settles a prefix that languages read apart (``VS:``), ``languages`` restricts
+    the prefixes read to those of the policy's languages.
+
+    >>> parse_subject("AW: WG: Budget 2019").prefix_kinds
+    ['reply', 'forward']
+    """
     text = " ".join(raw.split())
     rest = text
     prefixes: list[str] = []
+    kinds: list[PrefixKind] = []
     formal = False
+    pattern = _prefix_pattern(languages)
+    by_language = _prefix_table(languages)
+    default = prefix_kinds(languages)
     # Bounded by the text's length: each turn removes at least one character.
     while True:
-        match = _PREFIX.match(rest)
+        match = pattern.match(rest)
         if match is not None:
-            prefixes.append(match.group("prefix").upper())
+            prefix = match.group("prefix").upper()
+            prefixes.append(prefix)
+            kinds.append(
+                by_language.get(prefix, {}).get(language or "", default.get(prefix, "reply"))
+            )
             rest = rest[match.end() :]
             continue
         match = _FORMAL.match(rest)
@@ -71,6 +115,7 @@ def parse_subject(raw: str, redactions: list[Redaction] | None = None) -> Subjec
         raw=raw,
         text=text,
         prefixes=prefixes,
+        prefix_kinds=kinds,
         formal_message=formal,
         topic=rest,
         thread_key=thread_key(rest),

@@ -2,7 +2,10 @@
 
 Within a printed chain a message's parent is the block printed directly below it, when the two
 subjects agree (equal thread keys, or — for a reply or forward — one a variant of the other) and
-the parent is not plainly later. Where the chain was cut, a reply is linked to the latest earlier
+the parent is not plainly later. A block that prints no subject is linked by where it stands: a
+reply's attribution line (``On … wrote:``) to the block below it and from the block above it
+(evidence ``printed-chain``), a Lotus Notes ``Forwarded by`` line to the message it forwards and
+from the message that holds it (evidence ``forwarded-by``). Where the chain was cut, a reply is linked to the latest earlier
 message with the same thread key (``subject-time``); where no such message exists, to a
 placeholder that stands for the missing parent. Nothing is linked to a guessed real message.
 """
@@ -30,6 +33,8 @@ CONFIDENCE = {
     "printed-chain-equal": 0.95,
     "printed-chain-variant": 0.85,
     "printed-chain-separator": 0.7,
+    "printed-chain-attribution": 0.8,
+    "forwarded-by": 0.9,
     "subject-time": 0.6,
     "placeholder": 0.5,
 }
@@ -67,7 +72,12 @@ def _printed_link(child: Message, parent: Message) -> str | None:
         and parent.sent_local > child.sent_local + WALL_CLOCK_SLACK
     ):
         return None
+    layouts = {m.header.layout for m in (child, parent) if m.header is not None}
+    if "forwarded-by" in layouts:
+        return "forwarded-by"
     cs, ps = child.subject, parent.subject
+    if (cs is None or ps is None) and "attribution" in layouts:
+        return "printed-chain-attribution"
     if cs is None or ps is None:
         separated = parent.header is not None and parent.header.separator is not None
         return "printed-chain-separator" if separated else None

@@ -233,3 +233,87 @@ def test_dates_in_a_release_carry_their_diagnostics() -> None:
     ]
     found = {(d.code, d.span.start if d.span else 0) for d in release.diagnostics}
     assert {("date-weekday-mismatch", 2), ("date-ocr-repaired", 7)} <= found
+
+
+@pytest.mark.parametrize(
+    ("printed", "wall_clock"),
+    [
+        # French Outlook, Gmail and Apple Mail: day first, 24-hour clock, ``à`` before the time.
+        ("jeudi 4 juillet 2019 05:26", datetime(2019, 7, 4, 5, 26)),
+        ("28 oct. 2021 à 12:46", datetime(2021, 10, 28, 12, 46)),
+        ("lundi 19 septembre 2022 à 15:20:05 +0200", datetime(2022, 9, 19, 15, 20, 5)),
+        # German: ``um`` and ``Uhr``, abbreviated weekdays with a full stop, zone names.
+        ("Donnerstag, 28. Oktober 2021 um 12:46", datetime(2021, 10, 28, 12, 46)),
+        ("Mi., 27. Okt. 2021 um 09:31 Uhr", datetime(2021, 10, 27, 9, 31)),
+        ("26. Oktober 2021 um 14:25:08 OESZ", datetime(2021, 10, 26, 14, 25, 8)),
+        ("Don 11 Februar 2016 11:23", datetime(2016, 2, 11, 11, 23)),
+        # Spanish and Portuguese: ``de`` between the parts, ``a las``, ``à(s)``.
+        ("26 de octubre de 2021, 14:25:08 EEST", datetime(2021, 10, 26, 14, 25, 8)),
+        ("mié, 27 oct 2021 a las 9:31", datetime(2021, 10, 27, 9, 31)),
+        ("quarta, 27/10/2021 à(s) 09:31", datetime(2021, 10, 27, 9, 31)),
+        ("qua., 27 de out. de 2021 às 09:31", datetime(2021, 10, 27, 9, 31)),
+        # Italian, Dutch, Nordic, Finnish (a time with full stops), Polish.
+        ("mer 27 ott 2021 alle ore 09:31", datetime(2021, 10, 27, 9, 31)),
+        ("wo 27 okt. 2021 om 09:31", datetime(2021, 10, 27, 9, 31)),
+        ("tirsdag den 2. november 2021 09.26.50 CET", datetime(2021, 11, 2, 9, 26, 50)),
+        ("ons 27 okt. 2021 kl 09:31", datetime(2021, 10, 27, 9, 31)),
+        ("torstaina, 28. lokakuuta 2021 klo 12.06", datetime(2021, 10, 28, 12, 6)),
+        ("śr., 27 paź 2021 o 09:31", datetime(2021, 10, 27, 9, 31)),
+        # Czech, Slovak, Hungarian (year first), Romanian, Turkish, Estonian.
+        ("26. října 2021 14:25:08 GMT+3", datetime(2021, 10, 26, 14, 25, 8)),
+        ("st 27. 10. 2021 o 9:31", datetime(2021, 10, 27, 9, 31)),
+        ("utorok 2. novembra 2021, 09:26:50 SEČ", datetime(2021, 11, 2, 9, 26, 50)),
+        ("2021. okt. 27., Sze, 9:31", datetime(2021, 10, 27, 9, 31)),
+        ("mie., 27 oct. 2021 la 09:31", datetime(2021, 10, 27, 9, 31)),
+        ("2 Kasım 2021 Salı 09:26:50 GMT+1", datetime(2021, 11, 2, 9, 26, 50)),
+        ("K, 27. oktoober 2021 kell 09:31", datetime(2021, 10, 27, 9, 31)),
+        # Russian and Ukrainian.
+        ("четверг, 28 октября 2021 г. в 12:46", datetime(2021, 10, 28, 12, 46)),
+        ("ср, 27 жовт. 2021 о 09:31", datetime(2021, 10, 27, 9, 31)),
+        # Japanese and Chinese, with their words for the afternoon.
+        ("2021年10月28日 12:46", datetime(2021, 10, 28, 12, 46)),
+        ("2022年9月19日月曜日 17:55:44 -0400", datetime(2022, 9, 19, 17, 55, 44)),
+        ("2016年12月12日，下午8:45", datetime(2016, 12, 12, 20, 45)),
+        # A German afternoon: ``nachm.``.
+        ("03.02.2016 3:35 nachm.", datetime(2016, 2, 3, 15, 35)),
+    ],
+)
+def test_dates_in_other_languages(printed: str, wall_clock: datetime) -> None:
+    parsed = parse_sent(printed, False)
+    assert parsed.value == wall_clock
+    assert _codes(parsed) == []
+
+
+def test_the_blocks_language_settles_a_month_name_two_languages_use() -> None:
+    # ``listopad`` is October in Croatian and November in Polish; ``u`` is Croatian for ``at``.
+    assert parse_sent("26. listopada 2021. u 14:25", True, ("hr",)).value == datetime(
+        2021, 10, 26, 14, 25
+    )
+    assert parse_sent("2 listopada 2021 09:26", True, ("pl",)).value == datetime(2021, 11, 2, 9, 26)
+    assert parse_sent("2 listopada 2021 09:26", True, ("hr",)).value == datetime(2021, 10, 2, 9, 26)
+
+
+def test_a_weekday_that_disagrees_gives_way_to_a_language_where_it_agrees() -> None:
+    # ``sri`` is Wednesday in Croatian only; 27 October 2021 was a Wednesday. In Polish ``lis``
+    # is November, and ``sri`` no Polish word: that reading is not taken even when tried first.
+    parsed = parse_sent("sri, 27. lis 2021. u 09:31", True, ("pl", "hr"))
+    assert parsed.value == datetime(2021, 10, 27, 9, 31)
+
+
+def test_numeric_dates_are_day_first_outside_english() -> None:
+    # The policy's month-first order holds for English; a German date is day first.
+    assert parse_sent("03.02.2016 15:35", False).value == datetime(2016, 3, 2, 15, 35)
+    assert parse_sent("03.02.2016 15:35", False, ("de",)).value == datetime(2016, 2, 3, 15, 35)
+
+
+def test_a_date_of_words_from_two_languages_is_not_read() -> None:
+    # ``jeudi`` is French, ``Oktober`` German: no one language holds both.
+    parsed = parse_sent("jeudi 28 Oktober 2021 12:46", True)
+    assert parsed.value is None
+
+
+def test_policy_languages_restrict_the_dates_read() -> None:
+    assert parse_sent("jeudi 4 juillet 2019 05:26", True, (), ("en", "de")).value is None
+    assert parse_sent("jeudi 4 juillet 2019 05:26", True, (), ("fr",)).value == datetime(
+        2019, 7, 4, 5, 26
+    )

@@ -18,12 +18,16 @@ DOCS = ROOT / "docs"
 # Modules whose docstring examples are doctests that read examples/ from the repository root.
 DOCTESTED = [
     "cablethread._clean",
+    "cablethread.attribution",
     "cablethread.cli",
     "cablethread.display",
     "cablethread.graph",
     "cablethread.graphml",
     "cablethread.json_export",
+    "cablethread.languages",
+    "cablethread.newest",
     "cablethread.report",
+    "cablethread.subjects",
     "cablethread.tables",
 ]
 
@@ -58,7 +62,7 @@ def test_every_generated_block_is_filled() -> None:
         assert block.count("\n| `") >= 2, name
 
 
-@pytest.mark.parametrize("page", ["tour.md", "time-zones.md"])
+@pytest.mark.parametrize("page", ["tour.md", "time-zones.md", "languages.md"])
 def test_examples_on_the_page_run(page: str, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(ROOT)
     text = (DOCS / page).read_text(encoding="utf-8")
