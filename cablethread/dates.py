@@ -17,6 +17,7 @@ Nothing is guessed: a value missing its year, day or time, or one that two readi
 from __future__ import annotations
 
 import re
+import warnings
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone, tzinfo
 from functools import lru_cache
@@ -467,6 +468,9 @@ def _fast(raw: str, text: str, dayfirst: bool) -> ParsedDate | None:
 _DEFAULT_A = datetime(1904, 2, 29, 1, 1, 1)
 _DEFAULT_B = datetime(1908, 3, 30, 2, 2, 2)
 
+#: Longer than any printed send time; dateutil is not asked about such a value.
+MAX_DATE_LENGTH = 200
+
 
 def _slow(raw: str, text: str, dayfirst: bool) -> ParsedDate:
     """dateutil, asked twice with different defaults: a part it filled in is a missing part.
@@ -483,10 +487,20 @@ def _slow(raw: str, text: str, dayfirst: bool) -> ParsedDate:
             unknown.append(name)
         return None
 
+    if len(text) > MAX_DATE_LENGTH:
+        note = f"{raw[:60]!r}…: {len(raw)} characters, too long for a date"
+        return ParsedDate(None, (DateNote("date-unparsed", note),))
     try:
-        first = dateutil_parser.parse(text, default=_DEFAULT_A, dayfirst=dayfirst, tzinfos=zone)
-        second = dateutil_parser.parse(text, default=_DEFAULT_B, dayfirst=dayfirst, tzinfos=zone)
-    except (ValueError, OverflowError, TypeError) as exc:
+        # dateutil warns about values it half reads; the notes here already say what was read,
+        # and a warning filter set to "error" must not turn that into an exception.
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            first = dateutil_parser.parse(text, default=_DEFAULT_A, dayfirst=dayfirst, tzinfos=zone)
+            second = dateutil_parser.parse(
+                text, default=_DEFAULT_B, dayfirst=dayfirst, tzinfos=zone
+            )
+    except (ValueError, OverflowError, TypeError, ArithmeticError) as exc:
+        # ArithmeticError: dateutil reads digit runs through ``decimal``, which can refuse them.
         return ParsedDate(None, (DateNote("date-unparsed", f"{raw!r}: {exc}"),))
     if unknown:
         return ParsedDate(

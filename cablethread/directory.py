@@ -51,7 +51,8 @@ _LIST_KEYS = ("aliases", "addresses")
 _ENTRY_KEYS = ("code", "kind", *_TEXT_KEYS, *_LIST_KEYS)
 _HEAD_KEYS = ("profile", "organisation", "description")
 # A trailing ``(Seemail)``: the printed channel of a mailbox, not part of its code.
-_TRAILING_PAREN = re.compile(r"^(?P<code>.+?)[ \t]*\((?P<channel>[^()]+)\)$")
+# The code runs to its last non-blank (a lazy ``.+?`` was quadratic in a run of blanks).
+_TRAILING_PAREN = re.compile(r"^(?P<code>.*[^ \t\n]|[ \t])[ \t]*\((?P<channel>[^()]+)\)$")
 _ANGLE_ADDRESS = re.compile(r"<[ \t]*(?:mailto:)?(?P<addr>[^<>\s]+@[^<>\s]+?)[ \t]*>")
 _MAILTO_ADDRESS = re.compile(r"\[mailto:[ \t]*(?P<addr>[^\]\s]+@[^\]\s]+?)[ \t]*\]")
 

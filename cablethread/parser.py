@@ -189,7 +189,10 @@ def _message_id(sender: Party | None, sent: str | None, subject: Subject | None,
     who = (sender.address or sender.name or sender.raw).upper() if sender else "?"
     when = sent if sent is not None else f"@{where}"
     key = subject.thread_key if subject else ""
-    digest = hashlib.sha1(f"{' '.join(who.split())}|{when}|{key}".encode()).hexdigest()
+    # ``surrogatepass``: text built in Python may hold a lone surrogate, which UTF-8 refuses.
+    digest = hashlib.sha1(
+        f"{' '.join(who.split())}|{when}|{key}".encode("utf-8", "surrogatepass")
+    ).hexdigest()
     return "m-" + digest[:12]
 
 

@@ -20,6 +20,7 @@ import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from cablethread.models import Party, PartyKind, Redaction, Span
@@ -42,11 +43,19 @@ __all__ = [
 
 _ADDRESS = r"[\w.+'\-]+(?:@|©|\(a\))[\w\-]+(?:\.[\w\-]+)+"
 # ``H <hrod17@clintonemail.com >``: the OCR layer often puts a space inside the brackets.
-_ANGLE = re.compile(rf"^(?P<name>.*?)[ \t]*<[ \t]*(?:mailto:)?(?P<addr>{_ADDRESS})[ \t]*>[ \t]*$")
-_MAILTO = re.compile(rf"^(?P<name>.*?)[ \t]*\[mailto:[ \t]*(?P<addr>{_ADDRESS})[ \t]*\][ \t]*$")
+# A name runs to its last character that is not a blank: a lazy ``.*?`` before ``[ \t]*<``
+# would rescan the blanks at every position, quadratic in a long run of them (so too below).
+_ANGLE = re.compile(
+    rf"^(?P<name>(?:.*[^ \t\n])?)[ \t]*<[ \t]*(?:mailto:)?(?P<addr>{_ADDRESS})[ \t]*>[ \t]*$"
+)
+_MAILTO = re.compile(
+    rf"^(?P<name>(?:.*[^ \t\n])?)[ \t]*\[mailto:[ \t]*(?P<addr>{_ADDRESS})[ \t]*\][ \t]*$"
+)
 # ``'millscd@state.gov'``, and the OCR's stray full stop after it: ``'millscd@state.gov.``.
 _BARE = re.compile(rf"^['\"]?(?P<addr>{_ADDRESS})['\"]?[.,]?$")
-_CHANNEL = re.compile(r"^(?P<name>.+?)[ \t]*\((?P<channel>Seemail|SEEMAIL|Email|CWN)\)$")
+_CHANNEL = re.compile(
+    r"^(?P<name>.*[^ \t\n]|[ \t])[ \t]*\((?P<channel>Seemail|SEEMAIL|Email|CWN)\)$"
+)
 _UNIT = re.compile(r"^(?P<name>[^()]+?)[ \t]*\((?P<unit>[A-Za-z][A-Za-z0-9 /&.,\-]{0,60})\)$")
 # One word of a name: letters, with apostrophes, hyphens and full stops inside (``O'Hare``,
 # ``Jean-Louis``, ``V.W.``); never ending in a hyphen, which is a word cut by a wrap.
@@ -99,14 +108,16 @@ _MARGIN_NOTE = re.compile(
 )
 # A classification banner printed on a header line runs to the end of it: ``CONFIDENTIAL —
 # Reason: 1.4(B), 1.4(D) — Declassify on: 09/19/2026``; so does a release banner.
+# A dash run is tried only where its blanks begin, so a long run of blanks costs its length.
 _BANNER_TAIL = re.compile(
-    r"(?:[ \t]*[—–][ \t]*)?(?<!\w)(?:UNCLASSIFIED|CONFIDENTIAL|SECRET|Classified[ \t]+by"
+    r"(?:(?<![ \t])[ \t]*[—–][ \t]*)?(?<!\w)(?:UNCLASSIFIED|CONFIDENTIAL|SECRET|Classified[ \t]+by"
     r"|Reason:|Declassify|RELEASE[ \t]+IN[ \t]+(?:PART|FULL))(?!\w).*$"
 )
 _US_CODE = r"B[1-9](?:\([A-Fa-f]\))?"
 # A bare US code run into a name by a single space: ``Hale, David M B6 '``, ``B6' 'Daniel``.
 _LEADING_CODES = re.compile(rf"^(?:{_US_CODE}['’.,]*[ \t]+)+")
-_TRAILING_CODES = re.compile(rf"(?:[ \t]+{_US_CODE}(?![\w(])['’.,]*)+[ \t'’.,]*$")
+# Tried only where a run of blanks begins: from inside a run it would match only if it did there.
+_TRAILING_CODES = re.compile(rf"(?<![ \t])(?:[ \t]+{_US_CODE}(?![\w(])['’.,]*)+[ \t'’.,]*$")
 _HAS_WORD = re.compile(r"\w")
 #: Most parts of one wrapped token whose joins and splits are all tried (2**(n-1) ways).
 MAX_WRAP_PARTS = 8
@@ -161,9 +172,32 @@ def _line_span(line: int) -> Span:
     return Span(start=line, end=line)
 
 
+_COMMA_OR_BRACKET = re.compile(r"[,<\[>\]]")
+
+
 def _split_commas(value: str) -> list[str] | None:
-    """Split ``a@x.org, b@y.org`` on commas, but only when every piece carries an address."""
-    pieces = [p.strip() for p in re.split(r",(?![^<\[]*[>\]])", value) if p.strip()]
+    """Split ``a@x.org, b@y.org`` on commas, but only when every piece carries an address.
+
+    A comma is kept when a ``>`` or ``]`` follows it before the next ``<`` or ``[`` (it is inside
+    ``<…>`` or ``[mailto:…]``). One pass from the right decides every comma, so a list of
+    100 000 addresses costs no more than its length (a lookahead per comma was quadratic).
+    """
+    if "," not in value:
+        return None
+    cuts: list[int] = []
+    closed = False
+    for match in reversed(list(_COMMA_OR_BRACKET.finditer(value))):
+        char = match.group()
+        if char in "<[":
+            closed = False
+        elif char in ">]":
+            closed = True
+        elif not closed:
+            cuts.append(match.start())
+    bounds = [-1, *reversed(cuts), len(value)]
+    pieces = [
+        piece for left, right in pairwise(bounds) if (piece := value[left + 1 : right].strip())
+    ]
     if len(pieces) > 1 and all("@" in p for p in pieces):
         return pieces
     return None

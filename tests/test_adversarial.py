@@ -1,0 +1,198 @@
+"""Hostile inputs: each is parsed without a traceback, in time linear in its size.
+
+The timeouts are hang guards only (far above the linear cost on a loaded machine); the
+benchmarks show the scaling. Each test asserts what a user would see of the input.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import pytest
+
+import cablethread
+
+BLOCK = "From: NAD\nSent: Thursday, 11 July 2019 11:25 AM\nTo: BEIJING\nSubject: {subject}\n"
+
+
+def _rebuilds(release: cablethread.Release, text: str) -> None:
+    assert release.text == text
+
+
+@pytest.mark.timeout(120)
+def test_ten_megabyte_line_without_newline() -> None:
+    text = "From: " + "x y  " * 2_000_000
+    release = cablethread.parse(text)
+    _rebuilds(release, text)
+    assert [s.kind for s in release.segments] == ["other"]
+
+
+@pytest.mark.timeout(120)
+def test_ten_megabyte_line_of_spaces_after_a_label() -> None:
+    # A lazy value pattern before trailing blanks was quadratic in a long run of spaces.
+    text = "Subject: a" + " " * 10_000_000 + "b\n"
+    release = cablethread.parse(text)
+    _rebuilds(release, text)
+
+
+@pytest.mark.timeout(120)
+def test_header_field_with_ten_megabytes_of_blanks() -> None:
+    # The margin-code pattern retried its gap at every blank: quadratic in a run of blanks.
+    text = BLOCK.format(subject="GAP") + "Cc: CEO" + " \t" * 5_000_000 + "B6\n"
+    release = cablethread.parse(text)
+    _rebuilds(release, text)
+    assert [p.raw for p in release.messages[0].cc] == ["CEO"]
+    assert [r.code for r in release.messages[0].redactions] == ["b6"]
+
+
+@pytest.mark.timeout(120)
+def test_two_hundred_thousand_from_lines() -> None:
+    text = "From: X\n" * 200_000
+    release = cablethread.parse(text)
+    _rebuilds(release, text)
+    assert release.messages == []
+    assert any(d.code == "input-no-headers" for d in release.diagnostics)
+
+
+@pytest.mark.timeout(120)
+def test_twenty_thousand_identical_blocks() -> None:
+    text = "From: X\nSent: Thursday, 11 July 2019 11:25 AM\n" * 20_000
+    release = cablethread.parse(text)
+    _rebuilds(release, text)
+    assert len(release.messages) == 1
+    assert len(release.messages[0].occurrences) == 20_000
+
+
+@pytest.mark.timeout(120)
+def test_cc_with_a_hundred_thousand_recipients() -> None:
+    recipients = "; ".join(f"POST{n}" for n in range(100_000))
+    text = BLOCK.format(subject="LIST") + f"Cc: {recipients}\n\nBody\n"
+    release = cablethread.parse(text)
+    _rebuilds(release, text)
+    assert len(release.messages[0].cc) == 100_000
+
+
+@pytest.mark.timeout(120)
+def test_cc_with_a_hundred_thousand_comma_separated_addresses() -> None:
+    recipients = ", ".join(f"p{n}@mfat.govt.nz" for n in range(100_000))
+    text = BLOCK.format(subject="LIST") + f"Cc: {recipients}\n"
+    release = cablethread.parse(text)
+    assert len(release.messages[0].cc) == 100_000
+
+
+@pytest.mark.timeout(120)
+def test_reply_prefix_ten_thousand_times() -> None:
+    text = BLOCK.format(subject="RE: " * 10_000 + "XINJIANG")
+    release = cablethread.parse(text)
+    subject = release.messages[0].subject
+    assert subject is not None
+    assert subject.prefixes == ["RE"] * 10_000
+    assert subject.thread_key == "XINJIANG"
+
+
+@pytest.mark.timeout(120)
+def test_one_megabyte_of_withholding_codes() -> None:
+    codes = "s6(a), s9(2)(g)(i) [s6(b)] (b)(6) B6 OUT OF SCOPE "
+    body = "\n".join(codes * 8 for _ in range(1_000_000 // (len(codes) * 8)))
+    text = BLOCK.format(subject="CODES") + "\n" + body + "\n"
+    release = cablethread.parse(text)
+    _rebuilds(release, text)
+    assert len(release.messages[0].redactions) > 100_000
+
+
+@pytest.mark.timeout(120)
+def test_one_megabyte_line_of_withholding_codes() -> None:
+    text = BLOCK.format(subject="CODES") + "s6(a) " * 170_000 + "\n"
+    release = cablethread.parse(text)
+    assert len(release.messages[0].redactions) == 170_000
+
+
+@pytest.mark.timeout(300)
+def test_five_thousand_levels_of_printed_chain() -> None:
+    depth = 5_000
+    blocks = []
+    for level in range(depth, 0, -1):
+        # Newest first: each block a reply to the one printed below it, a minute earlier.
+        minute = level % 60
+        hour = 1 + (level // 60) % 12
+        day = 1 + level // 720
+        blocks.append(
+            f"From: POST{level}\nSent: Monday, {day} July 2019 {hour}:{minute:02d} AM\n"
+            f"To: NAD\nSubject: RE: DEEP CHAIN\n\nreply {level}\n\n"
+        )
+    text = "".join(blocks)
+    release = cablethread.parse(text)
+    _rebuilds(release, text)
+    assert len(release.messages) == depth
+    assert sys.getrecursionlimit() < depth  # no stage may recurse once per level
+    graph = release.graph()
+    assert graph.number_of_nodes() >= depth
+    assert release.threads[0].depth >= depth - 1
+    assert cablethread.Release.model_validate_json(release.to_json()) == release
+
+
+@pytest.mark.timeout(60)
+def test_nul_bytes() -> None:
+    text = BLOCK.format(subject="NUL\x00 IN\x00SIDE") + "body\x00\x00\n" + "\x00" * 10_000
+    release = cablethread.parse(text)
+    _rebuilds(release, text)
+    assert any(d.code == "input-control-characters" for d in release.diagnostics)
+    assert len(release.messages) == 1
+
+
+@pytest.mark.timeout(60)
+def test_lone_surrogates() -> None:
+    text = (
+        BLOCK.format(subject="BROKEN \ud800 TEXT \udfff").replace("NAD", "N\udcaeD")
+        + "body \udc80\n"
+    )
+    release = cablethread.parse(text)
+    _rebuilds(release, text)
+    assert release.messages[0].subject is not None
+    # UTF-8 cannot carry a lone surrogate; the JSON writer puts U+FFFD in its place.
+    back = cablethread.Release.model_validate_json(release.to_json())
+    assert back.text == "".join("\ufffd" if "\ud800" <= char <= "\udfff" else char for char in text)
+
+
+@pytest.mark.timeout(60)
+def test_crlf_and_form_feeds() -> None:
+    text = (
+        BLOCK.format(subject="PAGES") + "body\n\x0c\nReleased under the Official Information Act\n"
+    ).replace("\n", "\r\n")
+    release = cablethread.parse(text)
+    _rebuilds(release, text)
+    message = release.messages[0]
+    assert message.sender is not None and message.sender.raw == "NAD"
+    assert message.subject is not None and message.subject.text == "PAGES"
+    assert any(s.kind == "furniture" for s in release.segments)
+
+
+@pytest.mark.timeout(60)
+def test_lone_carriage_returns_and_form_feeds_only() -> None:
+    text = "\r" * 50_000 + "\x0c" * 50_000
+    release = cablethread.parse(text)
+    _rebuilds(release, text)
+    assert release.messages == []
+
+
+@pytest.mark.timeout(120)
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Von: a{gap}b",
+        "De : a{gap}b",
+        "Objet : a{gap}b",
+        "Cc: Name{gap}x <a@b.org>",
+        "Cc: Name{gap}x [mailto:a@b.org]",
+        "To: Name{gap}x (Email)",
+        "To: Name{gap}x — CONFIDENTIAL",
+        "On Monday, 1 July 2019, a{gap}b wrote:",
+        "Am 1. Juli 2019 um 10:00 schrieb a{gap}b:",
+        "CN=a{gap}b/OU=c/O=d@e",
+    ],
+)
+def test_long_blank_runs_inside_label_and_attribution_lines(line: str) -> None:
+    # Each of these once had a lazy value before trailing blanks, quadratic in a blank run.
+    text = BLOCK.format(subject="GAPS") + line.format(gap=" \t" * 1_000_000) + "!\n"
+    release = cablethread.parse(text)
+    _rebuilds(release, text)
