@@ -12,7 +12,9 @@ import pytest
 EXAMPLES = Path(__file__).parent.parent / "examples"
 SCRIPTS = sorted(EXAMPLES.glob("*.py"))
 # Optional packages a script needs beyond the core ones.
-NEEDS = {"reply_delays.py": "pandas"}
+NEEDS = {"reply_delays.py": "pandas", "dask_archive.py": "distributed"}
+# Arguments of a script that reads releases rather than writing to the folder it is given.
+ARGS = {"dask_archive.py": [str(EXAMPLES / "mfat_xinjiang_oia.txt"), "--workers", "1"]}
 # A line each script must print: what a reader of the script is promised.
 PRINTS = {
     "quickstart.py": "thread sizes: [2, 1, 3, 15, 1, 1]",
@@ -21,6 +23,7 @@ PRINTS = {
     "2018-11-05T12:42:00+00:00",
     "correspondents.py": "    GENEVA -> BEIJING                   9 messages (to 2, cc 7)",
     "reply_delays.py": "median hours from the parent to the reply",
+    "dask_archive.py": "1 files: ",
 }
 
 
@@ -34,7 +37,7 @@ def test_example_script_runs(script: Path, tmp_path: Path) -> None:
     if script.name in NEEDS:
         pytest.importorskip(NEEDS[script.name])
     done = subprocess.run(
-        [sys.executable, str(script), str(tmp_path / "out")],
+        [sys.executable, str(script), *ARGS.get(script.name, [str(tmp_path / "out")])],
         cwd=tmp_path,
         capture_output=True,
         text=True,

@@ -1,0 +1,61 @@
+"""parse_many on a process pool and on a Dask cluster gives what a serial run gives."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from concurrent.futures import ProcessPoolExecutor
+from itertools import pairwise
+from pathlib import Path
+
+import networkx as nx
+import pytest
+
+import cablethread
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+
+
+@pytest.fixture(scope="module")
+def archive(tmp_path_factory: pytest.TempPathFactory, seed_text: str) -> list[Path]:
+    """The seed release cut into four files at header blocks, as an archive of releases."""
+    folder = tmp_path_factory.mktemp("archive")
+    lines = seed_text.splitlines(keepends=True)
+    cuts = [0]
+    for quarter in (1, 2, 3):
+        at = len(lines) * quarter // 4
+        while not lines[at].startswith("From:"):
+            at += 1
+        cuts.append(at)
+    cuts.append(len(lines))
+    paths = []
+    for index, (start, end) in enumerate(pairwise(cuts)):
+        path = folder / f"part-{index}.txt"
+        path.write_text("".join(lines[start:end]), encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def _same(one: cablethread.Release, other: cablethread.Release) -> None:
+    assert one.to_json() == other.to_json()
+    assert nx.utils.graphs_equal(one.graph(), other.graph())
+
+
+def test_process_pool_matches_serial(archive: list[Path]) -> None:
+    serial = cablethread.parse_many(archive)
+    assert len(serial.messages) > 10 and serial.edges
+    with ProcessPoolExecutor(max_workers=2) as pool:
+        pooled = cablethread.parse_many(archive, executor=pool)
+    _same(serial, pooled)
+
+
+@pytest.mark.timeout(240)
+def test_dask_cluster_matches_serial(archive: list[Path]) -> None:
+    pytest.importorskip("distributed")
+    spec = importlib.util.spec_from_file_location("dask_archive", EXAMPLES / "dask_archive.py")
+    assert spec is not None and spec.loader is not None
+    example = importlib.util.module_from_spec(spec)
+    sys.modules["dask_archive"] = example
+    spec.loader.exec_module(example)
+    distributed_release = example.parse_archive(archive, workers=2, processes=False)
+    _same(cablethread.parse_many(archive), distributed_release)
