@@ -1,0 +1,1 @@
+"""cablethread's benchmark harness; run ``python -m benchmarks --help``."""

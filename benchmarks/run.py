@@ -1,0 +1,461 @@
+"""cablethread benchmark harness: throughput, memory, peers, threading scale, parallel parsing.
+
+Run ``python -m benchmarks`` (or ``python benchmarks/run.py``) from a checkout; ``--help`` lists
+the options, ``--sizes 1`` makes a quick run. Every measurement of time and memory runs in a
+fresh interpreter so that peak memory (``ru_maxrss``) belongs to that measurement alone. Prints
+a Markdown report and writes the figures as JSON (``--json``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+import os
+import platform
+import re
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+if __package__ in (None, ""):
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from benchmarks import corpora
+
+_MB = 1_000_000
+
+#: The floor: one compiled expression that finds header blocks (a ``From:`` line and the field
+#: lines under it) and does nothing else; what any parser of these releases pays at least.
+FLOOR = re.compile(
+    r"^[ \t>]*From[ \t]*:[^\n]*\n(?:[ \t>]*(?:Sent|Date|To|Cc|Bcc|Subject)[ \t]*:[^\n]*\n)+",
+    re.MULTILINE,
+)
+
+
+# ---------------------------------------------------------------------------------------------
+# Measurements, each run in a worker interpreter
+# ---------------------------------------------------------------------------------------------
+
+
+def _rss_bytes() -> int:
+    with open("/proc/self/statm") as handle:
+        return int(handle.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+
+
+def _reset_peak() -> None:
+    """Start the peak-memory count afresh (Linux: ``5`` to ``/proc/self/clear_refs``)."""
+    try:
+        with open("/proc/self/clear_refs", "w") as handle:
+            handle.write("5")
+    except OSError:
+        pass
+
+
+def _peak_bytes() -> int:
+    """The peak resident memory of this process since :func:`_reset_peak`.
+
+    ``VmHWM`` rather than ``ru_maxrss``: Linux carries ``ru_maxrss`` over ``execve`` from the
+    forked parent, so a worker would report the harness's own peak.
+    """
+    try:
+        with open("/proc/self/status") as handle:
+            for line in handle:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    # ru_maxrss is in kilobytes on Linux, bytes on macOS.
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak if sys.platform == "darwin" else peak * 1024
+
+
+def _best(run: Callable[[], object], repeat: int) -> tuple[float, object]:
+    best = float("inf")
+    result: object = None
+    for _ in range(repeat):
+        gc.collect()
+        start = time.perf_counter()
+        result = run()
+        best = min(best, time.perf_counter() - start)
+    return best, result
+
+
+def task_parse(path: str, repeat: int) -> dict[str, Any]:
+    """``parse`` (threads included) over the corpus text: time, messages, peak memory."""
+    import cablethread
+
+    text = Path(path).read_text(encoding="utf-8")
+    cablethread.parse("From: NAD\nSent: Thursday, 11 July 2019 11:25 AM\nTo: UNHC\n")
+    gc.collect()
+    _reset_peak()
+    before = _rss_bytes()
+    seconds, release = _best(lambda: cablethread.parse(text), repeat)
+    peak = _peak_bytes() - before
+    assert isinstance(release, cablethread.Release)
+    return {
+        "seconds": seconds,
+        "messages": len(release.messages),
+        "blocks": sum(len(m.occurrences) for m in release.messages),
+        "threads": len(release.threads),
+        "peak_bytes": peak,
+        "chars": len(text),
+    }
+
+
+def task_floor(path: str, repeat: int) -> dict[str, Any]:
+    """The single header-block expression over the same text."""
+    text = Path(path).read_text(encoding="utf-8")
+    seconds, count = _best(lambda: sum(1 for _ in FLOOR.finditer(text)), repeat)
+    return {"seconds": seconds, "blocks": count}
+
+
+def _quotequail(text: str) -> int:
+    import quotequail
+
+    blocks = 0
+    while text:
+        found = quotequail.unwrap(text)
+        if not found or not found.get("text"):
+            break
+        blocks += 1
+        text = found["text"]
+    return blocks
+
+
+def _mail_parser_reply(text: str) -> int:
+    from mailparser_reply import EmailReplyParser
+
+    return len(EmailReplyParser(languages=["en"]).read(text=text).replies)
+
+
+def _email_reply_parser(text: str) -> int:
+    from email_reply_parser import EmailReplyParser
+
+    return len(EmailReplyParser.read(text).fragments)
+
+
+PEERS: dict[str, Callable[[str], int]] = {
+    "quotequail (iterative unwrap)": _quotequail,
+    "mail-parser-reply": _mail_parser_reply,
+    "email-reply-parser": _email_reply_parser,
+}
+
+
+def task_peer(path: str, peer: str, limit: int) -> dict[str, Any]:
+    """One peer over each document (chain) of the corpus, up to ``limit`` characters."""
+    documents = json.loads(Path(path).read_text(encoding="utf-8"))
+    chosen: list[str] = []
+    size = 0
+    for document in documents:
+        if size >= limit:
+            break
+        chosen.append(document)
+        size += len(document) + 1
+    function = PEERS[peer]
+    function(chosen[0][:2000])
+    gc.collect()
+    start = time.perf_counter()
+    found = sum(function(document) for document in chosen)
+    return {"seconds": time.perf_counter() - start, "chars": size, "found": found}
+
+
+def task_threads(messages: int) -> dict[str, Any]:
+    """Threading alone (``build_threads``) over a synthetic release of ``messages`` messages."""
+    from cablethread.diagnostics import Collector
+    from cablethread.parser import profiles
+    from cablethread.policy import Policy
+    from cablethread.threads import build_threads
+
+    built = corpora.synthetic_messages(messages)
+    gc.collect()
+    total_peak = _peak_bytes()
+    _reset_peak()
+    before = _rss_bytes()
+    start = time.perf_counter()
+    gc.disable()  # as parse() does
+    threaded = build_threads(built, Policy.default, profiles()["nz-mfat"], Collector())
+    seconds = time.perf_counter() - start
+    return {
+        "seconds": seconds,
+        "peak_bytes": _peak_bytes() - before,
+        "total_peak_bytes": max(total_peak, _peak_bytes()),
+        "edges": len(threaded.edges),
+        "threads": len(threaded.threads),
+    }
+
+
+def task_parallel(folder: str, workers: int) -> dict[str, Any]:
+    """``parse_many`` over a folder of files: serially, then on a process pool."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    import cablethread
+
+    paths = sorted(Path(folder).iterdir())
+    start, cpu = time.perf_counter(), time.process_time()
+    serial = cablethread.parse_many(paths)
+    serial_seconds = time.perf_counter() - start
+    serial_cpu = time.process_time() - cpu
+    serial_key = (len(serial.messages), len(serial.edges), len(serial.threads))
+    del serial
+    gc.collect()
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        list(pool.map(abs, range(workers)))  # start the workers before the clock
+        start, cpu = time.perf_counter(), time.process_time()
+        pooled = cablethread.parse_many(paths, executor=pool)
+        pooled_seconds = time.perf_counter() - start
+        parent_cpu = time.process_time() - cpu
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    worker_cpu = (after.ru_utime + after.ru_stime) - (children.ru_utime + children.ru_stime)
+    pooled_key = (len(pooled.messages), len(pooled.edges), len(pooled.threads))
+    return {
+        "serial_seconds": serial_seconds,
+        "pool_seconds": pooled_seconds,
+        "workers": workers,
+        "files": len(paths),
+        "same": serial_key == pooled_key,
+        "messages": serial_key[0],
+        "serial_cpu": serial_cpu,
+        "parent_cpu": parent_cpu,
+        "worker_cpu": worker_cpu,
+        "load_average": os.getloadavg()[0],
+    }
+
+
+TASKS: dict[str, Callable[..., dict[str, Any]]] = {
+    "parse": task_parse,
+    "floor": task_floor,
+    "peer": task_peer,
+    "threads": task_threads,
+    "parallel": task_parallel,
+}
+
+
+def _in_worker(name: str, *args: Any) -> dict[str, Any]:
+    root = Path(__file__).resolve().parent.parent
+    env = {
+        **os.environ,
+        "PYTHONPATH": os.pathsep.join([str(root), os.environ.get("PYTHONPATH", "")]),
+    }
+    done = subprocess.run(
+        [sys.executable, "-m", "benchmarks.run", "--worker", json.dumps([name, *args])],
+        capture_output=True,
+        text=True,
+        cwd=root,
+        env=env,
+        check=False,
+    )
+    if done.returncode != 0:
+        return {"error": (done.stderr.strip().splitlines() or ["failed"])[-1]}
+    result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    return result
+
+
+# ---------------------------------------------------------------------------------------------
+# The run
+# ---------------------------------------------------------------------------------------------
+
+
+def machine() -> dict[str, Any]:
+    """What the figures were measured on."""
+    model = platform.processor() or "unknown"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    import cablethread
+
+    return {
+        "nproc": os.cpu_count(),
+        "cpu": model,
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+        "cablethread": cablethread.__version__,
+        "date": time.strftime("%Y-%m-%d"),
+    }
+
+
+def _peer_available(peer: str) -> str | None:
+    module = {
+        "quotequail (iterative unwrap)": "quotequail",
+        "mail-parser-reply": "mailparser_reply",
+        "email-reply-parser": "email_reply_parser",
+    }[peer]
+    try:
+        __import__(module)
+    except ImportError:
+        return "not installed (pip install 'cablethread[bench]')"
+    return None
+
+
+def run(args: argparse.Namespace) -> dict[str, Any]:
+    """Every measurement the options ask for; the figures as one JSON-ready dict."""
+    results: dict[str, Any] = {"machine": machine(), "corpora": [], "threads": [], "parallel": None}
+    work = Path(tempfile.mkdtemp(prefix="cablethread-bench-"))
+    sources: dict[str, list[str]] = {"seed": corpora.seed_documents()}
+    clinton = corpora.clinton_path(Path(args.corpora) if args.corpora else None)
+    if clinton is not None:
+        sources["clinton"] = corpora.clinton_documents(clinton)
+    else:
+        results["notes"] = ["Clinton corpus not found; pass --corpora"]
+    for kind, documents in sources.items():
+        for size_mb in args.sizes:
+            docs = corpora.repeated(documents, int(size_mb * _MB))
+            text_path = work / f"{kind}-{size_mb}.txt"
+            text_path.write_text(corpora.join(docs), encoding="utf-8")
+            repeat = 3 if size_mb <= 10 else 1
+            row: dict[str, Any] = {"corpus": kind, "size_mb": size_mb}
+            row["parse"] = _in_worker("parse", str(text_path), repeat)
+            row["floor"] = _in_worker("floor", str(text_path), 3)
+            row["peers"] = {}
+            if size_mb <= args.peer_max_mb and not args.no_peers:
+                docs_path = work / f"{kind}-{size_mb}.json"
+                docs_path.write_text(json.dumps(docs), encoding="utf-8")
+                for peer in PEERS:
+                    missing = _peer_available(peer)
+                    row["peers"][peer] = (
+                        {"skipped": missing}
+                        if missing
+                        else _in_worker("peer", str(docs_path), peer, int(size_mb * _MB))
+                    )
+            results["corpora"].append(row)
+            print(f"measured {kind} {size_mb} MB", file=sys.stderr)
+    for count in args.messages:
+        results["threads"].append({"messages": count, **_in_worker("threads", count)})
+        print(f"measured threading of {count} messages", file=sys.stderr)
+    if not args.no_parallel:
+        size_mb = max(args.sizes)
+        folder = work / "archive"
+        folder.mkdir()
+        docs = corpora.repeated(sources["seed"], int(size_mb * _MB))
+        # About 1 MB per file, as an archive of releases is.
+        per_file = max(1, len(docs) * _MB // max(1, int(size_mb * _MB)))
+        for index in range(0, len(docs), per_file):
+            (folder / f"release-{index:05d}.txt").write_text(
+                corpora.join(docs[index : index + per_file]), encoding="utf-8"
+            )
+        results["parallel"] = {"size_mb": size_mb, **_in_worker("parallel", str(folder), 2)}
+        print("measured parse_many", file=sys.stderr)
+    return results
+
+
+def _mbs(chars: int, seconds: float) -> float:
+    return chars / _MB / seconds if seconds else float("inf")
+
+
+def report(results: dict[str, Any]) -> str:
+    """The figures as Markdown tables."""
+    m = results["machine"]
+    out = [
+        f"Machine: {m['nproc']} × {m['cpu']}, Python {m['python']}, {m['platform']}, "
+        f"cablethread {m['cablethread']}, {m['date']}",
+        "",
+        "### parse (threads included) against the single-regex floor and the peers",
+        "",
+        "| corpus | MB | parse MB/s | messages/s | peak memory × input | floor MB/s | "
+        "parse / floor | peer MB/s (parse ÷ peer) |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
+    ]
+    for row in results["corpora"]:
+        parse, floor = row["parse"], row["floor"]
+        if "error" in parse or "error" in floor:
+            out.append(
+                f"| {row['corpus']} | {row['size_mb']} | error: {parse.get('error') or floor.get('error')} |"
+            )
+            continue
+        speed = _mbs(parse["chars"], parse["seconds"])
+        floor_speed = _mbs(parse["chars"], floor["seconds"])
+        peers = []
+        for peer, figures in row["peers"].items():
+            if "skipped" in figures or "error" in figures:
+                peers.append(f"{peer}: {figures.get('skipped') or figures.get('error')}")
+                continue
+            peer_speed = _mbs(figures["chars"], figures["seconds"])
+            peers.append(f"{peer} {peer_speed:.1f} ({speed / peer_speed:.1f}×)")
+        out.append(
+            f"| {row['corpus']} | {row['size_mb']} | {speed:.1f} | "
+            f"{parse['messages'] / parse['seconds']:,.0f} | "
+            f"{parse['peak_bytes'] / parse['chars']:.1f} | {floor_speed:.0f} | "
+            f"{speed / floor_speed:.3f} | {'; '.join(peers) or '—'} |"
+        )
+    if results["threads"]:
+        out += [
+            "",
+            "### threading (build_threads) on synthetic releases",
+            "",
+            "| messages | seconds | peak memory MB (threading) | process peak MB | growth per 10× |",
+            "| ---: | ---: | ---: | ---: | ---: |",
+        ]
+        previous: dict[str, Any] | None = None
+        for row in results["threads"]:
+            if "error" in row:
+                out.append(f"| {row['messages']:,} | error: {row['error']} | | | |")
+                continue
+            growth = "—"
+            if previous is not None and previous["messages"] * 10 == row["messages"]:
+                growth = f"{row['seconds'] / previous['seconds']:.1f}×"
+            out.append(
+                f"| {row['messages']:,} | {row['seconds']:.2f} | {row['peak_bytes'] / _MB:,.0f} | "
+                f"{row['total_peak_bytes'] / _MB:,.0f} | {growth} |"
+            )
+            previous = row
+    parallel = results.get("parallel")
+    if parallel:
+        out += ["", "### parse_many over an archive of ~1 MB files", ""]
+        if "error" in parallel:
+            out.append(f"error: {parallel['error']}")
+        else:
+            out.append(
+                f"{parallel['size_mb']} MB in {parallel['files']} files: serial "
+                f"{parallel['serial_seconds']:.1f} s, process pool of {parallel['workers']} "
+                f"{parallel['pool_seconds']:.1f} s, speed-up "
+                f"{parallel['serial_seconds'] / parallel['pool_seconds']:.2f}×, same result: "
+                f"{parallel['same']}. CPU time: serial {parallel['serial_cpu']:.1f} s; pool "
+                f"workers {parallel['worker_cpu']:.1f} s + parent {parallel['parent_cpu']:.1f} s, "
+                "so on two idle cores the pool would take at least "
+                f"{max(parallel['parent_cpu'], (parallel['worker_cpu'] + parallel['parent_cpu']) / 2):.1f} s "
+                f"(load average during the run: {parallel['load_average']:.1f})"
+            )
+    return "\n".join(out)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Parse the options and run (or, with ``--worker``, run one measurement)."""
+    parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__)
+    parser.add_argument("--sizes", default="1,10,100", help="corpus sizes in MB (default 1,10,100)")
+    parser.add_argument(
+        "--messages", default="10000,100000,1000000", help="synthetic release sizes for threading"
+    )
+    parser.add_argument("--peer-max-mb", type=float, default=10, help="largest corpus for peers")
+    parser.add_argument("--no-peers", action="store_true", help="skip the peers")
+    parser.add_argument("--no-parallel", action="store_true", help="skip parse_many on a pool")
+    parser.add_argument("--corpora", help="folder holding clinton-foia/ (default: shared/corpora)")
+    parser.add_argument(
+        "--json", default="benchmarks/results/latest.json", help="where to write the JSON"
+    )
+    parser.add_argument("--worker", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.worker:
+        name, *rest = json.loads(args.worker)
+        print(json.dumps(TASKS[name](*rest)))
+        return 0
+    args.sizes = [float(s) if "." in s else int(s) for s in args.sizes.split(",") if s]
+    args.messages = [int(s) for s in args.messages.split(",") if s]
+    results = run(args)
+    Path(args.json).parent.mkdir(parents=True, exist_ok=True)
+    Path(args.json).write_text(json.dumps(results, indent=2), encoding="utf-8")
+    print(report(results))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
