@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Literal
 
@@ -169,7 +169,19 @@ def stamp_kind(text: str) -> StampKind | None:
     return None if kind is None or kind == "weak" else kind
 
 
+#: Lines up to this long are remembered: releases repeat their header lines (a Cc list quoted
+#: in every message of a chain) and their stamps, page after page.
+_REMEMBERED_LENGTH = 2_000
+
+
 def _margin_start(text: str) -> int | None:
+    """:func:`_read_margin_start`, remembered for lines of ordinary length."""
+    if len(text) <= _REMEMBERED_LENGTH:
+        return _remembered_margin_start(text)
+    return _read_margin_start(text)
+
+
+def _read_margin_start(text: str) -> int | None:
     """Where the right-margin stamps of a header value begin, or None when there are none.
 
     The value is cut into runs at wide gaps and runs are taken off from the right while each is
@@ -193,6 +205,9 @@ def _margin_start(text: str) -> int | None:
             break
         cut = starts[index]
     return cut
+
+
+_remembered_margin_start = lru_cache(maxsize=16_384)(_read_margin_start)
 
 
 def split_margin_codes(text: str) -> tuple[str, str | None]:
