@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Executor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import datetime
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -109,7 +110,7 @@ class Printing:
     bcc: list[Party]
     subject: Subject | None
     sent_raw: str | None
-    sent_local_iso: str | None
+    sent_local: datetime | None
     redactions: list[Redaction]
     occurrence: Occurrence
     body_text: str
@@ -261,7 +262,7 @@ def _read_document(text: str, name: str | None, policy: Policy) -> Document:
         )
         sent_field = unfolded.header.get("sent")
         sent_raw: str | None = None
-        sent_iso: str | None = None
+        sent_local: datetime | None = None
         offset: int | None = None
         if sent_field is None:
             collector.add("date-missing", "the header block has no Sent:/Date: field", header_span)
@@ -271,7 +272,7 @@ def _read_document(text: str, name: str | None, policy: Policy) -> Document:
             for note in parsed.notes:
                 collector.add(note.code, note.message, sent_field.span)
             if parsed.value is not None:
-                sent_iso = parsed.value.isoformat()
+                sent_local = parsed.value
                 offset = parsed.utc_offset_minutes
         subject: Subject | None = None
         subject_field = unfolded.header.get("subject")
@@ -296,7 +297,8 @@ def _read_document(text: str, name: str | None, policy: Policy) -> Document:
                     redaction.span,
                 )
         where = f"{name or ''}:{header_span.start}"
-        message_id = _message_id(sender, sent_iso or (sent_raw or None), subject, where)
+        when = sent_local.isoformat() if sent_local is not None else (sent_raw or None)
+        message_id = _message_id(sender, when, subject, where)
         attachments_field = unfolded.header.get("attachments")
         importance = unfolded.header.get("importance")
         classification = unfolded.header.get("classification")
@@ -310,7 +312,7 @@ def _read_document(text: str, name: str | None, policy: Policy) -> Document:
                 bcc=_parties(frags.get("bcc"), "bcc", collector, directory),
                 subject=subject,
                 sent_raw=sent_raw,
-                sent_local_iso=sent_iso,
+                sent_local=sent_local,
                 redactions=redactions,
                 occurrence=Occurrence(
                     source=name,
@@ -384,8 +386,6 @@ def _collection_paused() -> Iterator[None]:
 
 
 def _assemble(documents: list[Document], policy: Policy) -> Release:
-    from datetime import datetime
-
     from cablethread.identity import participants
     from cablethread.threads import build_threads
 
@@ -419,9 +419,7 @@ def _assemble(documents: list[Document], policy: Policy) -> Release:
                 bcc=first.bcc,
                 subject=first.subject,
                 sent_raw=first.sent_raw,
-                sent_local=(
-                    datetime.fromisoformat(first.sent_local_iso) if first.sent_local_iso else None
-                ),
+                sent_local=first.sent_local,
                 redactions=first.redactions,
                 occurrences=[p.occurrence for p in printings],
                 attachments=first.attachments,
