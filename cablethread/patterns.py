@@ -83,10 +83,8 @@ class LinePattern:
             if found < 0 and line.find("：", start, start + LABEL_REACH) < 0:
                 return None
         else:
-            end = start
-            while end < len(line) and not line[end].isspace() and end - start < HEAD_REACH:
-                end += 1
-            if line[start:end].casefold().rstrip(":") not in self.heads:
+            head = _HEAD_WORD.match(line, start)
+            if head is None or head.group().casefold().rstrip(":") not in self.heads:
                 return None
         return self.pattern.match(line)
 
@@ -95,6 +93,8 @@ class LinePattern:
 LABEL_REACH = 48
 #: How long a word may be that opens a separator (``Ursprüngliche``, ``Edelleenlähetetty``).
 HEAD_REACH = 24
+#: The first word of a line, up to ``HEAD_REACH`` characters of it.
+_HEAD_WORD = re.compile(rf"\S{{0,{HEAD_REACH}}}")
 
 
 #: Fields whose value may wrap onto following lines.
@@ -448,7 +448,7 @@ FURNITURE = re.compile(
 # the same line as a header field or a sentence, after a wide gap:
 #   ``Sent:      Thursday, June 28, 2012 10:11 AM                  PART B1,1.4(D)``
 #   ``To:        H                                                 CONFIDENTIAL — Reason:``
-# Text is cut into words (``STAMP_WORD_SPLIT``) and every word must belong to the stamp; no
+# Text is cut into words (``STAMP_WORD``) and every word must belong to the stamp; no
 # regular expression runs over a whole stamp.
 # ---------------------------------------------------------------------------------------------
 
@@ -486,6 +486,9 @@ CLASSIFICATION_STRONG = frozenset({"classified", "declassify", "reason:", "class
 STAMP_DATE = re.compile(r"^\d{1,2}[/-]\d{1,2}[/-]\d{4}$")
 #: Where stamp text is cut into words: blanks, commas and dashes.
 STAMP_WORD_SPLIT = re.compile(r"[\s,—–]+")
+#: One word of stamp text (what ``STAMP_WORD_SPLIT`` leaves), read one at a time so that a line
+#: is given up at its first word that belongs to no stamp.
+STAMP_WORD = re.compile(r"[^\s,—–]+")
 #: A speck of OCR noise standing alone in the right margin of a value (``12:07 PM          I``):
 #: one or two marks, or a single stroke read as ``I``, ``l``, ``1`` or ``|``.
 MARGIN_SPECK = re.compile(r"^(?:[^\w\s]{1,2}|[Il1|])$")

@@ -51,6 +51,9 @@ _ANY = re.compile(
     rf"(?<![\w(])\[?(?:{_NZ}|{_US_PAREN}|{_NZ_DAMAGED}|{_US_BARE}|{_EO_REASON})\]?(?!\w)"
     rf"|(?<!\w){_OOS}(?!\w)"
 )
+#: What every code above holds, and what a line without any of it cannot hold a code in: a
+#: digit, the ``i(`` of an OCR-damaged ``s6(a)``, or the ``OUT`` of ``OUT OF SCOPE``.
+_HINT = re.compile(r"[0-9]|i\(|OUT")
 _CODE_LINE_REST = re.compile(r"^[\s,;:.\[\]\-•&]*(?:and[\s,;:.\[\]\-•&]*)*$", re.IGNORECASE)
 
 
@@ -111,7 +114,7 @@ def _make(raw: str, line: int, field: str | None) -> Redaction | None:
 
 def is_code_line(text: str) -> bool:
     """True when ``text`` holds withholding codes and nothing else: ``s6(a), s9(2)(g)(i)``."""
-    if not text.strip():
+    if _HINT.search(text) is None:
         return False
     rest, count = _ANY.subn("", text)
     return count > 0 and _CODE_LINE_REST.match(rest) is not None
@@ -125,8 +128,8 @@ def _stamp_words(text: str) -> _Words | None:
     codes = banner = strong = weak = False
     after_b3 = False
     # ``1,4(D)``: a comma the OCR read for the point, not one between codes.
-    for printed in p.STAMP_WORD_SPLIT.split(text.strip().replace("1,4(", "1.4(")):
-        word = printed.strip(p.CODE_JUNK)
+    for printed in p.STAMP_WORD.finditer(text.replace("1,4(", "1.4(")):
+        word = printed.group().strip(p.CODE_JUNK)
         if not word:
             continue
         if p.MARGIN_CODE.match(word):
@@ -240,6 +243,8 @@ def margin_redactions(text: str, line: int, *, field: str | None = None) -> list
 
 def find_redactions(text: str, line: int, *, field: str | None = None) -> list[Redaction]:
     """Every withholding code in one line of ``text``, with ``line`` as its span."""
+    if _HINT.search(text) is None:
+        return []
     if is_code_line(text):
         matches = [m.group(0) for m in _ANY.finditer(text)]
     else:

@@ -368,6 +368,8 @@ def _opens_loose_block(
     stands (``From Hanley, Monica R [mailto:…]`` / ``Sent: …``), and the line is not prose
     (``From Washington: the Secretary will travel``).
     """
+    if "From" not in lines[number - 1]:
+        return False
     loose = p.LABEL_LINE_NO_COLON.match(lines[number - 1])
     if loose is None or loose.group("label") != "From" or number >= len(lines):
         return False
@@ -700,6 +702,9 @@ def _notes_block(
     above the time (:func:`_notes_sender`). ``after`` is the last line of the block found before.
     """
     line = lines[number - 1]
+    if "/" not in line or ":" not in line:
+        # Both layouts print the time as ``05/03/2001 05:44 AM``.
+        return None
     indent = len(line) - len(line.lstrip())
     above: list[RawField] = []
     if p.NOTES_TIME_LINE.match(line):
