@@ -35,6 +35,7 @@ from cablethread.models import (
     SegmentKind,
     Span,
     Subject,
+    replaced,
 )
 from cablethread.parties import Fragment, Note, read_parties, read_sender, resolve_party
 from cablethread.policy import Policy
@@ -433,9 +434,7 @@ def _assemble(documents: list[Document], policy: Policy) -> Release:
     # Threads list each participant once, by identity, however many forms it was printed in.
     identity_of = {key: person.key for person in identities for key in person.keys}
     threads = [
-        thread.model_copy(
-            update={"participants": sorted({identity_of.get(k, k) for k in thread.participants})}
-        )
+        replaced(thread, participants=sorted({identity_of.get(k, k) for k in thread.participants}))
         for thread in threaded.threads
     ]
     return Release(

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
-from cablethread.models import Party, PartyKind, Redaction, Span
+from cablethread.models import Party, PartyKind, Redaction, Span, replaced
 from cablethread.redactions import find_redactions, is_code_line
 
 if TYPE_CHECKING:
@@ -566,13 +566,12 @@ def _read_token(text: str, span: Span, field: str | None) -> tuple[Party, list[N
         if match is not None:
             given = f"{match.group('given')} {_OCR_INITIALS[match.group('initial')]}"
             name = f"{match.group('surname')}, {given}"
-            party = party.model_copy(
-                update={
-                    "name": name,
-                    "kind": "person",
-                    "surname": match.group("surname"),
-                    "given_name": given,
-                }
+            party = replaced(
+                party,
+                name=name,
+                kind="person",
+                surname=match.group("surname"),
+                given_name=given,
             )
             notes.append(
                 Note("party-name-repaired", f"OCR-damaged name {text!r} read as {name!r}", span)
@@ -594,20 +593,19 @@ def resolve_party(party: Party, directory: Directory) -> tuple[Party, list[Note]
     if entry is None and party.kind == "unknown":
         entry = directory.resolve(party.raw)
     if entry is not None:
-        resolved = party.model_copy(
-            update={
-                "code": entry.code,
-                "kind": entry.kind,
-                "name": entry.name or party.name,
-                "time_zone": entry.time_zone,
-                "channel": party.channel or entry.channel,
-            }
+        resolved = replaced(
+            party,
+            code=entry.code,
+            kind=entry.kind,
+            name=entry.name or party.name,
+            time_zone=entry.time_zone,
+            channel=party.channel or entry.channel,
         )
         return resolved, []
     if party.kind == "person":
         unit = directory.resolve(party.unit) if party.unit else None
         if unit is not None:
-            return party.model_copy(update={"unit": unit.code, "time_zone": unit.time_zone}), []
+            return replaced(party, unit=unit.code, time_zone=unit.time_zone), []
         return party, []
     if party.kind == "mailbox" and party.address is not None:
         return party, []

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from cablethread.diagnostics import Collector
-from cablethread.models import Edge, Message, Subject, Thread
+from cablethread.models import Edge, Message, Subject, Thread, replaced
 from cablethread.parser import Profile
 from cablethread.policy import Policy
 from cablethread.subjects import parse_subject, variant_of
@@ -202,7 +202,7 @@ def build_threads(
             span,
         )
 
-    placed = [m.model_copy(update={"parent_id": parent_of.get(m.id)}) for m in placed]
+    placed = [replaced(m, parent_id=parent_of.get(m.id)) for m in placed]
     by_id = {m.id: m for m in placed}
     edges: list[Edge] = []
     for child in placed:

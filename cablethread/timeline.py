@@ -20,7 +20,7 @@ from typing import Literal
 from zoneinfo import ZoneInfo
 
 from cablethread.diagnostics import Collector
-from cablethread.models import Message, Span, TzMode
+from cablethread.models import Message, Span, TzMode, replaced
 
 __all__ = ["ChainPosition", "Placed", "localise", "place_messages"]
 
@@ -144,7 +144,7 @@ def place_messages(
         placed = by_mode[used].get(message.id)
         span = message.occurrences[0].span if message.occurrences else None
         if placed is None:
-            placed_out.append(message.model_copy(update={"tz_mode": used}))
+            placed_out.append(replaced(message, tz_mode=used))
             continue
         zone, known = _zone_for(message, used, archive, positions.get(message.id))
         if not known:
@@ -165,9 +165,7 @@ def place_messages(
                 ),
                 span,
             )
-        placed_out.append(
-            message.model_copy(update={"sent_utc": placed.utc, "time_zone": zone, "tz_mode": used})
-        )
+        placed_out.append(replaced(message, sent_utc=placed.utc, time_zone=zone, tz_mode=used))
     return placed_out, chosen
 
 
