@@ -37,7 +37,7 @@ from cablethread.models import (
     Subject,
     replaced,
 )
-from cablethread.parties import Fragment, Note, read_parties, read_sender, resolve_party
+from cablethread.parties import FieldReader, Fragment, Note, resolve_party
 from cablethread.policy import Policy
 from cablethread.redactions import find_redactions
 from cablethread.segment import RawBlock, scan
@@ -148,11 +148,11 @@ def _parties(
     fragments: list[Fragment] | None,
     field_name: str,
     collector: Collector,
-    directory: Directory,
+    reader: FieldReader,
 ) -> list[Party]:
     if not fragments:
         return []
-    parties, notes = read_parties(fragments, field_name, directory)
+    parties, notes = reader.parties(fragments, field_name)
     _record(collector, notes)
     return parties
 
@@ -160,6 +160,7 @@ def _parties(
 def _sender(
     fragments: list[Fragment] | None,
     collector: Collector,
+    reader: FieldReader,
     span: Span,
     codes: Sequence[Redaction] = (),
 ) -> Party | None:
@@ -169,7 +170,7 @@ def _sender(
     An empty ``From:`` with a withholding code beside it (``B6`` in the margin below) is a
     withheld sender, not a missing one.
     """
-    party, notes = read_sender(fragments or [])
+    party, notes = reader.sender(fragments or [])
     _record(collector, notes)
     if party is None and codes:
         # The exemption (``B1``) names the withholding better than a classification reason
@@ -231,6 +232,7 @@ def _read_document(text: str, name: str | None, policy: Policy) -> Document:
         )
     profile = _choose_profile(text, policy, collector)
     directory = _directory(profile, policy)
+    reader = FieldReader(directory)
     for page in source.blank_pages():
         collector.add(
             "page-no-text", f"page {page} holds no text; if it is a scan, OCR it (ocrmypdf)"
@@ -258,6 +260,7 @@ def _read_document(text: str, name: str | None, policy: Policy) -> Document:
         sender = _sender(
             frags.get("from"),
             collector,
+            reader,
             header_span,
             [r for r in unfolded.redactions if r.field == "from"],
         )
@@ -308,9 +311,9 @@ def _read_document(text: str, name: str | None, policy: Policy) -> Document:
                 id=message_id,
                 unfolded=unfolded,
                 sender=_resolved(sender, directory, collector),
-                to=_parties(frags.get("to"), "to", collector, directory),
-                cc=_parties(frags.get("cc"), "cc", collector, directory),
-                bcc=_parties(frags.get("bcc"), "bcc", collector, directory),
+                to=_parties(frags.get("to"), "to", collector, reader),
+                cc=_parties(frags.get("cc"), "cc", collector, reader),
+                bcc=_parties(frags.get("bcc"), "bcc", collector, reader),
                 subject=subject,
                 sent_raw=sent_raw,
                 sent_local=sent_local,

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 from typing import TYPE_CHECKING
@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from cablethread.directory import Directory
 
 __all__ = [
+    "FieldReader",
     "Fragment",
     "Note",
     "Token",
@@ -661,3 +662,83 @@ def read_sender(fragments: Sequence[Fragment]) -> tuple[Party | None, list[Note]
         )
     party, token_notes = _read_token(text, span, "from")
     return party, notes + token_notes
+
+
+class FieldReader:
+    """:func:`read_parties` and :func:`read_sender` for one document, each field read once.
+
+    A printed chain quotes the same ``To:`` and ``Cc:`` lists in every message below the one that
+    first sent them, and a release prints the same senders page after page. A field printed again
+    with the same text on the same lines relative to its first line is not read again: the
+    parties and notes of its first reading are moved to its lines. A reading whose notes name
+    line numbers in their text is not kept (its notes would name the first printing's lines).
+    """
+
+    def __init__(self, directory: Directory) -> None:
+        self.directory = directory
+        self._read: dict[tuple[str, tuple[tuple[int, str], ...]], _Reading] = {}
+
+    def parties(self, fragments: Sequence[Fragment], field: str) -> tuple[list[Party], list[Note]]:
+        """:func:`read_parties` of ``fragments`` (a ``To:``, ``Cc:`` or ``Bcc:`` field)."""
+        return self._reading(
+            fragments, field, lambda: read_parties(fragments, field, self.directory)
+        )
+
+    def sender(self, fragments: Sequence[Fragment]) -> tuple[Party | None, list[Note]]:
+        """:func:`read_sender` of ``fragments`` (not yet resolved, as there)."""
+        parties, notes = self._reading(fragments, "from", lambda: _listed(read_sender(fragments)))
+        return (parties[0] if parties else None), notes
+
+    def _reading(
+        self,
+        fragments: Sequence[Fragment],
+        field: str,
+        read: Callable[[], tuple[list[Party], list[Note]]],
+    ) -> tuple[list[Party], list[Note]]:
+        if not fragments:
+            return read()
+        base = fragments[0].line
+        key = (field, tuple((fragment.line - base, fragment.text) for fragment in fragments))
+        kept = self._read.get(key)
+        if kept is None:
+            parties, notes = read()
+            if not any("line" in note.message for note in notes):
+                self._read[key] = _Reading(base, parties, notes)
+            return parties, notes
+        delta = base - kept.base
+        return (
+            [_moved_party(party, delta) for party in kept.parties],
+            [_moved_note(note, delta) for note in kept.notes],
+        )
+
+
+@dataclass(frozen=True)
+class _Reading:
+    base: int
+    parties: list[Party]
+    notes: list[Note]
+
+
+def _listed(read: tuple[Party | None, list[Note]]) -> tuple[list[Party], list[Note]]:
+    party, notes = read
+    return ([party] if party is not None else []), notes
+
+
+def _moved_span(span: Span, delta: int) -> Span:
+    return Span(start=span.start + delta, end=span.end + delta)
+
+
+def _moved_party(party: Party, delta: int) -> Party:
+    if delta == 0:
+        return party
+    redaction = party.redaction
+    if redaction is not None:
+        redaction = replaced(redaction, span=_moved_span(redaction.span, delta))
+    return replaced(party, span=_moved_span(party.span, delta), redaction=redaction)
+
+
+def _moved_note(note: Note, delta: int) -> Note:
+    if delta == 0:
+        return note
+    related = _moved_span(note.related, delta) if note.related is not None else None
+    return Note(note.code, note.message, _moved_span(note.span, delta), related)
