@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from cablethread.models import Diagnostic, Severity, Span
+from cablethread.models import Diagnostic, Severity, Span, trusted
 
 __all__ = ["CODES", "Collector", "DiagnosticCode", "ParseError"]
 
@@ -201,7 +201,8 @@ class Collector:
     ) -> Diagnostic:
         """Record a diagnostic of a registered ``code``."""
         entry = CODES[code]
-        diagnostic = Diagnostic(
+        diagnostic = trusted(
+            Diagnostic,
             code=code,
             severity=entry.severity,
             message=message,

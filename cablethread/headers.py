@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from cablethread.diagnostics import Collector
-from cablethread.models import Header, HeaderField, Redaction, Span
+from cablethread.models import Header, HeaderField, Redaction, Span, trusted
 from cablethread.parties import Fragment
 from cablethread.redactions import find_redactions, split_margin_codes
 from cablethread.segment import RawBlock
@@ -81,7 +81,8 @@ def unfold(block: RawBlock, collector: Collector) -> UnfoldedBlock:
                 span,
             )
         fields.append(
-            HeaderField(
+            trusted(
+                HeaderField,
                 name=raw_field.name,
                 label=raw_field.label,
                 value="\n".join(f.text for f in clean),
@@ -94,7 +95,8 @@ def unfold(block: RawBlock, collector: Collector) -> UnfoldedBlock:
             "page furniture inside a header block; kept out of the fields",
             Span(start=line, end=line),
         )
-    header = Header(
+    header = trusted(
+        Header,
         span=Span(start=block.start, end=block.end),
         fields=fields,
         separator=block.separator,

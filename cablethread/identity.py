@@ -20,7 +20,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from cablethread.models import Message, Participant, Party
+from cablethread.models import Message, Participant, Party, trusted
 
 __all__ = ["name_key", "participants"]
 
@@ -143,8 +143,9 @@ def participants(messages: Sequence[Message]) -> list[Participant]:
         keys = {form.party.key: None for form in group}
         raws = {" ".join(form.party.raw.split()): None for form in group}
         result.append(
-            Participant(
-                **best.model_dump(),
+            trusted(
+                Participant,
+                **best.__dict__,
                 keys=list(keys),
                 forms=list(raws),
                 addresses=addresses,

@@ -7,6 +7,8 @@ compared, dumped to JSON and validated back without loss.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime
 from functools import cache
 from typing import TYPE_CHECKING, Any, Literal, TypeVar
@@ -74,19 +76,25 @@ def _bare(cls: type[_M], values: dict[str, Any], fields_set: set[str]) -> _M:
 def trusted(cls: type[_M], /, **values: Any) -> _M:
     """An instance of ``cls`` from values the parser built itself, without validating them again.
 
-    Validation costs about a microsecond and a half per model, and a release of 100 MB holds
+    Validation costs one to several microseconds per model, and a release of 100 MB holds
     millions of them; these values come from the scanner (line numbers, slices of the text) and
-    were checked where they were made. Fields left out take their plain defaults; a field whose
-    default comes from a factory must be given. (``model_construct`` does the same, at more cost
-    than validating.) Callers uphold every validator's rule; the property tests hold them to it.
+    were checked where they were made. Fields left out take their defaults. (``model_construct``
+    does the same, at more cost than validating.) Callers uphold every validator's rule; the
+    property tests and the comparison with validated models in the test suite hold them to it.
     """
     defaults = _plain_defaults(cls)
-    if len(values) != len(defaults):
-        values = {**defaults, **values}
-        missing = [name for name, value in values.items() if value is _REQUIRED]
-        if missing:
-            raise TypeError(f"{cls.__name__} needs {', '.join(missing)}")
-    return _bare(cls, values, _all_fields(cls))
+    # The field values in the order of the fields, as validation leaves them (JSON keeps it).
+    ordered = {name: values.get(name, default) for name, default in defaults.items()}
+    if values.keys() != defaults.keys():
+        if not values.keys() <= defaults.keys():
+            unknown = ", ".join(sorted(values.keys() - defaults.keys()))
+            raise TypeError(f"{cls.__name__} has no field {unknown}")
+        for name, value in ordered.items():
+            if value is _REQUIRED:
+                raise TypeError(f"{cls.__name__} needs {name}")
+            if isinstance(value, _Factory):
+                ordered[name] = value.make()
+    return _bare(cls, ordered, _all_fields(cls))
 
 
 def replaced(instance: _M, /, **changes: Any) -> _M:
@@ -115,11 +123,20 @@ class _Required:
 _REQUIRED = _Required()
 
 
+@dataclass(frozen=True)
+class _Factory:
+    """A field's default made anew for each instance (``default_factory=list``)."""
+
+    make: Callable[[], Any]
+
+
 @cache
 def _plain_defaults(cls: type[BaseModel]) -> dict[str, Any]:
     defaults: dict[str, Any] = {}
     for name, info in cls.model_fields.items():
-        if info.default_factory is not None or info.is_required():
+        if info.default_factory is not None:
+            defaults[name] = _Factory(info.default_factory)  # type: ignore[arg-type]
+        elif info.is_required():
             defaults[name] = _REQUIRED
         else:
             defaults[name] = info.default

@@ -36,6 +36,7 @@ from cablethread.models import (
     Span,
     Subject,
     replaced,
+    trusted,
 )
 from cablethread.parties import FieldReader, Fragment, Note, resolve_party
 from cablethread.policy import Policy
@@ -176,7 +177,7 @@ def _sender(
         # The exemption (``B1``) names the withholding better than a classification reason
         # printed beside it (``1.4(D)``).
         code = next((c for c in codes if c.jurisdiction != "us-eo13526"), codes[0])
-        return Party(raw=code.raw, span=code.span, kind="withheld", redaction=code)
+        return trusted(Party, raw=code.raw, span=code.span, kind="withheld", redaction=code)
     if party is None:
         collector.add("header-no-sender", "the From: field is empty", span)
     return party
@@ -318,7 +319,8 @@ def _read_document(text: str, name: str | None, policy: Policy) -> Document:
                 sent_raw=sent_raw,
                 sent_local=sent_local,
                 redactions=redactions,
-                occurrence=Occurrence(
+                occurrence=trusted(
+                    Occurrence,
                     source=name,
                     span=header_span,
                     body_span=body_span,
@@ -360,7 +362,8 @@ def _segments(
         last = number == total
         if last or kinds[number] != kinds[number - 1] or ids[number] != ids[number - 1]:
             segments.append(
-                Segment(
+                trusted(
+                    Segment,
                     kind=kinds[number - 1],
                     span=Span(start=start, end=number),
                     text="".join(source.lines[start - 1 : number]),
@@ -414,7 +417,8 @@ def _assemble(documents: list[Document], policy: Policy) -> Release:
                 first.occurrence.span,
             )
         messages.append(
-            Message(
+            trusted(
+                Message,
                 id=message_id,
                 header=first.unfolded.header,
                 sender=first.sender,

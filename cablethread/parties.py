@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
-from cablethread.models import Party, PartyKind, Redaction, Span, replaced
+from cablethread.models import Party, PartyKind, Redaction, Span, replaced, trusted
 from cablethread.redactions import find_redactions, is_code_line
 
 if TYPE_CHECKING:
@@ -504,7 +504,7 @@ def parse_party(raw: str, span: Span, *, field: str | None = None) -> tuple[Part
         found = find_redactions(text, span.start, field=field)
         redaction = found[0] if found else None
         if redaction is not None:
-            return Party(raw=raw, span=span, kind="withheld", redaction=redaction), False
+            return trusted(Party, raw=raw, span=span, kind="withheld", redaction=redaction), False
     name: str | None = text or None
     address: str | None = None
     repaired = False
@@ -536,7 +536,8 @@ def parse_party(raw: str, span: Span, *, field: str | None = None) -> tuple[Part
                 kind = "person"
     if kind == "unknown" and address is not None:
         kind = "person" if name else "mailbox"
-    party = Party(
+    party = trusted(
+        Party,
         raw=raw,
         span=span,
         name=name,

@@ -19,7 +19,7 @@ from importlib import resources
 from typing import Literal
 
 from cablethread import patterns as p
-from cablethread.models import Redaction, Span
+from cablethread.models import Redaction, Span, trusted
 
 __all__ = [
     "StampKind",
@@ -100,7 +100,8 @@ def _make(raw: str, line: int, field: str | None) -> Redaction | None:
     ground = _grounds().get(code)
     if ground is None:
         return None
-    return Redaction(
+    return trusted(
+        Redaction,
         raw=raw,
         code=code,
         ground=ground.ground,

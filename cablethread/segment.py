@@ -117,24 +117,30 @@ _ALL = _Words.of(None, True)
 
 def views(source: SourceText) -> list[str]:
     """Every line as the patterns read it: ``> > Sent:=09Monday`` → ``    Sent:   Monday``."""
-    out: list[str] = []
-    for number in range(1, len(source) + 1):
-        line = source.content(number)
-        quote = p.QUOTE_PREFIX.match(line)
-        if quote is not None:
-            line = " " * quote.end() + line[quote.end() :]
+    out = list(source.contents)
+    if ">" not in source.text and "=" not in source.text:
+        return out
+    for index, line in enumerate(out):
+        if ">" in line:
+            quote = p.QUOTE_PREFIX.match(line)
+            if quote is not None:
+                line = " " * quote.end() + line[quote.end() :]
         if "=" in line:
             line = p.QP_BLANKS.sub("   ", line)
-        out.append(line)
+        out[index] = line
     return out
 
 
 def quote_depths(source: SourceText) -> list[int]:
     """How many ``>`` quote marks open each line: ``> > From: x`` → 2."""
-    depths: list[int] = []
-    for number in range(1, len(source) + 1):
-        quote = p.QUOTE_PREFIX.match(source.content(number))
-        depths.append(quote.group().count(">") if quote is not None else 0)
+    depths = [0] * len(source)
+    if ">" not in source.text:
+        return depths
+    for index, line in enumerate(source.contents):
+        if ">" in line:
+            quote = p.QUOTE_PREFIX.match(line)
+            if quote is not None:
+                depths[index] = quote.group().count(">")
     return depths
 
 
@@ -951,7 +957,7 @@ def scan(
     """
     words = _Words.of(languages, dayfirst) if (languages, dayfirst) != (None, True) else _ALL
     lines = views(source)
-    contents = [source.content(n) for n in range(1, len(source) + 1)]
+    contents = source.contents
     depths = quote_depths(source)
     classes = _classify(lines, edge_furniture(source), words)
     _mark_margins(source, classes)

@@ -9,6 +9,18 @@ __all__ = ["SourceText"]
 _INVISIBLE = str.maketrans({"\x0c": " ", "\ufeff": None, "\x00": None})
 
 
+def _has_invisible(text: str) -> bool:
+    return "\x0c" in text or "\ufeff" in text or "\x00" in text
+
+
+def _blanked(text: str) -> str:
+    """``text.translate(_INVISIBLE)``, faster on a long text that is not all ASCII."""
+    for char, replacement in (("\x0c", " "), ("\ufeff", ""), ("\x00", "")):
+        if char in text:
+            text = text.replace(char, replacement)
+    return text
+
+
 class SourceText:
     """A text split on ``\\n`` only, line ends kept, so that ``"".join(lines) == text``.
 
@@ -29,9 +41,14 @@ class SourceText:
         if parts[-1]:
             lines.append(parts[-1])
         self.lines: list[str] = lines
-        self._content: list[str] = [
-            line.rstrip("\r\n").translate(_INVISIBLE) if line else line for line in lines
-        ]
+        self._content: list[str]
+        if "\r" not in text:
+            # No carriage return: the parts of the text blanked as a whole are the lines' contents
+            # (blanking deletes and replaces characters other than line ends).
+            blanked = _blanked(text).split("\n") if _has_invisible(text) else parts
+            self._content = blanked if parts[-1] else blanked[:-1]
+        else:
+            self._content = [line.rstrip("\r\n").translate(_INVISIBLE) for line in lines]
         self._pages: list[int] | None = _page_of_lines(lines) if "\x0c" in text else None
         #: How many pages the text holds (0 for a text without form feeds); a form feed at the end
         #: closes the last page rather than opening an empty one.
@@ -43,6 +60,11 @@ class SourceText:
 
     def __len__(self) -> int:
         return len(self.lines)
+
+    @property
+    def contents(self) -> list[str]:
+        """Every line as :meth:`content` gives it, in order (the list itself: do not change it)."""
+        return self._content
 
     def content(self, number: int) -> str:
         """Line ``number`` (1-based) as the patterns read it."""
@@ -61,7 +83,7 @@ class SourceText:
         if self._pages is None:
             return []
         written = {
-            page for number, page in enumerate(self._pages, start=1) if self.content(number).strip()
+            page for page, line in zip(self._pages, self._content, strict=True) if line.strip()
         }
         return [page for page in range(1, self.page_count + 1) if page not in written]
 
@@ -84,6 +106,9 @@ def _page_of_lines(lines: list[str]) -> list[int]:
     pages: list[int] = []
     page = 1
     for line in lines:
+        if "\x0c" not in line:
+            pages.append(page)
+            continue
         rest = line.lstrip("\x0c")
         leading = len(line) - len(rest)
         if rest.strip():

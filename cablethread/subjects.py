@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from functools import cache
 
 from cablethread.languages import languages as language_table
-from cablethread.models import PrefixKind, Redaction, Subject
+from cablethread.models import PrefixKind, Redaction, Subject, trusted
 from cablethread.redactions import strip_codes
 
 __all__ = ["parse_subject", "prefix_kinds", "variant_of"]
@@ -111,7 +111,8 @@ def parse_subject(
             rest = rest[match.end() :]
             continue
         break
-    return Subject(
+    return trusted(
+        Subject,
         raw=raw,
         text=text,
         prefixes=prefixes,

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from cablethread.diagnostics import Collector
-from cablethread.models import Edge, Message, Subject, Thread, replaced
+from cablethread.models import Edge, Message, Subject, Thread, replaced, trusted
 from cablethread.parser import Profile
 from cablethread.policy import Policy
 from cablethread.subjects import parse_subject, variant_of
@@ -105,7 +105,8 @@ def _placeholder(child: Message) -> Message:
     marker = "FORMAL MESSAGE: " if subject.formal_message else ""
     raw = f"{marker}{subject.topic}"
     digest = hashlib.sha1(f"placeholder|{subject.thread_key}".encode()).hexdigest()
-    return Message(
+    return trusted(
+        Message,
         id="p-" + digest[:12],
         sender=None,
         subject=parse_subject(raw, []),
@@ -217,7 +218,8 @@ def build_threads(
             else None
         )
         edges.append(
-            Edge(
+            trusted(
+                Edge,
                 parent_id=parent_id,
                 child_id=child.id,
                 evidence="printed-chain" if kind.startswith("printed-chain") else kind,
@@ -308,7 +310,8 @@ def _group(
             picked = sorted(x for x in modes if x)
             mode = picked[0] if len(picked) == 1 else "infer"  # type: ignore[assignment]
         threads.append(
-            Thread(
+            trusted(
+                Thread,
                 id="t-" + root_id[2:],
                 root_id=root_id,
                 message_ids=[m.id for m in ordered],

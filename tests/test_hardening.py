@@ -55,6 +55,9 @@ def _check(text: str) -> cablethread.Release:
     spans += [d.related for d in release.diagnostics if d.related is not None]
     for span in spans:
         assert 1 <= span.start <= span.end <= total
+    # The parser builds its models without validating them again: what it builds must be what
+    # validation accepts unchanged.
+    assert cablethread.Release.model_validate(release.model_dump()) == release
     return release
 
 
