@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from cablethread.diagnostics import Collector
-from cablethread.models import Header, HeaderField, Redaction, Span, trusted
+from cablethread.models import Header, HeaderField, Redaction, span_of, trusted
 from cablethread.parties import Fragment
 from cablethread.redactions import find_redactions, split_margin_codes
 from cablethread.segment import RawBlock
@@ -43,7 +43,7 @@ def unfold(block: RawBlock, collector: Collector) -> UnfoldedBlock:
                     "redaction-margin",
                     f"{margin!r} in the right margin of the {raw_field.label}: a withholding "
                     "code, release stamp or OCR speck, kept out of the value",
-                    Span(start=fragment.line, end=fragment.line),
+                    span_of(fragment.line, fragment.line),
                 )
             clean.append(Fragment(fragment.line, value.strip()))
         for margin_line in raw_field.margin:
@@ -54,18 +54,18 @@ def unfold(block: RawBlock, collector: Collector) -> UnfoldedBlock:
                 "redaction-margin",
                 f"{margin_line.text} printed beside the {raw_field.label} on a line of its own: "
                 "a withholding code, not part of the value",
-                Span(start=margin_line.line, end=margin_line.line),
+                span_of(margin_line.line, margin_line.line),
             )
         # ``To: Lona Valmoro`` / ``To: PIR``: each repeated label starts a recipient of its own.
         fragments[raw_field.name] = [
             Fragment(f.line, "; " + f.text) if f.line in raw_field.repeated else f for f in clean
         ]
-        span = Span(start=raw_field.line, end=raw_field.fragments[-1].line)
+        span = span_of(raw_field.line, raw_field.fragments[-1].line)
         if raw_field.no_colon:
             collector.add(
                 "header-label-no-colon",
                 f"{raw_field.label!r} without a colon read as the {raw_field.name} label",
-                Span(start=raw_field.line, end=raw_field.line),
+                span_of(raw_field.line, raw_field.line),
             )
         if raw_field.joined_after_blank is not None:
             collector.add(
@@ -93,11 +93,11 @@ def unfold(block: RawBlock, collector: Collector) -> UnfoldedBlock:
         collector.add(
             "header-furniture-inside",
             "page furniture inside a header block; kept out of the fields",
-            Span(start=line, end=line),
+            span_of(line, line),
         )
     header = trusted(
         Header,
-        span=Span(start=block.start, end=block.end),
+        span=span_of(block.start, block.end),
         fields=fields,
         separator=block.separator,
         layout=block.layout,

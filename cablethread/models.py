@@ -184,6 +184,27 @@ class Span(_Frozen):
         return Span(start=min(self.start, other.start), end=max(self.end, other.end))
 
 
+_SPANS: dict[tuple[int, int], Span] = {}
+
+
+def span_of(start: int, end: int) -> Span:
+    """``Span(start=start, end=end)``, one instance for the spans made again and again while a
+    release is read (every party, field and code of a line has that line's span).
+
+    The spans are kept until :func:`forget_spans` (``parse`` calls it when it is done).
+    """
+    key = (start, end)
+    span = _SPANS.get(key)
+    if span is None:
+        span = _SPANS[key] = Span(start=start, end=end)
+    return span
+
+
+def forget_spans() -> None:
+    """Let go of the spans :func:`span_of` kept."""
+    _SPANS.clear()
+
+
 Severity = Literal["info", "warning", "error"]
 
 

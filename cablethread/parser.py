@@ -22,10 +22,11 @@ from typing import IO
 from cablethread.dates import parse_sent
 from cablethread.diagnostics import Collector
 from cablethread.directory import Directory
-from cablethread.headers import UnfoldedBlock, unfold
+from cablethread.headers import unfold
 from cablethread.languages import label_fields, languages
 from cablethread.models import (
     Diagnostic,
+    Header,
     Message,
     Occurrence,
     Party,
@@ -35,7 +36,9 @@ from cablethread.models import (
     SegmentKind,
     Span,
     Subject,
+    forget_spans,
     replaced,
+    span_of,
     trusted,
 )
 from cablethread.parties import FieldReader, Fragment, Note, resolve_party
@@ -105,7 +108,7 @@ class Printing:
     """One printed header block and body, read into message values, before merging."""
 
     id: str
-    unfolded: UnfoldedBlock
+    header: Header
     sender: Party | None
     to: list[Party]
     cc: list[Party]
@@ -115,7 +118,9 @@ class Printing:
     sent_local: datetime | None
     redactions: list[Redaction]
     occurrence: Occurrence
-    body_text: str
+    #: A digest of the body's words (brackets aside): printings of one message with different
+    #: digests are variants. A digest, not the text, so that a document holds its text once.
+    body_key: bytes
     attachments: list[str]
     importance: str | None
     classification: str | None
@@ -220,6 +225,13 @@ def _date_languages(block: RawBlock) -> tuple[str | None, ...]:
 
 
 def _read_document(text: str, name: str | None, policy: Policy) -> Document:
+    try:
+        return _read_source(text, name, policy)
+    finally:
+        forget_spans()
+
+
+def _read_source(text: str, name: str | None, policy: Policy) -> Document:
     source = SourceText(text, name)
     collector = Collector(source=name, strict=policy.strict)
     if not text.strip():
@@ -244,7 +256,7 @@ def _read_document(text: str, name: str | None, policy: Policy) -> Document:
         collector.add(
             "header-separator-alone",
             "a separator line with no header block below it",
-            Span(start=line, end=line),
+            span_of(line, line),
         )
     body_lines: dict[int, list[int]] = {}
     for number, owner in enumerate(found.owners, start=1):
@@ -289,7 +301,7 @@ def _read_document(text: str, name: str | None, policy: Policy) -> Document:
                 policy.languages,
             )
         lines = body_lines.get(index, [])
-        body_span = Span(start=lines[0], end=lines[-1]) if lines else None
+        body_span = span_of(lines[0], lines[-1]) if lines else None
         redactions = list(unfolded.redactions)
         for number in lines:
             for redaction in find_redactions(source.content(number), number):
@@ -310,7 +322,7 @@ def _read_document(text: str, name: str | None, policy: Policy) -> Document:
         printings.append(
             Printing(
                 id=message_id,
-                unfolded=unfolded,
+                header=unfolded.header,
                 sender=_resolved(sender, directory, collector),
                 to=_parties(frags.get("to"), "to", collector, reader),
                 cc=_parties(frags.get("cc"), "cc", collector, reader),
@@ -329,7 +341,7 @@ def _read_document(text: str, name: str | None, policy: Policy) -> Document:
                     chain=found.chains[index],
                     page=source.page(header_span.start),
                 ),
-                body_text="".join(source.content(n) for n in lines),
+                body_key=_body_key(source.contents, lines),
                 attachments=[
                     a.strip()
                     for a in (attachments_field.value if attachments_field else "").split(";")
@@ -346,6 +358,13 @@ def _read_document(text: str, name: str | None, policy: Policy) -> Document:
     ids = [printings[o].id if o is not None else None for o in found.owners]
     segments = _segments(source, found.kinds, ids, printings, name)
     return Document(name, printings, segments, collector.items, profile, len(source))
+
+
+def _body_key(contents: list[str], lines: list[int]) -> bytes:
+    words = " ".join(
+        "".join(contents[n - 1] for n in lines).replace("[", "").replace("]", "").split()
+    )
+    return hashlib.blake2b(words.encode("utf-8", "surrogatepass"), digest_size=16).digest()
 
 
 def _segments(
@@ -365,7 +384,7 @@ def _segments(
                 trusted(
                     Segment,
                     kind=kinds[number - 1],
-                    span=Span(start=start, end=number),
+                    span=span_of(start, number),
                     text="".join(source.lines[start - 1 : number]),
                     source=name,
                     message_id=ids[number - 1] if kinds[number - 1] in ("header", "body") else None,
@@ -405,9 +424,7 @@ def _assemble(documents: list[Document], policy: Policy) -> Release:
     messages: list[Message] = []
     for message_id, printings in merged.items():
         first = printings[0]
-        variants = {
-            " ".join(p.body_text.replace("[", "").replace("]", "").split()) for p in printings
-        }
+        variants = {p.body_key for p in printings}
         if len(variants) > 1:
             spans = ", ".join(f"{p.occurrence.source or ''}:{p.occurrence.span}" for p in printings)
             collector.add(
@@ -420,7 +437,7 @@ def _assemble(documents: list[Document], policy: Policy) -> Release:
             trusted(
                 Message,
                 id=message_id,
-                header=first.unfolded.header,
+                header=first.header,
                 sender=first.sender,
                 to=first.to,
                 cc=first.cc,

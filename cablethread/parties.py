@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
-from cablethread.models import Party, PartyKind, Redaction, Span, replaced, trusted
+from cablethread.models import Party, PartyKind, Redaction, Span, replaced, span_of, trusted
 from cablethread.redactions import find_redactions, is_code_line
 
 if TYPE_CHECKING:
@@ -170,7 +170,7 @@ class Note:
 
 
 def _line_span(line: int) -> Span:
-    return Span(start=line, end=line)
+    return span_of(line, line)
 
 
 _COMMA_OR_BRACKET = re.compile(r"[,<\[>\]]")
@@ -323,7 +323,7 @@ def _split(fragments: Sequence[Fragment]) -> tuple[list[Token], list[Note]]:
             continue
         token = Token(
             text=" ".join(text for _, text in keep),
-            span=Span(start=keep[0][0], end=keep[-1][0]),
+            span=span_of(keep[0][0], keep[-1][0]),
             parts=tuple(text for _, text in keep),
             lines=tuple(line for line, _ in keep),
         )
@@ -392,7 +392,7 @@ def _recognised(text: str, directory: Directory) -> bool:
     """True when ``text`` reads as one party: a directory code, a person, an address, a code."""
     if directory.resolve(text) is not None or is_code_line(text):
         return True
-    party, _ = parse_party(text, Span(start=1, end=1))
+    party, _ = parse_party(text, span_of(1, 1))
     return party.kind != "unknown"
 
 
@@ -427,7 +427,7 @@ def repair_wrap(token: Token, directory: Directory) -> tuple[list[Token], list[N
         pieces.append(
             Token(
                 text=join_parts(own),
-                span=Span(start=lines[start], end=lines[end - 1]),
+                span=span_of(lines[start], lines[end - 1]),
                 parts=own,
                 lines=lines[start:end],
             )
@@ -651,7 +651,7 @@ def read_sender(fragments: Sequence[Fragment]) -> tuple[Party | None, list[Note]
     parts = tuple(part for token in tokens for part in token.parts)
     lines = tuple(line for token in tokens for line in token.part_lines)
     text = join_parts(parts)
-    span = Span(start=min(lines), end=max(lines))
+    span = span_of(min(lines), max(lines))
     if len(set(lines)) > 1:
         notes.append(
             Note(
@@ -726,7 +726,7 @@ def _listed(read: tuple[Party | None, list[Note]]) -> tuple[list[Party], list[No
 
 
 def _moved_span(span: Span, delta: int) -> Span:
-    return Span(start=span.start + delta, end=span.end + delta)
+    return span_of(span.start + delta, span.end + delta)
 
 
 def _moved_party(party: Party, delta: int) -> Party:

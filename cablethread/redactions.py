@@ -19,7 +19,7 @@ from importlib import resources
 from typing import Literal
 
 from cablethread import patterns as p
-from cablethread.models import Redaction, Span, trusted
+from cablethread.models import Redaction, span_of, trusted
 
 __all__ = [
     "StampKind",
@@ -107,7 +107,7 @@ def _make(raw: str, line: int, field: str | None) -> Redaction | None:
         ground=ground.ground,
         meaning=ground.meaning,
         jurisdiction=ground.jurisdiction,
-        span=Span(start=line, end=line),
+        span=span_of(line, line),
         field=field,
         ocr_damaged=damaged,
     )
