@@ -562,6 +562,12 @@ def parse_file(
 
 
 def _read_item(item: str | os.PathLike[str], policy: Policy) -> Document:
+    # Run in a worker process too, where no caller paused the collector.
+    with _collection_paused():
+        return _read_one(item, policy)
+
+
+def _read_one(item: str | os.PathLike[str], policy: Policy) -> Document:
     if isinstance(item, os.PathLike) or (isinstance(item, str) and "\n" not in item):
         return _read_named(item, policy)
     return _read_document(item, None, policy)
@@ -580,8 +586,11 @@ def parse_many(
     """
     policy = policy or Policy.default
     listed = list(items)
-    if executor is None:
-        documents = [_read_item(item, policy) for item in listed]
-    else:
-        documents = list(executor.map(_read_item, listed, [policy] * len(listed)))
-    return _assemble(documents, policy)
+    # The collector stays paused while documents are read or handed back by the workers:
+    # unpickling makes as many objects as parsing, and none of them forms a cycle.
+    with _collection_paused():
+        if executor is None:
+            documents = [_read_item(item, policy) for item in listed]
+        else:
+            documents = list(executor.map(_read_item, listed, [policy] * len(listed)))
+        return _assemble(documents, policy)
