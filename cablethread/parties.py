@@ -671,8 +671,8 @@ class FieldReader:
     A printed chain quotes the same ``To:`` and ``Cc:`` lists in every message below the one that
     first sent them, and a release prints the same senders page after page. A field printed again
     with the same text on the same lines relative to its first line is not read again: the
-    parties and notes of its first reading are moved to its lines. A reading whose notes name
-    line numbers in their text is not kept (its notes would name the first printing's lines).
+    parties and notes of its first reading are moved to its lines, line numbers named in the
+    notes' text included; a reading whose notes name other numbers is not kept.
     """
 
     def __init__(self, directory: Directory) -> None:
@@ -703,7 +703,7 @@ class FieldReader:
         kept = self._read.get(key)
         if kept is None:
             parties, notes = read()
-            if not any("line" in note.message for note in notes):
+            if all(_movable(note) for note in notes):
                 self._read[key] = _Reading(base, parties, notes)
             return parties, notes
         delta = base - kept.base
@@ -738,8 +738,34 @@ def _moved_party(party: Party, delta: int) -> Party:
     return replaced(party, span=_moved_span(party.span, delta), redaction=redaction)
 
 
+#: Line numbers a note names in its text: ``'Fraser' (line 12) and 'Cc X' (line 13) …``, ``the
+#: sender is printed over lines 3-4;``.
+_LINE_REFS = re.compile(r"\(line (\d+)\)|over lines (\d+)(?:-(\d+))?;")
+
+
+def _line_refs(note: Note) -> list[int]:
+    return [int(n) for match in _LINE_REFS.finditer(note.message) for n in match.groups() if n]
+
+
+def _movable(note: Note) -> bool:
+    """Whether every line number ``note`` names in its text is a line of its spans, so that
+    moving the spans and those numbers moves the note."""
+    if "line" not in note.message:
+        return True
+    own = {note.span.start, note.span.end}
+    if note.related is not None:
+        own |= {note.related.start, note.related.end}
+    return all(n in own for n in _line_refs(note))
+
+
 def _moved_note(note: Note, delta: int) -> Note:
     if delta == 0:
         return note
     related = _moved_span(note.related, delta) if note.related is not None else None
-    return Note(note.code, note.message, _moved_span(note.span, delta), related)
+    message = note.message
+    if "line" in message:
+        message = _LINE_REFS.sub(
+            lambda match: re.sub(r"\d+", lambda n: str(int(n.group()) + delta), match.group()),
+            message,
+        )
+    return Note(note.code, message, _moved_span(note.span, delta), related)

@@ -123,9 +123,19 @@ def is_code_line(text: str) -> bool:
 
 _Words = Literal["codes", "banner", "classification", "weak"]
 
+#: How the first word of stamp text can begin (marks aside): a code, a banner or stamp word, a
+#: date. Most lines are let go here, before they are cut into words; the words are checked in
+#: full below.
+_STAMP_OPENER = re.compile(
+    r"[\s,—–'\"`._|-]*(?:B[1-9]|1[.,]4\(|RELEASE|IN|PART|FULL|\d{1,2}[/-]"
+    r"|(?i:classified|by|das|a/gis|dos|on|class|confidential|secret|reason|declassify))"
+)
+
 
 def _stamp_words(text: str) -> _Words | None:
     """Class a run of text word by word; ``weak`` when every word is stamp filler (``on``, a date)."""
+    if _STAMP_OPENER.match(text) is None:
+        return None
     codes = banner = strong = weak = False
     after_b3 = False
     # ``1,4(D)``: a comma the OCR read for the point, not one between codes.
