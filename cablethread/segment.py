@@ -146,7 +146,11 @@ def quote_depths(source: SourceText) -> list[int]:
 
 def _is_separator(line: str, words: _Words = _ALL) -> bool:
     """``-----Original Message-----``, ``    Original Message          B5``; not a sentence."""
-    match = words.separator.match(line)
+    return _separates(words.separator.match(line))
+
+
+def _separates(match: re.Match[str] | None) -> bool:
+    """Whether a match of the separator pattern is a separator line: little or nothing after it."""
     return match is not None and len(match.group("rest").strip(" \t\r-:*")) <= p.SEPARATOR_MARGIN
 
 
@@ -795,12 +799,15 @@ def _forwarded_by(lines: list[str], number: int) -> RawBlock | None:
     return RawBlock(start=number, end=end, fields=fields, layout="forwarded-by", language="en")
 
 
-def _one_line_block(line: str, number: int, words: _Words) -> RawBlock | None:
+def _one_line_block(
+    line: str, number: int, words: _Words, match: re.Match[str] | None
+) -> RawBlock | None:
     """Yahoo's forwarded header run into its separator line::
 
     ----- Forwarded Message ----- From: John Doe <john.doe@acme.com>To: "b@acme.com" <…
+
+    ``match`` is the separator pattern's match of the line.
     """
-    match = words.separator.match(line)
     if match is None:
         return None
     at = match.start("rest")
@@ -975,19 +982,25 @@ def scan(
             if isinstance(found, _Memo):
                 number = found.end + 1
                 continue
-        elif cls == _TEXT and _opens_loose_block(lines, classes, number, words):
-            found = _try_block(lines, classes, number, loose_start=True, pages=pages, words=words)
-        elif cls == _TEXT and _is_separator(lines[number - 1], words):
-            found = _separator_block(lines, classes, number, pages, words)
-            if found is None:
-                separators_alone.append(number)
         elif cls == _TEXT:
-            found = (
-                _one_line_block(lines[number - 1], number, words)
-                or _forwarded_by(lines, number)
-                or _notes_block(lines, classes, number, after, words, pages)
-                or _attribution_block(lines, contents, classes, depths, number, after, words)
-            )
+            line = lines[number - 1]
+            separator = words.separator.match(line)
+            if "From" in line and _opens_loose_block(lines, classes, number, words):
+                found = _try_block(
+                    lines, classes, number, loose_start=True, pages=pages, words=words
+                )
+            elif _separates(separator):
+                found = _separator_block(lines, classes, number, pages, words)
+                if found is None:
+                    separators_alone.append(number)
+            elif separator is not None or ":" in line or "：" in line or "--" in line:
+                # A Notes time, an attribution and a forward line all hold one of these.
+                found = (
+                    _one_line_block(line, number, words, separator)
+                    or _forwarded_by(lines, number)
+                    or _notes_block(lines, classes, number, after, words, pages)
+                    or _attribution_block(lines, contents, classes, depths, number, after, words)
+                )
         if isinstance(found, RawBlock):
             if found.layout == "fields":
                 _notes_from(found, lines)
