@@ -95,11 +95,19 @@ def _normalise(raw: str) -> tuple[str, bool]:
     return "s" + token, True
 
 
-def _make(raw: str, line: int, field: str | None) -> Redaction | None:
+@lru_cache(maxsize=4096)
+def _read_code(raw: str) -> tuple[str, bool, _Ground] | None:
+    """The code, whether it was repaired, and its ground, of a printed code (None: no ground)."""
     code, damaged = _normalise(raw)
     ground = _grounds().get(code)
-    if ground is None:
+    return None if ground is None else (code, damaged, ground)
+
+
+def _make(raw: str, line: int, field: str | None) -> Redaction | None:
+    read = _read_code(raw)
+    if read is None:
         return None
+    code, damaged, ground = read
     return trusted(
         Redaction,
         raw=raw,
@@ -256,14 +264,17 @@ def find_redactions(text: str, line: int, *, field: str | None = None) -> list[R
     """Every withholding code in one line of ``text``, with ``line`` as its span."""
     if _HINT.search(text) is None:
         return []
-    if is_code_line(text):
-        matches = [m.group(0) for m in _ANY.finditer(text)]
-    else:
+    # Every code ``_STRONG_CASE`` finds, ``_ANY`` finds too: a line without any holds codes only
+    # in its margin, if anywhere.
+    anywhere = _ANY.search(text) is not None
+    if anywhere and is_code_line(text):
+        return _made([m.group(0) for m in _ANY.finditer(text)], line, field)
+    matches: list[str] = []
+    if anywhere:
         value, _margin = split_margin_codes(text)
         matches = [m.group(0) for m in _STRONG_CASE.finditer(value)]
-        margin = margin_redactions(text, line, field=field)
-        return [*_made(matches, line, field), *margin]
-    return _made(matches, line, field)
+    margin = margin_redactions(text, line, field=field)
+    return [*_made(matches, line, field), *margin]
 
 
 def _made(matches: list[str], line: int, field: str | None) -> list[Redaction]:
