@@ -49,9 +49,10 @@ def _may_be_furniture(line: str) -> bool:
 def _edges(source: SourceText) -> dict[int, tuple[list[int], list[int]]]:
     """For each page, the numbers of its first and last few non-blank lines."""
     by_page: dict[int, list[int]] = {}
-    for number in range(1, len(source) + 1):
-        if source.content(number).strip():
-            by_page.setdefault(source.page(number) or 1, []).append(number)
+    pages = source.pages or [1] * len(source)
+    for number, (page, content) in enumerate(zip(pages, source.contents, strict=True), start=1):
+        if content.strip():
+            by_page.setdefault(page, []).append(number)
     return {
         page: (lines[:EDGE_LINES], lines[-EDGE_LINES:][::-1]) for page, lines in by_page.items()
     }

@@ -968,7 +968,7 @@ def scan(
     depths = quote_depths(source)
     classes = _classify(lines, edge_furniture(source), words)
     _mark_margins(source, classes)
-    pages = [source.page(n) for n in range(1, len(source) + 1)] if source.page_count > 1 else None
+    pages: list[int | None] | None = list(source.pages or ()) if source.page_count > 1 else None
     total = len(source)
     blocks: list[RawBlock] = []
     separators_alone: list[int] = []

@@ -66,6 +66,12 @@ class SourceText:
         """Every line as :meth:`content` gives it, in order (the list itself: do not change it)."""
         return self._content
 
+    @property
+    def pages(self) -> list[int] | None:
+        """The page of every line, in order, or ``None`` for a text without form feeds (the list
+        itself: do not change it)."""
+        return self._pages
+
     def content(self, number: int) -> str:
         """Line ``number`` (1-based) as the patterns read it."""
         return self._content[number - 1]
