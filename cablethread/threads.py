@@ -203,7 +203,14 @@ def build_threads(
             span,
         )
 
-    placed = [replaced(m, parent_id=parent_of.get(m.id)) for m in placed]
+    # One more copy of the messages that gain a parent; the copies placed in time are let go
+    # as they are replaced (a million messages are several gigabytes).
+    by_key.clear()
+    by_id.clear()
+    for index, message in enumerate(placed):
+        parent_id = parent_of.get(message.id)
+        if parent_id != message.parent_id:
+            placed[index] = replaced(message, parent_id=parent_id)
     by_id = {m.id: m for m in placed}
     edges: list[Edge] = []
     for child in placed:
