@@ -74,7 +74,9 @@ REPLY_NODE_ATTRIBUTES: tuple[Attribute, ...] = (
         "The wall clock as printed, ISO 8601 without offset (the print gives no zone).",
     ),
     Attribute("sent_utc", "string", "The instant, ISO 8601 with offset `+00:00`."),
-    Attribute("time_zone", "string", "IANA zone the wall clock was read in."),
+    Attribute(
+        "time_zone", "string", "IANA zone the wall clock was read in, or its printed offset."
+    ),
     Attribute("tz_mode", "string", "Time-zone mode that chose the zone."),
     Attribute("redactions", "long", "Number of withholding codes in the header and body."),
     Attribute("redaction_codes", "string", "The withholding codes in order, joined with `; `."),

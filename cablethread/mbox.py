@@ -32,7 +32,8 @@ from email.policy import EmailPolicy
 from email.utils import format_datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-from zoneinfo import ZoneInfo
+
+from cablethread.timeline import zone_info
 
 if TYPE_CHECKING:
     from cablethread.models import Message, Party, Release
@@ -235,7 +236,7 @@ def to_email(
             message_id_header(i) for i in _ancestors(message.id, parent_of)
         )
     if message.sent_utc is not None:
-        zone = ZoneInfo(message.time_zone) if message.time_zone else None
+        zone = zone_info(message.time_zone) if message.time_zone else None
         shown = message.sent_utc.astimezone(zone) if zone else message.sent_utc
         email["Date"] = format_datetime(shown)
     if message.sender is not None:

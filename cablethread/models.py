@@ -468,10 +468,22 @@ class Message(_Frozen):
     sent_local: datetime | None = Field(
         default=None, description="Naive wall clock as printed; None when it could not be read."
     )
+    sent_offset_minutes: int | None = Field(
+        default=None,
+        description=(
+            "UTC offset printed with the time, in minutes (``-0400`` gives -240); when printed, "
+            "``sent_utc`` follows it under every mode."
+        ),
+    )
     sent_utc: datetime | None = Field(
         default=None, description="Aware UTC instant under the time-zone mode; None if unknown."
     )
-    time_zone: str | None = Field(default=None, description="IANA zone used for ``sent_utc``.")
+    time_zone: str | None = Field(
+        default=None,
+        description=(
+            "IANA zone used for ``sent_utc``, or the offset printed with the time (``UTC-04:00``)."
+        ),
+    )
     tz_mode: TzMode | None = Field(default=None, description="Mode that chose ``time_zone``.")
     parent_id: str | None = Field(
         default=None, description="Message replied to; a placeholder id if it was not released."

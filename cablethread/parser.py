@@ -445,6 +445,7 @@ def _assemble(documents: list[Document], policy: Policy) -> Release:
                 subject=first.subject,
                 sent_raw=first.sent_raw,
                 sent_local=first.sent_local,
+                sent_offset_minutes=first.offset_minutes,
                 redactions=first.redactions,
                 occurrences=[p.occurrence for p in printings],
                 attachments=first.attachments,

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
-from datetime import datetime
+from datetime import datetime, tzinfo
 from functools import cache
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfoNotFoundError
 
 from cablethread.models import Diagnostic, Edge, Message, Party, Release, Thread
+from cablethread.timeline import zone_info
 
 __all__ = [
     "diagnostic_line",
@@ -39,9 +40,9 @@ def message_line(message: Message) -> str:
 
 
 @cache
-def _zone(name: str) -> ZoneInfo | None:
+def _zone(name: str) -> tzinfo | None:
     try:
-        return ZoneInfo(name)
+        return zone_info(name)
     except (ZoneInfoNotFoundError, ValueError):
         return None
 

@@ -91,7 +91,7 @@ MESSAGE_COLUMNS: dict[str, str] = {
     "sent_raw": "The `Sent:`/`Date:` value as printed.",
     "sent_local": "The wall clock as printed (no zone).",
     "sent_utc": "The instant in UTC under the time-zone mode.",
-    "time_zone": "IANA zone the wall clock was read in.",
+    "time_zone": "IANA zone the wall clock was read in, or the offset printed with it (UTC-04:00).",
     "tz_mode": "Time-zone mode that chose the zone.",
     "subject": "The subject, unwrapped and single-spaced.",
     "thread_key": "The subject normalised for threading.",

@@ -8,13 +8,17 @@ A printed ``Sent:`` line has no zone. Which zone is a fact about the print:
   the block printed above it (Outlook writes a quoted header in the quoter's zone);
 * ``infer``: per printed chain, the mode that leaves no reply older than its parent (ties go to
   ``archive``), the choice recorded.
+
+A clock printed with its offset (``Wed, 2 May 2001 10:14:00 -0700``, ``UTC+04:00``) has a zone:
+that offset is used under every mode.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, timedelta, timezone, tzinfo
 from functools import cache
 from typing import Literal
 from zoneinfo import ZoneInfo
@@ -22,7 +26,7 @@ from zoneinfo import ZoneInfo
 from cablethread.diagnostics import Collector
 from cablethread.models import Message, Span, TzMode, replaced
 
-__all__ = ["ChainPosition", "Placed", "localise", "place_messages"]
+__all__ = ["ChainPosition", "Placed", "localise", "offset_zone", "place_messages", "zone_info"]
 
 Placement = Literal["archive", "sender", "quoter"]
 MODES: tuple[Placement, ...] = ("archive", "sender", "quoter")
@@ -31,6 +35,35 @@ MODES: tuple[Placement, ...] = ("archive", "sender", "quoter")
 @cache
 def _zone(name: str) -> ZoneInfo:
     return ZoneInfo(name)
+
+
+def offset_zone(minutes: int) -> str:
+    """The name of a fixed offset printed with a time: ``-240`` gives ``UTC-04:00``.
+
+    >>> offset_zone(-240), offset_zone(330), offset_zone(0)
+    ('UTC-04:00', 'UTC+05:30', 'UTC+00:00')
+    """
+    sign = "-" if minutes < 0 else "+"
+    hours, rest = divmod(abs(minutes), 60)
+    return f"UTC{sign}{hours:02d}:{rest:02d}"
+
+
+_OFFSET_NAME = re.compile(r"^UTC(?P<sign>[+-])(?P<hours>\d{2}):(?P<minutes>\d{2})$")
+
+
+def zone_info(name: str) -> tzinfo:
+    """The zone a message's ``time_zone`` names: an IANA zone, or a printed offset.
+
+    >>> zone_info("UTC-04:00"), zone_info("Pacific/Auckland")
+    (datetime.timezone(datetime.timedelta(days=-1, seconds=72000)), zoneinfo.ZoneInfo(key='Pacific/Auckland'))
+
+    Raises ``ValueError`` (or ``zoneinfo.ZoneInfoNotFoundError``) for a name that is neither.
+    """
+    match = _OFFSET_NAME.match(name)
+    if match is None:
+        return _zone(name)
+    minutes = int(match.group("hours")) * 60 + int(match.group("minutes"))
+    return timezone(timedelta(minutes=-minutes if match.group("sign") == "-" else minutes))
 
 
 @dataclass(frozen=True)
@@ -70,7 +103,12 @@ class ChainPosition:
 def _zone_for(
     message: Message, mode: TzMode, archive: str, position: ChainPosition | None
 ) -> tuple[str, bool]:
-    """The zone a mode gives a message, and whether that zone is known (not a fallback)."""
+    """The zone a mode gives a message, and whether that zone is known (not a fallback).
+
+    An offset printed with the time (``-0400``) is the zone under every mode.
+    """
+    if message.sent_offset_minutes is not None:
+        return offset_zone(message.sent_offset_minutes), True
     if mode == "archive":
         return archive, True
     if mode == "sender":
@@ -92,7 +130,11 @@ def _instants(
         if message.sent_local is None:
             continue
         zone, _known = _zone_for(message, mode, archive, positions.get(message.id))
-        placed[message.id] = localise(message.sent_local, zone)
+        if message.sent_offset_minutes is not None:
+            offset = timedelta(minutes=message.sent_offset_minutes)
+            placed[message.id] = Placed((message.sent_local - offset).replace(tzinfo=UTC), zone)
+        else:
+            placed[message.id] = localise(message.sent_local, zone)
     return placed
 
 
