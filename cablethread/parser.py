@@ -8,14 +8,17 @@ from __future__ import annotations
 import gc
 import hashlib
 import os
+import pickle
+import tempfile
 import tomllib
 from collections.abc import Iterable, Iterator, Sequence
-from concurrent.futures import Executor
+from concurrent.futures import Executor, ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cache
 from importlib import resources
+from itertools import repeat
 from pathlib import Path
 from typing import IO
 
@@ -592,6 +595,32 @@ def parse_many(
     with _collection_paused():
         if executor is None:
             documents = [_read_item(item, policy) for item in listed]
+        elif isinstance(executor, ProcessPoolExecutor):
+            # A local pool's workers hand their documents over in files: through the pool's
+            # pipe, each 64 KB waits for this process to let go of the interpreter lock while it
+            # unpickles earlier documents, and the workers stall on the full pipe.
+            with tempfile.TemporaryDirectory(prefix="cablethread-") as folder:
+                paths = executor.map(_read_to_file, listed, repeat(policy), repeat(folder))
+                documents = [_load_file(path) for path in paths]
         else:
             documents = list(executor.map(_read_item, listed, [policy] * len(listed)))
         return _assemble(documents, policy)
+
+
+def _read_to_file(item: str | os.PathLike[str], policy: Policy, folder: str) -> str:
+    """:func:`_read_item` in a worker, pickled into a new file in ``folder``; the file's path."""
+    document = _read_item(item, policy)
+    with (
+        _collection_paused(),
+        tempfile.NamedTemporaryFile(dir=folder, suffix=".pickle", delete=False) as handle,
+    ):
+        pickle.dump(document, handle, protocol=pickle.HIGHEST_PROTOCOL)
+    return handle.name
+
+
+def _load_file(path: str) -> Document:
+    """A document :func:`_read_to_file` wrote (in this run's own private folder), the file removed."""
+    with open(path, "rb") as handle:
+        document: Document = pickle.load(handle)
+    os.remove(path)
+    return document
