@@ -388,7 +388,7 @@ def _segments(
                     Segment,
                     kind=kinds[number - 1],
                     span=span_of(start, number),
-                    text="".join(source.lines[start - 1 : number]),
+                    text=source.text_of(start, number),
                     source=name,
                     message_id=ids[number - 1] if kinds[number - 1] in ("header", "body") else None,
                 )

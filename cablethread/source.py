@@ -9,10 +9,6 @@ __all__ = ["SourceText"]
 _INVISIBLE = str.maketrans({"\x0c": " ", "\ufeff": None, "\x00": None})
 
 
-def _has_invisible(text: str) -> bool:
-    return "\x0c" in text or "\ufeff" in text or "\x00" in text
-
-
 def _blanked(text: str) -> str:
     """``text.translate(_INVISIBLE)``, faster on a long text that is not all ASCII."""
     for char, replacement in (("\x0c", " "), ("\ufeff", ""), ("\x00", "")):
@@ -31,25 +27,38 @@ class SourceText:
     joins pages, so a text holding form feeds knows the page of every line: ``page(n)``.
     """
 
-    __slots__ = ("_content", "_pages", "lines", "name", "page_count", "text")
+    __slots__ = ("_content", "_count", "_pages", "_parts", "name", "page_count", "text")
 
     def __init__(self, text: str, name: str | None = None) -> None:
         self.text = text
         self.name = name
+        # The text between line ends; line ``n`` is ``parts[n - 1]`` and its ``\n`` if one follows.
+        # The lines with their ends are made only when asked for (``lines``, ``raw``): an archive
+        # of millions of lines would hold its text twice.
         parts = text.split("\n")
-        lines = [part + "\n" for part in parts[:-1]]
-        if parts[-1]:
-            lines.append(parts[-1])
-        self.lines: list[str] = lines
+        self._parts = parts
+        self._count = len(parts) if parts[-1] else len(parts) - 1
         self._content: list[str]
         if "\r" not in text:
             # No carriage return: the parts of the text blanked as a whole are the lines' contents
             # (blanking deletes and replaces characters other than line ends).
-            blanked = _blanked(text).split("\n") if _has_invisible(text) else parts
-            self._content = blanked if parts[-1] else blanked[:-1]
+            if "\ufeff" in text or "\x00" in text:
+                self._content = _blanked(text).split("\n")[: self._count]
+            elif "\x0c" in text:
+                # Page breaks: only the lines holding one differ from the parts.
+                self._content = [
+                    part.replace("\x0c", " ") if "\x0c" in part else part
+                    for part in parts[: self._count]
+                ]
+            else:
+                self._content = parts[: self._count]
         else:
-            self._content = [line.rstrip("\r\n").translate(_INVISIBLE) for line in lines]
-        self._pages: list[int] | None = _page_of_lines(lines) if "\x0c" in text else None
+            self._content = [
+                part.rstrip("\r").translate(_INVISIBLE) for part in parts[: self._count]
+            ]
+        self._pages: list[int] | None = (
+            _page_of_lines(parts[: self._count]) if "\x0c" in text else None
+        )
         #: How many pages the text holds (0 for a text without form feeds); a form feed at the end
         #: closes the last page rather than opening an empty one.
         self.page_count = (
@@ -59,7 +68,12 @@ class SourceText:
         )
 
     def __len__(self) -> int:
-        return len(self.lines)
+        return self._count
+
+    @property
+    def lines(self) -> list[str]:
+        """Every line exactly as given, line ends included: ``"".join(source.lines) == text``."""
+        return [self.raw(number) for number in range(1, self._count + 1)]
 
     @property
     def contents(self) -> list[str]:
@@ -95,11 +109,21 @@ class SourceText:
 
     def raw(self, number: int) -> str:
         """Line ``number`` (1-based) exactly as given, line end included."""
-        return self.lines[number - 1]
+        if not 1 <= number <= self._count:
+            raise IndexError(f"line {number} is not in a text of {self._count} lines")
+        part = self._parts[number - 1]
+        return part + "\n" if number < len(self._parts) else part
 
     def slice(self, span: Span) -> str:
         """The exact text of ``span``: ``source.slice(message.occurrences[0].span)``."""
-        return "".join(self.lines[span.start - 1 : span.end])
+        return self.text_of(span.start, span.end)
+
+    def text_of(self, start: int, end: int) -> str:
+        """The exact text of lines ``start`` to ``end`` (1-based, inclusive), line ends included."""
+        if start > end:
+            return ""
+        text = "\n".join(self._parts[start - 1 : end])
+        return text + "\n" if end < len(self._parts) else text
 
 
 def _page_of_lines(lines: list[str]) -> list[int]:

@@ -78,3 +78,23 @@ def test_strict_mode_raises_only_parse_error(lines: list[str]) -> None:
         assert exc.diagnostic == first
     else:
         assert not raises
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(["a", " ", "\n", "\r", "\x0c", "\ufeff", "\x00", "é"])))
+def test_source_lines_are_the_text_cut_after_each_line_end(text: str) -> None:
+    source = cablethread.SourceText(text)
+    expected = text.splitlines(keepends=True) if "\r" not in text and "\x0c" not in text else None
+    lines = source.lines
+    assert "".join(lines) == text
+    assert all(line.endswith("\n") for line in lines[:-1])
+    assert all("\n" not in line[:-1] for line in lines)
+    if expected is not None:
+        assert lines == expected
+    for number, line in enumerate(lines, start=1):
+        assert source.raw(number) == line
+        blanked = line.rstrip("\r\n").replace("\x0c", " ").replace("\ufeff", "").replace("\x00", "")
+        assert source.content(number) == blanked
+    for start in range(1, len(lines) + 1):
+        for end in range(start, len(lines) + 1):
+            assert source.text_of(start, end) == "".join(lines[start - 1 : end])
