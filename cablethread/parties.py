@@ -49,8 +49,9 @@ _ADDRESS = r"[\w.+'\-]+(?:@|©|\(a\))[\w\-]+(?:\.[\w\-]+)+"
 _ANGLE = re.compile(
     rf"^(?P<name>(?:.*[^ \t\n])?)[ \t]*<[ \t]*(?:mailto:)?(?P<addr>{_ADDRESS})[ \t]*>[ \t]*$"
 )
+# ``Hanley, Monica R [mailto:HanleyMR@state.gov]``; Outlook 97 printed ``[SMTP:…]`` (Enron).
 _MAILTO = re.compile(
-    rf"^(?P<name>(?:.*[^ \t\n])?)[ \t]*\[mailto:[ \t]*(?P<addr>{_ADDRESS})[ \t]*\][ \t]*$"
+    rf"^(?P<name>(?:.*[^ \t\n])?)[ \t]*\[(?:mailto|SMTP|smtp):[ \t]*(?P<addr>{_ADDRESS})[ \t]*\][ \t]*$"
 )
 # ``'millscd@state.gov'``, and the OCR's stray full stop after it: ``'millscd@state.gov.``.
 _BARE = re.compile(rf"^['\"]?(?P<addr>{_ADDRESS})['\"]?[.,]?$")

@@ -215,6 +215,9 @@ def test_sender_address_wrapped_onto_the_next_line() -> None:
     message = next(m for m in release.messages if m.occurrences[0].span.start == 28)
     assert message.header is not None
     assert (message.header.span.start, message.header.span.end) == (28, 34)
+    # ``From: loretta-henry@reliantenergy.com`` / ``[SMTP:loretta-henry@reliantenergy.com]``.
+    assert message.sender is not None
+    assert message.sender.address == "loretta-henry@reliantenergy.com"
     assert [p.raw for p in message.to] == [
         "Nikki V Carter",
         "Curley, Kim",

@@ -30,6 +30,13 @@ def mfat() -> Directory:
             "MillsCD@state.gov",
             "person",
         ),
+        # Outlook 97 (the Enron sample): ``From: Scott Palmer [SMTP:Scott.Palmer@exodus.net]``.
+        (
+            "Scott Palmer [SMTP:Scott.Palmer@exodus.net]",
+            "Scott Palmer",
+            "Scott.Palmer@exodus.net",
+            "person",
+        ),
         ("'millscd@state.gov'", None, "millscd@state.gov", "mailbox"),
         ("'millscd@state.gov.", None, "millscd@state.gov", "mailbox"),
         ("'Shapiro, Daniel B.'", "Shapiro, Daniel B.", None, "person"),
