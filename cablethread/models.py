@@ -184,6 +184,11 @@ class Span(_Frozen):
     def __contains__(self, line: object) -> bool:
         return isinstance(line, int) and self.start <= line <= self.end
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Pickled as its two numbers and unpickled through ``span_of``: the spans of a document
+        # handed back by a worker (a third of its models) come back shared, as they were made.
+        return (span_of, (self.start, self.end))
+
     @property
     def lines(self) -> range:
         """The line numbers covered, for slicing a :class:`~cablethread.SourceText`."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import pickle
 import sys
 from concurrent.futures import ProcessPoolExecutor
 from itertools import pairwise
@@ -59,3 +60,12 @@ def test_dask_cluster_matches_serial(archive: list[Path]) -> None:
     spec.loader.exec_module(example)
     distributed_release = example.parse_archive(archive, workers=2, processes=False)
     _same(cablethread.parse_many(archive), distributed_release)
+
+
+def test_a_release_pickles_to_an_equal_release(seed_text: str) -> None:
+    # What a worker hands back is pickled; spans come back shared, models unvalidated.
+    release = cablethread.parse(seed_text)
+    back = pickle.loads(pickle.dumps(release, protocol=pickle.HIGHEST_PROTOCOL))
+    assert back == release
+    assert back.to_json() == release.to_json()
+    assert cablethread.Release.model_validate(back.model_dump()) == back
