@@ -78,12 +78,16 @@ def edge_furniture(source: SourceText) -> frozenset[int]:
                 lines = edges[page][side]
                 if depth < len(lines):
                     content = source.content(lines[depth])
-                    if _may_be_furniture(content):
-                        # Only the outermost line may differ in its numbers from page to page
-                        # (``Page 4 of 12``); a line inside it must repeat word for word.
-                        shape = _shape(content) if depth == 0 else " ".join(content.split())
-                        slots.setdefault(shape, []).append((page, lines[depth]))
+                    # Only the outermost line may differ in its numbers from page to page
+                    # (``Page 4 of 12``); a line inside it must repeat word for word.
+                    shape = _shape(content) if depth == 0 else " ".join(content.split())
+                    slots.setdefault(shape, []).append((page, lines[depth]))
             for placed in slots.values():
+                # Content (a header field, a code) at a page edge is never furniture. Only a
+                # slot that repeats is read for it: a part of a slot repeats no more than all.
+                if not _repeats([page for page, _ in placed], len(pages)):
+                    continue
+                placed = [(p, n) for p, n in placed if _may_be_furniture(source.content(n))]
                 if _repeats([page for page, _ in placed], len(pages)):
                     found.update(line for _, line in placed)
     return frozenset(found)

@@ -27,6 +27,7 @@ __all__ = [
     "is_code_line",
     "is_stamp_filler",
     "margin_redactions",
+    "may_be_stamp",
     "split_margin_codes",
     "stamp_kind",
 ]
@@ -176,6 +177,12 @@ def _stamp_words(text: str) -> _Words | None:
     if codes:
         return "codes" if not weak else None
     return "weak" if weak else None
+
+
+def may_be_stamp(text: str) -> bool:
+    """False when the first word of ``text`` opens no stamp, so that no stamp reading can hold
+    (``stamp_kind`` is None and ``is_stamp_filler`` False); a quick test before those."""
+    return _STAMP_OPENER.match(text) is not None
 
 
 def is_stamp_filler(text: str) -> bool:

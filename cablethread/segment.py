@@ -32,7 +32,13 @@ from cablethread.languages import block_language
 from cablethread.models import HeaderLayout, SegmentKind
 from cablethread.pages import edge_furniture
 from cablethread.parties import Fragment
-from cablethread.redactions import is_code_line, is_stamp_filler, split_margin_codes, stamp_kind
+from cablethread.redactions import (
+    is_code_line,
+    is_stamp_filler,
+    may_be_stamp,
+    split_margin_codes,
+    stamp_kind,
+)
 from cablethread.source import SourceText
 
 __all__ = ["RawBlock", "RawField", "Scan", "scan", "views"]
@@ -160,6 +166,8 @@ def _indent(line: str) -> int:
 
 def _is_stamp_line(line: str, stripped: str) -> tuple[bool, bool]:
     """Whether a line is a release stamp, and whether a banner: ``PART B5,B6`` is (True, True)."""
+    if not may_be_stamp(stripped):
+        return False, False
     kind = stamp_kind(stripped)
     if kind in ("banner", "classification"):
         return True, kind == "banner"
@@ -177,49 +185,55 @@ def _classify(
     ``running`` holds the lines repeated at page heads and feet (page numbers, running headers).
     """
     classes: list[int] = []
+    append = classes.append
+    schedule_heading, furniture = p.SCHEDULE_HEADING.match, p.FURNITURE.match
+    label = words.label.match
     in_schedule = False
     after_banner = 0
     after_doc_stamp = 0
     for number, line in enumerate(lines, start=1):
         stripped = line.strip()
         if not stripped:
-            classes.append(_BLANK)
+            append(_BLANK)
             continue
-        if p.SCHEDULE_HEADING.match(line):
+        if schedule_heading(line):
             in_schedule = True
-            classes.append(_SCHEDULE)
+            append(_SCHEDULE)
             continue
         if in_schedule:
             if p.SCHEDULE_ROW.match(line) or "\t" in line:
-                classes.append(_SCHEDULE)
+                append(_SCHEDULE)
                 continue
             in_schedule = False
-        if after_doc_stamp and p.STAMP_DATE_LINE.match(line):
-            classes.append(_FURNITURE)
-            after_doc_stamp = 0
-            continue
-        after_doc_stamp = max(0, after_doc_stamp - 1)
-        if p.FURNITURE.match(line) or number in running:
-            classes.append(_FURNITURE)
+        if after_doc_stamp:
+            if p.STAMP_DATE_LINE.match(line):
+                append(_FURNITURE)
+                after_doc_stamp = 0
+                continue
+            after_doc_stamp -= 1
+        if furniture(line) or number in running:
+            append(_FURNITURE)
             after_banner = 3 if "RELEASE" in line.upper() else 0
             after_doc_stamp = 2 if p.STAMP_DOC_LINE.match(line) else 0
             continue
-        stamp, banner = _is_stamp_line(line, stripped)
-        if stamp:
-            classes.append(_FURNITURE)
-            after_banner = 3 if banner else after_banner
-            continue
-        if after_banner and stamp_kind(stripped) == "codes":
-            # ``B5,B6`` on the line under ``RELEASE IN PART``: the banner's own codes.
-            classes.append(_FURNITURE)
-            after_banner = 0
-            continue
+        # Most lines open with a word no stamp opens with, and are text or a label at once.
+        if may_be_stamp(stripped):
+            stamp, banner = _is_stamp_line(line, stripped)
+            if stamp:
+                append(_FURNITURE)
+                after_banner = 3 if banner else after_banner
+                continue
+            if after_banner and stamp_kind(stripped) == "codes":
+                # ``B5,B6`` on the line under ``RELEASE IN PART``: the banner's own codes.
+                append(_FURNITURE)
+                after_banner = 0
+                continue
         # The banner's codes stand on the next printed line; a field or text line in between
         # means a later code belongs to what it is printed beside.
         after_banner = 0
-        classes.append(_LABEL if words.label.match(line) else _TEXT)
+        append(_LABEL if label(line) else _TEXT)
     # Blank lines inside a schedule belong to it when schedule rows follow.
-    for index, cls in enumerate(classes):
+    for index, cls in enumerate(classes if _SCHEDULE in classes else ()):
         if cls == _BLANK and index > 0 and classes[index - 1] == _SCHEDULE:
             nxt = index + 1
             while nxt < len(classes) and classes[nxt] == _BLANK:
@@ -975,6 +989,9 @@ def scan(
     number = 1
     while number <= total:
         cls = classes[number - 1]
+        if cls != _LABEL and cls != _TEXT:
+            number += 1
+            continue
         after = blocks[-1].end if blocks else 0
         found: RawBlock | _Memo | None = None
         if cls == _LABEL:
@@ -1014,14 +1031,8 @@ def scan(
             continue
         number += 1
 
-    kinds: list[SegmentKind] = []
-    for cls in classes:
-        if cls == _FURNITURE:
-            kinds.append("furniture")
-        elif cls == _SCHEDULE:
-            kinds.append("schedule")
-        else:
-            kinds.append("other")
+    kind_of: dict[int, SegmentKind] = {_FURNITURE: "furniture", _SCHEDULE: "schedule"}
+    kinds: list[SegmentKind] = [kind_of.get(cls, "other") for cls in classes]
     owners: list[int | None] = [None] * total
     chains: list[int] = []
     chain = 0
