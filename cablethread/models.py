@@ -185,9 +185,10 @@ class Span(_Frozen):
         return isinstance(line, int) and self.start <= line <= self.end
 
     def __reduce__(self) -> tuple[Any, ...]:
-        # Pickled as its two numbers and unpickled through ``span_of``: the spans of a document
-        # handed back by a worker (a third of its models) come back shared, as they were made.
-        return (span_of, (self.start, self.end))
+        # Pickled as its two numbers: the most numerous model (a third of those a worker hands
+        # back) unpickles in one call; spans shared in a release are pickled once and come back
+        # shared.
+        return (_span, (self.start, self.end))
 
     @property
     def lines(self) -> range:
@@ -197,6 +198,10 @@ class Span(_Frozen):
     def cover(self, other: Span) -> Span:
         """The smallest span holding both ``self`` and ``other``."""
         return Span(start=min(self.start, other.start), end=max(self.end, other.end))
+
+
+def _span(start: int, end: int) -> Span:
+    return Span(start=start, end=end)
 
 
 _SPANS: dict[tuple[int, int], Span] = {}

@@ -414,16 +414,6 @@ def _collection_paused() -> Iterator[None]:
             gc.enable()
 
 
-@contextmanager
-def _spans_forgotten() -> Iterator[None]:
-    """Let go of the spans kept for sharing when done (documents unpickled from the workers
-    share theirs through :func:`~cablethread.models.span_of`)."""
-    try:
-        yield
-    finally:
-        forget_spans()
-
-
 def _assemble(documents: list[Document], policy: Policy) -> Release:
     from cablethread.identity import participants
     from cablethread.threads import build_threads
@@ -602,7 +592,7 @@ def parse_many(
     listed = list(items)
     # The collector stays paused while documents are read or handed back by the workers:
     # unpickling makes as many objects as parsing, and none of them forms a cycle.
-    with _collection_paused(), _spans_forgotten():
+    with _collection_paused():
         if executor is None:
             documents = [_read_item(item, policy) for item in listed]
         elif isinstance(executor, ProcessPoolExecutor):

@@ -63,7 +63,7 @@ def test_dask_cluster_matches_serial(archive: list[Path]) -> None:
 
 
 def test_a_release_pickles_to_an_equal_release(seed_text: str) -> None:
-    # What a worker hands back is pickled; spans come back shared, models unvalidated.
+    # What a worker hands back is pickled; models come back unvalidated.
     release = cablethread.parse(seed_text)
     back = pickle.loads(pickle.dumps(release, protocol=pickle.HIGHEST_PROTOCOL))
     assert back == release
