@@ -593,10 +593,28 @@ class Release(_Frozen):
 
     def message(self, message_id: str) -> Message:
         """The message (or placeholder) with id ``message_id``; ``KeyError`` if none."""
+        found = self._message_index().get(message_id)
+        if found is not None:
+            return found
+        # Not in the index: the lists may have been changed in place since it was made.
         for message in [*self.messages, *self.placeholders]:
             if message.id == message_id:
                 return message
         raise KeyError(message_id)
+
+    def _message_index(self) -> dict[str, Message]:
+        # Made on the first lookup and kept beside the fields (equality, JSON and the schema see
+        # fields only), so that a loop over the edges does not search the messages each time;
+        # made again for other lists (``model_copy(update=...)``) or lists of another length.
+        key = (id(self.messages), len(self.messages), id(self.placeholders), len(self.placeholders))
+        kept = self.__dict__.get("_messages_by_id")
+        if kept is None or kept[0] != key:
+            index: dict[str, Message] = {}
+            for message in [*self.messages, *self.placeholders]:
+                index.setdefault(message.id, message)
+            kept = (key, index)
+            self.__dict__["_messages_by_id"] = kept
+        return kept[1]
 
     def graph(self) -> nx.DiGraph:  # type: ignore[type-arg]
         """The reply graph: parent → reply edges, placeholder nodes for missing parents."""

@@ -175,3 +175,17 @@ def test_sender_mode_shows_the_geneva_replies_out_of_order(seed_text: str) -> No
     beijing = next(m for m in release.messages if m.occurrences[0].span.start == 159)
     assert beijing.time_zone == "Asia/Shanghai"
     assert beijing.sent_utc == datetime(2018, 11, 5, 17, 42, tzinfo=UTC)
+
+
+def test_message_lookup_follows_the_release_it_is_asked_of(seed: cablethread.Release) -> None:
+    parent = seed.message(seed.edges[0].parent_id)
+    assert parent.id == seed.edges[0].parent_id
+    again = cablethread.parse(seed.text, source="mfat_xinjiang_oia.txt")
+    assert seed == again  # the lookup leaves equality and JSON alone
+    assert seed.to_json() == again.to_json()
+    fewer = seed.model_copy(update={"messages": seed.messages[:3]})
+    assert fewer.message(seed.messages[2].id) is seed.messages[2]
+    with pytest.raises(KeyError):
+        fewer.message(seed.messages[5].id)
+    with pytest.raises(KeyError):
+        seed.message("m-000000000000")
