@@ -11,10 +11,11 @@ one line on stderr.
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Executor, Future
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any, NoReturn, TypeVar
@@ -124,6 +125,16 @@ def _zone_name(value: str) -> str:
     return value
 
 
+def _jobs(value: str) -> int:
+    try:
+        jobs = int(value)
+    except ValueError:
+        jobs = -1
+    if jobs < 0:
+        raise argparse.ArgumentTypeError(f"--jobs takes a number of processes, not {value!r}")
+    return jobs or os.cpu_count() or 1
+
+
 def _existing_file(value: str) -> Path:
     path = Path(value)
     if not path.is_file():
@@ -156,6 +167,14 @@ def _add_parse_options(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="stop at the first warning, exit code 1",
     )
+    group.add_argument(
+        "--jobs",
+        "-j",
+        metavar="N",
+        type=_jobs,
+        default=1,
+        help="read the files on N processes (0: one per CPU; default 1)",
+    )
 
 
 def _add_directory_option(group: argparse.ArgumentParser | argparse._ArgumentGroup) -> None:
@@ -183,6 +202,10 @@ def _parse(args: argparse.Namespace) -> Release:
     """Parse the command's files, with a progress bar when there are several and stderr is a TTY."""
     policy = _policy(args)
     files: list[str] = args.files
+    jobs = min(getattr(args, "jobs", 1), len(files))
+    if jobs > 1:
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            return parse_many(files, policy, executor=pool)
     if len(files) > 1 and sys.stderr.isatty():
         bar = _ProgressBar(len(files), sys.stderr)
         try:

@@ -128,6 +128,11 @@ def test_diagnostics(capsys: pytest.CaptureFixture[str]) -> None:
             ["threads", "--profile", "nowhere", SEED],
             "cablethread threads: error: argument --profile: invalid choice: 'nowhere'",
         ),
+        (
+            ["parse", "--jobs", "many", SEED],
+            "cablethread parse: error: argument --jobs/-j: --jobs takes a number of processes, "
+            "not 'many'",
+        ),
         (["parse"], "cablethread parse: error: the following arguments are required: FILE"),
         ([], "cablethread: error: the following arguments are required: COMMAND"),
         (["frobnicate"], "cablethread: error: argument COMMAND: invalid choice: 'frobnicate'"),
@@ -236,3 +241,21 @@ def test_python_dash_m(tmp_path: Path) -> None:
     )
     assert missing.returncode == 2
     assert missing.stderr == f"cablethread: {tmp_path / 'gone.txt'}: no such file\n"
+
+
+def test_jobs_read_the_files_on_processes_with_the_serial_result(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # The seed cut into three releases at header blocks, read on two processes.
+    lines = Path(SEED).read_text(encoding="utf-8").splitlines(keepends=True)
+    cuts = [0, lines.index("From: NAD\n", 400), lines.index("From: NAD\n", 700), len(lines)]
+    files = []
+    for index in range(3):
+        path = tmp_path / f"part-{index}.txt"
+        path.write_text("".join(lines[cuts[index] : cuts[index + 1]]), encoding="utf-8")
+        files.append(str(path))
+    serial = run(capsys, "threads", *files)
+    pooled = run(capsys, "threads", "--jobs", "2", *files)
+    assert serial[0] == 0
+    assert pooled == serial
+    assert serial[2].strip() == "6 threads, 23 messages, 1 placeholder"
