@@ -222,7 +222,7 @@ def to_email(
     ... )
     >>> email = to_email(release, release.messages[0])
     >>> email["From"], email["Date"]
-    ('NAD <nad@unknown.cablethread.invalid>', 'Thu, 11 Jul 2019 11:25:00 +1200')
+    ('NAD <nad@division.cablethread.invalid>', 'Thu, 11 Jul 2019 11:25:00 +1200')
     """
     parent_of = {edge.child_id: edge.parent_id for edge in release.edges}
     evidence = {

@@ -585,8 +585,17 @@ def parse_many(
 ) -> Release:
     """Parse several releases (paths, or texts holding newlines) and thread them together.
 
+    >>> release = parse_many(["examples/mfat_xinjiang_oia.txt"])
+    >>> len(release.messages), len(release.threads)
+    (23, 6)
+
     With an ``executor`` (a process pool, a Dask client's executor) the files are read in
-    parallel; the result is the same as a serial run.
+    parallel; the result is the same as a serial run. The threads are made in this process once
+    every file is read, so on two cores a pool reads an archive of 1 MB releases about 1.2 times
+    as fast (``benchmarks/README.md``)::
+
+        with concurrent.futures.ProcessPoolExecutor() as pool:
+            release = parse_many(paths, executor=pool)
     """
     policy = policy or Policy.default
     listed = list(items)

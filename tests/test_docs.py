@@ -29,6 +29,10 @@ DOCTESTED = [
     "cablethread.report",
     "cablethread.subjects",
     "cablethread.tables",
+    "cablethread.mbox",
+    "cablethread.parser",
+    "cablethread.source",
+    "cablethread.timeline",
 ]
 
 
