@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 import warnings
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta, timezone, tzinfo
 from functools import lru_cache
 
@@ -164,6 +164,10 @@ class ParsedDate:
     value: datetime | None
     notes: tuple[DateNote, ...] = field(default=())
     utc_offset_minutes: int | None = None
+    #: The other reading of a numeric date both day/month orders allow (``08/02/2001``: 8
+    #: February or 2 August) when no printed weekday settled it; the caller may choose it on
+    #: other evidence (the order of a printed chain).
+    alternative: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -357,7 +361,10 @@ def _numeric(raw: str, match: re.Match[str], clock: _Clock, dayfirst: bool) -> P
         return ParsedDate(None, (DateNote("date-unparsed", f"{raw!r}: no such day"),))
     if weekday is not None and value.weekday() != weekday:
         notes.append(_weekday_note(raw, printed or "", value))
-    return _finish(raw, value, clock, [], notes)
+    read = _finish(raw, value, clock, [], notes)
+    if weekday is None and swapped is not None and swapped != value:
+        read = replace(read, alternative=swapped)
+    return read
 
 
 def _damaged(raw: str, text: str) -> ParsedDate | None:

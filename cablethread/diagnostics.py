@@ -85,6 +85,12 @@ _TABLE: tuple[DiagnosticCode, ...] = (
         "A numeric date's day/month order was settled by the printed weekday.",
     ),
     DiagnosticCode(
+        "date-dayfirst-by-chain",
+        "info",
+        "A numeric date both day/month orders allow was read in the other order: the policy's "
+        "would put the message out of its place in the printed chain.",
+    ),
+    DiagnosticCode(
         "date-ocr-repaired",
         "info",
         "An OCR-damaged date was mended (year run into the time, a lost colon, a damaged month "

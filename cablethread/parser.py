@@ -7,15 +7,17 @@ from __future__ import annotations
 
 import gc
 import hashlib
+import itertools
 import os
 import pickle
+import re
 import tempfile
 import tomllib
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from functools import cache
 from importlib import resources
 from itertools import repeat
@@ -266,6 +268,7 @@ def _read_source(text: str, name: str | None, policy: Policy) -> Document:
         if owner is not None and found.kinds[number - 1] == "body":
             body_lines.setdefault(owner, []).append(number)
     printings: list[Printing] = []
+    readings: list[_OtherReading] = []
     depth = 0
     for index, block in enumerate(found.blocks):
         if index > 0 and found.chains[index] != found.chains[index - 1]:
@@ -283,6 +286,7 @@ def _read_source(text: str, name: str | None, policy: Policy) -> Document:
         sent_field = unfolded.header.get("sent")
         sent_raw: str | None = None
         sent_local: datetime | None = None
+        alternative: datetime | None = None
         offset: int | None = None
         if sent_field is None:
             collector.add("date-missing", "the header block has no Sent:/Date: field", header_span)
@@ -293,6 +297,7 @@ def _read_source(text: str, name: str | None, policy: Policy) -> Document:
                 collector.add(note.code, note.message, sent_field.span)
             if parsed.value is not None:
                 sent_local = parsed.value
+                alternative = parsed.alternative
                 offset = parsed.utc_offset_minutes
         subject: Subject | None = None
         subject_field = unfolded.header.get("subject")
@@ -319,6 +324,8 @@ def _read_source(text: str, name: str | None, policy: Policy) -> Document:
         where = f"{name or ''}:{header_span.start}"
         when = sent_local.isoformat() if sent_local is not None else (sent_raw or None)
         message_id = _message_id(sender, when, subject, where)
+        if alternative is not None and sent_field is not None:
+            readings.append(_OtherReading(len(printings), alternative, sender, subject, where))
         attachments_field = unfolded.header.get("attachments")
         importance = unfolded.header.get("importance")
         classification = unfolded.header.get("classification")
@@ -356,11 +363,115 @@ def _read_source(text: str, name: str | None, policy: Policy) -> Document:
             )
         )
         depth += 1
+    _settle_day_month(printings, readings, collector, dayfirst)
     if not found.blocks:
         collector.add("input-no-headers", "no header block (From: with Sent:/To:/Subject:) found")
     ids = [printings[o].id if o is not None else None for o in found.owners]
     segments = _segments(source, found.kinds, ids, printings, name)
     return Document(name, printings, segments, collector.items, profile, len(source))
+
+
+@dataclass(frozen=True)
+class _OtherReading:
+    """The other day/month order of a printing's numeric date, and what its id is made from."""
+
+    index: int
+    value: datetime
+    sender: Party | None
+    subject: Subject | None
+    where: str
+
+
+#: How far a quoted message may seem to stand after the one printed above it before the chain
+#: counts as out of order: clocks in different zones.
+_CHAIN_SLACK = timedelta(days=1)
+
+
+def _settle_day_month(
+    printings: list[Printing], readings: list[_OtherReading], collector: Collector, dayfirst: bool
+) -> None:
+    """Read numeric dates in their other day/month order where the printed chain asks for it.
+
+    A chain prints the newest message first and each earlier one below it. London's Lotus Notes
+    prints ``08/02/2001 23:22`` day first inside an American chain: read month first it is 2
+    August, half a year after the reply printed above it (``02/09/2001 03:06 AM``, 9 February).
+    The dates of a chain that both orders allow are taken in two groups, those printed with a
+    12-hour clock (``AM``/``PM``) and those with a 24-hour clock, as one mailbox prints all its
+    dates one way. Where the policy's order leaves the chain out of order, the groups are read in
+    the orders that leave fewest messages out of order; among those, a 24-hour clock goes with
+    the day first and a 12-hour clock with the month first, then the shortest times between
+    neighbours win. Each date read the other way is reported.
+    """
+    others = {reading.index: reading for reading in readings}
+    chains: dict[int, list[int]] = {}
+    for index, printing in enumerate(printings):
+        if printing.sent_local is not None:
+            chains.setdefault(printing.occurrence.chain, []).append(index)
+    for members in chains.values():
+        if not any(index in others for index in members):
+            continue
+        flipped = _chain_order(
+            [printings[i].sent_local for i in members],  # type: ignore[misc]
+            [others[i].value if i in others else None for i in members],
+            [_twelve_hour(printings[i].sent_raw or "") for i in members],
+            dayfirst,
+        )
+        for index in (members[k] for k in flipped):
+            printing, reading = printings[index], others[index]
+            assert printing.sent_local is not None
+            collector.add(
+                "date-dayfirst-by-chain",
+                f"{printing.sent_raw!r}: read as {reading.value:%d %B %Y}, not "
+                f"{printing.sent_local:%d %B %Y}: in the policy's day/month order the printed "
+                "chain would be out of order",
+                printing.occurrence.span,
+            )
+            printing.sent_local = reading.value
+            printing.id = _message_id(
+                reading.sender, reading.value.isoformat(), reading.subject, reading.where
+            )
+
+
+_TWELVE_HOUR = re.compile(r"\d[ \t]?[AaPp]\.?[Mm]\b")
+
+
+def _twelve_hour(raw: str) -> bool:
+    return _TWELVE_HOUR.search(raw) is not None
+
+
+def _out_of_order(times: list[datetime]) -> int:
+    return sum(above < below - _CHAIN_SLACK for above, below in itertools.pairwise(times))
+
+
+def _chain_order(
+    policy: list[datetime], other: list[datetime | None], twelve: list[bool], dayfirst: bool
+) -> list[int]:
+    """Positions (top first) of a chain's dates to read in their other day/month order: none
+    unless reading a whole clock group the other way leaves fewer pairs out of order."""
+    groups = [
+        [k for k in range(len(policy)) if other[k] is not None and twelve[k] == style]
+        for style in (True, False)
+    ]
+    best: tuple[tuple[int, int, float], list[int]] | None = None
+    for flip_twelve in (False, True):
+        for flip_24 in (False, True):
+            flipped = (groups[0] if flip_twelve else []) + (groups[1] if flip_24 else [])
+            if (flip_twelve and not groups[0]) or (flip_24 and not groups[1]):
+                continue
+            times = [
+                (other[k] or policy[k]) if k in flipped else policy[k] for k in range(len(policy))
+            ]
+            # A 12-hour clock read day first, or a 24-hour one month first, goes against the
+            # clock's habit and the policy's order alike.
+            against = (2 if flip_twelve else 0) + (1 if flip_24 else 0)
+            if dayfirst:
+                against = (1 if flip_twelve else 0) + (2 if flip_24 else 0)
+            gaps = sum(abs((a - b).total_seconds()) for a, b in itertools.pairwise(times))
+            cost = (_out_of_order(times), against, gaps)
+            if best is None or cost < best[0]:
+                best = (cost, sorted(flipped))
+    assert best is not None
+    return best[1] if best[0][0] < _out_of_order(policy) else []
 
 
 def _body_key(contents: list[str], lines: list[int]) -> bytes:

@@ -95,14 +95,62 @@ BLOCKS: dict[str, list[Block]] = {
         ),
     ],
     # The London office prints ``Jeff Skilling @ ENRON        08/02/2001 23:22`` (8 February,
-    # day first, 24-hour clock); read month first, as the US corpus's profile orders numeric
-    # dates, it is 2 August, later than the reply above it, which is then linked by subject.
+    # day first, 24-hour clock). Read month first, as the generic profile orders numeric dates,
+    # it would be 2 August, half a year after the reply printed above it: the chain settles it.
     "lotus_notes_london_time_after_gap_sent_by_4160260.txt": [
         (8, "Matthew Scrimshaw@ECT", "2001-02-09 03:06:00", "Re: UK CEOs"),
-        (30, "Jeff Skilling @ ENRON", "2001-08-02 23:22:00", "Re: UK CEOs"),
+        (30, "Jeff Skilling @ ENRON", "2001-02-08 23:22:00", "Re: UK CEOs"),
         (48, "Matthew Scrimshaw@ECT", "2001-01-31 02:58:00", "UK CEOs"),
     ],
+    # A day-first mailbox (``08/12/2000 20:33``) around an Outlook block that names its month;
+    # the mail itself is dated 10 December 2000.
+    "lotus_notes_day_first_24_hour_chain_31000354.txt": [
+        (17, "Greg Whalley", "2000-12-08 20:33:00", "RE: UK P/L"),
+        (26, "Richard Lewis/LON/ECT", "2000-12-07 06:23:00", "UK P/L"),
+        (57, "Richard Lewis/LON/ECT", "2000-12-07 11:49:00", None),
+        (61, "James New", "2000-12-06 18:18:00", None),
+    ],
+    "lotus_notes_london_below_us_date_17566424.txt": [
+        (
+            12,
+            "Robert Quick",
+            "2001-01-03 09:48:00",
+            "Enron Global Markets - transaction approval process",
+        ),
+        (36, "Robert Quick/LON/ECT", "2001-01-03 15:42:00", None),
+        (40, "Mark Evans", "2001-01-03 15:13:00", "CACS FORM: IMPORTANT INFORMATION"),
+    ],
 }
+
+
+@pytest.mark.parametrize(
+    ("name", "dates"),
+    [
+        ("lotus_notes_london_time_after_gap_sent_by_4160260.txt", ["'08/02/2001 23:22'"]),
+        (
+            "lotus_notes_day_first_24_hour_chain_31000354.txt",
+            ["'08/12/2000 20:33'", "'07/12/2000 11:49'", "'06/12/2000 18:18'"],
+        ),
+        # ``01/03/2001 09:48 AM`` (12-hour clock, month first: 3 January) stays; the London
+        # Notes blocks below it (``03/01/2001 15:42``, 24-hour clock) are read day first.
+        (
+            "lotus_notes_london_below_us_date_17566424.txt",
+            ["'03/01/2001 15:42'", "'03/01/2001 15:13'"],
+        ),
+    ],
+)
+def test_day_first_dates_settled_by_the_chain_are_reported(name: str, dates: list[str]) -> None:
+    release = parse_data_file(f"enron/{name}")
+    settled = [d for d in release.diagnostics if d.code == "date-dayfirst-by-chain"]
+    assert [d.message[: d.message.index(": read as")] for d in settled] == dates
+    assert all(d.severity == "info" and d.span is not None for d in settled)
+
+
+def test_a_chain_in_order_is_never_reread() -> None:
+    # ``02/09/2001 03:06 AM`` could be 2 September; nothing in its chain asks for that.
+    release = parse_data_file("enron/lotus_notes_london_time_after_gap_sent_by_4160260.txt")
+    top = next(m for m in release.messages if m.occurrences[0].span.start == 8)
+    assert top.sent_local is not None and top.sent_local.month == 2
 
 
 def test_every_copied_body_is_listed() -> None:
