@@ -455,9 +455,9 @@ def _chain_order(
     best: tuple[tuple[int, int, float], list[int]] | None = None
     for flip_twelve in (False, True):
         for flip_24 in (False, True):
-            flipped = (groups[0] if flip_twelve else []) + (groups[1] if flip_24 else [])
             if (flip_twelve and not groups[0]) or (flip_24 and not groups[1]):
                 continue
+            flipped = {*(groups[0] if flip_twelve else ()), *(groups[1] if flip_24 else ())}
             times = [
                 (other[k] or policy[k]) if k in flipped else policy[k] for k in range(len(policy))
             ]

@@ -131,6 +131,26 @@ def test_five_thousand_levels_of_printed_chain() -> None:
     assert cablethread.Release.model_validate_json(release.to_json()) == release
 
 
+@pytest.mark.timeout(120)
+def test_twenty_thousand_replies_of_one_subject_with_clocks_out_of_print_order() -> None:
+    # Printed links fail where a clock is later than the reply above it, so each such message is
+    # linked by subject and time instead, past every message that already descends from it (a
+    # walk up the chain per candidate was quadratic). Numeric dates in both orders, too.
+    count = 20_000
+    blocks = []
+    for index in range(count):
+        day, month = 1 + (count - index) % 12, 1 + index % 12
+        blocks.append(
+            f"From: A{index}\nSent: {day:02d}/{month:02d}/2001 13:{index % 60:02d}\nTo: B\n"
+            f"Subject: RE: ONE SUBJECT\n\nbody {index}\n"
+        )
+    text = "".join(blocks)
+    release = cablethread.parse(text)
+    _rebuilds(release, text)
+    assert len(release.messages) == count
+    assert len(release.edges) == count - 1 + len(release.placeholders)
+
+
 @pytest.mark.timeout(60)
 def test_nul_bytes() -> None:
     text = BLOCK.format(subject="NUL\x00 IN\x00SIDE") + "body\x00\x00\n" + "\x00" * 10_000
