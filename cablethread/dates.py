@@ -708,7 +708,7 @@ def _read(raw: str, text: str, dayfirst: bool, order: tuple[str, ...]) -> Parsed
     return _slow(raw, text, dayfirst)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=16_384)
 def parse_sent(
     raw: str,
     dayfirst: bool = True,

@@ -199,8 +199,9 @@ def stamp_kind(text: str) -> StampKind | None:
 
 
 #: Lines up to this long are remembered: releases repeat their header lines (a Cc list quoted
-#: in every message of a chain) and their stamps, page after page.
-_REMEMBERED_LENGTH = 2_000
+#: in every message of a chain) and their stamps, page after page. Longer lines are rare there,
+#: and the 8,192 lines kept stay a few megabytes in a long session.
+_REMEMBERED_LENGTH = 300
 
 
 def _margin_start(text: str) -> int | None:
@@ -236,7 +237,7 @@ def _read_margin_start(text: str) -> int | None:
     return cut
 
 
-_remembered_margin_start = lru_cache(maxsize=16_384)(_read_margin_start)
+_remembered_margin_start = lru_cache(maxsize=8_192)(_read_margin_start)
 
 
 def split_margin_codes(text: str) -> tuple[str, str | None]:
