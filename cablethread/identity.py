@@ -20,6 +20,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from cablethread._unionfind import UnionFind
 from cablethread.models import Message, Participant, Party, trusted
 
 __all__ = ["name_key", "participants"]
@@ -58,29 +59,6 @@ class _Form:
     received: dict[str, None] = field(default_factory=dict)
 
 
-class _Groups:
-    """Union-find over evidence nodes (keys, addresses, names)."""
-
-    def __init__(self) -> None:
-        self.parent: dict[str, str] = {}
-
-    def find(self, node: str) -> str:
-        self.parent.setdefault(node, node)
-        root = node
-        while self.parent[root] != root:
-            root = self.parent[root]
-        while self.parent[node] != root:
-            self.parent[node], node = root, self.parent[node]
-        return root
-
-    def union(self, a: str, b: str) -> None:
-        root_a, root_b = self.find(a), self.find(b)
-        if root_a != root_b:
-            # The smaller node name becomes the root, so the grouping never depends on order.
-            low, high = sorted((root_a, root_b))
-            self.parent[high] = low
-
-
 def _rank(form: _Form) -> tuple[int, int, int, int, int]:
     """Sort key of the fullest form: a code, a known kind, name with address, a name, first seen."""
     party = form.party
@@ -110,7 +88,7 @@ def participants(messages: Sequence[Message]) -> list[Participant]:
             if form is None:
                 form = forms[ident] = _Form(party, len(forms))
             (form.sent if is_sender else form.received)[message.id] = None
-    groups = _Groups()
+    groups = UnionFind()
     for (key, _raw), form in forms.items():
         party = form.party
         groups.find(key)

@@ -124,8 +124,11 @@ def _make(raw: str, line: int, field: str | None) -> Redaction | None:
 
 def is_code_line(text: str) -> bool:
     """True when ``text`` holds withholding codes and nothing else: ``s6(a), s9(2)(g)(i)``."""
-    if _HINT.search(text) is None:
-        return False
+    return _HINT.search(text) is not None and _only_codes(text)
+
+
+def _only_codes(text: str) -> bool:
+    """:func:`is_code_line` for a text that passed the ``_HINT`` test."""
     rest, count = _ANY.subn("", text)
     return count > 0 and _CODE_LINE_REST.match(rest) is not None
 
@@ -275,7 +278,7 @@ def find_redactions(text: str, line: int, *, field: str | None = None) -> list[R
     # Every code ``_STRONG_CASE`` finds, ``_ANY`` finds too: a line without any holds codes only
     # in its margin, if anywhere.
     anywhere = _ANY.search(text) is not None
-    if anywhere and is_code_line(text):
+    if anywhere and _only_codes(text):
         return _made([m.group(0) for m in _ANY.finditer(text)], line, field)
     matches: list[str] = []
     if anywhere:

@@ -165,9 +165,10 @@ def _indent(line: str) -> int:
 
 
 def _is_stamp_line(line: str, stripped: str) -> tuple[bool, bool]:
-    """Whether a line is a release stamp, and whether a banner: ``PART B5,B6`` is (True, True)."""
-    if not may_be_stamp(stripped):
-        return False, False
+    """Whether a line is a release stamp, and whether a banner: ``PART B5,B6`` is (True, True).
+
+    Only for a line whose first word may open a stamp (``may_be_stamp``; the caller asks first).
+    """
     kind = stamp_kind(stripped)
     if kind in ("banner", "classification"):
         return True, kind == "banner"

@@ -19,6 +19,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from cablethread._unionfind import UnionFind
 from cablethread.diagnostics import Collector
 from cablethread.models import Edge, Message, Subject, Thread, replaced, trusted
 from cablethread.parser import Profile
@@ -93,36 +94,22 @@ class _Links:
 
     A link is made only from a message with no parent yet, the root of its tree, so "does
     ``other`` descend from ``message``" is "are they in one tree" — a union-find question, in
-    constant time however deep a chain runs (walking up a 5 000-deep chain for each message
-    was quadratic).
+    about constant time however deep a chain runs (walking up a 5 000-deep chain for each
+    message was quadratic).
     """
 
     def __init__(self) -> None:
         self.parent_of: dict[str, str] = {}
-        self._root: dict[str, str] = {}
-        self._size: dict[str, int] = {}
-
-    def _find(self, node: str) -> str:
-        root = node
-        while (up := self._root.get(root, root)) != root:
-            root = up
-        while (up := self._root.get(node, node)) != root:
-            self._root[node] = root
-            node = up
-        return root
+        self._trees = UnionFind()
 
     def descends(self, other: str, root: str) -> bool:
         """Whether ``other`` descends from ``root`` (a message with no parent yet)."""
-        return other == root or self._find(other) == self._find(root)
+        return self._trees.same(other, root)
 
     def link(self, child: str, parent: str) -> None:
         """``child`` (with no parent yet) replies to ``parent``."""
         self.parent_of[child] = parent
-        one, other = self._find(child), self._find(parent)
-        if one != other:
-            small, large = sorted((one, other), key=lambda n: self._size.get(n, 1))
-            self._root[small] = large
-            self._size[large] = self._size.get(large, 1) + self._size.get(small, 1)
+        self._trees.union(child, parent)
 
 
 def _placeholder(child: Message) -> Message:
@@ -304,21 +291,12 @@ def _group(
     chosen: Mapping[tuple[str, int], str],
     policy: Policy,
 ) -> list[Thread]:
-    root: dict[str, str] = {m.id: m.id for m in [*messages, *placeholders]}
-
-    def find(node: str) -> str:
-        while root[node] != node:
-            root[node] = root[root[node]]
-            node = root[node]
-        return node
-
+    trees = UnionFind()
     for edge in edges:
-        a, b = find(edge.parent_id), find(edge.child_id)
-        if a != b:
-            root[b] = a
+        trees.union(edge.parent_id, edge.child_id)
     members: dict[str, list[Message]] = defaultdict(list)
     for message in messages:
-        members[find(message.id)].append(message)
+        members[trees.find(message.id)].append(message)
     children: dict[str, list[str]] = defaultdict(list)
     parent_of = {e.child_id: e.parent_id for e in edges}
     for edge in edges:
