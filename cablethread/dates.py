@@ -149,7 +149,7 @@ MAX_VALUE_LENGTH = 120
 _JUNK_EDGES = " •·°'\"|"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DateNote:
     """A decision or problem met while reading a date: a diagnostic code and a sentence."""
 
@@ -157,7 +157,7 @@ class DateNote:
     message: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ParsedDate:
     """The wall clock read from a value, or ``None``, and what had to be decided."""
 
@@ -170,7 +170,7 @@ class ParsedDate:
     alternative: datetime | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class _Clock:
     """A time of day read from the rest of a value, and whether OCR damage was mended."""
 

@@ -18,7 +18,7 @@ from cablethread.segment import RawBlock
 __all__ = ["UnfoldedBlock", "unfold"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class UnfoldedBlock:
     """A block's :class:`Header`, each field's clean fragments, and the codes found in it."""
 

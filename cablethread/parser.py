@@ -22,7 +22,7 @@ from functools import cache
 from importlib import resources
 from itertools import repeat
 from pathlib import Path
-from typing import IO
+from typing import IO, TypeVar
 
 from cablethread.dates import parse_sent
 from cablethread.diagnostics import Collector
@@ -54,6 +54,8 @@ from cablethread.source import SourceText
 from cablethread.subjects import parse_subject
 
 __all__ = ["InputError", "Profile", "parse", "parse_file", "parse_many", "profiles"]
+
+_T = TypeVar("_T")
 
 
 class InputError(ValueError):
@@ -108,7 +110,7 @@ def _choose_profile(text: str, policy: Policy, collector: Collector) -> Profile:
     return table["generic"]
 
 
-@dataclass
+@dataclass(slots=True)
 class Printing:
     """One printed header block and body, read into message values, before merging."""
 
@@ -132,7 +134,7 @@ class Printing:
     offset_minutes: int | None
 
 
-@dataclass
+@dataclass(slots=True)
 class Document:
     """One input parsed as far as messages: its printings, segments and diagnostics."""
 
@@ -242,7 +244,8 @@ def _read_source(text: str, name: str | None, policy: Policy) -> Document:
     if not text.strip():
         collector.add("input-empty", "the input holds no text")
         profile = profiles()[policy.profile or "generic"]
-        segments = _segments(source, ["other"] * len(source), [None] * len(source), [], name)
+        runs: list[_Run] = [("other", 1, len(source), None)] if len(source) else []
+        segments = _segments(text, runs, source.ends([run[2] for run in runs]), name)
         return Document(name, [], segments, collector.items, profile, len(source))
     if any(ch in text for ch in "\x00\x01\x02\x03\x04\x05\x06\x07\x08\x0e\x0f"):
         collector.add(
@@ -270,7 +273,8 @@ def _read_source(text: str, name: str | None, policy: Policy) -> Document:
     printings: list[Printing] = []
     readings: list[_OtherReading] = []
     depth = 0
-    for index, block in enumerate(found.blocks):
+    block_count = len(found.blocks)
+    for index, block in enumerate(_drain(found.blocks)):
         if index > 0 and found.chains[index] != found.chains[index - 1]:
             depth = 0
         unfolded = unfold(block, collector)
@@ -308,7 +312,7 @@ def _read_source(text: str, name: str | None, policy: Policy) -> Document:
                 block.language,
                 policy.languages,
             )
-        lines = body_lines.get(index, [])
+        lines = body_lines.pop(index, [])
         body_span = span_of(lines[0], lines[-1]) if lines else None
         redactions = list(unfolded.redactions)
         for number in lines:
@@ -364,14 +368,29 @@ def _read_source(text: str, name: str | None, policy: Policy) -> Document:
         )
         depth += 1
     _settle_day_month(printings, readings, collector, dayfirst)
-    if not found.blocks:
+    if not block_count:
         collector.add("input-no-headers", "no header block (From: with Sent:/To:/Subject:) found")
     ids = [printings[o].id if o is not None else None for o in found.owners]
-    segments = _segments(source, found.kinds, ids, printings, name)
-    return Document(name, printings, segments, collector.items, profile, len(source))
+    runs = _runs(found.kinds, ids)
+    ends = source.ends([run[2] for run in runs])
+    line_count = len(source)
+    # What the lines were read into goes before the segments are made: the lines' text, the
+    # scanner's blocks and the body lines held about three times the input again, and the
+    # segments (the text once more) take their place rather than adding to the peak.
+    del source, found, body_lines, ids, reader, readings
+    segments = _segments(text, runs, ends, name)
+    return Document(name, printings, segments, collector.items, profile, line_count)
 
 
-@dataclass(frozen=True)
+def _drain(items: list[_T]) -> Iterator[_T]:
+    """The items of ``items`` in order, each let go of by the list as it is handed out (the list
+    ends empty): what a block was scanned into goes as its message is read."""
+    items.reverse()
+    while items:
+        yield items.pop()
+
+
+@dataclass(frozen=True, slots=True)
 class _OtherReading:
     """The other day/month order of a printing's numeric date, and what its id is made from."""
 
@@ -481,30 +500,41 @@ def _body_key(contents: list[str], lines: list[int]) -> bytes:
     return hashlib.blake2b(words.encode("utf-8", "surrogatepass"), digest_size=16).digest()
 
 
-def _segments(
-    source: SourceText,
-    kinds: list[SegmentKind],
-    ids: list[str | None],
-    printings: list[Printing],
-    name: str | None,
-) -> list[Segment]:
-    segments: list[Segment] = []
+_Run = tuple[SegmentKind, int, int, str | None]
+
+
+def _runs(kinds: list[SegmentKind], ids: list[str | None]) -> list[_Run]:
+    """The runs of lines of one kind and one message: ``(kind, start, end, message id)``."""
+    runs: list[_Run] = []
     start = 1
-    total = len(source)
+    total = len(kinds)
     for number in range(1, total + 1):
-        last = number == total
-        if last or kinds[number] != kinds[number - 1] or ids[number] != ids[number - 1]:
-            segments.append(
-                trusted(
-                    Segment,
-                    kind=kinds[number - 1],
-                    span=span_of(start, number),
-                    text=source.text_of(start, number),
-                    source=name,
-                    message_id=ids[number - 1] if kinds[number - 1] in ("header", "body") else None,
-                )
-            )
+        if number == total or kinds[number] != kinds[number - 1] or ids[number] != ids[number - 1]:
+            kind = kinds[number - 1]
+            runs.append((kind, start, number, ids[number - 1] if kind in _OWNED else None))
             start = number + 1
+    return runs
+
+
+_OWNED = frozenset({"header", "body"})
+
+
+def _segments(text: str, runs: list[_Run], ends: list[int], name: str | None) -> list[Segment]:
+    """The segments of ``runs``, run ``i`` ending at character ``ends[i]`` of ``text``."""
+    segments: list[Segment] = []
+    offset = 0
+    for (kind, start, end, message_id), stop in zip(runs, ends, strict=True):
+        segments.append(
+            trusted(
+                Segment,
+                kind=kind,
+                span=span_of(start, end),
+                text=text[offset:stop],
+                source=name,
+                message_id=message_id,
+            )
+        )
+        offset = stop
     return segments
 
 

@@ -125,7 +125,7 @@ _HAS_WORD = re.compile(r"\w")
 MAX_WRAP_PARTS = 8
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Fragment:
     """One printed line of a field value, with its line number."""
 
@@ -133,7 +133,7 @@ class Fragment:
     text: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Token:
     """One recipient as printed, and the lines it stands on; ``wrapped`` when a wrap cut it.
 
@@ -160,7 +160,7 @@ class Token:
         return (self.span.start,) * (len(self.parts) - 1) + (self.span.end,)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Note:
     """A decision or defect met while reading parties: a diagnostic code, message and lines."""
 
@@ -247,7 +247,7 @@ def _margin_note(mark: str, beside: str | None, line: int) -> Note:
     )
 
 
-@dataclass
+@dataclass(slots=True)
 class _Pending:
     """A token being built: its pieces and how it was cut off at either end."""
 
@@ -714,7 +714,7 @@ class FieldReader:
         )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class _Reading:
     base: int
     parties: list[Party]

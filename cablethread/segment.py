@@ -44,7 +44,7 @@ from cablethread.source import SourceText
 __all__ = ["RawBlock", "RawField", "Scan", "scan", "views"]
 
 
-@dataclass
+@dataclass(slots=True)
 class RawField:
     """A labelled field as printed: the label line and its continuation lines."""
 
@@ -63,7 +63,7 @@ class RawField:
     margin: list[Fragment] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(slots=True)
 class RawBlock:
     """A header block: where it stands and its fields in print order."""
 
@@ -83,7 +83,7 @@ class RawBlock:
         return None
 
 
-@dataclass
+@dataclass(slots=True)
 class Scan:
     """What the scan found: a kind and an owner block for every line, the blocks, the chains."""
 
