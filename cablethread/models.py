@@ -11,9 +11,11 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from functools import cache
-from typing import TYPE_CHECKING, Any, Literal, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, GetJsonSchemaHandler
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import CoreSchema
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -152,31 +154,31 @@ def _plain_defaults(cls: type[BaseModel]) -> dict[str, Any]:
     return defaults
 
 
-class Span(_Frozen):
-    """A range of lines, 1-based and inclusive, as an editor shows them: ``lines 781–788``."""
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A range of lines, 1-based and inclusive, as an editor shows them: ``lines 781–788``.
 
-    start: int = Field(ge=1, description="First line of the range (1-based).")
-    end: int = Field(ge=1, description="Last line of the range (1-based, inclusive).")
+    The most numerous value of a release (one for every party, field, segment and code), so it
+    is a frozen dataclass with slots rather than a model: 48 bytes against about 170. pydantic
+    validates, serialises and describes it in the JSON schema as it does the models
+    (``{"start": 781, "end": 788}``).
 
-    def __init__(self, /, **data: Any) -> None:
-        # Spans are the most numerous model (one per party, field, segment and code); a pair of
-        # plain ints in order is what validation would accept unchanged, so it is taken as it is.
-        # Anything else goes through validation and fails as before.
-        start, end = data.get("start"), data.get("end")
-        if len(data) == 2 and type(start) is int and type(end) is int and 1 <= start <= end:
-            _set_slot(self, "start", start)
-            _set_slot(self, "end", end)
-            _set_slot(self, "__pydantic_fields_set__", _all_fields(Span))
-            _set_slot(self, "__pydantic_extra__", None)
-            _set_slot(self, "__pydantic_private__", None)
-        else:
-            super().__init__(**data)
+    >>> span = Span(start=781, end=788)
+    >>> str(span), 785 in span, len(span.lines)
+    ('781-788', True, 8)
+    """
 
-    @model_validator(mode="after")
-    def _ordered(self) -> Span:
-        if self.end < self.start:
-            raise ValueError(f"span end {self.end} is before its start {self.start}")
-        return self
+    start: Annotated[int, Field(ge=1, description="First line of the range (1-based).")]
+    end: Annotated[int, Field(ge=1, description="Last line of the range (1-based, inclusive).")]
+
+    def __post_init__(self) -> None:
+        start, end = self.start, self.end
+        if type(start) is not int or type(end) is not int:
+            raise TypeError(f"span lines must be whole numbers, not {start!r} and {end!r}")
+        if start < 1:
+            raise ValueError(f"span start {start} is before line 1")
+        if end < start:
+            raise ValueError(f"span end {end} is before its start {start}")
 
     def __str__(self) -> str:
         return f"{self.start}" if self.start == self.end else f"{self.start}-{self.end}"
@@ -184,10 +186,18 @@ class Span(_Frozen):
     def __contains__(self, line: object) -> bool:
         return isinstance(line, int) and self.start <= line <= self.end
 
+    @classmethod
+    def __get_pydantic_json_schema__(
+        cls, schema: CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        # The schema describes the value, as the models' first paragraphs do; not its storage.
+        value = handler(schema)
+        handler.resolve_ref_schema(value)["description"] = (cls.__doc__ or "").split("\n\n")[0]
+        return value
+
     def __reduce__(self) -> tuple[Any, ...]:
-        # Pickled as its two numbers: the most numerous model (a third of those a worker hands
-        # back) unpickles in one call; spans shared in a release are pickled once and come back
-        # shared.
+        # Pickled as its two numbers: spans are a third of what a worker hands back; spans shared
+        # in a release are pickled once and come back shared.
         return (_span, (self.start, self.end))
 
     @property
@@ -197,11 +207,18 @@ class Span(_Frozen):
 
     def cover(self, other: Span) -> Span:
         """The smallest span holding both ``self`` and ``other``."""
-        return Span(start=min(self.start, other.start), end=max(self.end, other.end))
+        return _span(min(self.start, other.start), max(self.end, other.end))
 
 
 def _span(start: int, end: int) -> Span:
-    return Span(start=start, end=end)
+    """A span of numbers known to be in order (made by the parser, or pickled from a span)."""
+    span = _new_span(Span)
+    _set_slot(span, "start", start)
+    _set_slot(span, "end", end)
+    return span
+
+
+_new_span = object.__new__
 
 
 _SPANS: dict[tuple[int, int], Span] = {}

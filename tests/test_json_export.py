@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+import pickle
 from pathlib import Path
 
 import networkx as nx
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from pydantic import ValidationError
 
 import cablethread
 from cablethread._clean import without_surrogates
@@ -115,3 +117,42 @@ def test_writers_take_paths(seed: cablethread.Release, tmp_path: Path) -> None:
     back = cablethread.Release.model_validate_json((tmp_path / "release.json").read_bytes())
     assert back == seed
     assert len(json.loads((tmp_path / "graph.json").read_text("utf-8"))["nodes"]) == 24
+
+
+def test_span_refuses_lines_out_of_order_or_before_line_one() -> None:
+    with pytest.raises(ValueError, match="before its start"):
+        cablethread.Span(start=5, end=4)
+    with pytest.raises(ValueError, match="before line 1"):
+        cablethread.Span(start=0, end=4)
+    with pytest.raises(TypeError, match="whole numbers"):
+        cablethread.Span(start="2", end=4)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="whole numbers"):
+        cablethread.Span(start=True, end=4)
+
+
+def test_span_in_json_is_validated_like_a_model(seed: cablethread.Release) -> None:
+    data = json.loads(seed.to_json())
+    data["segments"][0]["span"] = {"start": 3, "end": 2}
+    with pytest.raises(ValidationError, match="before its start"):
+        cablethread.Release.model_validate(data)
+    data["segments"][0]["span"] = {"start": 0, "end": 2}
+    with pytest.raises(ValidationError, match="greater than or equal to 1"):
+        cablethread.Release.model_validate(data)
+    data["segments"][0]["span"] = {"start": 1, "end": 2, "page": 1}
+    with pytest.raises(ValidationError):
+        cablethread.Release.model_validate(data)
+    data["segments"][0]["span"] = {"start": "1", "end": 2}
+    assert cablethread.Release.model_validate(data).segments[0].span == cablethread.Span(
+        start=1, end=2
+    )
+
+
+def test_span_is_a_frozen_hashable_value() -> None:
+    span = cablethread.Span(start=781, end=788)
+    assert span == cablethread.Span(start=781, end=788)
+    assert len({span, cablethread.Span(start=781, end=788)}) == 1
+    assert repr(span) == "Span(start=781, end=788)"
+    with pytest.raises(AttributeError):
+        span.start = 1  # type: ignore[misc]
+    assert pickle.loads(pickle.dumps(span)) == span
+    assert span.cover(cablethread.Span(start=2, end=3)) == cablethread.Span(start=2, end=788)
