@@ -7,6 +7,7 @@ compared, dumped to JSON and validated back without loss.
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
@@ -66,6 +67,12 @@ def _restore(cls: type[_M], values: dict[str, Any]) -> _M:
     return _bare(cls, values.items())
 
 
+#: Short text values (labels, names, codes, subjects, blank lines) are held once however often
+#: they recur: in the Clinton documents one string value in three repeats another.
+_SHARED_LENGTH = 80
+_intern = sys.intern
+
+
 def _bare(cls: type[_M], items: Iterable[tuple[str, Any]]) -> _M:
     """An instance of ``cls`` holding ``items`` (every field, in the order of the fields).
 
@@ -75,6 +82,8 @@ def _bare(cls: type[_M], items: Iterable[tuple[str, Any]]) -> _M:
     """
     instance = cls.__new__(cls)
     for name, value in items:
+        if type(value) is str and len(value) <= _SHARED_LENGTH:
+            value = _intern(value)
         _set_slot(instance, name, value)
     _set_slot(instance, "__pydantic_fields_set__", _all_fields(cls))
     _set_slot(instance, "__pydantic_extra__", None)
