@@ -244,8 +244,7 @@ def _read_source(text: str, name: str | None, policy: Policy) -> Document:
     if not text.strip():
         collector.add("input-empty", "the input holds no text")
         profile = profiles()[policy.profile or "generic"]
-        runs: list[_Run] = [("other", 1, len(source), None)] if len(source) else []
-        segments = _segments(text, runs, source.ends([run[2] for run in runs]), name)
+        segments = _segments(text, ["other"] * len(source), [None] * len(source), name)
         return Document(name, [], segments, collector.items, profile, len(source))
     if any(ch in text for ch in "\x00\x01\x02\x03\x04\x05\x06\x07\x08\x0e\x0f"):
         collector.add(
@@ -266,10 +265,17 @@ def _read_source(text: str, name: str | None, policy: Policy) -> Document:
             "a separator line with no header block below it",
             span_of(line, line),
         )
+    # From here on only the body lines are read, each once, by the message it belongs to: the
+    # source goes, every other line is let go of now and each body line once it has been read.
+    # (The segments are cut from the text itself.)
+    contents, pages, line_count = source.contents, source.pages, len(source)
+    del source
     body_lines: dict[int, list[int]] = {}
     for number, owner in enumerate(found.owners, start=1):
         if owner is not None and found.kinds[number - 1] == "body":
             body_lines.setdefault(owner, []).append(number)
+        else:
+            contents[number - 1] = ""
     printings: list[Printing] = []
     readings: list[_OtherReading] = []
     depth = 0
@@ -316,7 +322,7 @@ def _read_source(text: str, name: str | None, policy: Policy) -> Document:
         body_span = span_of(lines[0], lines[-1]) if lines else None
         redactions = list(unfolded.redactions)
         for number in lines:
-            for redaction in find_redactions(source.content(number), number):
+            for redaction in find_redactions(contents[number - 1], number):
                 redactions.append(redaction)
         for redaction in redactions:
             if redaction.ocr_damaged:
@@ -353,9 +359,9 @@ def _read_source(text: str, name: str | None, policy: Policy) -> Document:
                     depth=depth,
                     quote_depth=block.quote_depth,
                     chain=found.chains[index],
-                    page=source.page(header_span.start),
+                    page=pages[header_span.start - 1] if pages is not None else None,
                 ),
-                body_key=_body_key(source.contents, lines),
+                body_key=_body_key(contents, lines),
                 attachments=[
                     a.strip()
                     for a in (attachments_field.value if attachments_field else "").split(";")
@@ -366,19 +372,19 @@ def _read_source(text: str, name: str | None, policy: Policy) -> Document:
                 offset_minutes=offset,
             )
         )
+        for number in lines:
+            contents[number - 1] = ""
         depth += 1
     _settle_day_month(printings, readings, collector, dayfirst)
     if not block_count:
         collector.add("input-no-headers", "no header block (From: with Sent:/To:/Subject:) found")
     ids = [printings[o].id if o is not None else None for o in found.owners]
-    runs = _runs(found.kinds, ids)
-    ends = source.ends([run[2] for run in runs])
-    line_count = len(source)
-    # What the lines were read into goes before the segments are made: the lines' text, the
-    # scanner's blocks and the body lines held about three times the input again, and the
-    # segments (the text once more) take their place rather than adding to the peak.
-    del source, found, body_lines, ids, reader, readings
-    segments = _segments(text, runs, ends, name)
+    kinds = found.kinds
+    # What the lines were read into goes before the segments are made: the scanner's blocks and
+    # the body lines held about the input again, and the segments (the text once more) take
+    # their place rather than adding to the peak.
+    del contents, pages, found, body_lines, reader, readings
+    segments = _segments(text, kinds, ids, name)
     return Document(name, printings, segments, collector.items, profile, line_count)
 
 
@@ -500,42 +506,40 @@ def _body_key(contents: list[str], lines: list[int]) -> bytes:
     return hashlib.blake2b(words.encode("utf-8", "surrogatepass"), digest_size=16).digest()
 
 
-_Run = tuple[SegmentKind, int, int, str | None]
+def _segments(
+    text: str, kinds: list[SegmentKind], ids: list[str | None], name: str | None
+) -> list[Segment]:
+    """The segments of ``text``: its runs of lines of one kind (``kinds``, one a line) and one
+    message (``ids``).
 
-
-def _runs(kinds: list[SegmentKind], ids: list[str | None]) -> list[_Run]:
-    """The runs of lines of one kind and one message: ``(kind, start, end, message id)``."""
-    runs: list[_Run] = []
-    start = 1
+    The line ends are found in the text as the lines are walked, so that the list of lines can be
+    let go of first.
+    """
+    segments: list[Segment] = []
     total = len(kinds)
+    find = text.find
+    start = 1
+    offset = 0  # where line ``start`` begins
+    stop = 0  # where the line walked ends, its line end included
     for number in range(1, total + 1):
+        stop = find("\n", stop) + 1 or len(text)
         if number == total or kinds[number] != kinds[number - 1] or ids[number] != ids[number - 1]:
             kind = kinds[number - 1]
-            runs.append((kind, start, number, ids[number - 1] if kind in _OWNED else None))
-            start = number + 1
-    return runs
+            segments.append(
+                trusted(
+                    Segment,
+                    kind=kind,
+                    span=span_of(start, number),
+                    text=text[offset:stop],
+                    source=name,
+                    message_id=ids[number - 1] if kind in _OWNED else None,
+                )
+            )
+            start, offset = number + 1, stop
+    return segments
 
 
 _OWNED = frozenset({"header", "body"})
-
-
-def _segments(text: str, runs: list[_Run], ends: list[int], name: str | None) -> list[Segment]:
-    """The segments of ``runs``, run ``i`` ending at character ``ends[i]`` of ``text``."""
-    segments: list[Segment] = []
-    offset = 0
-    for (kind, start, end, message_id), stop in zip(runs, ends, strict=True):
-        segments.append(
-            trusted(
-                Segment,
-                kind=kind,
-                span=span_of(start, end),
-                text=text[offset:stop],
-                source=name,
-                message_id=message_id,
-            )
-        )
-        offset = stop
-    return segments
 
 
 @contextmanager

@@ -114,25 +114,6 @@ class SourceText:
         part = self._parts[number - 1]
         return part + "\n" if number < len(self._parts) else part
 
-    def ends(self, numbers: list[int]) -> list[int]:
-        """Where each of lines ``numbers`` (1-based, ascending) ends in ``text``, its line end
-        included: ``text[:ends([n])[0]]`` is lines 1 to ``n``.
-
-        >>> SourceText("one\\ntwo\\r\\nthree").ends([1, 2, 3])
-        [4, 9, 14]
-        """
-        ends: list[int] = []
-        offset = 0
-        line = 0
-        parts = self._parts
-        for number in numbers:
-            if not line <= number <= self._count:
-                raise IndexError(f"line {number} is not in a text of {self._count} lines")
-            offset += sum(map(len, parts[line:number])) + number - line
-            line = number
-            ends.append(min(offset, len(self.text)))
-        return ends
-
     def slice(self, span: Span) -> str:
         """The exact text of ``span``: ``source.slice(message.occurrences[0].span)``."""
         return self.text_of(span.start, span.end)
