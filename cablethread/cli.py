@@ -114,6 +114,34 @@ class _ProgressExecutor(Executor):
             yield result
 
 
+class _ProgressPool(ProcessPoolExecutor):
+    """A process pool that advances a bar (if any) as each file's result comes back, in order."""
+
+    def __init__(self, workers: int, bar: _ProgressBar | None) -> None:
+        super().__init__(max_workers=workers)
+        self.bar = bar
+
+    def map(
+        self,
+        fn: Callable[..., _T],
+        *iterables: Iterable[Any],
+        timeout: float | None = None,
+        chunksize: int = 1,
+    ) -> Iterator[_T]:
+        first, *rest = iterables
+        items = list(first)
+        results = super().map(fn, items, *rest, timeout=timeout, chunksize=chunksize)
+        if self.bar is None:
+            return results
+        return self._advancing(items, results, self.bar)
+
+    @staticmethod
+    def _advancing(items: list[Any], results: Iterator[_T], bar: _ProgressBar) -> Iterator[_T]:
+        for item, result in zip(items, results, strict=True):
+            bar.advance(str(item))
+            yield result
+
+
 # --- Shared helpers ------------------------------------------------------------------------
 
 
@@ -203,16 +231,17 @@ def _parse(args: argparse.Namespace) -> Release:
     policy = _policy(args)
     files: list[str] = args.files
     jobs = min(getattr(args, "jobs", 1), len(files))
-    if jobs > 1:
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
-            return parse_many(files, policy, executor=pool)
-    if len(files) > 1 and sys.stderr.isatty():
-        bar = _ProgressBar(len(files), sys.stderr)
-        try:
+    bar = _ProgressBar(len(files), sys.stderr) if len(files) > 1 and sys.stderr.isatty() else None
+    try:
+        if jobs > 1:
+            with _ProgressPool(jobs, bar) as pool:
+                return parse_many(files, policy, executor=pool)
+        if bar is not None:
             return parse_many(files, policy, executor=_ProgressExecutor(bar))
-        finally:
+        return parse_many(files, policy)
+    finally:
+        if bar is not None:
             bar.close()
-    return parse_many(files, policy)
 
 
 def _print(lines: Iterable[str]) -> None:

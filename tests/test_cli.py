@@ -216,6 +216,15 @@ def test_progress_bar_only_on_a_terminal(
     assert "parsing [####################] 2/2" in shown
     assert shown.count("\r") >= 3  # drawn in place and cleared
 
+    # Read on processes, the bar moves as each file comes back.
+    terminal.seek(0)
+    terminal.truncate()
+    assert main(["parse", "--jobs", "2", SEED, SEED, SEED]) == 0
+    shown = terminal.getvalue()
+    assert "parsing [######..............] 1/3" in shown
+    assert "parsing [####################] 3/3" in shown
+    assert shown.count("\r") >= 4  # drawn in place and cleared
+
 
 def test_commands_are_one_function_each() -> None:
     for command in COMMANDS:
