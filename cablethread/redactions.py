@@ -202,8 +202,9 @@ def stamp_kind(text: str) -> StampKind | None:
 
 
 #: Lines up to this long are remembered: releases repeat their header lines (a Cc list quoted
-#: in every message of a chain) and their stamps, page after page. Longer lines are rare there,
-#: and the 8,192 lines kept stay a few megabytes in a long session.
+#: in every message of a chain) and their stamps, page after page. Longer lines are rare there.
+#: The repeats are near each other: the last 1,024 lines catch nine in ten of the repeats 8,192
+#: would (Clinton sample), and hold a quarter of a megabyte, not two.
 _REMEMBERED_LENGTH = 300
 
 
@@ -240,7 +241,7 @@ def _read_margin_start(text: str) -> int | None:
     return cut
 
 
-_remembered_margin_start = lru_cache(maxsize=8_192)(_read_margin_start)
+_remembered_margin_start = lru_cache(maxsize=1_024)(_read_margin_start)
 
 
 def split_margin_codes(text: str) -> tuple[str, str | None]:

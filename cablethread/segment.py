@@ -58,9 +58,10 @@ class RawField:
     tentative_from: int | None = None
     label_column: int = 0
     #: Lines where the same label was printed again (``To: Lona Valmoro`` / ``To: PIR``).
-    repeated: list[int] = field(default_factory=list)
+    #: (Tuples: most fields have neither, and an empty tuple costs nothing.)
+    repeated: tuple[int, ...] = ()
     #: Lines of withholding codes printed beside the field, in the margin (``B6``).
-    margin: list[Fragment] = field(default_factory=list)
+    margin: tuple[Fragment, ...] = ()
 
 
 @dataclass(slots=True)
@@ -501,17 +502,17 @@ def _try_block(
                 last = fields[-1]
                 if name == last.name and name in ("to", "cc", "bcc") and not blanks:
                     # ``To: Lona Valmoro`` / ``To: PIR``: one recipient per printed line.
-                    last.margin.extend(pending_margin)
+                    last.margin += tuple(pending_margin)
                     pending_margin = []
                     last.fragments.append(Fragment(number, value))
-                    last.repeated.append(number)
+                    last.repeated += (number,)
                     last.tentative_from = None
                     blanks, across_page, end = 0, False, number
                     number += 1
                     continue
                 break
-            if fields:
-                fields[-1].margin.extend(pending_margin)
+            if fields and pending_margin:
+                fields[-1].margin += tuple(pending_margin)
             pending_margin = []
             fields.append(
                 RawField(
@@ -559,7 +560,8 @@ def _try_block(
         )
         if not ok:
             break
-        last.margin.extend(pending_margin)
+        if pending_margin:
+            last.margin += tuple(pending_margin)
         pending_margin = []
         if blanks:
             last.joined_after_blank = number
@@ -578,7 +580,7 @@ def _try_block(
     if last.tentative_from is not None:
         # A wrapped address list must be followed by another field to be believed.
         last.fragments = last.fragments[: last.tentative_from]
-        last.margin = [m for m in last.margin if m.line < last.fragments[-1].line]
+        last.margin = tuple(m for m in last.margin if m.line < last.fragments[-1].line)
         end = last.fragments[-1].line
     return RawBlock(
         start=start,
