@@ -241,7 +241,7 @@ def _read_document(text: str, name: str | None, policy: Policy) -> Document:
 def _read_source(text: str, name: str | None, policy: Policy) -> Document:
     source = SourceText(text, name)
     collector = Collector(source=name, strict=policy.strict)
-    if not text.strip():
+    if not text or text.isspace():  # (strip() would copy the whole text)
         collector.add("input-empty", "the input holds no text")
         profile = profiles()[policy.profile or "generic"]
         segments = _segments(text, ["other"] * len(source), [None] * len(source), name)

@@ -123,10 +123,13 @@ _ALL = _Words.of(None, True)
 
 
 def views(source: SourceText) -> list[str]:
-    """Every line as the patterns read it: ``> > Sent:=09Monday`` → ``    Sent:   Monday``."""
-    out = list(source.contents)
+    """Every line as the patterns read it: ``> > Sent:=09Monday`` → ``    Sent:   Monday``.
+
+    (The source's own list when no line changes: do not change it.)
+    """
     if ">" not in source.text and "=" not in source.text:
-        return out
+        return source.contents
+    out = list(source.contents)
     for index, line in enumerate(out):
         if ">" in line:
             quote = p.QUOTE_PREFIX.match(line)
@@ -456,7 +459,7 @@ def _try_block(
     classes: list[int],
     start: int,
     loose_start: bool = False,
-    pages: list[int | None] | None = None,
+    pages: list[int] | None = None,
     words: _Words = _ALL,
     initial: tuple[RawField, ...] = (),
 ) -> RawBlock | _Memo | None:
@@ -594,7 +597,7 @@ def _separator_block(
     lines: list[str],
     classes: list[int],
     number: int,
-    pages: list[int | None] | None = None,
+    pages: list[int] | None = None,
     words: _Words = _ALL,
 ) -> RawBlock | None:
     """The block under a separator line (``-----Original Message-----``), if one follows.
@@ -714,7 +717,7 @@ def _notes_block(
     number: int,
     after: int,
     words: _Words,
-    pages: list[int | None] | None,
+    pages: list[int] | None,
 ) -> RawBlock | None:
     """A Lotus Notes block whose send time is on line ``number``: alone, the sender above it::
 
@@ -985,7 +988,7 @@ def scan(
     depths = quote_depths(source)
     classes = _classify(lines, edge_furniture(source), words)
     _mark_margins(source, classes)
-    pages: list[int | None] | None = list(source.pages or ()) if source.page_count > 1 else None
+    pages = source.pages if source.page_count > 1 else None
     total = len(source)
     blocks: list[RawBlock] = []
     separators_alone: list[int] = []
