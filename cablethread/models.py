@@ -63,8 +63,19 @@ class _Frozen(BaseModel):
 
 def _restore(cls: type[_M], values: dict[str, Any]) -> _M:
     """A model from pickled field values (see ``_Frozen.__reduce__``); they were valid when
-    pickled."""
-    return _bare(cls, values.items())
+    pickled.
+
+    As :func:`_bare`, without holding short strings once: a pickle already holds each string
+    object once, and this runs in the process that gathers a pool's results, where every
+    microsecond is serial work.
+    """
+    instance = cls.__new__(cls)
+    for name, value in values.items():
+        _set_slot(instance, name, value)
+    _set_slot(instance, "__pydantic_fields_set__", _all_fields(cls))
+    _set_slot(instance, "__pydantic_extra__", None)
+    _set_slot(instance, "__pydantic_private__", None)
+    return instance
 
 
 #: Short text values (labels, names, codes, subjects, blank lines) are held once however often
