@@ -96,10 +96,17 @@ def task_parse(path: str, repeat: int) -> dict[str, Any]:
     text = Path(path).read_text(encoding="utf-8")
     cablethread.parse("From: NAD\nSent: Thursday, 11 July 2019 11:25 AM\nTo: UNHC\n")
     gc.collect()
+    # The peak is that of the first run: later runs in the same process start from the heap
+    # the first one left (freed, but not given back to the system), and would add its holes
+    # to their own peak. The time is the best of all the runs.
     _reset_peak()
     before = _rss_bytes()
-    seconds, release = _best(lambda: cablethread.parse(text), repeat)
+    seconds, release = _best(lambda: cablethread.parse(text), 1)
     peak = _peak_bytes() - before
+    if repeat > 1:
+        release = None
+        again, release = _best(lambda: cablethread.parse(text), repeat - 1)
+        seconds = min(seconds, again)
     assert isinstance(release, cablethread.Release)
     return {
         "seconds": seconds,
