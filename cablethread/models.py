@@ -1,7 +1,8 @@
 """Typed results of parsing: every value carries the 1-based line span it came from.
 
 All models are frozen pydantic v2 models with ``extra="forbid"``, so a result can be hashed,
-compared, dumped to JSON and validated back without loss.
+compared, dumped to JSON and validated back without loss. :class:`Span`, the most numerous
+value, is a frozen dataclass with slots that pydantic validates and serialises the same way.
 """
 
 from __future__ import annotations

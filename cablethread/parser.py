@@ -736,7 +736,7 @@ def parse_many(
 
     With an ``executor`` (a process pool, a Dask client's executor) the files are read in
     parallel; the result is the same as a serial run. The threads are made in this process once
-    every file is read, so on two cores a pool reads an archive of 1 MB releases about 1.2 times
+    every file is read, so on two cores a pool reads an archive of 1 MB releases about 1.3 times
     as fast (``benchmarks/README.md``)::
 
         with concurrent.futures.ProcessPoolExecutor() as pool:
