@@ -8,7 +8,6 @@ value, is a frozen dataclass with slots that pydantic validates and serialises t
 from __future__ import annotations
 
 import os
-import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
@@ -80,9 +79,12 @@ def _restore(cls: type[_M], values: dict[str, Any]) -> _M:
 
 
 #: Short text values (labels, names, codes, subjects, blank lines) are held once however often
-#: they recur: in the Clinton documents one string value in three repeats another.
+#: they recur while a document is read: in the Clinton documents one string value in three
+#: repeats another. A dict of the parser's own, emptied with the spans (:func:`forget_spans`),
+#: not ``sys.intern``: the first releases of Python 3.12 never free an interned string.
 _SHARED_LENGTH = 80
-_intern = sys.intern
+_SHARED: dict[str, str] = {}
+_share = _SHARED.setdefault
 
 
 def _bare(cls: type[_M], items: Iterable[tuple[str, Any]]) -> _M:
@@ -95,7 +97,7 @@ def _bare(cls: type[_M], items: Iterable[tuple[str, Any]]) -> _M:
     instance = cls.__new__(cls)
     for name, value in items:
         if type(value) is str and len(value) <= _SHARED_LENGTH:
-            value = _intern(value)
+            value = _share(value, value)
         _set_slot(instance, name, value)
     _set_slot(instance, "__pydantic_fields_set__", _all_fields(cls))
     _set_slot(instance, "__pydantic_extra__", None)
@@ -249,7 +251,8 @@ def span_of(start: int, end: int) -> Span:
     """``Span(start=start, end=end)``, one instance for the spans made again and again while a
     release is read (every party, field and code of a line has that line's span).
 
-    The spans are kept until :func:`forget_spans` (``parse`` calls it when it is done).
+    The spans are kept until :func:`forget_spans` (the parser calls it after each document and
+    after threading).
     """
     key = (start, end)
     span = _SPANS.get(key)
@@ -259,8 +262,9 @@ def span_of(start: int, end: int) -> Span:
 
 
 def forget_spans() -> None:
-    """Let go of the spans :func:`span_of` kept."""
+    """Let go of the spans :func:`span_of` kept and of the short strings held for sharing."""
     _SPANS.clear()
+    _SHARED.clear()
 
 
 Severity = Literal["info", "warning", "error"]

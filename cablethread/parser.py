@@ -560,6 +560,13 @@ def _collection_paused() -> Iterator[None]:
 
 
 def _assemble(documents: list[Document], policy: Policy) -> Release:
+    try:
+        return _assembled(documents, policy)
+    finally:
+        forget_spans()
+
+
+def _assembled(documents: list[Document], policy: Policy) -> Release:
     from cablethread.identity import participants
     from cablethread.threads import build_threads
 
