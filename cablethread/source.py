@@ -27,11 +27,12 @@ class SourceText:
     joins pages, so a text holding form feeds knows the page of every line: ``page(n)``.
     """
 
-    __slots__ = ("_content", "_count", "_pages", "_parts", "name", "page_count", "text")
+    __slots__ = ("_content", "_count", "_lines", "_pages", "_parts", "name", "page_count", "text")
 
     def __init__(self, text: str, name: str | None = None) -> None:
         self.text = text
         self.name = name
+        self._lines: list[str] | None = None
         # The text between line ends; line ``n`` is ``parts[n - 1]`` and its ``\n`` if one follows.
         # The lines with their ends are made only when asked for (``lines``, ``raw``): an archive
         # of millions of lines would hold its text twice.
@@ -72,8 +73,14 @@ class SourceText:
 
     @property
     def lines(self) -> list[str]:
-        """Every line exactly as given, line ends included: ``"".join(source.lines) == text``."""
-        return [self.raw(number) for number in range(1, self._count + 1)]
+        """Every line exactly as given, line ends included: ``"".join(source.lines) == text``.
+
+        Made on the first access and kept (the list itself: do not change it); the parser never
+        asks for it, so a text read only by the parser is held once.
+        """
+        if self._lines is None:
+            self._lines = [self.raw(number) for number in range(1, self._count + 1)]
+        return self._lines
 
     @property
     def contents(self) -> list[str]:

@@ -86,6 +86,7 @@ def test_source_lines_are_the_text_cut_after_each_line_end(text: str) -> None:
     source = cablethread.SourceText(text)
     expected = text.splitlines(keepends=True) if "\r" not in text and "\x0c" not in text else None
     lines = source.lines
+    assert source.lines is lines  # made once, on the first access
     assert "".join(lines) == text
     assert all(line.endswith("\n") for line in lines[:-1])
     assert all("\n" not in line[:-1] for line in lines)
