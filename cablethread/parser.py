@@ -725,6 +725,13 @@ def _read_item(item: str | os.PathLike[str], policy: Policy) -> Document:
 
 def _read_one(item: str | os.PathLike[str], policy: Policy) -> Document:
     if isinstance(item, os.PathLike) or (isinstance(item, str) and "\n" not in item):
+        if isinstance(item, str) and not os.path.lexists(item) and ":" in item and " " in item:
+            # A one-line text given as an item reads as a path; say so rather than only that
+            # no file has that name.
+            raise InputError(
+                f"{item[:60]!r}: no such file (an item without a line end is read as a path; "
+                "give a text with its line ends, or parse() it)"
+            )
         return _read_named(item, policy)
     return _read_document(item, None, policy)
 
