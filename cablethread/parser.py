@@ -725,7 +725,7 @@ def _read_item(item: str | os.PathLike[str], policy: Policy) -> Document:
 
 def _read_one(item: str | os.PathLike[str], policy: Policy) -> Document:
     if isinstance(item, os.PathLike) or (isinstance(item, str) and "\n" not in item):
-        if isinstance(item, str) and not os.path.lexists(item) and ":" in item and " " in item:
+        if isinstance(item, str) and ":" in item and " " in item and not os.path.lexists(item):
             # A one-line text given as an item reads as a path; say so rather than only that
             # no file has that name.
             raise InputError(
