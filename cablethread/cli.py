@@ -108,10 +108,11 @@ class _ProgressExecutor(Executor):
         timeout: float | None = None,
         chunksize: int = 1,
     ) -> Iterator[_T]:
-        for arguments in zip(*iterables, strict=True):
-            result = fn(*arguments)
-            self.bar.advance(str(arguments[0]))
-            yield result
+        first, *rest = iterables
+        items = list(first)
+        # A generator: each call runs when its result is asked for.
+        results = (fn(*arguments) for arguments in zip(items, *rest, strict=True))
+        return _advancing(items, results, self.bar)
 
 
 class _ProgressPool(ProcessPoolExecutor):
@@ -133,13 +134,14 @@ class _ProgressPool(ProcessPoolExecutor):
         results = super().map(fn, items, *rest, timeout=timeout, chunksize=chunksize)
         if self.bar is None:
             return results
-        return self._advancing(items, results, self.bar)
+        return _advancing(items, results, self.bar)
 
-    @staticmethod
-    def _advancing(items: list[Any], results: Iterator[_T], bar: _ProgressBar) -> Iterator[_T]:
-        for item, result in zip(items, results, strict=True):
-            bar.advance(str(item))
-            yield result
+
+def _advancing(items: list[Any], results: Iterator[_T], bar: _ProgressBar) -> Iterator[_T]:
+    """``results`` (one for each of ``items``, in order), the bar advanced as each arrives."""
+    for item, result in zip(items, results, strict=True):
+        bar.advance(str(item))
+        yield result
 
 
 # --- Shared helpers ------------------------------------------------------------------------

@@ -506,6 +506,10 @@ def _body_key(contents: list[str], lines: list[int]) -> bytes:
     return hashlib.blake2b(words.encode("utf-8", "surrogatepass"), digest_size=16).digest()
 
 
+#: The kinds of segment that belong to a message.
+_OWNED = frozenset({"header", "body"})
+
+
 def _segments(
     text: str, kinds: list[SegmentKind], ids: list[str | None], name: str | None
 ) -> list[Segment]:
@@ -537,9 +541,6 @@ def _segments(
             )
             start, offset = number + 1, stop
     return segments
-
-
-_OWNED = frozenset({"header", "body"})
 
 
 @contextmanager
