@@ -57,6 +57,12 @@ _TABLE: tuple[DiagnosticCode, ...] = (
         "line was split at its label.",
     ),
     DiagnosticCode(
+        "header-subject-body-split",
+        "info",
+        "Body text run onto the subject's line (``Subject: favor Dear Dr. Fauci,``) was cut off "
+        "the subject; the body begins there.",
+    ),
+    DiagnosticCode(
         "header-no-sender", "warning", "A header block has an empty From: field (withheld?)."
     ),
     DiagnosticCode(

@@ -74,6 +74,13 @@ def unfold(block: RawBlock, collector: Collector) -> UnfoldedBlock:
                 "field's value; read as a field of its own",
                 span_of(raw_field.line, raw_field.line),
             )
+        if raw_field.body_cut is not None:
+            collector.add(
+                "header-subject-body-split",
+                f"{raw_field.body_cut[:60]!r}, at the end of the subject's line, reads as the "
+                "first words of the body (no blank line between); kept out of the subject",
+                span_of(raw_field.line, raw_field.line),
+            )
         if raw_field.no_colon:
             collector.add(
                 "header-label-no-colon",

@@ -485,6 +485,59 @@ PROSE_WORDS = 6
 MAX_SEPARATOR_GAP = 3
 #: A subject line at least this long (from the line start) may have wrapped onto the next line.
 WRAP_LENGTH = 60
+
+
+@cache
+def body_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(salutations, openings) of a message body, from ``data/body.toml``."""
+    raw = tomllib.loads(
+        resources.files("cablethread").joinpath("data/body.toml").read_text("utf-8")
+    )
+    salutations = tuple(w for table in raw.values() for w in table["salutations"])
+    openings = tuple(w for table in raw.values() for w in table["openings"])
+    return salutations, openings
+
+
+@cache
+def _body_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    salutations, openings = body_words()
+    opening = re.compile(
+        rf"^[ \t]*(?:(?:{_alternation(salutations)}|{_alternation(openings)})\b"
+        r"|[A-Z][\w.'-]{0,20}(?:[ \t][A-Z][\w.'-]{0,20}){0,2}[ \t]*[,:!][ \t]*$)"
+    )
+    # ``Subject: favor Dear Dr. Fauci,``: a salutation of up to five words closing the line.
+    tail = re.compile(
+        rf"[ \t](?P<salutation>(?:{_alternation(salutations)})(?:[ \t][^ \t]{{1,24}}){{0,4}}[,:!])"
+        r"[ \t]*$"
+    )
+    # ``… Univ of Nebraska..... Kyra: Thanks for the note. You would …``: a name called, then
+    # sentences to the end of the line.
+    vocative = re.compile(r"[ \t](?P<salutation>[A-Z][a-z]{1,15}:(?:[ \t]+[^ \t:]+){5,}[ \t]*)$")
+    return opening, tail, vocative
+
+
+def opens_body(line: str) -> bool:
+    """Whether ``line`` reads as the first line of a body, not a subject's continuation:
+    ``Dear Dr. Fauci,``, ``Pls respond``, ``Tony,``, ``Thanks, Jen``."""
+    return _body_patterns()[0].match(line) is not None
+
+
+def body_on_subject_line(value: str) -> int | None:
+    """Where body text run onto a subject's line begins (``favor Dear Dr. Fauci,`` → 6), if any:
+    a salutation closing the line, or a name called and sentences after it."""
+    _, tail, vocative = _body_patterns()
+    match = tail.search(value)
+    if match is not None:
+        return match.start("salutation")
+    match = vocative.search(value)
+    # Sentences, not a subject's own ``Update: New guidance issued.``: one ends inside.
+    if match is not None and _SENTENCE_INSIDE.search(match.group("salutation")):
+        return match.start("salutation")
+    return None
+
+
+#: A sentence that ends before the end of the text: ``… the note. You would …``.
+_SENTENCE_INSIDE = re.compile(r"[a-z][.!?][ \t]+[A-Z]")
 #: A continuation printed in a value column may start this many columns off the column.
 COLUMN_SLACK = 3
 

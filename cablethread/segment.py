@@ -66,6 +66,8 @@ class RawField:
     ocr_label: str | None = None
     #: Whether the field begins inside a line, after another field's value (``From: X Sent: …``).
     inline: bool = False
+    #: Body text run onto a subject's line, cut off the subject (``favor Dear Dr. Fauci,``).
+    body_cut: str | None = None
 
 
 @dataclass(slots=True)
@@ -324,7 +326,19 @@ def _continues(
             # subject cut after a withholding code.
             return (in_column or tail), False
         if blanks == 0:
-            return (in_column or len(printed) >= p.WRAP_LENGTH or tail or before_field), False
+            if in_column or tail:
+                return True, False
+            # OCR drops the blank line under a header: ``Subject: FW: Possible treatment`` /
+            # ``Dear Dr. Fauci,``. A salutation, a request or a sign-off opens the body.
+            if p.opens_body(stripped):
+                return False, False
+            if before_field:
+                return True, False
+            # A wrapped subject goes on with its remainder, shorter than the line it filled (or
+            # with the rest of a sentence); a longer line is a paragraph of the body.
+            wrapped = len(printed) >= p.WRAP_LENGTH
+            rest = len(stripped) <= len(printed.strip()) or stripped[0].islower()
+            return wrapped and rest, False
         return (blanks == 1 and tail), False
     if blanks:
         return False, False
@@ -478,8 +492,8 @@ def _further_fields(
     ``From: X Sent: Tuesday, March 3, 2020 5:00 AM`` and ``Sent: … +0000 To: Y Subject: FW: …``
     print several fields on one line. A label splits the line only where it names a field the
     block has not read yet, in a language of the block's labels (``languages``), after a blank.
-    A subject is text to its end: ``Re: Subject: change`` or ``Welcome To: the team`` stay in it;
-    only a label with nothing after it ends a subject (``… (Failure) To:``).
+    Inside a subject only a label that plainly begins a field ends it (:func:`_ends_subject`):
+    ``Re: Subject: change`` and ``Welcome To: the team`` stay whole.
     """
     if ":" not in line[start:] and "：" not in line[start:]:
         return []
@@ -490,12 +504,21 @@ def _further_fields(
         name = words.field(printed)
         if name in taken or name == "memo" or not (p.label_languages(printed) & languages):
             continue
-        if current == "subject" and line[match.end() :].strip():
+        if current == "subject" and not _ends_subject(name, line[match.end() :]):
             continue
         found.append((name, printed, match.start(), match.end()))
         taken.add(name)
         current = name
     return found
+
+
+def _ends_subject(name: str, rest: str) -> bool:
+    """Whether a label inside a subject line begins a field of its own: nothing after it
+    (``… (Failure) To:``), a field no subject text names (``… COVID-19 Attachments: a.pdf``),
+    or recipients (``… (O2 desaturation) To: Dr. Josh Backon <backon@mail.huji.ac.il>``)."""
+    if not rest.strip() or name not in _LISTS:
+        return True
+    return any(mark in rest for mark in ",;<@(")
 
 
 def _block_languages(fields: list[RawField]) -> frozenset[str]:
@@ -538,6 +561,20 @@ def _add_fields(
         )
         seen.add(name)
     return head
+
+
+def _cut_body(raw_field: RawField) -> bool:
+    """Cut body text run onto a subject's only line off it (``Subject: favor Dear Dr. Fauci,``);
+    whether there was any. The body begins on that line, so nothing continues the subject."""
+    if raw_field.name != "subject" or len(raw_field.fragments) != 1:
+        return False
+    fragment = raw_field.fragments[0]
+    at = p.body_on_subject_line(fragment.text)
+    if at is None:
+        return False
+    raw_field.body_cut = fragment.text[at:].strip()
+    raw_field.fragments[0] = Fragment(fragment.line, fragment.text[:at].rstrip())
+    return True
 
 
 def _list_goes_on(
@@ -656,6 +693,8 @@ def _try_block(
             )
             blanks, across_page, end = 0, False, number
             number += 1
+            if _cut_body(fields[-1]):
+                break
             continue
         if not fields:
             break
