@@ -9,7 +9,11 @@ A fast path reads the forms that releases print (``Thursday, 11 July 2019 11:25 
 languages (``listopad`` is October in Croatian, November in Polish), and every word of the date
 must belong to the one language read, the weekday agreeing. A repair path reads English month
 and weekday names that OCR damaged (``Saturday, Se tember 5 2009 11:58 PM``), accepting a repair
-only when it leaves one reading and the printed weekday agrees; ``dateutil`` reads the rest.
+only when it leaves one reading and the printed weekday agrees. The OCR damage of the table in
+``data/ocr/dates.toml`` is mended where the date is whole: a blank or mark after a colon of the
+time (``8: 19 PM``), a damaged half of the day (``8:09 AV``), the next field's label left after
+the time when its colon was lost (``4:53 PM To``), letters in a zone offset (``-G400``, left
+out). ``dateutil`` reads the rest.
 Nothing is guessed: a value missing its year, day or time, or one that two readings fit, gives
 ``None`` and a note, never today's date. No result depends on the machine's clock or zone.
 """
@@ -17,10 +21,12 @@ Nothing is guessed: a value missing its year, day or time, or one that two readi
 from __future__ import annotations
 
 import re
+import tomllib
 import warnings
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta, timezone, tzinfo
-from functools import lru_cache
+from functools import cache, lru_cache
+from importlib import resources
 
 from dateutil import parser as dateutil_parser
 
@@ -118,8 +124,9 @@ _DAMAGED_CTIME = re.compile(
 )
 
 #: What stands between the year and the time: ``, ``, `` at `` (Gmail), a blank; nothing or a
-#: full stop when OCR ran them together (``201111:00 AM``, ``2012.05:16 PM``, ``2011. 11:10``).
-_GAP = re.compile(r"^(?P<gap>\. ?|,? ?(?:at )?)")
+#: full stop when OCR ran them together (``201111:00 AM``, ``2012.05:16 PM``, ``2011. 11:10``);
+#: a colon a speck left (``March 13, 2020: at 8:53:29 AM EDT``).
+_GAP = re.compile(r"^(?P<gap>\. ?|(?:, ?|: | )?(?:at )?)")
 #: ``AM``, ``PM``, ``a.m.``, ``P.M.``.
 _AMPM = r"(?P<ampm>[AaPp]\.? ?[Mm]\.?)"
 #: ``11:25 AM``, ``12:38 a.m.``, ``17:01:38``, ``10;17 AM`` (a colon read as a semicolon),
@@ -132,13 +139,19 @@ _CLOCK = re.compile(
 _CLOCK_NO_COLON = re.compile(rf"^(?P<HM>\d{{3,4}}) ?{_AMPM}(?P<tail>.*)$")
 #: ``5 49 AM``, ``12 43 AM``: a blank where the colon was; only with AM/PM.
 _CLOCK_BLANK = re.compile(rf"^(?P<H>\d{{1,2}}) (?P<M>\d{{2}}) ?{_AMPM}(?P<tail>.*)$")
+#: ``8: 19 PM``, ``3:13: 38 AM``, ``6: ‘42 PM``: a blank, perhaps with a mark of the OCR table,
+#: after a colon of the time.
+_CLOCK_GAPS = re.compile(
+    r"^(?P<H>\d{1,2}):(?P<mgap> ?[^\w\s]?)(?P<M>\d{2})(?::(?P<sgap> ?[^\w\s]?)(?P<S>\d{2}))?"
+    r"(?P<rest>.*)$"
+)
 #: What may follow the time: a numeric offset (``-0400``, ``UTC+04:00``, Apple Mail's ``GMT+3``)
-#: or one OCR damaged
-#: (``-04U0``), a zone abbreviation (``EDT``, ``(EST)``) or a lone ``P``/``A`` (``7:12 P``, the
-#: ``M`` lost), Outlook's zone name (``Eastern Standard Time``), stray marks (``•``).
+#: or one OCR damaged (``-04U0``, ``. -G400``: letters of the OCR table only), a zone
+#: abbreviation (``EDT``, ``(EST)``) or a lone ``P``/``A`` (``7:12 P``, the ``M`` lost),
+#: Outlook's zone name (``Eastern Standard Time``), stray marks (``•``).
 _TAIL = re.compile(
-    r"^ ?(?:(?:UTC|GMT)?(?P<offset>[+-]\d{2}:?\d{2})|(?:UTC|GMT)(?P<hours>[+-]\d{1,2})"
-    r"|(?P<bad_offset>[+-][\dOUIl]{4})"
+    r"^\.? ?(?:(?:UTC|GMT)?(?P<offset>[+-]\d{2}:?\d{2})|(?:UTC|GMT)(?P<hours>[+-]\d{1,2})"
+    r"|(?P<bad_offset>[+-][\dA-Za-z]{4})"
     r"|\(?(?P<abbr>[A-Z]{1,5}|[ap])\)?"
     r"|(?:[A-Z][a-z]{1,12} ){1,3}(?:Standard|Daylight|Summer) Time)?[ .,•·°]*$"
 )
@@ -168,6 +181,34 @@ class ParsedDate:
     #: February or 2 August) when no printed weekday settled it; the caller may choose it on
     #: other evidence (the order of a printed chain).
     alternative: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class OcrTable:
+    """The OCR damage of printed send times that the readers mend (``data/ocr/dates.toml``)."""
+
+    #: A half of the day as OCR printed it, and what it stands for: ``AV`` → ``AM``.
+    meridiem: dict[str, str]
+    #: Words of the next field's label left after the time: ``To``, ``Ce``.
+    labels: frozenset[str]
+    #: Marks OCR leaves after a colon of the time, besides a blank: ``‘``.
+    time_marks: frozenset[str]
+    #: Letters OCR prints for digits of a zone offset: ``O``, ``U``, ``G``.
+    offset_letters: frozenset[str]
+
+
+@cache
+def ocr_table() -> OcrTable:
+    """The package's table of OCR damage in send times, read once."""
+    raw = tomllib.loads(
+        resources.files("cablethread").joinpath("data/ocr/dates.toml").read_text("utf-8")
+    )
+    return OcrTable(
+        meridiem=dict(raw["meridiem"]),
+        labels=frozenset(raw["labels"]["words"]),
+        time_marks=frozenset(raw["time"]["marks"]),
+        offset_letters=frozenset(raw["offset"]["letters"]),
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -206,6 +247,56 @@ def _hour(hour: int, ampm: str | None, repairs: list[str]) -> int | None:
     return hour + 12 if pm else hour
 
 
+def _gap_words(gap: str) -> str:
+    """What stands after a colon of the time, in words: ``a blank and '‘'``."""
+    mark = gap.strip()
+    if not mark:
+        return "a blank"
+    return f"a blank and {mark!r}" if " " in gap else repr(mark)
+
+
+def _close_gaps(text: str, repairs: list[str]) -> str:
+    """``8: 19 PM`` → ``8:19 PM``: a blank (and a mark of the OCR table) after a colon of the
+    time taken out, with a repair saying so; any other text is given back as it is.
+    """
+    match = _CLOCK_GAPS.match(text)
+    if match is None:
+        return text
+    gaps = [gap for gap in (match.group("mgap"), match.group("sgap")) if gap]
+    marks = ocr_table().time_marks
+    if not gaps or any(gap.strip() and gap.strip() not in marks for gap in gaps):
+        return text
+    clock = f"{match.group('H')}:{match.group('M')}"
+    if match.group("S") is not None:
+        clock += f":{match.group('S')}"
+    what = " and ".join(_gap_words(gap) for gap in gaps)
+    repairs.append(f"{what} after a colon of the time; read as {clock}")
+    return clock + match.group("rest")
+
+
+def _mend_tail(tail_text: str, ampm: str | None, repairs: list[str]) -> tuple[str, str | None]:
+    """The text after the time and its AM/PM, with the OCR table's damage mended.
+
+    ``8:09 AV`` gives AM; in ``4:53 PM To 1G`` the label word ``To`` and what follows it are
+    the next field's and are left out.
+    """
+    table = ocr_table()
+    words = tail_text.split()
+    if ampm is None and words and words[0].rstrip(".,") in table.meridiem:
+        ampm = table.meridiem[words[0].rstrip(".,")]
+        repairs.append(f"{words[0]!r} after the time read as {ampm}")
+        tail_text = tail_text.split(words[0], 1)[1]
+        words = words[1:]
+    if _TAIL.match(tail_text) is None:
+        for index, word in enumerate(words):
+            if word in table.labels:
+                left = " ".join(words[index:])
+                repairs.append(f"{left!r} after the time is the next field's label; left out")
+                tail_text = " " + " ".join(words[:index])
+                break
+    return tail_text, ampm
+
+
 def _read_clock(rest: str) -> _Clock | str:
     """Read what follows the year as a time of day: `` 11:25 AM Eastern Standard Time`` gives
     11:25; a string saying why when it is not one.
@@ -215,7 +306,9 @@ def _read_clock(rest: str) -> _Clock | str:
     gap_text = gap.group("gap") if gap is not None else ""
     if gap_text in ("", ".", ". "):
         repairs.append("the year runs into the time; read apart")
-    text = rest[len(gap_text) :]
+    elif gap_text.startswith(":"):
+        repairs.append("a colon after the year; left out")
+    text = _close_gaps(rest[len(gap_text) :], repairs)
     match = _CLOCK.match(text)
     if match is not None:
         hour_text, minute_text, second_text = match.group("H"), match.group("M"), match.group("S")
@@ -231,11 +324,16 @@ def _read_clock(rest: str) -> _Clock | str:
             hour_text, minute_text = match.group("H"), match.group("M")
         second_text = None
         repairs.append(f"the colon of the time is missing; read as {hour_text}:{minute_text}")
-    tail = _TAIL.match(match.group("tail"))
+    tail_text, ampm = _mend_tail(match.group("tail"), match.group("ampm"), repairs)
+    tail = _TAIL.match(tail_text)
     if tail is None:
         return f"{match.group('tail').strip()!r} after the time"
+    bad_offset = tail.group("bad_offset")
+    if bad_offset is not None and not all(
+        c.isdigit() or c in ocr_table().offset_letters for c in bad_offset[1:]
+    ):
+        return f"{match.group('tail').strip()!r} after the time"
     abbreviation = tail.group("abbr")
-    ampm = match.group("ampm")
     if abbreviation is not None and abbreviation.upper() in ("A", "P") and ampm is None:
         # ``7:12 P``: the M lost; a lone P can only be PM.
         ampm = abbreviation + "M"

@@ -111,7 +111,9 @@ _TABLE: tuple[DiagnosticCode, ...] = (
         "date-ocr-repaired",
         "info",
         "An OCR-damaged date was mended (year run into the time, a lost colon, a damaged month "
-        "or weekday name read as the one name it can be and the weekday agrees with).",
+        "or weekday name read as the one name it can be and the weekday agrees with, a form of "
+        "the OCR table in data/ocr/dates.toml: a blank after a colon of the time, a damaged "
+        "AM/PM, the next field's label left after the time).",
     ),
     DiagnosticCode(
         "date-order-swapped",

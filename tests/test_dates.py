@@ -5,11 +5,12 @@ from __future__ import annotations
 import time
 from collections.abc import Iterator
 from datetime import datetime
+from pathlib import Path
 
 import pytest
 
 import cablethread
-from cablethread.dates import ParsedDate, parse_sent
+from cablethread.dates import ParsedDate, ocr_table, parse_sent
 
 
 @pytest.fixture(autouse=True)
@@ -317,3 +318,91 @@ def test_policy_languages_restrict_the_dates_read() -> None:
     assert parse_sent("jeudi 4 juillet 2019 05:26", True, (), ("fr",)).value == datetime(
         2019, 7, 4, 5, 26
     )
+
+
+#: ``Sent:``/``Date:`` values of the NIH FOIA release (``tests/data/nih/``), as printed, with the
+#: wall clock a reader sees in them and a word of the repair note.
+NIH_DAMAGED = [
+    # A blank, or a blank and a mark, after a colon of the time.
+    ("Wednesday, February 19, 2020 8: 19 PM", datetime(2020, 2, 19, 20, 19), "read as 8:19"),
+    ("Sunday, March 22, 2020 12: 30 AM", datetime(2020, 3, 22, 0, 30), "read as 12:30"),
+    ("Saturday, March 14, 2020 at 6: 42 AM", datetime(2020, 3, 14, 6, 42), "a blank after"),
+    ("March 13, 2020 at 3:13: 38 AM EDT", datetime(2020, 3, 13, 3, 13, 38), "read as 3:13:38"),
+    ("Wednesday, March 4, 2020 6: ‘42 PM", datetime(2020, 3, 4, 18, 42), "a blank and '‘'"),
+    # The half of the day damaged.
+    ("Thursday, April 16, 2020 8:09 AV", datetime(2020, 4, 16, 8, 9), "'AV' after the time"),
+    # The next field's label, its colon lost, left after the time.
+    ("Thursday, January 30, 2020 4:53 PM To", datetime(2020, 1, 30, 16, 53), "'To'"),
+    ("Tuesday, March 24, 2020 7:33 AM To 1G", datetime(2020, 3, 24, 7, 33), "'To 1G'"),
+    ("Wednesday, February 26, 2020 6:57 PM Too 0", datetime(2020, 2, 26, 18, 57), "'Too 0'"),
+    (
+        "Wednesday, April 8, 2020 10:56 AM To O BEES Sa Sees aoe",
+        datetime(2020, 4, 8, 10, 56),
+        "next field's label",
+    ),
+    # A speck after the year; a damaged offset after a speck.
+    ("March 13, 2020: at 8:53:29 AM EDT", datetime(2020, 3, 13, 8, 53, 29), "colon after the year"),
+    ("Sun, 8 Mar 2020 09:59:21. -G400", datetime(2020, 3, 8, 9, 59, 21), "'-G400' is unreadable"),
+]
+
+
+@pytest.mark.parametrize(("printed", "wall_clock", "note"), NIH_DAMAGED)
+def test_ocr_damage_of_the_nih_release(printed: str, wall_clock: datetime, note: str) -> None:
+    parsed = parse_sent(printed, dayfirst=False, prefer=("en",))
+    assert parsed.value == wall_clock
+    assert _codes(parsed) == ["date-ocr-repaired"]
+    assert note in parsed.notes[0].message
+    assert parsed.utc_offset_minutes is None
+
+
+def test_the_nih_values_are_printed_in_the_release() -> None:
+    text = (Path(__file__).parent / "data" / "nih" / "nih_fauci_foia_ocr.txt").read_text("utf-8")
+    assert [printed for printed, _, _ in NIH_DAMAGED if printed not in text] == []
+
+
+@pytest.mark.parametrize(
+    ("printed", "code"),
+    [
+        # NIH release: a day OCR replaced by ``&`` (5 May was a Tuesday, but the day is not read).
+        ("Tue, & May 2020 22:26:27 +0000", "date-unparsed"),
+        ("Thursday, February 13", "date-incomplete"),
+        ("Monday, Feb", "date-incomplete"),
+        # A digit after the offset, recipients after the time: no label word stands there.
+        ("Tue, 24 Mar 2020 14:30:50 +0000 7", "date-unparsed"),
+        ("Thursday, February 13, 2020 6:35 PM >; Redfield, Robert R. (CDC/OD)", "date-unparsed"),
+        # Not in the OCR table: a letter in the offset, a mark after the colon, a half of the day.
+        ("Sun, 8 Mar 2020 09:59:21 -04X0", "date-unparsed"),
+        ("Wednesday, March 4, 2020 6: *42 PM", "date-unparsed"),
+        ("Thursday, April 16, 2020 8:09 XV", "date-unparsed"),
+        # A blank after a full stop is no colon of a time.
+        ("Wednesday, March 4, 2020 6. 42 PM", "date-unparsed"),
+    ],
+)
+def test_damage_outside_the_ocr_table_is_not_mended(printed: str, code: str) -> None:
+    parsed = parse_sent(printed, dayfirst=False, prefer=("en",))
+    assert parsed.value is None
+    assert _codes(parsed) == [code]
+
+
+def test_the_ocr_table_ships_with_the_package() -> None:
+    ocr_table.cache_clear()
+    table = ocr_table()
+    assert table.meridiem["AV"] == "AM"
+    assert {"To", "Ce"} <= table.labels
+    assert "G" in table.offset_letters
+    assert ocr_table() is table
+
+
+def test_repaired_nih_dates_carry_their_diagnostic_in_a_release() -> None:
+    text = (
+        "From: Anderson, Liz\n"
+        "Sent: Wednesday, February 26, 2020 6:57 PM Too 0\n"
+        "Ce: Spitalniak, Laura <lspitalniak@wtop.com>\n"
+        "Subject: Interview request from WTOP [Please reply all]\n"
+        "Good Evening Dr. Fauci,\n"
+    )
+    release = cablethread.parse(text)
+    assert [m.sent_local for m in release.messages] == [datetime(2020, 2, 26, 18, 57)]
+    assert ("date-ocr-repaired", 2) in {
+        (d.code, d.span.start if d.span else 0) for d in release.diagnostics
+    }
