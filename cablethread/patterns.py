@@ -485,6 +485,10 @@ PROSE_WORDS = 6
 MAX_SEPARATOR_GAP = 3
 #: A subject line at least this long (from the line start) may have wrapped onto the next line.
 WRAP_LENGTH = 60
+#: Subjects longer than this many words are not trimmed by the subject printed below them.
+TRIM_MAX_WORDS = 120
+#: Words after the subject below, on the subject's own line, that make them body text anyway.
+TRIM_MIN_WORDS = 3
 
 
 @cache

@@ -40,6 +40,7 @@ from cablethread.redactions import (
     stamp_kind,
 )
 from cablethread.source import SourceText
+from cablethread.subjects import parse_subject
 
 __all__ = ["RawBlock", "RawField", "Scan", "scan", "views"]
 
@@ -1159,6 +1160,62 @@ def _run_in_separators(lines: list[str], words: _Words) -> dict[int, str]:
     return found
 
 
+def _subject_key(text: str) -> str:
+    return parse_subject(text).thread_key
+
+
+def _trim_subjects(blocks: list[RawBlock]) -> None:
+    """Cut off a subject what the subject of the message printed below shows to be body text.
+
+    OCR drops the blank line under a header, and a reply's first words run on from its subject:
+    ``Subject: FW: Possible treatment of COVID-19 pneumonia Pls respond`` above ``Subject:
+    Possible treatment of COVID-19 pneumonia``; ``Subject: RE: Q`` / ``See my edits in red``
+    above ``Subject: Q``. Where the subject below is the first words of this one (reply and
+    forward prefixes aside), the words after them are body: a whole line after the subject's
+    first, or on its line a request, a salutation or sign-off (``Pls respond``, ``Bob:``), or
+    three words or more. Read bottom up, as each block's subject is the evidence for the one
+    above it.
+    """
+    for index in range(len(blocks) - 2, -1, -1):
+        upper = blocks[index].get("subject")
+        lower = blocks[index + 1].get("subject")
+        if upper is None or lower is None:
+            continue
+        below = _subject_key(" ".join(f.text for f in lower.fragments))
+        tokens = [(n, word) for n, f in enumerate(upper.fragments) for word in f.text.split()]
+        if not below or len(tokens) > p.TRIM_MAX_WORDS:
+            continue
+        whole = _subject_key(" ".join(word for _, word in tokens))
+        if whole == below or not whole.startswith(below + " "):
+            continue
+        cut = next(
+            (
+                k
+                for k in range(1, len(tokens))
+                if _subject_key(" ".join(word for _, word in tokens[:k])) == below
+            ),
+            None,
+        )
+        if cut is None:
+            continue
+        fragment = tokens[cut][0]
+        rest = " ".join(word for _, word in tokens[cut:])
+        own_line = tokens[cut - 1][0] == fragment
+        if own_line and not (
+            len(rest.split()) >= p.TRIM_MIN_WORDS or rest[-1] in ",:.!?" or p.opens_body(rest)
+        ):
+            continue
+        kept = upper.fragments[: fragment + 1] if own_line else upper.fragments[:fragment]
+        if own_line:
+            head = " ".join(word for n, word in tokens[:cut] if n == fragment)
+            kept[-1] = Fragment(kept[-1].line, head)
+        upper.body_cut = rest
+        upper.fragments = kept
+        block = blocks[index]
+        block.end = max(f.fragments[-1].line for f in block.fields)
+        block.furniture = [n for n in block.furniture if n < block.end]
+
+
 def _enclosing(kinds: list[SegmentKind], owners: list[int | None], start: int) -> int | None:
     """The message whose header or body stands nearest above line ``start``, if any: the reply
     holding ``> On … wrote:`` in its quoted text, to which the lines after that quote return.
@@ -1245,6 +1302,7 @@ def scan(
             continue
         number += 1
 
+    _trim_subjects(blocks)
     kind_of: dict[int, SegmentKind] = {_FURNITURE: "furniture", _SCHEDULE: "schedule"}
     kinds: list[SegmentKind] = [kind_of.get(cls, "other") for cls in classes]
     owners: list[int | None] = [None] * total
