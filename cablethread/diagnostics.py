@@ -158,6 +158,19 @@ _TABLE: tuple[DiagnosticCode, ...] = (
         "info",
         "An OCR-damaged initial in a person's name was repaired (``Jacob 3`` → ``Jacob J``).",
     ),
+    DiagnosticCode(
+        "party-withheld",
+        "info",
+        "A sender or recipient printed as a withholding code or the debris of a redaction box "
+        "was read as withheld (``ee``, ``(o) 6)``, an empty ``From:``); debris after a whole "
+        "name was read as its withheld address.",
+    ),
+    DiagnosticCode(
+        "party-on-behalf",
+        "info",
+        "A sender printed as ``X on behalf of Y`` was read as X; the mailbox Y is kept in "
+        "``Party.on_behalf_of``.",
+    ),
     # Messages and threads
     DiagnosticCode(
         "message-variant",

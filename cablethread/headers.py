@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from cablethread.diagnostics import Collector
 from cablethread.models import Header, HeaderField, Redaction, span_of, trusted
 from cablethread.parties import Fragment
-from cablethread.redactions import find_redactions, split_margin_codes
-from cablethread.segment import RawBlock
+from cablethread.redactions import find_redactions, is_code_line, split_margin_codes
+from cablethread.segment import RawBlock, RawField
 
 __all__ = ["UnfoldedBlock", "unfold"]
 
@@ -27,6 +27,19 @@ class UnfoldedBlock:
     redactions: list[Redaction]
 
 
+_RECIPIENT_FIELDS = frozenset(("to", "cc", "bcc"))
+
+
+def _whole_code(raw_field: RawField) -> bool:
+    """True when a ``To:``/``Cc:``/``Bcc:`` field holds one withholding code and nothing else:
+    ``Cc: B6`` withholds the recipient; beside a name (``To: H     B6``) it is a margin code."""
+    if raw_field.name not in _RECIPIENT_FIELDS or len(raw_field.fragments) != 1:
+        return False
+    text = raw_field.fragments[0].text.strip()
+    value, margin = split_margin_codes(text)
+    return not value and margin is not None and is_code_line(margin)
+
+
 def unfold(block: RawBlock, collector: Collector) -> UnfoldedBlock:
     """Turn a scanned block into a :class:`Header`, recording every decision on ``collector``."""
     fields: list[HeaderField] = []
@@ -34,8 +47,18 @@ def unfold(block: RawBlock, collector: Collector) -> UnfoldedBlock:
     redactions: list[Redaction] = []
     for raw_field in block.fields:
         clean: list[Fragment] = []
+        whole = _whole_code(raw_field)
         for fragment in raw_field.fragments:
             value, margin = split_margin_codes(fragment.text)
+            if whole and margin is not None:
+                # ``Cc: B6``: the code is the whole value, a withheld recipient.
+                collector.add(
+                    "party-withheld",
+                    f"{margin!r} is the whole value of the {raw_field.label}: a withheld "
+                    "recipient, not a margin code",
+                    span_of(fragment.line, fragment.line),
+                )
+                value, margin = fragment.text, None
             found = find_redactions(fragment.text, fragment.line, field=raw_field.name)
             redactions.extend(found)
             if margin is not None:

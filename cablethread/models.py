@@ -361,6 +361,15 @@ class Party(_Frozen):
     redaction: Redaction | None = Field(
         default=None, description="For a withheld party, the code that withholds it."
     )
+    on_behalf_of: str | None = Field(
+        default=None,
+        # Written only when set, so that the JSON of a release without such senders is as it was.
+        exclude_if=lambda value: value is None,
+        description=(
+            "The mailbox a sender wrote for, as printed: ``Fauci, Anthony (NIH/NIAID) [E]`` of "
+            "``Folkers, Greg (NIH/NIAID) [E] on behalf of Fauci, Anthony (NIH/NIAID) [E]``."
+        ),
+    )
 
     @property
     def key(self) -> str:

@@ -176,23 +176,55 @@ def _sender(
     reader: FieldReader,
     span: Span,
     codes: Sequence[Redaction] = (),
+    *,
+    blanked: bool = False,
 ) -> Party | None:
     """The sender as printed; resolved only after the message id is made from its printed form,
     so that a directory file never changes message ids.
 
     An empty ``From:`` with a withholding code beside it (``B6`` in the margin below) is a
-    withheld sender, not a missing one.
+    withheld sender, not a missing one. So is a ``From:`` printed whole, with its colon, that
+    holds nothing or specks with no word (``From: |.)``) in a block that prints a date or a
+    recipient: no mail client prints a message without a sender; the release blanked it.
+    A label read without its colon (``From`` alone) may be a cut line, and leaves the sender
+    unknown.
     """
     party, notes = reader.sender(fragments or [])
-    _record(collector, notes)
     if party is None and codes:
+        _record(collector, notes)
         # The exemption (``B1``) names the withholding better than a classification reason
         # printed beside it (``1.4(D)``).
         code = next((c for c in codes if c.jurisdiction != "us-eo13526"), codes[0])
         return trusted(Party, raw=code.raw, span=code.span, kind="withheld", redaction=code)
+    if party is None and fragments and blanked:
+        # The specks are the blanking's; they need no note of their own.
+        _record(collector, (n for n in notes if n.code != "party-noise-skipped"))
+        raw = " ".join(" ".join(f.text for f in fragments).split())
+        where = span_of(fragments[0].line, fragments[-1].line)
+        printed = f"holds only {raw!r}" if raw else "is empty"
+        collector.add(
+            "party-withheld",
+            f"the From: field {printed} in a header with a date or recipients; read as a "
+            "withheld sender",
+            where,
+        )
+        return trusted(Party, raw=raw, span=where, kind="withheld")
+    _record(collector, notes)
     if party is None:
         collector.add("header-no-sender", "the From: field is empty", span)
     return party
+
+
+def _sender_blanked(block: RawBlock) -> bool:
+    """Whether an empty ``From:`` of ``block`` was blanked by the release: the label printed
+    with its colon, and a date or a recipient printed in the block."""
+    labels = {raw_field.name: raw_field for raw_field in block.fields}
+    sender = labels.get("from")
+    return (
+        sender is not None
+        and not sender.no_colon
+        and any(name in labels for name in ("sent", "to", "cc", "bcc"))
+    )
 
 
 def _resolved(party: Party | None, directory: Directory, collector: Collector) -> Party | None:
@@ -292,6 +324,7 @@ def _read_source(text: str, name: str | None, policy: Policy) -> Document:
             reader,
             header_span,
             [r for r in unfolded.redactions if r.field == "from"],
+            blanked=_sender_blanked(block),
         )
         sent_field = unfolded.header.get("sent")
         sent_raw: str | None = None

@@ -18,10 +18,12 @@ from __future__ import annotations
 
 import itertools
 import re
+import tomllib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from importlib import resources
 from itertools import pairwise
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from cablethread.models import Party, PartyKind, Redaction, Span, replaced, span_of, trusted
 from cablethread.redactions import find_redactions, is_code_line
@@ -34,6 +36,7 @@ __all__ = [
     "Fragment",
     "Note",
     "Token",
+    "is_redaction_debris",
     "parse_party",
     "read_parties",
     "read_sender",
@@ -42,23 +45,65 @@ __all__ = [
     "split_tokens",
 ]
 
-_ADDRESS = r"[\w.+'\-]+(?:@|©|\(a\))[\w\-]+(?:\.[\w\-]+)+"
+
+def _ocr_table(name: str) -> dict[str, Any]:
+    """A table of ``cablethread/data/ocr/``: ``addresses`` or ``redaction_debris``."""
+    text = resources.files("cablethread").joinpath(f"data/ocr/{name}.toml").read_text("utf-8")
+    return tomllib.loads(text)
+
+
+@dataclass(frozen=True, slots=True)
+class _AddressOcr:
+    """``data/ocr/addresses.toml``: what the OCR prints for the at sign, the ``mailto:`` label
+    and the domain endings."""
+
+    at_signs: tuple[str, ...]
+    mailto_labels: tuple[str, ...]
+    domain_endings: tuple[tuple[str, str], ...]
+
+
+def _address_ocr() -> _AddressOcr:
+    raw = _ocr_table("addresses")
+    return _AddressOcr(
+        at_signs=tuple(str(sign) for sign in raw["at_signs"]),
+        mailto_labels=tuple(str(label) for label in raw["mailto_labels"]),
+        domain_endings=tuple((str(bad), str(good)) for bad, good in raw["domain_endings"].items()),
+    )
+
+
+_ADDRESS_OCR = _address_ocr()
+_TLD_REPAIRS = _ADDRESS_OCR.domain_endings
+_AT = "(?:@|" + "|".join(re.escape(sign) for sign in _ADDRESS_OCR.at_signs) + ")"
+_ADDRESS = rf"[\w.+'\-]+{_AT}[\w\-]+(?:\.[\w\-]+)+"
+# Inside ``<…>`` or ``[mailto:…]`` the OCR may print a blank beside the at sign:
+# ``<AllisonO @keystonesymposia.org>``; the brackets say where the address ends.
+_BRACKETED_ADDRESS = rf"[\w.+'\-]+(?:[ \t]?{_AT}[ \t]?)[\w\-]+(?:\.[\w\-]+)+"
+_MAILTO_LABEL = (
+    "(?:mailto|" + "|".join(re.escape(label) for label in _ADDRESS_OCR.mailto_labels) + ")"
+)
 # ``H <hrod17@clintonemail.com >``: the OCR layer often puts a space inside the brackets.
 # A name runs to its last character that is not a blank: a lazy ``.*?`` before ``[ \t]*<``
 # would rescan the blanks at every position, quadratic in a long run of them (so too below).
 _ANGLE = re.compile(
-    rf"^(?P<name>(?:.*[^ \t\n])?)[ \t]*<[ \t]*(?:mailto:)?(?P<addr>{_ADDRESS})[ \t]*>[ \t]*$"
+    rf"^(?P<name>(?:.*[^ \t\n])?)[ \t]*<[ \t]*(?:(?P<label>{_MAILTO_LABEL}):)?"
+    rf"(?P<addr>{_BRACKETED_ADDRESS})[ \t]*>[ \t]*$"
 )
 # ``Hanley, Monica R [mailto:HanleyMR@state.gov]``; Outlook 97 printed ``[SMTP:…]`` (Enron).
 _MAILTO = re.compile(
-    rf"^(?P<name>(?:.*[^ \t\n])?)[ \t]*\[(?:mailto|SMTP|smtp):[ \t]*(?P<addr>{_ADDRESS})[ \t]*\][ \t]*$"
+    rf"^(?P<name>(?:.*[^ \t\n])?)[ \t]*\[(?P<label>{_MAILTO_LABEL}|SMTP|smtp):[ \t]*"
+    rf"(?P<addr>{_BRACKETED_ADDRESS})[ \t]*\][ \t]*$"
 )
 # ``'millscd@state.gov'``, and the OCR's stray full stop after it: ``'millscd@state.gov.``.
 _BARE = re.compile(rf"^['\"]?(?P<addr>{_ADDRESS})['\"]?[.,]?$")
 _CHANNEL = re.compile(
     r"^(?P<name>.*[^ \t\n]|[ \t])[ \t]*\((?P<channel>Seemail|SEEMAIL|Email|CWN)\)$"
 )
-_UNIT = re.compile(r"^(?P<name>[^()]+?)[ \t]*\((?P<unit>[A-Za-z][A-Za-z0-9 /&.,\-]{0,60})\)$")
+# NIH's directory prints the staff category after the unit: ``[E]`` employee, ``[C]``
+# contractor; the OCR drops its closing bracket or reads it as ``J`` (``[E``, ``[EJ``).
+_STAFF_TAG = r"[ \t]*\[[A-Z](?:\]|J)?"
+_UNIT = re.compile(
+    rf"^(?P<name>[^()]+?)[ \t]*\((?P<unit>[A-Za-z][A-Za-z0-9 /&.,\-]{{0,60}})\)(?:{_STAFF_TAG})?$"
+)
 # One word of a name: letters, with apostrophes, hyphens and full stops inside (``O'Hare``,
 # ``Jean-Louis``, ``V.W.``); never ending in a hyphen, which is a word cut by a wrap.
 _NAME_WORD = r"[^\W\d_](?:[^\W\d_]|['’\-](?=[^\W\d_])|\.)*"
@@ -95,7 +140,6 @@ _NOT_A_NAME = frozenset(
         "update", "updates",
     )
 )  # fmt: skip
-_TLD_REPAIRS = ((".corn", ".com"), (".goy", ".gov"), (".qov", ".gov"), (".gav", ".gov"))
 
 # A run of spaces inside a printed value: pdftotext lays a second name, or a code in the margin,
 # out after such a gap; one name never holds one.
@@ -121,6 +165,76 @@ _LEADING_CODES = re.compile(rf"^(?:{_US_CODE}['’.,]*[ \t]+)+")
 # Tried only where a run of blanks begins: from inside a run it would match only if it did there.
 _TRAILING_CODES = re.compile(rf"(?<![ \t])(?:[ \t]+{_US_CODE}(?![\w(])['’.,]*)+[ \t'’.,]*$")
 _HAS_WORD = re.compile(r"\w")
+
+
+@dataclass(frozen=True, slots=True)
+class _Debris:
+    """``data/ocr/redaction_debris.toml``: what the OCR makes of a redaction box."""
+
+    letters: frozenset[str]
+    marks: frozenset[str]
+    max_letters: int
+    max_tail_run: int
+
+
+def _debris_table() -> _Debris:
+    raw = _ocr_table("redaction_debris")
+    return _Debris(
+        letters=frozenset(str(raw["box_letters"]).casefold()),
+        marks=frozenset(str(raw["box_marks"])),
+        max_letters=int(raw["max_letters"]),
+        max_tail_run=int(raw["max_tail_run"]),
+    )
+
+
+_DEBRIS = _debris_table()
+_LETTER_RUN = re.compile(r"[^\W\d_]+")
+_BRACKETS = frozenset("()[]{}<>|")
+
+
+def is_redaction_debris(text: str) -> bool:
+    """True when ``text``, printed where a party stood, is what the OCR made of a redaction box.
+
+    ``ee``, ``Oe``, ``(o) 6)``, ``ee 21.)``, ``OO``, ``0) ©``, ``8)``: letters of the box alone
+    (one of them lower case, or capital ``O`` twice or more), or short letter runs beside a
+    ``©``/``@``, or digits in brackets. ``E``, ``NAD``, ``Jon M``, ``c`` and ``Sa=`` (a word cut
+    by a soft line break) are not. The caller asks the directory, and the name and address
+    patterns, first.
+    """
+    text = text.strip()
+    if not text or "=" in text or ":" in text:
+        return False
+    runs = _LETTER_RUN.findall(text)
+    letters = "".join(runs)
+    if len(letters) > _DEBRIS.max_letters:
+        return False
+    if not letters:
+        return any(c.isdigit() for c in text) and any(c in _BRACKETS for c in text)
+    if any(c in _DEBRIS.marks for c in text) and max(map(len, runs)) <= 2:
+        return True
+    if not set(letters.casefold()) <= _DEBRIS.letters:
+        return False
+    if len(letters) == 1 and not any(c.isdigit() or c in _BRACKETS for c in text):
+        # ``c`` alone may be a cut word; ``a)`` holds the box's bracket.
+        return False
+    return letters != letters.upper() or (len(letters) > 1 and set(letters) == {"O"})
+
+
+def _is_tail_debris(tail: str) -> bool:
+    """True when ``tail``, printed after a whole name, is the debris of its blanked address:
+    ``Tyee``, ``M>``, ``9 @@>``, ``TY yee``, ``>``; never words (``Sent:``, ``Subject``) nor an
+    address (``x@y.org``; ``@@`` is the box)."""
+    if "=" in tail or ":" in tail or _REAL_AT.search(tail):
+        return False
+    runs = _LETTER_RUN.findall(tail)
+    return sum(map(len, runs)) <= _DEBRIS.max_letters and all(
+        len(run) <= _DEBRIS.max_tail_run for run in runs
+    )
+
+
+_REAL_AT = re.compile(r"[\w.]@\w")
+#: Most words of debris after a name that are tried.
+_MAX_TAIL_WORDS = 8
 #: Most parts of one wrapped token whose joins and splits are all tried (2**(n-1) ways).
 MAX_WRAP_PARTS = 8
 
@@ -472,8 +586,16 @@ def _groups(count: int, cuts: tuple[bool, ...]) -> list[list[int]]:
 
 
 def repair_address(address: str) -> tuple[str, bool]:
-    """Undo OCR damage in an address: ``MillsCD©state.gov`` → ``MillsCD@state.gov``."""
-    fixed = address.replace("©", "@").replace("(a)", "@")
+    """Undo OCR damage in an address: ``MillsCD©state.gov`` → ``MillsCD@state.gov``.
+
+    The confusions are those of ``data/ocr/addresses.toml``; a blank the OCR put beside the at
+    sign (``AllisonO @keystonesymposia.org``) goes too.
+    """
+    fixed = address
+    for sign in _ADDRESS_OCR.at_signs:
+        fixed = fixed.replace(sign, "@")
+    if " " in fixed or "\t" in fixed:
+        fixed = "@".join(part.strip(" \t") for part in fixed.split("@"))
     lowered = fixed.lower()
     for bad, good in _TLD_REPAIRS:
         if lowered.endswith(bad):
@@ -513,6 +635,9 @@ def parse_party(raw: str, span: Span, *, field: str | None = None) -> tuple[Part
         match = pattern.match(text)
         if match is not None:
             address, repaired = repair_address(match.group("addr"))
+            label = match.groupdict().get("label")
+            # ``[mallto:…]``: the label's OCR damage is an address repair too.
+            repaired = repaired or (label is not None and label.lower() not in ("mailto", "smtp"))
             name = (match.groupdict().get("name") or "").strip(" '\"") or None
             break
     if name is not None and len(name) > 1 and name[0] == name[-1] and name[0] in "'\"":
@@ -579,7 +704,40 @@ def _read_token(text: str, span: Span, field: str | None) -> tuple[Party, list[N
             notes.append(
                 Note("party-name-repaired", f"OCR-damaged name {text!r} read as {name!r}", span)
             )
+    if party.kind == "unknown":
+        party, tail_notes = _without_debris_tail(party, text, span, field)
+        notes.extend(tail_notes)
     return party, notes
+
+
+def _without_debris_tail(
+    party: Party, text: str, span: Span, field: str | None
+) -> tuple[Party, list[Note]]:
+    """``Fauci, Anthony (NIH/NIAID) [E] Tyee``, ``Del Rio, Carlos >``: a person's whole name and
+    the debris of the address blanked beside it; read as the person, the address withheld.
+
+    The name must be closed, by its unit (``(NIH/NIAID) [E]``) or by the ``>`` that closed the
+    blanked address; the longest tail of debris (:func:`_is_tail_debris`) is taken off.
+    """
+    words = text.split()
+    for cut in range(len(words) - 1, max(0, len(words) - _MAX_TAIL_WORDS - 1), -1):
+        tail = " ".join(words[cut:])
+        if not _is_tail_debris(tail):
+            continue
+        head_text = " ".join(words[:cut])
+        head, _ = parse_party(head_text, span, field=field)
+        if head.kind != "person" or head.address is not None:
+            continue
+        if head.unit is None and not tail.endswith(">"):
+            continue
+        note = Note(
+            "party-withheld",
+            f"{tail!r} printed after {head_text!r} is the debris of a redaction box where its "
+            "address stood; read as the person, the address withheld",
+            span,
+        )
+        return replaced(head, raw=party.raw), [note]
+    return party, []
 
 
 def resolve_party(party: Party, directory: Directory) -> tuple[Party, list[Note]]:
@@ -612,6 +770,16 @@ def resolve_party(party: Party, directory: Directory) -> tuple[Party, list[Note]
         return party, []
     if party.kind == "mailbox" and party.address is not None:
         return party, []
+    if is_redaction_debris(party.raw):
+        withheld = trusted(Party, raw=party.raw, span=party.span, kind="withheld")
+        return withheld, [
+            Note(
+                "party-withheld",
+                f"{' '.join(party.raw.split())!r} is the debris of a redaction box printed where "
+                "a sender or recipient stood; read as withheld",
+                party.span,
+            )
+        ]
     where = f"the {directory.profile} directory" if directory.profile else "the directory"
     return party, [
         Note(
@@ -662,8 +830,27 @@ def read_sender(fragments: Sequence[Fragment]) -> tuple[Party | None, list[Note]
                 _line_span(lines[-1]),
             )
         )
-    party, token_notes = _read_token(text, span, "from")
+    behalf = _ON_BEHALF.search(text)
+    if behalf is not None and behalf.start() > 0 and text[behalf.end() :].strip():
+        sender, mailbox = text[: behalf.start()], text[behalf.end() :].strip()
+        party, token_notes = _read_token(sender, span, "from")
+        party = replaced(party, raw=text, on_behalf_of=mailbox)
+        token_notes.append(
+            Note(
+                "party-on-behalf",
+                f"{text!r} names the sender and the mailbox it wrote for; read as the sender "
+                f"{' '.join(sender.split())!r} on behalf of {mailbox!r}",
+                span,
+            )
+        )
+    else:
+        party, token_notes = _read_token(text, span, "from")
     return party, notes + token_notes
+
+
+# ``Folkers, Greg (NIH/NIAID) [E] on behalf of Fauci, Anthony …``; Outlook's ``On Behalf Of``;
+# the OCR's ``o Behalf Of`` (its ``On`` cut by the debris before it).
+_ON_BEHALF = re.compile(r"(?i:[ \t]+o[n]?[ \t]+behalf[ \t]+of[ \t]+)")
 
 
 class FieldReader:

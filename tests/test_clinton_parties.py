@@ -42,11 +42,19 @@ def test_profile_is_detected_as_us_state(layout: str) -> None:
 
 @pytest.mark.parametrize("layout", LAYOUTS)
 def test_no_withholding_code_is_part_of_a_party(layout: str) -> None:
-    for party in _parties(_parse(layout)):
-        if party.kind == "withheld":
-            # A withheld party is the code alone, with its ground.
+    release = _parse(layout)
+    for party in _parties(release):
+        if party.kind == "withheld" and CODE_WORD.search(party.raw):
+            # A withheld party printed as a code is the code alone, with its ground.
             assert party.redaction is not None
             assert CODE_WORD.sub("", party.raw).strip(" ,;'") == ""
+        elif party.kind == "withheld":
+            # One printed as an empty From: or redaction debris is reported on its line.
+            assert party.redaction is None
+            assert any(
+                d.code == "party-withheld" and d.span.start == party.span.start
+                for d in release.diagnostics
+            ), party
         else:
             assert not CODE_WORD.search(party.raw), party.raw
 
