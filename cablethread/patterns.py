@@ -503,10 +503,10 @@ def body_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
 
 
 @cache
-def _body_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+def _body_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     salutations, openings = body_words()
     opening = re.compile(
-        rf"^[ \t]*(?:(?:{_alternation(salutations)}|{_alternation(openings)})\b"
+        rf"^[ \t]*(?:(?:{_alternation(salutations)}|{_alternation(openings)})(?!\w)"
         r"|[A-Z][\w.'-]{0,20}(?:[ \t][A-Z][\w.'-]{0,20}){0,2}[ \t]*[,:!][ \t]*$)"
     )
     # ``Subject: favor Dear Dr. Fauci,``: a salutation of up to five words closing the line.
@@ -516,8 +516,16 @@ def _body_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]
     )
     # ``… Univ of Nebraska..... Kyra: Thanks for the note. You would …``: a name called, then
     # sentences to the end of the line.
-    vocative = re.compile(r"[ \t](?P<salutation>[A-Z][a-z]{1,15}:(?:[ \t]+[^ \t:]+){5,}[ \t]*)$")
-    return opening, tail, vocative
+    vocative = re.compile(
+        r"[ \t](?P<salutation>[A-Z][a-z]{1,15}:(?:(?:[ \t]+[^ \t:]+){5,})?[ \t]*)$"
+    )
+    # ``remarks for White House press conference Dr. Fauci, Attached for review are …``,
+    # ``… needing reassurance Thank you for your note. A.S. Fauci.``: a salutation, thanks or
+    # request, then sentences to the end of the line.
+    sentences = re.compile(
+        rf"[ \t](?P<salutation>(?:{_alternation(salutations)}|{_alternation(openings)}))(?!\w)"
+    )
+    return opening, tail, vocative, sentences
 
 
 def opens_body(line: str) -> bool:
@@ -529,14 +537,27 @@ def opens_body(line: str) -> bool:
 def body_on_subject_line(value: str) -> int | None:
     """Where body text run onto a subject's line begins (``favor Dear Dr. Fauci,`` → 6), if any:
     a salutation closing the line, or a name called and sentences after it."""
-    _, tail, vocative = _body_patterns()
+    _, tail, vocative, sentences = _body_patterns()
     match = tail.search(value)
     if match is not None:
         return match.start("salutation")
     match = vocative.search(value)
-    # Sentences, not a subject's own ``Update: New guidance issued.``: one ends inside.
-    if match is not None and _SENTENCE_INSIDE.search(match.group("salutation")):
+    # A name called alone (``… Nebraska..... Kyra:``), or sentences after it, not a subject's
+    # own ``Update: New guidance issued.``: one ends inside.
+    if match is not None and (
+        match.group("salutation").strip().endswith(":")
+        or _SENTENCE_INSIDE.search(match.group("salutation"))
+    ):
         return match.start("salutation")
+    for match in sentences.finditer(value):
+        said = value[match.start("salutation") :].rstrip()
+        before = [w for w in value[: match.start()].split() if not w.endswith(":")]
+        if (
+            len(before) >= 2
+            and len(said.split()) >= 4
+            and (said[-1] in ".!?" or _SENTENCE_INSIDE.search(said))
+        ):
+            return match.start("salutation")
     return None
 
 

@@ -1178,7 +1178,15 @@ def _trim_subjects(blocks: list[RawBlock]) -> None:
     """
     for index in range(len(blocks) - 2, -1, -1):
         upper = blocks[index].get("subject")
-        lower = blocks[index + 1].get("subject")
+        # The next block with a subject: an attribution (``On … wrote:``) prints none.
+        lower = next(
+            (
+                b.get("subject")
+                for b in blocks[index + 1 : index + 3]
+                if b.get("subject") is not None
+            ),
+            None,
+        )
         if upper is None or lower is None:
             continue
         below = _subject_key(" ".join(f.text for f in lower.fragments))
