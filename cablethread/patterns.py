@@ -485,6 +485,9 @@ PROSE_WORDS = 6
 MAX_SEPARATOR_GAP = 3
 #: A subject line at least this long (from the line start) may have wrapped onto the next line.
 WRAP_LENGTH = 60
+#: A line of three words or more closed by a sentence's full stop (a word in lower case, then
+#: ``.`` or ``!``): ``Continue to ignore me.`` is the body's, never a subject's second line.
+SENTENCE_END = re.compile(r"\S[ \t]+\S+[ \t]+[a-z]*[a-z]{2}[.!]$")
 #: Subjects longer than this many words are not trimmed by the subject printed below them.
 TRIM_MAX_WORDS = 120
 #: Words after the subject below, on the subject's own line, that make them body text anyway.

@@ -331,7 +331,7 @@ def _continues(
                 return True, False
             # OCR drops the blank line under a header: ``Subject: FW: Possible treatment`` /
             # ``Dear Dr. Fauci,``. A salutation, a request or a sign-off opens the body.
-            if p.opens_body(stripped):
+            if p.opens_body(stripped) or p.SENTENCE_END.search(stripped):
                 return False, False
             if before_field:
                 return True, False

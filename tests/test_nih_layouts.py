@@ -631,7 +631,7 @@ def test_ce_is_read_as_cc() -> None:
         "Conrad, Patricia (NIH/NIAID) [E]",
     ]
     assert message.attachments == ["20200303 For Gao laoshi.pptx"]
-    assert 4 in _diagnostic_lines(release, "header-label-ocr-repaired")
+    assert 4 in _diagnostic_lines(release, "header-label-no-colon")
 
 
 @pytest.mark.parametrize(
@@ -653,7 +653,8 @@ def test_sent_with_a_semicolon() -> None:
         "Fauci, Anthony (NIH/NIAID) [E] TG",
         "Collins, Francis (NIH/OD) [E]",
     ]
-    assert {2, 23} <= _diagnostic_lines(release, "header-label-ocr-repaired")
+    # A colon read as a semicolon: a label that lost its colon.
+    assert {2, 23} <= _diagnostic_lines(release, "header-label-no-colon")
 
 
 def test_sent_with_a_semicolon_and_a_space_in_the_time() -> None:
@@ -673,7 +674,7 @@ def test_co_is_read_as_cc() -> None:
 def test_subject_with_a_semicolon_and_the_body_run_on() -> None:
     release = _release("ocr_subject_semicolon_NIH-001649.txt")
     assert [p.raw for p in _message_at(release, 1).cc] == ["Erbelding, Emily (NIH/NIAID) [E] M>"]
-    assert 4 in _diagnostic_lines(release, "header-label-ocr-repaired")
+    assert 4 in _diagnostic_lines(release, "header-label-no-colon")
 
 
 def test_meridiem_av_is_read_as_am() -> None:
