@@ -5,7 +5,10 @@ subjects agree (equal thread keys, or — for a reply or forward — one a varia
 the parent is not plainly later. A block that prints no subject is linked by where it stands: a
 reply's attribution line (``On … wrote:``) to the block below it and from the block above it
 (evidence ``printed-chain``), a Lotus Notes ``Forwarded by`` line to the message it forwards and
-from the message that holds it (evidence ``forwarded-by``). Where the chain was cut, a reply is linked to the latest earlier
+from the message that holds it (evidence ``forwarded-by``). A reply whose subject changed in
+the chain only by prefixes or gateway tags (``[EXTERNAL] RE: Thank you so much`` above ``Thank you
+so much``), or whose subject is its prefix alone, is linked with lower confidence and a
+``thread-subject-changed`` note. Where the chain was cut, a reply is linked to the latest earlier
 message with the same thread key (``subject-time``); where no such message exists, to a
 placeholder that stands for the missing parent. Nothing is linked to a guessed real message.
 """
