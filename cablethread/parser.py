@@ -48,6 +48,7 @@ from cablethread.models import (
     trusted,
 )
 from cablethread.parties import FieldReader, Fragment, Note, resolve_party
+from cablethread.patterns import BATES_LINE
 from cablethread.policy import Policy
 from cablethread.redactions import find_redactions
 from cablethread.segment import RawBlock, scan
@@ -129,6 +130,9 @@ class Printing:
     #: A digest of the body's words (brackets aside): printings of one message with different
     #: digests are variants. A digest, not the text, so that a document holds its text once.
     body_key: bytes
+    #: The body's first words, lower case, letters only (:data:`BODY_HEAD` characters
+    #: at most): what tells two printings read differently by OCR from two messages.
+    body_head: str
     attachments: list[str]
     importance: str | None
     classification: str | None
@@ -363,6 +367,7 @@ def _read_source(text: str, name: str | None, policy: Policy) -> Document:
                     page=pages[header_span.start - 1] if pages is not None else None,
                 ),
                 body_key=_body_key(contents, lines),
+                body_head=_body_head(contents, lines),
                 attachments=[
                     a.strip()
                     for a in (attachments_field.value if attachments_field else "").split(";")
@@ -507,6 +512,24 @@ def _body_key(contents: list[str], lines: list[int]) -> bytes:
     return hashlib.blake2b(words.encode("utf-8", "surrogatepass"), digest_size=16).digest()
 
 
+#: How many characters of a body's first words a printing keeps to compare with other printings.
+BODY_HEAD = 120
+
+
+def _body_head(contents: list[str], lines: list[int]) -> str:
+    words: list[str] = []
+    size = 0
+    for n in lines:
+        if BATES_LINE.match(contents[n - 1]):
+            continue
+        for word in _NOT_LETTER.sub(" ", contents[n - 1]).casefold().split():
+            words.append(word)
+            size += len(word) + 1
+            if size >= BODY_HEAD:
+                return " ".join(words)[:BODY_HEAD]
+    return " ".join(words)
+
+
 #: The kinds of segment that belong to a message.
 _OWNED = frozenset({"header", "body"})
 
@@ -574,6 +597,10 @@ def _assemble(documents: list[Document], policy: Policy) -> Release:
 #: 20-letter subject 0.95; ``fauci anthony`` / ``folkers greg`` is 0.32.
 NEAR_SENDER = 0.85
 NEAR_SUBJECT = 0.9
+#: How much of the shorter of two bodies' first words (:data:`BODY_HEAD`) the other must hold,
+#: in matching runs: two messages from one sender in one minute under one subject
+#: (``If he wants also to talk to me`` / ``I am going to refer him to you``) share 0.31.
+NEAR_BODY = 0.6
 
 #: Where a printed sender's name ends: OCR debris of a redacted address or a unit follows it
 #: (``Fauci, Anthony (NIH/NIAID) [E] yy ywe@-``, ``Jeremy Farrar M>``).
@@ -600,17 +627,28 @@ def _near(a: str, b: str, threshold: float) -> bool:
     )
 
 
+def _near_body(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    if not a or not b:
+        return False
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    shared = sum(block.size for block in matcher.get_matching_blocks())
+    return shared >= NEAR_BODY * min(len(a), len(b))
+
+
 def _merge_near(
     merged: dict[str, list[Printing]], order: dict[int, int]
 ) -> dict[str, list[Printing]]:
     """The printings of ``merged`` (by id) with those that differ only by OCR noise joined under
-    the id of the first: the same wall clock (not None) and near-equal senders and subjects
-    (:data:`NEAR_SENDER`, :data:`NEAR_SUBJECT`).
+    the id of the first: the same wall clock (not None), near-equal senders and subjects, and
+    bodies that begin alike (:data:`NEAR_SENDER`, :data:`NEAR_SUBJECT`, :data:`NEAR_BODY`).
 
     ``Fauci, Anthony (NIH/NIAID) [E] yy oe@>`` and ``Fauci, Anthony (NIH/NIAID) [E] Py oe@>``,
-    both ``Sunday, April 12, 2020 1:09 PM``, ``RE: Wall Street Journal story``, are one message
-    printed twice. ``Fauci`` and ``Folkers`` at one minute, or one sender at one minute under
-    two subjects, stay apart. Only ids with one wall clock are compared, each with the first
+    both ``Sunday, April 12, 2020 1:09 PM``, ``RE: Wall Street Journal story``, ``Yes to your
+    questions.``, are one message printed twice. ``Fauci`` and ``Folkers`` at one minute, one
+    sender at one minute under two subjects, or two notes of Barton Haynes at 1:10 PM under one
+    subject (``If he wants also to talk to me …`` / ``I am going to refer him …``) stay apart. Only ids with one wall clock are compared, each with the first
     printing of the messages already kept at that clock. A message's printings stay in print
     order (``order``: a printing's place in the release, by ``id()``).
     """
@@ -621,21 +659,22 @@ def _merge_near(
             by_clock.setdefault(when, []).append(message_id)
     into: dict[str, str] = {}
     for ids in by_clock.values():
-        kept: list[tuple[str, str, str]] = []
+        kept: list[tuple[str, str, str, str]] = []
         for message_id in ids:
             first = merged[message_id][0]
             name = _sender_name(first.sender)
             key = first.subject.thread_key if first.subject else ""
-            for other_id, other_name, other_key in kept:
+            for other_id, other_name, other_key, other_head in kept:
                 if (
                     (name or other_name)
                     and _near(name, other_name, NEAR_SENDER)
                     and _near(key, other_key, NEAR_SUBJECT)
+                    and _near_body(first.body_head, other_head)
                 ):
                     into[message_id] = other_id
                     break
             else:
-                kept.append((message_id, name, key))
+                kept.append((message_id, name, key, first.body_head))
     if not into:
         return merged
     joined: dict[str, list[Printing]] = {}
@@ -690,7 +729,8 @@ def _assembled(documents: list[Document], policy: Policy) -> Release:
             collector.add(
                 "message-variant",
                 f"message {message_id} is printed {len(printings)} times ({spans}) with the same "
-                f"wall clock and near-equal senders and subjects ({_differences(printings)}); "
+                f"wall clock, near-equal senders and subjects and alike bodies "
+                f"({_differences(printings)}); "
                 f"read as one message, {', '.join(others)} joined to it",
                 first.occurrence.span,
                 next(p.occurrence.span for p in printings if p.id != message_id),
