@@ -46,6 +46,17 @@ _TABLE: tuple[DiagnosticCode, ...] = (
         "header-label-no-colon", "info", "A label that lost its colon (OCR) was read as a label."
     ),
     DiagnosticCode(
+        "header-label-ocr-repaired",
+        "info",
+        "A label damaged by OCR was read through the table of OCR confusions (``Ce:`` as ``Cc:``).",
+    ),
+    DiagnosticCode(
+        "header-fields-inline",
+        "info",
+        "A field begins inside a line, after another field's value (``From: X Sent: …``); the "
+        "line was split at its label.",
+    ),
+    DiagnosticCode(
         "header-no-sender", "warning", "A header block has an empty From: field (withheld?)."
     ),
     DiagnosticCode(

@@ -61,6 +61,19 @@ def unfold(block: RawBlock, collector: Collector) -> UnfoldedBlock:
             Fragment(f.line, "; " + f.text) if f.line in raw_field.repeated else f for f in clean
         ]
         span = span_of(raw_field.line, raw_field.fragments[-1].line)
+        if raw_field.ocr_label is not None:
+            collector.add(
+                "header-label-ocr-repaired",
+                f"{raw_field.label + ':'!r} read as {raw_field.ocr_label + ':'!r} (OCR)",
+                span_of(raw_field.line, raw_field.line),
+            )
+        if raw_field.inline:
+            collector.add(
+                "header-fields-inline",
+                f"{raw_field.label + ':'!r} begins inside line {raw_field.line}, after another "
+                "field's value; read as a field of its own",
+                span_of(raw_field.line, raw_field.line),
+            )
         if raw_field.no_colon:
             collector.add(
                 "header-label-no-colon",

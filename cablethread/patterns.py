@@ -8,9 +8,11 @@ value followed by optional trailing blanks would rescan every run of spaces.
 from __future__ import annotations
 
 import re
+import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
+from importlib import resources
 
 from cablethread.languages import Language, label_fields, languages
 
@@ -33,15 +35,45 @@ EXTRA_LABELS: dict[str, str] = {
     # an Exchange folder). Read so the block goes on.
     "sent by": "sent_by",
     "conversation": "conversation",
+    # An appointment printed as mail (``-----Original Appointment-----``): when and where it is.
+    "when": "when",
+    "where": "where",
+    # Outlook prints the names of images pasted into a message.
+    "inline-images": "inline_images",
 }
 
 
 @cache
+def ocr_labels() -> dict[str, str]:
+    """Case-folded label as OCR misread it → the English label it stands for: ``ce`` → ``Cc``.
+
+    From ``data/ocr/labels.toml``.
+    """
+    raw = tomllib.loads(
+        resources.files("cablethread").joinpath("data/ocr/labels.toml").read_text("utf-8")
+    )
+    return {" ".join(key.casefold().split()): value for key, value in raw["labels"].items()}
+
+
+def ocr_label(label: str) -> str | None:
+    """The label an OCR-damaged ``label`` stands for (``Ce`` → ``Cc``); None for a sound one."""
+    return ocr_labels().get(" ".join(label.casefold().split()))
+
+
+@cache
 def labels(codes: tuple[str, ...] | None = None) -> dict[str, str]:
-    """Case-folded label → canonical field, for the languages ``codes`` (all when None)."""
+    """Case-folded label → canonical field, for the languages ``codes`` (all when None).
+
+    English labels as OCR misreads them (``Ce`` for ``Cc``, :func:`ocr_labels`) are read too
+    where English is allowed.
+    """
     table = {key: name for key, (name, _) in label_fields(codes).items()}
     for key, name in EXTRA_LABELS.items():
         table.setdefault(key, name)
+    if codes is None or "en" in codes:
+        english = {key: name for key, (name, _) in label_fields(("en",)).items()}
+        for key, meant in ocr_labels().items():
+            table.setdefault(key, english[meant.casefold()])
     return table
 
 
@@ -77,7 +109,7 @@ class LinePattern:
         ``Envoyé : jeudi 4 juillet 2019`` passes the label test (a colon near the start);
         ``New Zealand has signed a letter …`` does not, and no alternation runs over it.
         """
-        start = len(line) - len(line.lstrip(" \t>*-•·°."))
+        start = len(line) - len(line.lstrip(" \t>*-•·°.»(‘'"))
         if self.heads is None:
             found = line.find(":", start, start + LABEL_REACH)
             if found < 0 and line.find("：", start, start + LABEL_REACH) < 0:
@@ -113,12 +145,13 @@ def label_line(codes: tuple[str, ...] | None = None) -> LinePattern:
     (a full-width colon), ``*From:* Outlook user`` (bold labels of a message printed as
     Markdown). Outlook column layout puts many spaces or a tab between label and value. State's
     OCR sometimes puts a stray mark before the label (``.   Sent: Sun Apr 25 17:07:54 2010``,
-    ``• Sent: Sat Jan 22 10:01:43 2011``). Quote prefixes (``> From:``) are blanked before any
-    pattern runs (see ``QUOTE_PREFIX``).
+    ``• Sent: Sat Jan 22 10:01:43 2011``, ``» Sent:`` for a quote mark, ``(Ce:``,
+    ``‘Subject:``). Quote prefixes (``> From:``) are blanked before any pattern runs (see
+    ``QUOTE_PREFIX``).
     """
     return LinePattern(
         re.compile(
-            r"^(?P<indent>[ \t]*(?:[•·°.][ \t]*)?)\*?"
+            r"^(?P<indent>[ \t]*(?:[•·°.»(‘'][ \t]*)?)\*?"
             rf"(?P<label>{_alternation(labels(codes))})[ \t\xa0]*[:：]\*?[ \t]*(?P<value>.*)",
             re.IGNORECASE,
         )
@@ -144,6 +177,38 @@ def inline_label(codes: tuple[str, ...] | None = None) -> re.Pattern[str]:
         for label in printed_labels
     }
     return re.compile(rf"(?P<label>{_alternation(printed)})[ \t\xa0]?[:：]")
+
+
+@cache
+def inline_field(codes: tuple[str, ...] | None = None) -> re.Pattern[str]:
+    """A further label inside a header line, after a blank, case kept: OCR and narrow printing
+    run fields together, ``From: X Sent: Tuesday, March 3, 2020 5:00 AM``, ``Sent: Tue, 3 Mar
+    2020 13:55:34 +0000 To: Y Subject: FW: …``, ``To: Fauci, Anthony [E] > Subject: …``.
+
+    Matched case-sensitively, as printed labels are capitalised and values hold lower-case
+    look-alikes (``mailto:``, ``re:``). Which matches split the line is decided in ``segment``.
+    """
+    printed = {
+        label
+        for language in _selected_languages(codes)
+        for printed_labels in language.labels.values()
+        for label in printed_labels
+    }
+    if codes is None or "en" in codes:
+        printed |= {"Attachments", "Importance", "Classification", "When", "Where", "Inline-Images"}
+        printed |= {key.title() for key in ocr_labels()}
+    return re.compile(rf"(?<=[ \t\xa0])(?P<label>{_alternation(printed)})[ \t\xa0]?[:：]")
+
+
+@cache
+def label_languages(label: str) -> frozenset[str]:
+    """The languages that print ``label`` (``Von`` → {``de``}); an OCR form or an English extra
+    (``Ce``, ``Importance``) → {``en``}; unknown → empty."""
+    key = " ".join(label.casefold().split())
+    entry = label_fields().get(key)
+    if entry is not None:
+        return entry[1]
+    return frozenset({"en"}) if key in EXTRA_LABELS or key in ocr_labels() else frozenset()
 
 
 def _selected_languages(codes: tuple[str, ...] | None) -> list[Language]:
@@ -405,6 +470,17 @@ MAX_BLANKS_BETWEEN_FIELDS = 2
 #: How many blank and furniture lines a page break inside a block may take (State prints two
 #: page stamps and four blank lines between ``To:`` and ``Cc:`` when a page ends there).
 MAX_PAGE_BREAK_LINES = 12
+#: How far below a recipient list (blank lines and stray name fragments between) the next field
+#: of its block may stand for the list to be one field: a WHO invitation prints about 60
+#: recipients over 25 lines, broken by blank lines and page stamps, before its ``Cc:``.
+LIST_REACH = 40
+#: The fields that may follow a recipient list in its block.
+AFTER_LIST_FIELDS = frozenset({"cc", "bcc", "subject", "attachments", "importance"})
+#: A sentence, not a piece of a recipient list: words, then a full stop, a question or
+#: exclamation mark at the end.
+PROSE_LINE = re.compile(r"^[^;<>@\[\]]*\w[^;<>@\[\]]*[.?!]$")
+#: How many words a line must hold to be taken for a sentence by ``PROSE_LINE``.
+PROSE_WORDS = 6
 #: How many lines a separator may stand above its block (blank or furniture lines between).
 MAX_SEPARATOR_GAP = 3
 #: A subject line at least this long (from the line start) may have wrapped onto the next line.
@@ -436,6 +512,9 @@ FURNITURE = re.compile(
       | Case[ \t]+No\.?[ \t]+F-\d{4}-\d{5}
       | Doc[ \t]+No\.?[ \t]+C\d{8}(?:[ \t]+(?:STATE[ \t]+DEPT|RELEASE).{0,70})?
       | Date:[ \t]*\d{2}/\d{2}/\d{4}[ \t]+SUBJECT[ \t]+TO[ \t]+AGREEMENT.{0,120}
+      # Bates numbers alone on a line: "NIH-001013" (the NIH release), "DOC-0001234"; State's
+      # document number "C05769379". Letters, an optional hyphen, five digits or more.
+      | (?-i:[A-Z]{1,8}[-_]?\d{5,10})
       # Page numbers alone on a line: "Page 3 of 7", "- 3 -"
       | Page[ \t]+\d{1,4}(?:[ \t]+of[ \t]+\d{1,4})?
       | -[ \t]*\d{1,4}[ \t]*-

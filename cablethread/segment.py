@@ -62,6 +62,10 @@ class RawField:
     repeated: tuple[int, ...] = ()
     #: Lines of withholding codes printed beside the field, in the margin (``B6``).
     margin: tuple[Fragment, ...] = ()
+    #: The label an OCR-damaged printed label stands for (``Ce`` → ``Cc``), if it is one.
+    ocr_label: str | None = None
+    #: Whether the field begins inside a line, after another field's value (``From: X Sent: …``).
+    inline: bool = False
 
 
 @dataclass(slots=True)
@@ -95,6 +99,9 @@ class Scan:
     separators_alone: list[int]
 
 
+#: Fields that hold a list of recipients.
+_LISTS = frozenset({"to", "cc", "bcc"})
+
 # _MARGIN: a blank line at a page break (with the furniture there), margin rather than spacing.
 _FURNITURE, _SCHEDULE, _BLANK, _LABEL, _TEXT, _MARGIN = range(6)
 
@@ -108,11 +115,19 @@ class _Words:
     separator: p.LinePattern
     inline: re.Pattern[str]
     dayfirst: bool
+    further: re.Pattern[str]
 
     @classmethod
     def of(cls, codes: tuple[str, ...] | None, dayfirst: bool) -> _Words:
         """The patterns of ``codes`` (``('en', 'fr')``; None for every language)."""
-        return cls(codes, p.label_line(codes), p.separator(codes), p.inline_label(codes), dayfirst)
+        return cls(
+            codes,
+            p.label_line(codes),
+            p.separator(codes),
+            p.inline_label(codes),
+            dayfirst,
+            p.inline_field(codes),
+        )
 
     def field(self, label: str) -> str:
         """The field a printed label names: ``Objet`` → ``subject``."""
@@ -454,6 +469,109 @@ class _Memo:
     end: int
 
 
+def _further_fields(
+    line: str, start: int, current: str, seen: set[str], languages: frozenset[str], words: _Words
+) -> list[tuple[str, str, int, int]]:
+    """Further fields that begin inside ``line`` after column ``start``: (name, label as
+    printed, label column, value column) of each, in print order.
+
+    ``From: X Sent: Tuesday, March 3, 2020 5:00 AM`` and ``Sent: … +0000 To: Y Subject: FW: …``
+    print several fields on one line. A label splits the line only where it names a field the
+    block has not read yet, in a language of the block's labels (``languages``), after a blank.
+    A subject is text to its end: ``Re: Subject: change`` or ``Welcome To: the team`` stay in it;
+    only a label with nothing after it ends a subject (``… (Failure) To:``).
+    """
+    if ":" not in line[start:] and "：" not in line[start:]:
+        return []
+    found: list[tuple[str, str, int, int]] = []
+    taken = set(seen)
+    for match in words.further.finditer(line, start):
+        printed = match.group("label")
+        name = words.field(printed)
+        if name in taken or name == "memo" or not (p.label_languages(printed) & languages):
+            continue
+        if current == "subject" and line[match.end() :].strip():
+            continue
+        found.append((name, printed, match.start(), match.end()))
+        taken.add(name)
+        current = name
+    return found
+
+
+def _block_languages(fields: list[RawField]) -> frozenset[str]:
+    """The languages of a block's first printed label (English for a block read without one)."""
+    for raw_field in fields:
+        if raw_field.label:
+            found = p.label_languages(raw_field.label)
+            if found:
+                return found
+    return frozenset({"en"})
+
+
+def _add_fields(
+    fields: list[RawField],
+    seen: set[str],
+    line: str,
+    number: int,
+    start: int,
+    words: _Words,
+) -> str:
+    """Read the fields that begin inside ``line`` after column ``start`` into ``fields``; the
+    text before the first of them (the value of the field the line continues or opens)."""
+    splits = _further_fields(line, start, fields[-1].name, seen, _block_languages(fields), words)
+    if not splits:
+        return line[start:].strip()
+    head = line[start : splits[0][2]].strip()
+    for index, (name, printed, label_column, value_column) in enumerate(splits):
+        end = splits[index + 1][2] if index + 1 < len(splits) else len(line)
+        fields.append(
+            RawField(
+                name=name,
+                label=printed,
+                line=number,
+                value_column=value_column,
+                fragments=[Fragment(number, line[value_column:end].strip())],
+                label_column=label_column,
+                ocr_label=p.ocr_label(printed),
+                inline=True,
+            )
+        )
+        seen.add(name)
+    return head
+
+
+def _list_goes_on(
+    lines: list[str], classes: list[int], number: int, seen: set[str], words: _Words
+) -> bool:
+    """Whether the recipient list a block is reading goes on at line ``number``, over blank
+    lines, page stamps and stray fragments, to a field of the block below it (``Cc:``,
+    ``Subject:``), within ``LIST_REACH`` lines.
+
+    A separator, a new sender, an end mark or a sentence on the way says the list ended.
+    """
+    limit = min(len(lines), number + p.LIST_REACH)
+    for ahead in range(number, limit + 1):
+        cls = classes[ahead - 1]
+        if cls in (_BLANK, _FURNITURE, _MARGIN):
+            continue
+        if cls == _SCHEDULE:
+            return False
+        line = lines[ahead - 1]
+        label = words.label.match(line) if cls == _LABEL else None
+        if label is not None:
+            name = words.field(label.group("label"))
+            return name in p.AFTER_LIST_FIELDS and name not in seen
+        if _is_separator(line, words) or p.ENDS_LINE.match(line):
+            return False
+        stripped = line.strip()
+        if p.PROSE_LINE.match(stripped) and len(stripped.split()) >= p.PROSE_WORDS:
+            return False
+        further = _further_fields(line, 0, "to", seen, frozenset({"en"}), words)
+        if further:
+            return further[0][0] in p.AFTER_LIST_FIELDS
+    return False
+
+
 def _try_block(
     lines: list[str],
     classes: list[int],
@@ -491,7 +609,11 @@ def _try_block(
                 across_page = True
             else:
                 blanks += length
-                if blanks > p.MAX_BLANKS_BETWEEN_FIELDS:
+                if blanks > p.MAX_BLANKS_BETWEEN_FIELDS and not (
+                    fields
+                    and fields[-1].name in _LISTS
+                    and _list_goes_on(lines, classes, run_end, seen, words)
+                ):
                     break
             number = run_end
             continue
@@ -517,18 +639,21 @@ def _try_block(
             if fields and pending_margin:
                 fields[-1].margin += tuple(pending_margin)
             pending_margin = []
-            fields.append(
-                RawField(
-                    name=name,
-                    label=printed,
-                    line=number,
-                    value_column=column,
-                    fragments=[Fragment(number, value)],
-                    no_colon=no_colon,
-                    label_column=label_column,
-                )
+            opened = RawField(
+                name=name,
+                label=printed,
+                line=number,
+                value_column=column,
+                fragments=[Fragment(number, value)],
+                no_colon=no_colon,
+                label_column=label_column,
+                ocr_label=p.ocr_label(printed),
             )
+            fields.append(opened)
             seen.add(name)
+            opened.fragments[0] = Fragment(
+                number, _add_fields(fields, seen, line, number, column, words)
+            )
             blanks, across_page, end = 0, False, number
             number += 1
             continue
@@ -561,6 +686,14 @@ def _try_block(
         ok, tentative = _continues(
             last, line, blanks, lines[end - 1], across_page or turned, words, before_field
         )
+        if (
+            not (ok and not tentative)
+            and last.name in _LISTS
+            and _list_goes_on(lines, classes, number, seen, words)
+        ):
+            # ``To: Redfield, Robert R. [E]`` / (blank) / ``(NIH/NIAID) [E]`` / … / ``Cc: …``:
+            # a list broken by blank lines and page stamps, with its block's next field below.
+            ok, tentative = True, False
         if not ok:
             break
         if pending_margin:
@@ -572,7 +705,10 @@ def _try_block(
             last.tentative_from = len(last.fragments)
         elif not tentative:
             last.tentative_from = None
-        last.fragments.append(Fragment(number, stripped))
+        # ``Conrad, Patricia [E]; Billet, Courtney Subject: RE: …``: a field begins inside it.
+        last.fragments.append(
+            Fragment(number, _add_fields(fields, seen, line, number, _indent(line), words))
+        )
         blanks, across_page, end = 0, False, number
         number += 1
     if fields and (memo or _is_memo(fields)):
@@ -981,6 +1117,28 @@ def _attribution_block(
     )
 
 
+def _run_in_separators(lines: list[str], words: _Words) -> dict[int, str]:
+    """Separators with their block's first label run into the same line, each blanked out of
+    ``lines`` (a copy the caller owns) so that the label opens the line: ``----- Original
+    Message----- From: Daniel Kölliker Sent: Sunday, April 12, 2020 4:53 AM``, ``Begin forwarded
+    message: From: "Coulter, Margaret (HELP Committee)"``. Their text, by line number.
+    """
+    found: dict[int, str] = {}
+    for index, line in enumerate(lines):
+        match = words.separator.match(line)
+        if match is None or _separates(match):
+            continue
+        at = match.start("rest")
+        while at < len(line) and line[at] in " \t-:*":
+            at += 1
+        label = words.label.match(line[at:])
+        if label is None or words.field(label.group("label")) != "from":
+            continue
+        found[index + 1] = line[:at].strip()
+        lines[index] = " " * at + line[at:]
+    return found
+
+
 def _enclosing(kinds: list[SegmentKind], owners: list[int | None], start: int) -> int | None:
     """The message whose header or body stands nearest above line ``start``, if any: the reply
     holding ``> On … wrote:`` in its quoted text, to which the lines after that quote return.
@@ -1005,6 +1163,9 @@ def scan(
     lines = views(source)
     contents = source.contents
     depths = quote_depths(source)
+    if lines is contents:
+        lines = list(lines)
+    run_in = _run_in_separators(lines, words)
     classes = _classify(lines, edge_furniture(source), words)
     _mark_margins(source, classes)
     pages = source.pages if source.page_count > 1 else None
@@ -1024,6 +1185,14 @@ def scan(
             if isinstance(found, _Memo):
                 number = found.end + 1
                 continue
+            if number in run_in:
+                if found is None:
+                    # Yahoo runs the labels together with no blank between: ``----- Forwarded
+                    # Message ----- From: John Doe <john.doe@acme.com>To: "b@acme.com" …``.
+                    line = contents[number - 1]
+                    found = _one_line_block(line, number, words, words.separator.match(line))
+                else:
+                    found.separator = run_in[number]
         elif cls == _TEXT:
             line = lines[number - 1]
             separator = words.separator.match(line)

@@ -410,6 +410,13 @@ BLOCKS: dict[str, list[Block]] = {
         ),
         # Attributions quoted once and twice: ``> On Sat, Oct 13…``, ``>> On Oct 13, 2012…``.
         (33, "H <HDR22@clintonemail.com >", "2012-10-13 14:00:00", None),
+        # ``» Sent:`` / ``» To: H``: OCR read the quote mark as ``»``.
+        (
+            37,
+            "Capricia Marshall [mailto:capriciamarshall",
+            "2012-10-13 13:53:00",
+            "Re: You saved the day!",
+        ),
         (46, "H <HDR22@clintonemail.com>", "2012-10-13 09:32:00", None),
     ],
     "release_in_part_banner_beside_header_C05774351.txt": [
