@@ -48,7 +48,6 @@ from cablethread.models import (
     trusted,
 )
 from cablethread.parties import FieldReader, Fragment, Note, resolve_party
-from cablethread.patterns import BATES_LINE
 from cablethread.policy import Policy
 from cablethread.redactions import find_redactions
 from cablethread.segment import RawBlock, scan
@@ -520,8 +519,6 @@ def _body_head(contents: list[str], lines: list[int]) -> str:
     words: list[str] = []
     size = 0
     for n in lines:
-        if BATES_LINE.match(contents[n - 1]):
-            continue
         for word in _NOT_LETTER.sub(" ", contents[n - 1]).casefold().split():
             words.append(word)
             size += len(word) + 1

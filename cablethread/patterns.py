@@ -522,9 +522,6 @@ FURNITURE = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 
-#: A Bates number alone on a line, the page stamp of a US production: ``NIH-001033``.
-BATES_LINE = re.compile(r"^[ \t]*[A-Z]{2,8}-?\d{6,10}[ \t\r\x0c]*$")
-
 # ---------------------------------------------------------------------------------------------
 # Right-margin stamps of US releases. State prints its review marks in the right margin, often on
 # the same line as a header field or a sentence, after a wide gap:

@@ -773,7 +773,7 @@ def _breaks_below(upper: RawBlock, lower: RawBlock, lines: list[str], classes: l
     (``From:`` / ``Sent:``, no separator line) not quoted deeper than the attribution: a new
     document's top block, not the quoted message (which stands within the attribution's quote).
     A labelled block printed after text on the next page, or another attribution, continues it.
-    The page stamp is page furniture or a Bates number alone on a line (``NIH-001033``).
+    The page stamp is page furniture (the Bates number ``NIH-001033`` alone on a line).
     """
     for n in range(upper.end + 1, lower.start):
         cls = classes[n - 1]
@@ -790,9 +790,7 @@ def _breaks_below(upper: RawBlock, lower: RawBlock, lines: list[str], classes: l
         n = lower.start - 1
         while n > upper.end and classes[n - 1] in (_BLANK, _MARGIN):
             n -= 1
-        return n > upper.end and (
-            classes[n - 1] == _FURNITURE or p.BATES_LINE.match(lines[n - 1]) is not None
-        )
+        return n > upper.end and classes[n - 1] == _FURNITURE
     return False
 
 
