@@ -129,7 +129,7 @@ class Printing:
     #: A digest of the body's words (brackets aside): printings of one message with different
     #: digests are variants. A digest, not the text, so that a document holds its text once.
     body_key: bytes
-    #: The body's first words, lower case, letters only (:data:`BODY_HEAD` characters
+    #: The body's first words, lower case, letters and digits only (:data:`BODY_HEAD` characters
     #: at most): what tells two printings read differently by OCR from two messages.
     body_head: str
     attachments: list[str]
@@ -519,7 +519,7 @@ def _body_head(contents: list[str], lines: list[int]) -> str:
     words: list[str] = []
     size = 0
     for n in lines:
-        for word in _NOT_LETTER.sub(" ", contents[n - 1]).casefold().split():
+        for word in _NOT_WORD.sub(" ", contents[n - 1]).casefold().split():
             words.append(word)
             size += len(word) + 1
             if size >= BODY_HEAD:
@@ -598,29 +598,43 @@ NEAR_SUBJECT = 0.9
 #: in matching runs: two messages from one sender in one minute under one subject
 #: (``If he wants also to talk to me`` / ``I am going to refer him to you``) share 0.31.
 NEAR_BODY = 0.6
+#: More distinct messages than this at one wall clock are not compared (each pair would be): a
+#: release prints a handful at one minute; thousands are generated text, merged by id alone.
+MAX_SAME_CLOCK = 64
 
 #: Where a printed sender's name ends: OCR debris of a redacted address or a unit follows it
 #: (``Fauci, Anthony (NIH/NIAID) [E] yy ywe@-``, ``Jeremy Farrar M>``).
 _NAME_END = re.compile(r"[<(\[@|>\"]")
-_NOT_LETTER = re.compile(r"[\W\d_]+")
+_NOT_WORD = re.compile(r"[\W_]+")
+_NOT_DIGIT = re.compile(r"\D+")
 
 
 def _sender_name(party: Party | None) -> str:
-    """The first two words of a printed sender's name, lower case, letters only:
+    """The first two words of a printed sender's name, lower case, letters and digits only:
     ``fauci anthony`` of ``"Fauci, Anthony (NIH/NIAID) [E]" yee``."""
     if party is None:
         return ""
     raw = party.raw.lstrip("\"' ")
     head = _NAME_END.split(raw, maxsplit=1)[0]
-    words = _NOT_LETTER.sub(" ", head).casefold().split()
+    words = _NOT_WORD.sub(" ", head).casefold().split()
     if not words and party.address:
         words = [party.address.casefold()]
     return " ".join(words[:2])
 
 
 def _near(a: str, b: str, threshold: float) -> bool:
-    return a == b or (
-        bool(a) and bool(b) and difflib.SequenceMatcher(None, a, b).ratio() >= threshold
+    if a == b:
+        return True
+    if not a or not b:
+        return False
+    matcher = difflib.SequenceMatcher(None, a, b)
+    return matcher.quick_ratio() >= threshold and matcher.ratio() >= threshold
+
+
+def _near_sender(a: str, b: str) -> bool:
+    """Near-equal names with the same digits: ``post12`` and ``post13`` are two senders."""
+    return bool(a or b) and (
+        _NOT_DIGIT.sub("", a) == _NOT_DIGIT.sub("", b) and _near(a, b, NEAR_SENDER)
     )
 
 
@@ -646,7 +660,7 @@ def _merge_near(
     questions.``, are one message printed twice. ``Fauci`` and ``Folkers`` at one minute, one
     sender at one minute under two subjects, or two notes of Barton Haynes at 1:10 PM under one
     subject (``If he wants also to talk to me …`` / ``I am going to refer him …``) stay apart. Only ids with one wall clock are compared, each with the first
-    printing of the messages already kept at that clock. A message's printings stay in print
+    printing of the messages already kept at that clock (at most :data:`MAX_SAME_CLOCK`). A message's printings stay in print
     order (``order``: a printing's place in the release, by ``id()``).
     """
     by_clock: dict[datetime, list[str]] = {}
@@ -656,6 +670,8 @@ def _merge_near(
             by_clock.setdefault(when, []).append(message_id)
     into: dict[str, str] = {}
     for ids in by_clock.values():
+        if len(ids) > MAX_SAME_CLOCK:
+            continue
         kept: list[tuple[str, str, str, str]] = []
         for message_id in ids:
             first = merged[message_id][0]
@@ -663,8 +679,7 @@ def _merge_near(
             key = first.subject.thread_key if first.subject else ""
             for other_id, other_name, other_key, other_head in kept:
                 if (
-                    (name or other_name)
-                    and _near(name, other_name, NEAR_SENDER)
+                    _near_sender(name, other_name)
                     and _near(key, other_key, NEAR_SUBJECT)
                     and _near_body(first.body_head, other_head)
                 ):
