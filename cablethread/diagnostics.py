@@ -188,6 +188,12 @@ _TABLE: tuple[DiagnosticCode, ...] = (
         "A reply was linked by subject and time because its printed chain was cut.",
     ),
     DiagnosticCode(
+        "thread-subject-changed",
+        "info",
+        "A reply was linked to the block printed below it though its subject changed: only by "
+        "prefixes or tags, or to a prefix alone.",
+    ),
+    DiagnosticCode(
         "thread-chain-break",
         "info",
         "Two adjacent printed blocks were not linked: subjects or times disagree.",

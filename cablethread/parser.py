@@ -5,6 +5,7 @@ Each stage is a function with one job; later stages never re-read raw text.
 
 from __future__ import annotations
 
+import difflib
 import gc
 import hashlib
 import itertools
@@ -128,6 +129,9 @@ class Printing:
     #: A digest of the body's words (brackets aside): printings of one message with different
     #: digests are variants. A digest, not the text, so that a document holds its text once.
     body_key: bytes
+    #: The body's first words, lower case, letters and digits only (:data:`BODY_HEAD` characters
+    #: at most): what tells two printings read differently by OCR from two messages.
+    body_head: str
     attachments: list[str]
     importance: str | None
     classification: str | None
@@ -395,6 +399,7 @@ def _read_source(text: str, name: str | None, policy: Policy) -> Document:
                     page=pages[header_span.start - 1] if pages is not None else None,
                 ),
                 body_key=_body_key(contents, lines),
+                body_head=_body_head(contents, lines),
                 attachments=[
                     a.strip()
                     for a in (attachments_field.value if attachments_field else "").split(";")
@@ -539,6 +544,22 @@ def _body_key(contents: list[str], lines: list[int]) -> bytes:
     return hashlib.blake2b(words.encode("utf-8", "surrogatepass"), digest_size=16).digest()
 
 
+#: How many characters of a body's first words a printing keeps to compare with other printings.
+BODY_HEAD = 120
+
+
+def _body_head(contents: list[str], lines: list[int]) -> str:
+    words: list[str] = []
+    size = 0
+    for n in lines:
+        for word in _NOT_WORD.sub(" ", contents[n - 1]).casefold().split():
+            words.append(word)
+            size += len(word) + 1
+            if size >= BODY_HEAD:
+                return " ".join(words)[:BODY_HEAD]
+    return " ".join(words)
+
+
 #: The kinds of segment that belong to a message.
 _OWNED = frozenset({"header", "body"})
 
@@ -600,22 +621,166 @@ def _assemble(documents: list[Document], policy: Policy) -> Release:
         forget_spans()
 
 
+#: How alike two printings' senders and subjects must be (``difflib.SequenceMatcher`` ratio of
+#: their normalised forms, 2 × matching characters / both lengths) to be one message read
+#: differently by OCR: ``fauci anthony`` / ``fauci anthcny`` is 0.92, a letter changed in a
+#: 20-letter subject 0.95; ``fauci anthony`` / ``folkers greg`` is 0.32.
+NEAR_SENDER = 0.85
+NEAR_SUBJECT = 0.9
+#: How much of the shorter of two bodies' first words (:data:`BODY_HEAD`) the other must hold,
+#: in matching runs: two messages from one sender in one minute under one subject
+#: (``If he wants also to talk to me`` / ``I am going to refer him to you``) share 0.31.
+NEAR_BODY = 0.6
+#: More distinct messages than this at one wall clock are not compared (each pair would be): a
+#: release prints a handful at one minute; thousands are generated text, merged by id alone.
+MAX_SAME_CLOCK = 64
+
+#: Where a printed sender's name ends: OCR debris of a redacted address or a unit follows it
+#: (``Fauci, Anthony (NIH/NIAID) [E] yy ywe@-``, ``Jeremy Farrar M>``).
+_NAME_END = re.compile(r"[<(\[@|>\"]")
+_NOT_WORD = re.compile(r"[\W_]+")
+_NOT_DIGIT = re.compile(r"\D+")
+
+
+def _sender_name(party: Party | None) -> str:
+    """The first two words of a printed sender's name, lower case, letters and digits only:
+    ``fauci anthony`` of ``"Fauci, Anthony (NIH/NIAID) [E]" yee``."""
+    if party is None:
+        return ""
+    raw = party.raw.lstrip("\"' ")
+    head = _NAME_END.split(raw, maxsplit=1)[0]
+    words = _NOT_WORD.sub(" ", head).casefold().split()
+    if not words and party.address:
+        words = [party.address.casefold()]
+    return " ".join(words[:2])
+
+
+def _near(a: str, b: str, threshold: float) -> bool:
+    if a == b:
+        return True
+    if not a or not b:
+        return False
+    matcher = difflib.SequenceMatcher(None, a, b)
+    return matcher.quick_ratio() >= threshold and matcher.ratio() >= threshold
+
+
+def _near_sender(a: str, b: str) -> bool:
+    """Near-equal names with the same digits: ``post12`` and ``post13`` are two senders."""
+    return bool(a or b) and (
+        _NOT_DIGIT.sub("", a) == _NOT_DIGIT.sub("", b) and _near(a, b, NEAR_SENDER)
+    )
+
+
+def _near_body(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    if not a or not b:
+        return False
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    shared = sum(block.size for block in matcher.get_matching_blocks())
+    return shared >= NEAR_BODY * min(len(a), len(b))
+
+
+def _merge_near(
+    merged: dict[str, list[Printing]], order: dict[int, int]
+) -> dict[str, list[Printing]]:
+    """The printings of ``merged`` (by id) with those that differ only by OCR noise joined under
+    the id of the first: the same wall clock (not None), near-equal senders and subjects, and
+    bodies that begin alike (:data:`NEAR_SENDER`, :data:`NEAR_SUBJECT`, :data:`NEAR_BODY`).
+
+    ``Fauci, Anthony (NIH/NIAID) [E] yy oe@>`` and ``Fauci, Anthony (NIH/NIAID) [E] Py oe@>``,
+    both ``Sunday, April 12, 2020 1:09 PM``, ``RE: Wall Street Journal story``, ``Yes to your
+    questions.``, are one message printed twice. ``Fauci`` and ``Folkers`` at one minute, one
+    sender at one minute under two subjects, or two notes of Barton Haynes at 1:10 PM under one
+    subject (``If he wants also to talk to me …`` / ``I am going to refer him …``) stay apart. Only ids with one wall clock are compared, each with the first
+    printing of the messages already kept at that clock (at most :data:`MAX_SAME_CLOCK`). A message's printings stay in print
+    order (``order``: a printing's place in the release, by ``id()``).
+    """
+    by_clock: dict[datetime, list[str]] = {}
+    for message_id, printings in merged.items():
+        when = printings[0].sent_local
+        if when is not None:
+            by_clock.setdefault(when, []).append(message_id)
+    into: dict[str, str] = {}
+    for ids in by_clock.values():
+        if len(ids) > MAX_SAME_CLOCK:
+            continue
+        kept: list[tuple[str, str, str, str]] = []
+        for message_id in ids:
+            first = merged[message_id][0]
+            name = _sender_name(first.sender)
+            key = first.subject.thread_key if first.subject else ""
+            for other_id, other_name, other_key, other_head in kept:
+                if (
+                    _near_sender(name, other_name)
+                    and _near(key, other_key, NEAR_SUBJECT)
+                    and _near_body(first.body_head, other_head)
+                ):
+                    into[message_id] = other_id
+                    break
+            else:
+                kept.append((message_id, name, key, first.body_head))
+    if not into:
+        return merged
+    joined: dict[str, list[Printing]] = {}
+    for message_id, printings in merged.items():
+        joined.setdefault(into.get(message_id, message_id), []).extend(printings)
+    for message_id in set(into.values()):
+        joined[message_id].sort(key=lambda p: order[id(p)])
+    return joined
+
+
+def _differences(printings: list[Printing]) -> str:
+    """What differs between the printings of one message: ``sender 'A' / 'B'``."""
+    parts: list[str] = []
+    senders = list(dict.fromkeys(p.sender.raw if p.sender else "" for p in printings))
+    if len(senders) > 1:
+        parts.append("sender " + " / ".join(repr(s) for s in senders))
+    subjects = list(dict.fromkeys(p.subject.text if p.subject else "" for p in printings))
+    if len(subjects) > 1:
+        parts.append("subject " + " / ".join(repr(s) for s in subjects))
+    if len({p.body_key for p in printings}) > 1:
+        parts.append("body")
+    return ", ".join(parts)
+
+
 def _assembled(documents: list[Document], policy: Policy) -> Release:
     from cablethread.identity import participants
     from cablethread.threads import build_threads
 
     merged: dict[str, list[Printing]] = {}
+    order: dict[int, int] = {}
     for document in documents:
         for printing in document.printings:
             merged.setdefault(printing.id, []).append(printing)
+            order[id(printing)] = len(order)
+    exact = {message_id: len(printings) for message_id, printings in merged.items()}
+    merged = _merge_near(merged, order)
     diagnostics: list[Diagnostic] = [d for doc in documents for d in doc.diagnostics]
     collector = Collector(source=None, strict=policy.strict, items=diagnostics)
+    renamed = {
+        p.id: message_id
+        for message_id, printings in merged.items()
+        for p in printings
+        if p.id != message_id
+    }
     messages: list[Message] = []
     for message_id, printings in merged.items():
         first = printings[0]
         variants = {p.body_key for p in printings}
-        if len(variants) > 1:
-            spans = ", ".join(f"{p.occurrence.source or ''}:{p.occurrence.span}" for p in printings)
+        spans = ", ".join(f"{p.occurrence.source or ''}:{p.occurrence.span}" for p in printings)
+        if len(printings) > exact[message_id]:
+            others = sorted({p.id for p in printings if p.id != message_id})
+            collector.add(
+                "message-variant",
+                f"message {message_id} is printed {len(printings)} times ({spans}) with the same "
+                f"wall clock, near-equal senders and subjects and alike bodies "
+                f"({_differences(printings)}); "
+                f"read as one message, {', '.join(others)} joined to it",
+                first.occurrence.span,
+                next(p.occurrence.span for p in printings if p.id != message_id),
+            )
+        elif len(variants) > 1:
             collector.add(
                 "message-variant",
                 f"message {message_id} is printed {len(printings)} times with different bodies "
@@ -655,7 +820,13 @@ def _assembled(documents: list[Document], policy: Policy) -> Release:
         sources=[d.name for d in documents if d.name is not None],
         messages=threaded.messages,
         placeholders=threaded.placeholders,
-        segments=[s for d in documents for s in d.segments],
+        segments=[
+            replaced(s, message_id=renamed[s.message_id])
+            if s.message_id is not None and s.message_id in renamed
+            else s
+            for d in documents
+            for s in d.segments
+        ],
         diagnostics=collector.items,
         edges=threaded.edges,
         threads=threads,

@@ -807,6 +807,13 @@ def _breaks_below(upper: RawBlock, lower: RawBlock, lines: list[str], classes: l
     where the release's schedule stands between. Text after a body's end mark (``ENDS``) does not
     end it: attachments are printed there, and the subject and time checks of threading keep
     unrelated documents apart.
+
+    It also ends below a reply's attribution (``On Mar 2, 2020, at 6:57 PM, Johnson … wrote:``)
+    whose quoted text runs to the end of a page, where the next page opens with a labelled block
+    (``From:`` / ``Sent:``, no separator line) not quoted deeper than the attribution: a new
+    document's top block, not the quoted message (which stands within the attribution's quote).
+    A labelled block printed after text on the next page, or another attribution, continues it.
+    The page stamp is page furniture (the Bates number ``NIH-001033`` alone on a line).
     """
     for n in range(upper.end + 1, lower.start):
         cls = classes[n - 1]
@@ -814,6 +821,16 @@ def _breaks_below(upper: RawBlock, lower: RawBlock, lines: list[str], classes: l
             return True
         if cls == _TEXT and p.CHAIN_CUT.search(lines[n - 1]):
             return True
+    if (
+        upper.layout == "attribution"
+        and lower.layout == "fields"
+        and lower.separator is None
+        and lower.quote_depth <= upper.quote_depth
+    ):
+        n = lower.start - 1
+        while n > upper.end and classes[n - 1] in (_BLANK, _MARGIN):
+            n -= 1
+        return n > upper.end and classes[n - 1] == _FURNITURE
     return False
 
 

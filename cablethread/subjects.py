@@ -7,15 +7,17 @@ the thread key ``XINJIANG LETTER``.
 from __future__ import annotations
 
 import re
+import tomllib
 from collections import Counter
 from collections.abc import Iterable
 from functools import cache
+from importlib import resources
 
 from cablethread.languages import languages as language_table
 from cablethread.models import PrefixKind, Redaction, Subject, trusted
 from cablethread.redactions import strip_codes
 
-__all__ = ["parse_subject", "prefix_kinds", "variant_of"]
+__all__ = ["bare_key", "parse_subject", "prefix_kinds", "variant_of"]
 
 
 @cache
@@ -143,3 +145,31 @@ def variant_of(key_a: str, key_b: str) -> bool:
         return False
     shared = len(words_a & words_b)
     return shared / max(len(words_a), len(words_b)) >= VARIANT_OVERLAP
+
+
+@cache
+def _tags() -> frozenset[str]:
+    """The gateway tags of ``data/subject_tags.toml``: ``EXTERNAL``."""
+    raw = tomllib.loads(
+        resources.files("cablethread").joinpath("data/subject_tags.toml").read_text("utf-8")
+    )
+    return frozenset(str(tag).upper() for tag in raw["tags"])
+
+
+def bare_key(subject: Subject) -> tuple[str, bool]:
+    """The thread key without the reply and forward prefixes and gateway tags that stand before
+    it as words (printed without a colon, or behind a tag), and whether any marked a reply or
+    forward (a prefix parsed or set aside).
+
+    ``[EXTERNAL] RE: Thank you so much`` gives ``('THANK YOU SO MUCH', True)``, as do ``RE Thank
+    you so much`` and ``RE: Thank you so much``; ``Thank you so much`` gives ``('THANK YOU SO
+    MUCH', False)``.
+    """
+    prefixes, tags = _prefix_kinds(None), _tags()
+    words = subject.thread_key.split()
+    marked = bool(subject.prefixes)
+    start = 0
+    while start < len(words) and (words[start] in prefixes or words[start] in tags):
+        marked = marked or words[start] in prefixes
+        start += 1
+    return " ".join(words[start:]), marked

@@ -5,7 +5,10 @@ subjects agree (equal thread keys, or — for a reply or forward — one a varia
 the parent is not plainly later. A block that prints no subject is linked by where it stands: a
 reply's attribution line (``On … wrote:``) to the block below it and from the block above it
 (evidence ``printed-chain``), a Lotus Notes ``Forwarded by`` line to the message it forwards and
-from the message that holds it (evidence ``forwarded-by``). Where the chain was cut, a reply is linked to the latest earlier
+from the message that holds it (evidence ``forwarded-by``). A reply whose subject changed in
+the chain only by prefixes or gateway tags (``[EXTERNAL] RE: Thank you so much`` above ``Thank you
+so much``), or whose subject is its prefix alone, is linked with lower confidence and a
+``thread-subject-changed`` note. Where the chain was cut, a reply is linked to the latest earlier
 message with the same thread key (``subject-time``); where no such message exists, to a
 placeholder that stands for the missing parent. Nothing is linked to a guessed real message.
 """
@@ -24,7 +27,7 @@ from cablethread.diagnostics import Collector
 from cablethread.models import Edge, Message, Subject, Thread, replaced, trusted
 from cablethread.parser import Profile
 from cablethread.policy import Policy
-from cablethread.subjects import parse_subject, variant_of
+from cablethread.subjects import bare_key, parse_subject, variant_of
 from cablethread.timeline import ChainPosition, check_causality, place_messages
 
 __all__ = ["Threaded", "build_threads"]
@@ -35,6 +38,7 @@ CONFIDENCE = {
     "printed-chain-variant": 0.85,
     "printed-chain-separator": 0.7,
     "printed-chain-attribution": 0.8,
+    "printed-chain-subject-changed": 0.65,
     "forwarded-by": 0.9,
     "subject-time": 0.6,
     "placeholder": 0.5,
@@ -86,7 +90,32 @@ def _printed_link(child: Message, parent: Message) -> str | None:
         return "printed-chain-equal"
     if cs.prefixes and variant_of(cs.thread_key, ps.thread_key):
         return "printed-chain-variant"
-    return None
+    return "printed-chain-subject-changed" if _subject_changed(child, parent) else None
+
+
+def _subject_changed(child: Message, parent: Message) -> bool:
+    """Whether ``child``, a reply or forward printed directly above ``parent``, replies to it
+    though its subject changed in the chain, in one of two narrow ways; both clocks must be
+    known and in order.
+
+    - Only prefixes and gateway tags differ (:func:`~cablethread.subjects.bare_key`): ``[EXTERNAL]
+      RE: Thank you so much`` above ``Thank you so much``, ``Re King of Morocco`` above ``King of
+      Morocco``; the parent may be later by :data:`WALL_CLOCK_SLACK` (zones), as for equal keys.
+    - The child's subject is its prefix alone (``Subject: RE:``, the rest lost to OCR or
+      withheld); weaker, so the parent's wall clock must not be later than the child's at all.
+
+    ``RE: FORMAL MESSAGE: XINJIANG`` above ``TPs for Xinjiang statement New Zealand signed``
+    is neither: a subject that changed its words is not linked.
+    """
+    cs, ps = child.subject, parent.subject
+    if cs is None or ps is None or child.sent_local is None or parent.sent_local is None:
+        return False
+    child_key, marked = bare_key(cs)
+    if not marked:
+        return False
+    if child_key:
+        return child_key == bare_key(ps)[0]
+    return bool(ps.thread_key) and parent.sent_local <= child.sent_local
 
 
 class _Links:
@@ -171,6 +200,15 @@ def build_threads(
                 continue
             links.link(child.id, parent.id)
             evidence[child.id] = kind
+            if kind == "printed-chain-subject-changed":
+                collector.add(
+                    "thread-subject-changed",
+                    f"{child.id} ({_subject_text(child.subject)}) is printed above {parent.id} "
+                    f"({_subject_text(parent.subject)}): its subject changed in the chain only "
+                    "by prefixes or tags, or is a prefix alone; linked with lower confidence",
+                    child.occurrences[0].span,
+                    parent.occurrences[0].span,
+                )
 
     archive = policy.archive_tz or profile.archive_tz
     placed, chosen = place_messages(
