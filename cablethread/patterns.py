@@ -490,8 +490,23 @@ WRAP_LENGTH = 60
 SENTENCE_END = re.compile(r"\S[ \t]+\S+[ \t]+[a-z]*[a-z]{2}[.!]$")
 #: Subjects longer than this many words are not trimmed by the subject printed below them.
 TRIM_MAX_WORDS = 120
-#: Words after the subject below, on the subject's own line, that make them body text anyway.
-TRIM_MIN_WORDS = 3
+#: A name signed with a degree: ``Anthony S. Fauci, MD``, ``Paul Tone, MD, PhD``.
+SIGNATURE = re.compile(
+    r"[A-Z][\w.'-]*(?:[ \t][A-Z][\w.'-]*){0,3},[ \t]*(?:MD|M\.D\.|PhD|Ph\.D\.)\b"
+)
+
+
+def reads_as_body(text: str) -> bool:
+    """Whether words after a subject read as the first words of a body: a salutation, request
+    or sign-off (``Pls respond``, ``Thanks.``), a name called (``Bob:``, ``Tony,``), a sentence
+    (``See my edits in red for accuracy.``) or a signature (``Anthony S. Fauci, MD``)."""
+    text = text.strip()
+    return bool(text) and (
+        opens_body(text)
+        or text[-1] in ",:.!?"
+        or _SENTENCE_INSIDE.search(text) is not None
+        or SIGNATURE.search(text) is not None
+    )
 
 
 @cache

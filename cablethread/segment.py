@@ -40,7 +40,7 @@ from cablethread.redactions import (
     stamp_kind,
 )
 from cablethread.source import SourceText
-from cablethread.subjects import parse_subject
+from cablethread.subjects import bare_key, parse_subject, run_on, variant_of
 
 __all__ = ["RawBlock", "RawField", "Scan", "scan", "views"]
 
@@ -814,6 +814,10 @@ def _breaks_below(upper: RawBlock, lower: RawBlock, lines: list[str], classes: l
     document's top block, not the quoted message (which stands within the attribution's quote).
     A labelled block printed after text on the next page, or another attribution, continues it.
     The page stamp is page furniture (the Bates number ``NIH-001033`` alone on a line).
+
+    Likewise a page that opens with a labelled block, not quoted and with no separator line,
+    whose subject is not the block's above (:func:`_subjects_agree`), begins a new document:
+    a release prints each document from a new page, its newest message first.
     """
     for n in range(upper.end + 1, lower.start):
         cls = classes[n - 1]
@@ -831,7 +835,40 @@ def _breaks_below(upper: RawBlock, lower: RawBlock, lines: list[str], classes: l
         while n > upper.end and classes[n - 1] in (_BLANK, _MARGIN):
             n -= 1
         return n > upper.end and classes[n - 1] == _FURNITURE
+    if (
+        upper.layout == "fields"
+        and lower.layout == "fields"
+        and lower.separator is None
+        and lower.quote_depth == upper.quote_depth == 0
+        and _opens_page(upper, lower, classes)
+        and not _subjects_agree(upper, lower)
+    ):
+        return True
     return False
+
+
+def _opens_page(upper: RawBlock, lower: RawBlock, classes: list[int]) -> bool:
+    """Whether ``lower`` opens a page: only blank lines and page furniture (a Bates stamp)
+    stand between it and the last line of text above it, which is below ``upper``."""
+    n = lower.start - 1
+    while n > upper.end and classes[n - 1] in (_BLANK, _MARGIN):
+        n -= 1
+    return n > upper.end and classes[n - 1] == _FURNITURE
+
+
+def _subjects_agree(upper: RawBlock, lower: RawBlock) -> bool:
+    """Whether two blocks' subjects may be one thread's: equal or variants once reply and
+    forward prefixes are set aside, one run on or cut short, or either missing."""
+    keys = []
+    for block in (upper, lower):
+        raw_field = block.get("subject")
+        if raw_field is None:
+            return True
+        subject = parse_subject(" ".join(f.text for f in raw_field.fragments))
+        keys.append(bare_key(subject)[0])
+    if not keys[0] or not keys[1]:
+        return True
+    return variant_of(keys[0], keys[1]) or run_on(keys[0], keys[1])
 
 
 def _labels_language(fields: list[RawField], words: _Words) -> str | None:
@@ -1189,9 +1226,10 @@ def _trim_subjects(blocks: list[RawBlock]) -> None:
     Possible treatment of COVID-19 pneumonia``; ``Subject: RE: Q`` / ``See my edits in red``
     above ``Subject: Q``. Where the subject below is the first words of this one (reply and
     forward prefixes aside), the words after them are body: a whole line after the subject's
-    first, or on its line a request, a salutation or sign-off (``Pls respond``, ``Bob:``), or
-    three words or more. Read bottom up, as each block's subject is the evidence for the one
-    above it.
+    first or on its line, where they read as body text (:func:`~cablethread.patterns.reads_as_body`:
+    ``Pls respond``, ``Bob:``, a sentence, a signature); a subject its writer lengthened
+    (``Libya HRC Update: Brazil thanks the US`` above ``RE: Libya HRC Update``) is kept. Read
+    bottom up, as each block's subject is the evidence for the one above it.
     """
     for index in range(len(blocks) - 2, -1, -1):
         upper = blocks[index].get("subject")
@@ -1226,9 +1264,9 @@ def _trim_subjects(blocks: list[RawBlock]) -> None:
         fragment = tokens[cut][0]
         rest = " ".join(word for _, word in tokens[cut:])
         own_line = tokens[cut - 1][0] == fragment
-        if own_line and not (
-            len(rest.split()) >= p.TRIM_MIN_WORDS or rest[-1] in ",:.!?" or p.opens_body(rest)
-        ):
+        if not p.reads_as_body(rest):
+            # ``Libya HRC Update: Brazil thanks the US`` above ``RE: Libya HRC Update``: a
+            # subject its writer lengthened.
             continue
         kept = upper.fragments[: fragment + 1] if own_line else upper.fragments[:fragment]
         if own_line:

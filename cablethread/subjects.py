@@ -173,3 +173,23 @@ def bare_key(subject: Subject) -> tuple[str, bool]:
         marked = marked or words[start] in prefixes
         start += 1
     return " ".join(words[start:]), marked
+
+
+#: How many words, and what share of the shorter subject, the two subjects of a run-on or cut
+#: subject must begin with alike.
+RUN_ON_WORDS = 2
+RUN_ON_SHARE = 0.6
+
+
+def run_on(key_a: str, key_b: str) -> bool:
+    """Whether two thread keys are one subject, one of them run on into body text or cut short
+    by OCR: they begin with the same words, at least :data:`RUN_ON_WORDS` and
+    :data:`RUN_ON_SHARE` of the shorter (``IMPORTANT REGARDING CORONAVIRUS`` and ``IMPORTANT
+    REGARDING CORONAVIRUS RESPECTED DR ANTHONY``; ``CNNI INTERVIEW WITH`` and ``CNNI INTERVIEW
+    REQUEST DR ANTHONY FAUCI``)."""
+    words_a, words_b = key_a.split(), key_b.split()
+    shorter = min(len(words_a), len(words_b))
+    same = 0
+    while same < shorter and words_a[same] == words_b[same]:
+        same += 1
+    return same >= RUN_ON_WORDS and same >= RUN_ON_SHARE * shorter

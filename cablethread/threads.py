@@ -27,7 +27,7 @@ from cablethread.diagnostics import Collector
 from cablethread.models import Edge, Message, Subject, Thread, replaced, trusted
 from cablethread.parser import Profile
 from cablethread.policy import Policy
-from cablethread.subjects import bare_key, parse_subject, variant_of
+from cablethread.subjects import bare_key, parse_subject, run_on, variant_of
 from cablethread.timeline import ChainPosition, check_causality, place_messages
 
 __all__ = ["Threaded", "build_threads"]
@@ -95,12 +95,15 @@ def _printed_link(child: Message, parent: Message) -> str | None:
 
 def _subject_changed(child: Message, parent: Message) -> bool:
     """Whether ``child``, a reply or forward printed directly above ``parent``, replies to it
-    though its subject changed in the chain, in one of two narrow ways; both clocks must be
+    though its subject changed in the chain, in one of three narrow ways; both clocks must be
     known and in order.
 
     - Only prefixes and gateway tags differ (:func:`~cablethread.subjects.bare_key`): ``[EXTERNAL]
       RE: Thank you so much`` above ``Thank you so much``, ``Re King of Morocco`` above ``King of
       Morocco``; the parent may be later by :data:`WALL_CLOCK_SLACK` (zones), as for equal keys.
+    - One subject runs on into body text or was cut short by OCR (:func:`~cablethread.subjects.run_on`):
+      ``FW: Important regarding CoronaVirus`` above ``Important regarding CoronaVirus
+      Respected Dr. Anthony``.
     - The child's subject is its prefix alone (``Subject: RE:``, the rest lost to OCR or
       withheld); weaker, so the parent's wall clock must not be later than the child's at all.
 
@@ -114,7 +117,8 @@ def _subject_changed(child: Message, parent: Message) -> bool:
     if not marked:
         return False
     if child_key:
-        return child_key == bare_key(ps)[0]
+        parent_key = bare_key(ps)[0]
+        return child_key == parent_key or run_on(child_key, parent_key)
     return bool(ps.thread_key) and parent.sent_local <= child.sent_local
 
 

@@ -28,7 +28,7 @@ def test_parse_prints_one_line_per_message(capsys: pytest.CaptureFixture[str]) -
     assert code == 0 and len(lines) == 23
     assert lines[0].startswith("m-ebe89fddf502  2019-07-11 11:25  NAD")
     assert lines[0].endswith("[lines 14-22, 405-413]")
-    assert err.strip() == "23 messages, 6 threads, 19 diagnostics"
+    assert err.strip() == "23 messages, 6 threads, 15 diagnostics"
 
 
 def test_parse_writes_every_export(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
@@ -107,10 +107,10 @@ def test_diagnostics(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = run(capsys, "diagnostics", SEED)
     assert code == 0
     lines = out.splitlines()
-    assert len(lines) == 19
+    assert len(lines) == 15
     assert sum(": info: thread-placeholder: " in line for line in lines) == 1
     assert f"{SEED}:1021: info: redaction-ocr-damaged: " in out
-    assert err.strip() == "19 diagnostics: 19 info, 0 warnings, 0 errors"
+    assert err.strip() == "15 diagnostics: 15 info, 0 warnings, 0 errors"
     code, out, _ = run(capsys, "diagnostics", "--min-severity", "warning", SEED)
     assert (code, out) == (0, "")
 

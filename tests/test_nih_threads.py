@@ -170,14 +170,9 @@ def test_a_chain_printed_twice_and_read_differently_is_one_set_of_messages() -> 
     twice = _at(release, 9)
     assert [o.span.start for o in twice.occurrences] == [9, 49]
     assert [o.span.start for o in _at(release, 22).occurrences] == [22, 62]
-    variants = [d for d in release.diagnostics if d.code == "message-variant"]
-    assert any(
-        d.span == twice.occurrences[0].span
-        and d.related == twice.occurrences[1].span
-        and "'Fauci, Anthony (NIH/NIAID) [E] yy oe@>'" in d.message
-        and "'Fauci, Anthony (NIH/NIAID) [E] Py oe@>'" in d.message
-        for d in variants
-    )
+    # The debris after the name (``yy oe@>`` / ``Py oe@>``) is a withheld address beside the
+    # person, so both printings give one id: one message, with no variant to report.
+    assert twice.sender is not None and twice.sender.kind == "person"
     # Barton Haynes wrote two notes at 1:10 PM under one subject: they stay two messages.
     first, second = _at(release, 4), _at(release, 44)
     assert first.id != second.id
@@ -197,7 +192,8 @@ def _printings(**change: str) -> tuple[str, str]:
 
 
 def test_two_printings_read_differently_by_ocr_are_one_message() -> None:
-    first, second = _printings()
+    # OCR read the second printing's name as ``Anthcny``.
+    first, second = _printings(**{"Fauci,_Anthony": "Fauci, Anthcny"})
     assert first != second
     release = cablethread.parse(first + second)
     assert len(release.messages) == 1
