@@ -835,16 +835,14 @@ def _breaks_below(upper: RawBlock, lower: RawBlock, lines: list[str], classes: l
         while n > upper.end and classes[n - 1] in (_BLANK, _MARGIN):
             n -= 1
         return n > upper.end and classes[n - 1] == _FURNITURE
-    if (
+    return (
         upper.layout == "fields"
         and lower.layout == "fields"
         and lower.separator is None
         and lower.quote_depth == upper.quote_depth == 0
         and _opens_page(upper, lower, classes)
         and not _subjects_agree(upper, lower)
-    ):
-        return True
-    return False
+    )
 
 
 def _opens_page(upper: RawBlock, lower: RawBlock, classes: list[int]) -> bool:
