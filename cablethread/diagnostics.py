@@ -63,6 +63,12 @@ _TABLE: tuple[DiagnosticCode, ...] = (
         "the subject; the body begins there.",
     ),
     DiagnosticCode(
+        "header-subject-quoted",
+        "info",
+        "A message quoted under an attribution (``On … wrote:``) prints no subject; it was read as "
+        "the subject of the reply above it, without its prefixes.",
+    ),
+    DiagnosticCode(
         "header-no-sender", "warning", "A header block has an empty From: field (withheld?)."
     ),
     DiagnosticCode(

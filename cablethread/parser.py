@@ -355,6 +355,8 @@ def _read_source(text: str, name: str | None, policy: Policy) -> Document:
                 block.language,
                 policy.languages,
             )
+        if subject is None and block.layout == "attribution":
+            subject = _quoted_subject(printings, found.chains[index], header_span, collector)
         lines = body_lines.pop(index, [])
         body_span = span_of(lines[0], lines[-1]) if lines else None
         redactions = list(unfolded.redactions)
@@ -424,6 +426,29 @@ def _read_source(text: str, name: str | None, policy: Policy) -> Document:
     del contents, pages, found, body_lines, reader, readings
     segments = _segments(text, kinds, ids, name)
     return Document(name, printings, segments, collector.items, profile, line_count)
+
+
+def _quoted_subject(
+    printings: list[Printing], chain: int, span: Span, collector: Collector
+) -> Subject | None:
+    """The subject of a message quoted under a reply's attribution (``On … wrote:`` prints
+    none): the subject of the reply printed above it in its chain, without its prefixes
+    (``RE: Travel plans`` → ``Travel plans``), as the reply's writer answered under it.
+    Reported; None where no reply with a subject stands above it.
+    """
+    if not printings:
+        return None
+    above = printings[-1]
+    if above.occurrence.chain != chain or above.subject is None or not above.subject.topic:
+        return None
+    collector.add(
+        "header-subject-quoted",
+        f"no subject is printed with the attribution; read as {above.subject.topic!r}, the "
+        f"subject of the reply above it (lines {above.occurrence.span}) without its prefixes",
+        span,
+        above.occurrence.span,
+    )
+    return parse_subject(above.subject.topic)
 
 
 def _drain(items: list[_T]) -> Iterator[_T]:

@@ -80,7 +80,7 @@ def _printed_link(child: Message, parent: Message) -> str | None:
     layouts = {m.header.layout for m in (child, parent) if m.header is not None}
     if "forwarded-by" in layouts:
         return "forwarded-by"
-    cs, ps = child.subject, parent.subject
+    cs, ps = _printed_subject(child), _printed_subject(parent)
     if (cs is None or ps is None) and "attribution" in layouts:
         return "printed-chain-attribution"
     if cs is None or ps is None:
@@ -91,6 +91,15 @@ def _printed_link(child: Message, parent: Message) -> str | None:
     if cs.prefixes and variant_of(cs.thread_key, ps.thread_key):
         return "printed-chain-variant"
     return "printed-chain-subject-changed" if _subject_changed(child, parent) else None
+
+
+def _printed_subject(message: Message) -> Subject | None:
+    """A message's subject as printed with it: an attribution's (``On … wrote:``) is read from
+    the reply above it, and is no evidence of a link to that reply."""
+    header = message.header
+    if header is not None and header.layout == "attribution" and header.get("subject") is None:
+        return None
+    return message.subject
 
 
 def _subject_changed(child: Message, parent: Message) -> bool:

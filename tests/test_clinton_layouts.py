@@ -25,7 +25,9 @@ import cablethread
 
 CLINTON = DATA / "clinton"
 
-# (first line, sender as printed, wall clock, subject) of every block, in print order.
+# (first line, sender as printed, wall clock, subject) of every block, in print order. A message
+# quoted under an attribution (``On … wrote:``) prints no subject and takes the reply's above it,
+# without its prefixes (``header-subject-quoted``).
 BLOCKS: dict[str, list[Block]] = {
     "b3_statute_margin_codes_C05793752.txt": [
         (10, "Donilon, Thomas E.", "2012-11-10 19:44:00", "Fw: DP"),
@@ -390,18 +392,18 @@ BLOCKS: dict[str, list[Block]] = {
         (56, "H <HDR22@clintonemail.com>", "2010-09-05 16:31:03", "Fw: Palau Agreement!"),
         (70, "Jeffrey L Farrow", "2010-09-04 07:55:08", "Palau Agreement!"),
         # ``On Jul 28, 2010, at 8:46 AM, H wrote:``: an attribution prints no subject.
-        (81, "H", "2010-07-28 08:46:00", None),
+        (81, "H", "2010-07-28 08:46:00", "Palau Agreement!"),
         (92, "Jeffrey L Farrow", "2010-07-25 20:49:54", "Palau but NOT a request"),
     ],
     "quoted_header_margin_codes_C05759595.txt": [
         (10, "H <hrod17@clintonemail.com >", "2009-09-09 06:07:00", "Fw: Iran insights from"),
         (18, "newmyer", "2009-09-08 08:52:10", "Re: Iran insights from"),
-        (33, "H<HDR22@clintonemail.com>", "2009-09-07 16:06:00", None),
+        (33, "H<HDR22@clintonemail.com>", "2009-09-07 16:06:00", "Iran insights from"),
         (36, "newmyer", "2009-09-02 11:01:17", "Iran insights from"),
     ],
     "quoted_mailto_attachments_margin_b6_C05792635.txt": [
         (9, "Capricia Marshall <capriciamarshall", "2012-10-13 15:53:00", "Re: You saved the day!"),
-        (19, "H <HDR22@clintonemail.com>", "2012-10-13 14:07:00", None),
+        (19, "H <HDR22@clintonemail.com>", "2012-10-13 14:07:00", "You saved the day!"),
         (
             22,
             "Capricia Marshall [mailto:capriciamarshall",
@@ -409,7 +411,7 @@ BLOCKS: dict[str, list[Block]] = {
             "Re: You saved the day!",
         ),
         # Attributions quoted once and twice: ``> On Sat, Oct 13…``, ``>> On Oct 13, 2012…``.
-        (33, "H <HDR22@clintonemail.com >", "2012-10-13 14:00:00", None),
+        (33, "H <HDR22@clintonemail.com >", "2012-10-13 14:00:00", "You saved the day!"),
         # ``» Sent:`` / ``» To: H``: OCR read the quote mark as ``»``.
         (
             37,
@@ -417,7 +419,7 @@ BLOCKS: dict[str, list[Block]] = {
             "2012-10-13 13:53:00",
             "Re: You saved the day!",
         ),
-        (46, "H <HDR22@clintonemail.com>", "2012-10-13 09:32:00", None),
+        (46, "H <HDR22@clintonemail.com>", "2012-10-13 09:32:00", "You saved the day!"),
     ],
     "release_in_part_banner_beside_header_C05774351.txt": [
         (
