@@ -69,6 +69,12 @@ _TABLE: tuple[DiagnosticCode, ...] = (
         "the subject of the reply above it, without its prefixes.",
     ),
     DiagnosticCode(
+        "header-value-above-label",
+        "info",
+        "A field's value was printed on the line above its empty label (OCR of a column layout) "
+        "and read as its value.",
+    ),
+    DiagnosticCode(
         "header-no-sender", "warning", "A header block has an empty From: field (withheld?)."
     ),
     DiagnosticCode(

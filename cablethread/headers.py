@@ -104,6 +104,13 @@ def unfold(block: RawBlock, collector: Collector) -> UnfoldedBlock:
                 "first words of the body (no blank line between); kept out of the subject",
                 span_of(raw_field.line, raw_field.line),
             )
+        if raw_field.displaced:
+            collector.add(
+                "header-value-above-label",
+                f"the {raw_field.label}: value is printed on line {raw_field.line}, above its "
+                "label; read as its value",
+                span_of(raw_field.line, raw_field.fragments[-1].line),
+            )
         if raw_field.no_colon:
             collector.add(
                 "header-label-no-colon",

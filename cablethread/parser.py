@@ -812,6 +812,15 @@ def _assembled(documents: list[Document], policy: Policy) -> Release:
                 f"({spans}); every printing is kept as an occurrence",
                 first.occurrence.span,
             )
+        elif len(printings) > 1 and (differences := _differences(printings)):
+            # ``Folkers, Greg (NIH/NIAID) [E] yy woe-`` / ``… S99 yyy oe``: one id, as the debris
+            # of a blanked address is no part of the sender, but printed apart all the same.
+            collector.add(
+                "message-variant",
+                f"message {message_id} is printed {len(printings)} times ({spans}) alike but "
+                f"for {differences}; the first printing's values are kept",
+                first.occurrence.span,
+            )
         messages.append(
             trusted(
                 Message,

@@ -473,7 +473,7 @@ MAX_PAGE_BREAK_LINES = 12
 #: How far below a recipient list (blank lines and stray name fragments between) the next field
 #: of its block may stand for the list to be one field: a WHO invitation prints about 60
 #: recipients over 25 lines, broken by blank lines and page stamps, before its ``Cc:``.
-LIST_REACH = 40
+LIST_REACH = 60
 #: The fields that may follow a recipient list in its block.
 AFTER_LIST_FIELDS = frozenset({"cc", "bcc", "subject", "attachments", "importance"})
 #: A sentence, not a piece of a recipient list: words, then a full stop, a question or
@@ -488,6 +488,8 @@ WRAP_LENGTH = 60
 #: A line of three words or more closed by a sentence's full stop (a word in lower case, then
 #: ``.`` or ``!``): ``Continue to ignore me.`` is the body's, never a subject's second line.
 SENTENCE_END = re.compile(r"\S[ \t]+\S+[ \t]+[a-z]*[a-z]{2}[.!]$")
+#: How long a send time printed on the line above its empty ``Sent:`` label may be.
+DISPLACED_CLOCK_LENGTH = 48
 #: Subjects longer than this many words are not trimmed by the subject printed below them.
 TRIM_MAX_WORDS = 120
 #: A name signed with a degree: ``Anthony S. Fauci, MD``, ``Paul Tone, MD, PhD``.

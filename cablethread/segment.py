@@ -69,6 +69,9 @@ class RawField:
     inline: bool = False
     #: Body text run onto a subject's line, cut off the subject (``favor Dear Dr. Fauci,``).
     body_cut: str | None = None
+    #: Whether the value was printed on the line above its label (``Mon, 2 Mar 2020 09:20:56
+    #: -0500`` / ``Sent: To: …``).
+    displaced: bool = False
 
 
 @dataclass(slots=True)
@@ -331,7 +334,11 @@ def _continues(
                 return True, False
             # OCR drops the blank line under a header: ``Subject: FW: Possible treatment`` /
             # ``Dear Dr. Fauci,``. A salutation, a request or a sign-off opens the body.
-            if p.opens_body(stripped) or p.SENTENCE_END.search(stripped):
+            if (
+                p.opens_body(stripped)
+                or p.SENTENCE_END.search(stripped)
+                or p.SIGNATURE.match(stripped)
+            ):
                 return False, False
             if before_field:
                 return True, False
@@ -610,6 +617,36 @@ def _list_goes_on(
     return False
 
 
+def _displaced_clock(lines: list[str], classes: list[int], number: int, words: _Words) -> bool:
+    """Whether line ``number`` is a send time alone whose ``Sent:`` label, printed empty, follows
+    within two lines (blank lines between): the layout of a withheld sender's box, where OCR
+    read the time above its label."""
+    stripped = lines[number - 1].strip()
+    if (
+        len(stripped) > p.DISPLACED_CLOCK_LENGTH
+        or not p.NO_COLON_SENT_VALUE.match(stripped)
+        or not p.TIME_IN_VALUE.search(stripped)
+    ):
+        return False
+    for ahead in range(number + 1, min(number + 3, len(lines)) + 1):
+        if classes[ahead - 1] == _BLANK:
+            continue
+        label = words.label.match(lines[ahead - 1]) if classes[ahead - 1] == _LABEL else None
+        if label is None or words.field(label.group("label")) != "sent":
+            return False
+        value = label.group("value").strip()
+        return (
+            not value
+            or words.further.match(value, 0) is not None
+            or value[:3]
+            in (
+                "To:",
+                "Cc:",
+            )
+        )
+    return False
+
+
 def _try_block(
     lines: list[str],
     classes: list[int],
@@ -628,6 +665,7 @@ def _try_block(
     seen: set[str] = {f.name for f in initial}
     furniture: list[int] = []
     pending_margin: list[Fragment] = []
+    displaced: Fragment | None = None
     blanks = 0
     across_page = False
     memo = False
@@ -692,6 +730,13 @@ def _try_block(
             opened.fragments[0] = Fragment(
                 number, _add_fields(fields, seen, line, number, column, words)
             )
+            if displaced is not None and name == "sent" and not opened.fragments[0].text:
+                # ``From:`` / ``Mon, 2 Mar 2020 09:20:56 -0500`` / ``Sent: To: …``: OCR read the
+                # send time, printed beside its label, on the line above it.
+                opened.line = displaced.line
+                opened.fragments.insert(0, displaced)
+                opened.displaced = True
+            displaced = None
             blanks, across_page, end = 0, False, number
             number += 1
             if _cut_body(fields[-1]):
@@ -699,6 +744,15 @@ def _try_block(
             continue
         if not fields:
             break
+        if (
+            displaced is None
+            and [f.name for f in fields] == ["from"]
+            and not fields[0].fragments[0].text
+            and _displaced_clock(lines, classes, number, words)
+        ):
+            displaced = Fragment(number, line.strip())
+            number += 1
+            continue
         stripped = line.strip()
         if p.MEMO_LABEL.match(line) and "subject" not in seen:
             # ``Re:`` / ``Thru:``: read on to the end of the memo's heading, to skip it whole.

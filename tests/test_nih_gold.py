@@ -49,14 +49,33 @@ def next_below(release: Release, line: int) -> set[str]:
     return {message_id for span, message_id in spans if span.start == min(later)}
 
 
-def sender_failure(message: Message, block: dict[str, Any]) -> str | None:
+def printed_as_variant(
+    release: Release, message: Message, block: dict[str, Any], value: str
+) -> bool:
+    """Whether ``value`` is how a later printing of a merged message printed a field: a message
+    printed several times, read differently by OCR, is one message with the first printing's
+    values, and its ``message-variant`` diagnostic names every printing's form."""
+    if len(message.occurrences) < 2 or block["line"] in message.occurrences[0].span:
+        return False
+    return any(
+        d.code == "message-variant"
+        and f"message {message.id} " in d.message
+        and repr(value) in d.message
+        for d in release.diagnostics
+    )
+
+
+def sender_failure(release: Release, message: Message, block: dict[str, Any]) -> str | None:
     expected, withheld = block["sender"], block["sender_withheld"]
     if message.sender is None:
         if expected == "" and withheld:
             return None
         return f"sender: None, expected {expected!r}"
+    # A list separator after the name (``"Lipkin, lan W ;``) is no part of the party.
     printed = " ".join(message.sender.raw.split())
-    if printed != expected:
+    if printed != expected.rstrip(" ;") and not printed_as_variant(
+        release, message, block, expected
+    ):
         return f"sender: {printed!r}, expected {expected!r}"
     if withheld and message.sender.kind != "withheld":
         return f"sender kind: {message.sender.kind!r}, expected 'withheld'"
@@ -70,13 +89,15 @@ def sent_failure(message: Message, block: dict[str, Any]) -> str | None:
     return None
 
 
-def subject_failure(message: Message, block: dict[str, Any]) -> str | None:
+def subject_failure(release: Release, message: Message, block: dict[str, Any]) -> str | None:
     if "subject" not in block:
         if message.subject is not None:
             return f"subject: {message.subject.text!r}, expected none"
         return None
     text = None if message.subject is None else message.subject.text
-    if text != block["subject"]:
+    if text != block["subject"] and not printed_as_variant(
+        release, message, block, block["subject"]
+    ):
         return f"subject: {text!r}, expected {block['subject']!r}"
     return None
 
@@ -110,9 +131,9 @@ def test_gold_block(release: Release, block: dict[str, Any]) -> None:
     failures = [
         failure
         for failure in (
-            sender_failure(message, block),
+            sender_failure(release, message, block),
             sent_failure(message, block),
-            subject_failure(message, block),
+            subject_failure(release, message, block),
             parent_failure(release, message, block),
         )
         if failure is not None
