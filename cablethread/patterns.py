@@ -488,6 +488,8 @@ WRAP_LENGTH = 60
 #: A line of three words or more closed by a sentence's full stop (a word in lower case, then
 #: ``.`` or ``!``): ``Continue to ignore me.`` is the body's, never a subject's second line.
 SENTENCE_END = re.compile(r"\S[ \t]+\S+[ \t]+[a-z]*[a-z]{2}[.!]$")
+#: A file's name with its extension: ``ATT00002.htm``, ``Draft agenda.docx``.
+FILE_NAME = re.compile(r"\w\.[A-Za-z][A-Za-z0-9]{1,4}\b")
 #: How long a send time printed on the line above its empty ``Sent:`` label may be.
 DISPLACED_CLOCK_LENGTH = 48
 #: Subjects longer than this many words are not trimmed by the subject printed below them.

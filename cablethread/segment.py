@@ -366,6 +366,10 @@ def _continues(
             or p.FROM_ADDRESS_WRAP.match(line) is not None
         )
         return wraps, False
+    if raw_field.name == "attachments" and not in_column:
+        # ``Attachments: image.png, POSTING.jpg`` / ``Thanks!``: only more file names go on.
+        names = p.FILE_NAME.search(stripped) is not None or printed.endswith((",", ";"))
+        return names and not p.opens_body(stripped), False
     if raw_field.name in p.WRAPPING_FIELDS:
         if in_column:
             return True, False
@@ -699,6 +703,10 @@ def _try_block(
         if label is not None:
             name, printed, column, label_column, no_colon = label
             value = line[column:].strip()
+            if name == "from" and fields and across_page:
+                # ``To: Bob Tober Sent: … Subject: …`` / ``NIH-000666`` / ``From: …``: a sender
+                # after a page break opens the next block, never ends this one.
+                break
             if name in seen:
                 last = fields[-1]
                 if name == last.name and name in ("to", "cc", "bcc") and not blanks:
