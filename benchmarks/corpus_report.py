@@ -262,6 +262,8 @@ class NihTally:
     dated: int = 0
     subject: int = 0
     empty_subject: int = 0
+    #: Subjects of messages quoted under an attribution, read from the reply above them.
+    quoted_subject: int = 0
     sender: int = 0
     messages: int = 0
     dated_messages: int = 0
@@ -295,6 +297,12 @@ class NihTally:
                 if message.subject is not None:
                     self.subject += 1
                     self.empty_subject += message.subject.text == ""
+                    header = message.header
+                    self.quoted_subject += (
+                        header is not None
+                        and header.layout == "attribution"
+                        and header.get("subject") is None
+                    )
                 else:
                     self.no_subject.append(where)
         for diagnostic in release.diagnostics:
@@ -500,7 +508,8 @@ def main(argv: list[str] | None = None) -> int:
         )
         print(
             f"  blocks with a subject                {nih.subject}  {nih_subject:.2%}"
-            f"  (target >= {TARGET_NIH_SUBJECT:.0%}; {nih.empty_subject} of them empty)"
+            f"  (target >= {TARGET_NIH_SUBJECT:.0%}; {nih.empty_subject} of them empty, "
+            f"{nih.quoted_subject} read from the reply above an attribution)"
         )
         print(
             f"  blocks with a sender                 {nih.sender}"
