@@ -514,19 +514,20 @@ def reads_as_body(text: str) -> bool:
 
 
 @cache
-def body_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """(salutations, openings) of a message body, from ``data/body.toml``."""
+def body_words() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    """(salutations, openings, hails) of a message body, from ``data/body.toml``."""
     raw = tomllib.loads(
         resources.files("cablethread").joinpath("data/body.toml").read_text("utf-8")
     )
     salutations = tuple(w for table in raw.values() for w in table["salutations"])
     openings = tuple(w for table in raw.values() for w in table["openings"])
-    return salutations, openings
+    hails = tuple(w for table in raw.values() for w in table["hails"])
+    return salutations, openings, hails
 
 
 @cache
-def _body_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    salutations, openings = body_words()
+def _body_patterns() -> tuple[re.Pattern[str], ...]:
+    salutations, openings, hails = body_words()
     opening = re.compile(
         rf"^[ \t]*(?:(?:{_alternation(salutations)}|{_alternation(openings)})(?!\w)"
         r"|[A-Z][\w.'-]{0,20}(?:[ \t][A-Z][\w.'-]{0,20}){0,2}[ \t]*[,:!][ \t]*$)"
@@ -539,15 +540,17 @@ def _body_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str],
     # ``… Univ of Nebraska..... Kyra: Thanks for the note. You would …``: a name called, then
     # sentences to the end of the line.
     vocative = re.compile(
-        r"[ \t](?P<salutation>[A-Z][a-z]{1,15}:(?:(?:[ \t]+[^ \t:]+){5,})?[ \t]*)$"
+        r"[ \t](?P<salutation>[A-Z][a-z]{1,15}(?::(?:(?:[ \t]+[^ \t:]+){5,})?|,)[ \t]*)$"
     )
+    # ``Subject: Re: Question Hi`` / ``Dr. Fauci,``: a salutation's first word closing the line.
+    hail = re.compile(rf"[ \t](?P<salutation>(?:{_alternation(hails)}))[ \t]*$")
     # ``remarks for White House press conference Dr. Fauci, Attached for review are …``,
     # ``… needing reassurance Thank you for your note. A.S. Fauci.``: a salutation, thanks or
     # request, then sentences to the end of the line.
     sentences = re.compile(
         rf"[ \t](?P<salutation>(?:{_alternation(salutations)}|{_alternation(openings)}))(?!\w)"
     )
-    return opening, tail, vocative, sentences
+    return opening, tail, vocative, hail, sentences
 
 
 def opens_body(line: str) -> bool:
@@ -559,15 +562,16 @@ def opens_body(line: str) -> bool:
 def body_on_subject_line(value: str) -> int | None:
     """Where body text run onto a subject's line begins (``favor Dear Dr. Fauci,`` → 6), if any:
     a salutation closing the line, or a name called and sentences after it."""
-    _, tail, vocative, sentences = _body_patterns()
-    match = tail.search(value)
-    if match is not None:
-        return match.start("salutation")
+    _, tail, vocative, hail, sentences = _body_patterns()
+    for pattern in (tail, hail):
+        match = pattern.search(value)
+        if match is not None:
+            return match.start("salutation")
     match = vocative.search(value)
-    # A name called alone (``… Nebraska..... Kyra:``), or sentences after it, not a subject's
+    # A name called alone (``… Nebraska..... Kyra:``, ``… to talk Tony,``), or sentences after it, not a subject's
     # own ``Update: New guidance issued.``: one ends inside.
     if match is not None and (
-        match.group("salutation").strip().endswith(":")
+        match.group("salutation").strip().endswith((":", ","))
         or _SENTENCE_INSIDE.search(match.group("salutation"))
     ):
         return match.start("salutation")
@@ -584,7 +588,7 @@ def body_on_subject_line(value: str) -> int | None:
 
 
 #: A sentence that ends before the end of the text: ``… the note. You would …``.
-_SENTENCE_INSIDE = re.compile(r"[a-z][.!?][ \t]+[A-Z]")
+_SENTENCE_INSIDE = re.compile(r"(?:\b[a-z]{2,}|[a-z]{4,})[.!?][ \t]+[A-Z]")
 #: A continuation printed in a value column may start this many columns off the column.
 COLUMN_SLACK = 3
 
