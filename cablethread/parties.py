@@ -458,9 +458,42 @@ def _split(fragments: Sequence[Fragment]) -> tuple[list[Token], list[Note]]:
     return _expand(tokens), notes
 
 
+def _split_quoted(value: str) -> list[str] | None:
+    """Split a list of quoted display names, as Apple Mail and Gmail print it: ``"Bell, Kathryn
+    (HELP Committee)" <kb@x.gov>, "Vogt, Andrew (HELP Committee)" yyy WG>``, also where OCR lost
+    the comma between two of them. A piece begins at each quote that opens a name (outside
+    quotes and brackets); None unless there are two names or more and nothing before the first.
+    """
+    if value.count('"') < 4 or value.count('"') % 2 or not value.lstrip().startswith('"'):
+        return None
+    starts: list[int] = []
+    quoted = False
+    depth = 0
+    for index, char in enumerate(value):
+        if char == '"':
+            if not quoted and depth == 0:
+                starts.append(index)
+            quoted = not quoted
+        elif not quoted and char in "<[":
+            depth += 1
+        elif not quoted and char in ">]" and depth:
+            depth -= 1
+    if len(starts) < 2:
+        return None
+    bounds = [*starts, len(value)]
+    pieces = [value[a:b].strip().rstrip(",;").strip() for a, b in pairwise(bounds)]
+    return pieces if all(len(p) > 2 for p in pieces) else None
+
+
 def _expand(tokens: list[Token]) -> list[Token]:
     expanded: list[Token] = []
     for token in tokens:
+        quoted = _split_quoted(token.text)
+        if quoted:
+            expanded.extend(
+                Token(text=q, span=token.span, parts=(q,), lines=token.lines) for q in quoted
+            )
+            continue
         commas = _split_commas(token.text) if not token.wrapped else None
         if commas:
             expanded.extend(

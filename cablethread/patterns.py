@@ -579,11 +579,13 @@ def body_on_subject_line(value: str) -> int | None:
         said = value[match.start("salutation") :].rstrip()
         before = [w for w in value[: match.start()].split() if not w.endswith(":")]
         if (
-            len(before) >= 2
+            before
             and len(said.split()) >= 4
             and (said[-1] in ".!?" or _SENTENCE_INSIDE.search(said))
         ):
-            return match.start("salutation")
+            # ``Re: Question Hi Dr. Fauci, This effort …``: the salutation's first word too.
+            head = hail.search(value, 0, match.start())
+            return head.start("salutation") if head is not None else match.start("salutation")
     return None
 
 

@@ -355,16 +355,18 @@ BLOCKS: dict[str, list[Block]] = {
     "attribution_quoted_on_wrote_NIH-001104.txt": [
         # ``Subject: Re: I'd like to talk Tony,``
         (1, "Bob Franken >", "2020-03-01 07:11:00", "Re: I'd like to talk"),
-        (7, "Fauci, Anthony (NIH/NIAID) [E] 9 @)GO>", "2020-03-01 06:53:00", None),
+        # The quoted message prints no subject: it takes the reply's, without its prefix.
+        (7, "Fauci, Anthony (NIH/NIAID) [E] 9 @)GO>", "2020-03-01 06:53:00", "I'd like to talk"),
     ],
     "attribution_on_wrote_NIH-001033.txt": [
         (1, "ee |.)", "2020-03-02 19:06:49", "Re: Telecast today"),
-        (4, "Johnson, Richard Allen,M.D. O O>", "2020-03-02 18:57:00", None),
+        (4, "Johnson, Richard Allen,M.D. O O>", "2020-03-02 18:57:00", "Telecast today"),
     ],
+    # The sender's raw is the whole printed value; the mailbox is ``on_behalf_of``.
     "on_behalf_of_senders_NIH-001287.txt": [
         (
             1,
-            "Folkers, Greg (NIH/NIAID) [E]",
+            "Folkers, Greg (NIH/NIAID) [E] on behalf of Fauci, Anthony (NIH/NIAID) [E]",
             "2020-02-26 21:50:05",
             "RE: NEJM content proof (Fauci)",
         ),
@@ -376,7 +378,7 @@ BLOCKS: dict[str, list[Block]] = {
         ),
         (
             20,
-            "Folkers, Greg (NIH/NIAID) [E] O>",
+            "Folkers, Greg (NIH/NIAID) [E] O> On Behalf Of Fauci, Anthony (NIH/NIAID) [E]",
             "2020-02-26 15:48:00",
             "RE: NEJM content proof (Fauci)",
         ),
@@ -779,7 +781,8 @@ def test_on_behalf_of_senders() -> None:
     release = _release("on_behalf_of_senders_NIH-001287.txt")
     for line in (1, 20):
         sender = _message_at(release, line).sender
-        assert sender is not None and "behalf" not in sender.raw.lower()
+        assert sender is not None and sender.name == "Folkers, Greg"
+        assert sender.on_behalf_of is not None and sender.on_behalf_of.startswith("Fauci, Anthony")
     message = _message_at(release, 20)
     assert _header_lines(release, 20) == (20, 21)
     assert len(message.to) == 2

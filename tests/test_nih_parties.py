@@ -381,3 +381,17 @@ def test_specks_in_an_empty_from_are_a_withheld_sender() -> None:
 def test_on_behalf_of_is_not_written_when_absent() -> None:
     release = cablethread.parse_file(DATA / "mfat_xinjiang_oia.txt")
     assert "on_behalf_of" not in release.to_json()
+
+
+def test_a_list_of_quoted_names_is_split_at_each_name() -> None:
+    # Apple Mail prints ``"Last, First" <address>, …``; OCR lost one comma and blanked an address.
+    release = cablethread.parse(
+        "From: A <a@x.org>\nDate: March 2, 2020 at 8:15:00 PM EST\n"
+        'To: "Bell, Kathryn (HELP)" yyy yee "Pfaff, Melissa (HELP)" M>, "Vogt, Andrew" <av@x.gov>\n'
+        "Subject: Meeting\n"
+    )
+    assert [p.raw for p in release.messages[0].to] == [
+        '"Bell, Kathryn (HELP)" yyy yee',
+        '"Pfaff, Melissa (HELP)" M>',
+        '"Vogt, Andrew" <av@x.gov>',
+    ]
