@@ -100,8 +100,9 @@ def unfold(block: RawBlock, collector: Collector) -> UnfoldedBlock:
         if raw_field.body_cut is not None:
             collector.add(
                 "header-subject-body-split",
-                f"{raw_field.body_cut[:60]!r}, at the end of the subject's line, reads as the "
-                "first words of the body (no blank line between); kept out of the subject",
+                f"{raw_field.body_cut[:60]!r}, at the end of the {raw_field.label} line, reads "
+                f"as the first words of the body (no blank line between); kept out of the "
+                f"{raw_field.name}",
                 span_of(raw_field.line, raw_field.line),
             )
         if raw_field.displaced:

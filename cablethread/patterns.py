@@ -507,6 +507,7 @@ def reads_as_body(text: str) -> bool:
     text = text.strip()
     return bool(text) and (
         opens_body(text)
+        or _CALLED.match(text) is not None
         or text[-1] in ",:.!?"
         or _SENTENCE_INSIDE.search(text) is not None
         or SIGNATURE.search(text) is not None
@@ -589,6 +590,8 @@ def body_on_subject_line(value: str) -> int | None:
     return None
 
 
+#: A name called at the start of a body: ``Tony, | assume you have already seen this``.
+_CALLED = re.compile(r"[A-Z][a-z]{1,15}[,:](?:[ \t]|$)")
 #: A sentence that ends before the end of the text: ``… the note. You would …``.
 _SENTENCE_INSIDE = re.compile(r"(?:\b[a-z]{2,}|[a-z]{4,})[.!?][ \t]+[A-Z]")
 #: A continuation printed in a value column may start this many columns off the column.

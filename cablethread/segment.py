@@ -576,9 +576,9 @@ def _add_fields(
 
 
 def _cut_body(raw_field: RawField) -> bool:
-    """Cut body text run onto a subject's only line off it (``Subject: favor Dear Dr. Fauci,``);
-    whether there was any. The body begins on that line, so nothing continues the subject."""
-    if raw_field.name != "subject" or len(raw_field.fragments) != 1:
+    """Cut body text run onto a subject's only line off it (``Subject: favor Dear Dr. Fauci,``),
+    or onto an attachment list's (``Attachments: VIP visit.pptx John:``); whether there was any. The body begins on that line, so nothing continues the subject."""
+    if raw_field.name not in ("subject", "attachments") or len(raw_field.fragments) != 1:
         return False
     fragment = raw_field.fragments[0]
     at = p.body_on_subject_line(fragment.text)

@@ -633,7 +633,7 @@ def test_ce_is_read_as_cc() -> None:
         "Conrad, Patricia (NIH/NIAID) [E]",
     ]
     assert message.attachments == ["20200303 For Gao laoshi.pptx"]
-    assert 4 in _diagnostic_lines(release, "header-label-no-colon")
+    assert 4 in _diagnostic_lines(release, "header-label-ocr-repaired")
 
 
 @pytest.mark.parametrize(
