@@ -488,6 +488,11 @@ WRAP_LENGTH = 60
 #: A line of three words or more closed by a sentence's full stop (a word in lower case, then
 #: ``.`` or ``!``): ``Continue to ignore me.`` is the body's, never a subject's second line.
 SENTENCE_END = re.compile(r"\S[ \t]+\S+[ \t]+[a-z]*[a-z]{2}[.!]$")
+#: A send time's label that lost its colon inside a sender's line, before a weekday and a comma:
+#: ``From: Mark Zuckerberg! 0) © Sent; Sunday, March 15, 2020 12: 18 PM`` (or ``Sent Sunday``).
+INLINE_SENT_NO_COLON = re.compile(
+    r"(?<=[ \t])(?P<label>Sent|Date)[;.]?[ \t]+(?=(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]{0,6},)"
+)
 #: A file's name with its extension: ``ATT00002.htm``, ``Draft agenda.docx``.
 FILE_NAME = re.compile(r"\w\.[A-Za-z][A-Za-z0-9]{1,4}\b")
 #: How long a send time printed on the line above its empty ``Sent:`` label may be.

@@ -497,20 +497,29 @@ class _Memo:
 
 def _further_fields(
     line: str, start: int, current: str, seen: set[str], languages: frozenset[str], words: _Words
-) -> list[tuple[str, str, int, int]]:
+) -> list[tuple[str, str, int, int, bool]]:
     """Further fields that begin inside ``line`` after column ``start``: (name, label as
-    printed, label column, value column) of each, in print order.
+    printed, label column, value column, lost colon) of each, in print order.
 
     ``From: X Sent: Tuesday, March 3, 2020 5:00 AM`` and ``Sent: … +0000 To: Y Subject: FW: …``
     print several fields on one line. A label splits the line only where it names a field the
     block has not read yet, in a language of the block's labels (``languages``), after a blank.
     Inside a subject only a label that plainly begins a field ends it (:func:`_ends_subject`):
-    ``Re: Subject: change`` and ``Welcome To: the team`` stay whole.
+    ``Re: Subject: change`` and ``Welcome To: the team`` stay whole. A sender's line may hold
+    its send time under a label that lost its colon, before a weekday: ``From: Mark Zuckerberg
+    Sent Sunday, March 15, 2020 12: 18 PM``.
     """
     if ":" not in line[start:] and "：" not in line[start:]:
         return []
-    found: list[tuple[str, str, int, int]] = []
+    found: list[tuple[str, str, int, int, bool]] = []
     taken = set(seen)
+    if current == "from" and "sent" not in taken and "en" in languages:
+        bare = p.INLINE_SENT_NO_COLON.search(line, start)
+        if bare is not None:
+            found.append(("sent", bare.group("label"), bare.start(), bare.end(), True))
+            taken.add("sent")
+            current = "sent"
+            start = bare.end()
     for match in words.further.finditer(line, start):
         printed = match.group("label")
         name = words.field(printed)
@@ -518,7 +527,7 @@ def _further_fields(
             continue
         if current == "subject" and not _ends_subject(name, line[match.end() :]):
             continue
-        found.append((name, printed, match.start(), match.end()))
+        found.append((name, printed, match.start(), match.end(), False))
         taken.add(name)
         current = name
     return found
@@ -557,7 +566,7 @@ def _add_fields(
     if not splits:
         return line[start:].strip()
     head = line[start : splits[0][2]].strip()
-    for index, (name, printed, label_column, value_column) in enumerate(splits):
+    for index, (name, printed, label_column, value_column, no_colon) in enumerate(splits):
         end = splits[index + 1][2] if index + 1 < len(splits) else len(line)
         fields.append(
             RawField(
@@ -569,6 +578,7 @@ def _add_fields(
                 label_column=label_column,
                 ocr_label=p.ocr_label(printed),
                 inline=True,
+                no_colon=no_colon,
             )
         )
         seen.add(name)
