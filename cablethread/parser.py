@@ -806,10 +806,15 @@ def _assembled(documents: list[Document], policy: Policy) -> Release:
                 next(p.occurrence.span for p in printings if p.id != message_id),
             )
         elif len(variants) > 1:
+            # Senders or subjects printed apart as well (the debris of a blanked address).
+            also = ", ".join(
+                d for d in _differences(printings).split(", ") if d not in ("", "body")
+            )
             collector.add(
                 "message-variant",
                 f"message {message_id} is printed {len(printings)} times with different bodies "
-                f"({spans}); every printing is kept as an occurrence",
+                f"({spans}){'; also ' + also if also else ''}; every printing is kept as an "
+                "occurrence",
                 first.occurrence.span,
             )
         elif len(printings) > 1 and (differences := _differences(printings)):
