@@ -513,6 +513,7 @@ def reads_as_body(text: str) -> bool:
     return bool(text) and (
         opens_body(text)
         or _CALLED.match(text) is not None
+        or _FULL_STOP_INSIDE.search(text) is not None
         or text[-1] in ",:.!?"
         or _SENTENCE_INSIDE.search(text) is not None
         or SIGNATURE.search(text) is not None
@@ -595,6 +596,8 @@ def body_on_subject_line(value: str) -> int | None:
     return None
 
 
+#: A full stop after a word, with more text after it: ``… unless Tony knows. lll ROT)``.
+_FULL_STOP_INSIDE = re.compile(r"[a-z]{3,}\.[ \t]+\S")
 #: A name called at the start of a body: ``Tony, | assume you have already seen this``.
 _CALLED = re.compile(r"[A-Z][a-z]{1,15}[,:](?:[ \t]|$)")
 #: A sentence that ends before the end of the text: ``… the note. You would …``.
