@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from cablethread import patterns as p
 from cablethread.attribution import Attribution, read_attribution
@@ -520,7 +521,10 @@ def _further_fields(
             taken.add("sent")
             current = "sent"
             start = bare.end()
-    for match in words.further.finditer(line, start):
+    allowed = languages if words.codes is None else languages & frozenset(words.codes)
+    # Only the labels of the block's languages: the alternation of every language's is slow.
+    further = p.inline_field(tuple(sorted(allowed))) if allowed else words.further
+    for match in further.finditer(line, start):
         printed = match.group("label")
         name = words.field(printed)
         if name in taken or name == "memo" or not (p.label_languages(printed) & languages):
@@ -1270,6 +1274,8 @@ def _run_in_separators(lines: list[str], words: _Words) -> dict[int, str]:
     """
     found: dict[int, str] = {}
     for index, line in enumerate(lines):
+        if ":" not in line and "：" not in line:
+            continue
         match = words.separator.match(line)
         if match is None or _separates(match):
             continue
@@ -1284,7 +1290,9 @@ def _run_in_separators(lines: list[str], words: _Words) -> dict[int, str]:
     return found
 
 
+@lru_cache(maxsize=4096)
 def _subject_key(text: str) -> str:
+    """The thread key of a subject as printed (a chain prints one subject many times)."""
     return parse_subject(text).thread_key
 
 
