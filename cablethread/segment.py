@@ -363,6 +363,9 @@ def _continues(
         wraps = (
             in_column
             or still_open
+            # ``From:`` / ``Conrad, Patricia (NIH/NIAID) [E]`` / ``Sent: …``: OCR put the sender
+            # on the line under its empty label.
+            or (not printed_value.strip() and before_field and len(raw_field.fragments) == 1)
             or previous.rstrip().endswith("=")
             or p.FROM_ADDRESS_WRAP.match(line) is not None
         )

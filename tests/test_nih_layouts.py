@@ -246,7 +246,7 @@ BLOCKS: dict[str, list[Block]] = {
             "Re: Question",
         ),
         # ``On Feb 22, 2020, at 2:18 PM, Fauci, Anthony (NIH/NIAID) [E] M>`` / ``wrote:``
-        (6, "Fauci, Anthony (NIH/NIAID) [E] M>", "2020-02-22 14:18:00", None),
+        (6, "Fauci, Anthony (NIH/NIAID) [E] M>", "2020-02-22 14:18:00", "Question"),
     ],
     "ocr_meridiem_av_NIH-000065.txt": [
         (
