@@ -755,8 +755,9 @@ def _merge_near(
     return joined
 
 
-def _differences(printings: list[Printing]) -> str:
-    """What differs between the printings of one message: ``sender 'A' / 'B'``."""
+def _differences(printings: list[Printing], body: bool = True) -> str:
+    """What differs between the printings of one message: ``sender 'A' / 'B'``; the body
+    (``body``) only when asked."""
     parts: list[str] = []
     senders = list(dict.fromkeys(p.sender.raw if p.sender else "" for p in printings))
     if len(senders) > 1:
@@ -764,7 +765,7 @@ def _differences(printings: list[Printing]) -> str:
     subjects = list(dict.fromkeys(p.subject.text if p.subject else "" for p in printings))
     if len(subjects) > 1:
         parts.append("subject " + " / ".join(repr(s) for s in subjects))
-    if len({p.body_key for p in printings}) > 1:
+    if body and len({p.body_key for p in printings}) > 1:
         parts.append("body")
     return ", ".join(parts)
 
@@ -807,9 +808,7 @@ def _assembled(documents: list[Document], policy: Policy) -> Release:
             )
         elif len(variants) > 1:
             # Senders or subjects printed apart as well (the debris of a blanked address).
-            also = ", ".join(
-                d for d in _differences(printings).split(", ") if d not in ("", "body")
-            )
+            also = _differences(printings, body=False)
             collector.add(
                 "message-variant",
                 f"message {message_id} is printed {len(printings)} times with different bodies "
