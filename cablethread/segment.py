@@ -607,7 +607,12 @@ def _cut_body(raw_field: RawField) -> bool:
 
 
 def _list_goes_on(
-    lines: list[str], classes: list[int], number: int, seen: set[str], words: _Words
+    lines: list[str],
+    classes: list[int],
+    number: int,
+    seen: set[str],
+    languages: frozenset[str],
+    words: _Words,
 ) -> bool:
     """Whether the recipient list a block is reading goes on at line ``number``, over blank
     lines, page stamps and stray fragments, to a field of the block below it (``Cc:``,
@@ -632,7 +637,7 @@ def _list_goes_on(
         stripped = line.strip()
         if p.PROSE_LINE.match(stripped) and len(stripped.split()) >= p.PROSE_WORDS:
             return False
-        further = _further_fields(line, 0, "to", seen, frozenset({"en"}), words)
+        further = _further_fields(line, 0, "to", seen, languages, words)
         if further:
             return further[0][0] in p.AFTER_LIST_FIELDS
     return False
@@ -709,7 +714,9 @@ def _try_block(
                 if blanks > p.MAX_BLANKS_BETWEEN_FIELDS and not (
                     fields
                     and fields[-1].name in _LISTS
-                    and _list_goes_on(lines, classes, run_end, seen, words)
+                    and _list_goes_on(
+                        lines, classes, run_end, seen, _block_languages(fields), words
+                    )
                 ):
                     break
             number = run_end
@@ -808,7 +815,7 @@ def _try_block(
         if (
             not (ok and not tentative)
             and last.name in _LISTS
-            and _list_goes_on(lines, classes, number, seen, words)
+            and _list_goes_on(lines, classes, number, seen, _block_languages(fields), words)
         ):
             # ``To: Redfield, Robert R. [E]`` / (blank) / ``(NIH/NIAID) [E]`` / … / ``Cc: …``:
             # a list broken by blank lines and page stamps, with its block's next field below.
@@ -1269,11 +1276,14 @@ def _attribution_block(
     )
 
 
-def _run_in_separators(lines: list[str], words: _Words) -> dict[int, str]:
+def _run_in_separators(
+    lines: list[str], contents: list[str], words: _Words
+) -> tuple[list[str], dict[int, str]]:
     """Separators with their block's first label run into the same line, each blanked out of
-    ``lines`` (a copy the caller owns) so that the label opens the line: ``----- Original
-    Message----- From: Daniel Kölliker Sent: Sunday, April 12, 2020 4:53 AM``, ``Begin forwarded
-    message: From: "Coulter, Margaret (HELP Committee)"``. Their text, by line number.
+    the lines so that the label opens the line: ``----- Original Message----- From: Daniel
+    Kölliker Sent: Sunday, April 12, 2020 4:53 AM``, ``Begin forwarded message: From: "Coulter,
+    Margaret (HELP Committee)"``. The lines (copied first if they are the source's own
+    ``contents``, and only when one changes) and the separators' text, by line number.
     """
     found: dict[int, str] = {}
     for index, line in enumerate(lines):
@@ -1289,8 +1299,10 @@ def _run_in_separators(lines: list[str], words: _Words) -> dict[int, str]:
         if label is None or words.field(label.group("label")) != "from":
             continue
         found[index + 1] = line[:at].strip()
+        if lines is contents:
+            lines = list(lines)
         lines[index] = " " * at + line[at:]
-    return found
+    return lines, found
 
 
 @lru_cache(maxsize=4096)
@@ -1384,9 +1396,7 @@ def scan(
     lines = views(source)
     contents = source.contents
     depths = quote_depths(source)
-    if lines is contents:
-        lines = list(lines)
-    run_in = _run_in_separators(lines, words)
+    lines, run_in = _run_in_separators(lines, contents, words)
     classes = _classify(lines, edge_furniture(source), words)
     _mark_margins(source, classes)
     pages = source.pages if source.page_count > 1 else None
