@@ -128,7 +128,8 @@ def unfold(block: RawBlock, collector: Collector) -> UnfoldedBlock:
         elif raw_field.name == "subject" and len(raw_field.fragments) > 1:
             collector.add(
                 "header-subject-joined",
-                f"subject wrapped over {len(raw_field.fragments)} lines; joined",
+                f"subject wrapped over {len(raw_field.fragments)} lines; joined"
+                + (", as the subject printed below reads it" if raw_field.extended else ""),
                 span,
             )
         fields.append(

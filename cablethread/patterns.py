@@ -497,6 +497,8 @@ INLINE_SENT_NO_COLON = re.compile(
 FILE_NAME = re.compile(r"\w\.[A-Za-z][A-Za-z0-9]{1,4}\b")
 #: How long a send time printed on the line above its empty ``Sent:`` label may be.
 DISPLACED_CLOCK_LENGTH = 48
+#: How many lines under its block a subject may be read on onto by the subject printed below.
+SUBJECT_EXTEND_LINES = 3
 #: Subjects longer than this many words are not trimmed by the subject printed below them.
 TRIM_MAX_WORDS = 120
 #: A name signed with a degree: ``Anthony S. Fauci, MD``, ``Paul Tone, MD, PhD``.
@@ -564,6 +566,31 @@ def opens_body(line: str) -> bool:
     """Whether ``line`` reads as the first line of a body, not a subject's continuation:
     ``Dear Dr. Fauci,``, ``Pls respond``, ``Tony,``, ``Thanks, Jen``."""
     return _body_patterns()[0].match(line) is not None
+
+
+@cache
+def _subject_wrap_words() -> tuple[frozenset[str], tuple[str, ...]]:
+    """(words, marks) a subject's printed line may end on mid-phrase, from
+    ``data/subject_wrap.toml``."""
+    raw = tomllib.loads(
+        resources.files("cablethread").joinpath("data/subject_wrap.toml").read_text("utf-8")
+    )
+    words = frozenset(w.casefold() for table in raw.values() for w in table["open_endings"])
+    marks = tuple(m for table in raw.values() for m in table["open_marks"])
+    return words, marks
+
+
+def ends_open(line: str) -> bool:
+    """Whether a subject's printed line breaks mid-phrase, so that the next line may be its
+    remainder: ``… on convalescent serum for`` (a word that cannot end a phrase) or ``… NEJM:``
+    (a mark). ``… Dan Chertow invitation`` ends a phrase."""
+    text = line.rstrip()
+    if not text:
+        return False
+    words, marks = _subject_wrap_words()
+    if text.endswith(marks):
+        return True
+    return text.rsplit(None, 1)[-1].casefold() in words
 
 
 def body_on_subject_line(value: str) -> int | None:

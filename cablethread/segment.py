@@ -41,7 +41,13 @@ from cablethread.redactions import (
     stamp_kind,
 )
 from cablethread.source import SourceText
-from cablethread.subjects import bare_key, parse_subject, run_on, variant_of
+from cablethread.subjects import (
+    bare_key,
+    near_keys,
+    parse_subject,
+    run_on,
+    variant_of,
+)
 
 __all__ = ["RawBlock", "RawField", "Scan", "scan", "views"]
 
@@ -70,6 +76,9 @@ class RawField:
     inline: bool = False
     #: Body text run onto a subject's line, cut off the subject (``favor Dear Dr. Fauci,``).
     body_cut: str | None = None
+    #: Whether lines under the block were read into the subject on the evidence of the subject
+    #: printed below it.
+    extended: bool = False
     #: Whether the value was printed on the line above its label (``Mon, 2 Mar 2020 09:20:56
     #: -0500`` / ``Sent: To: …``).
     displaced: bool = False
@@ -302,11 +311,13 @@ def _continues(
     across_page: bool,
     words: _Words = _ALL,
     before_field: bool = False,
+    closes_header: bool = False,
 ) -> tuple[bool, bool]:
     """Whether ``line`` continues ``raw_field``; and whether the continuation is tentative.
 
     ``previous`` is the line last read into the block; ``across_page`` says a page break
-    (stamps and blank lines) stands between the two.
+    (stamps and blank lines) stands between the two; ``closes_header`` says a blank line
+    follows ``line``, as one parts a header from its body.
     """
     stripped = line.strip()
     if _is_separator(line, words) or p.ENDS_LINE.match(line):
@@ -343,11 +354,20 @@ def _continues(
                 return False, False
             if before_field:
                 return True, False
-            # A wrapped subject goes on with its remainder, shorter than the line it filled (or
-            # with the rest of a sentence); a longer line is a paragraph of the body.
-            wrapped = len(printed) >= p.WRAP_LENGTH
-            rest = len(stripped) <= len(printed.strip()) or stripped[0].islower()
-            return wrapped and rest, False
+            # A wrapped subject goes on with the rest of a phrase in lower case, or with a
+            # remainder shorter than the line it filled where that line broke mid-phrase
+            # (``… convalescent serum for`` / ``Coronavirus``) or where a blank line closes
+            # the header under it (``… GENEVA HUMAN RIGHTS`` / ``REVIEW`` / blank). OCR drops
+            # that blank line: a line in capitals after a whole phrase, with more text under
+            # it, is the body's first (``… FW: Sky News`` / ``We should discuss``) unless the
+            # subject printed below shows otherwise (:func:`_extend_subjects`).
+            if len(printed) < p.WRAP_LENGTH:
+                return False, False
+            if stripped[0].islower():
+                return True, False
+            return len(stripped) <= len(printed.strip()) and (
+                p.ends_open(printed) or closes_header
+            ), False
         return (blanks == 1 and tail), False
     if blanks:
         return False, False
@@ -810,7 +830,14 @@ def _try_block(
         below = words.label.match(lines[number]) if number < total and not blanks else None
         before_field = below is not None and words.field(below.group("label")) not in seen
         ok, tentative = _continues(
-            last, line, blanks, lines[end - 1], across_page or turned, words, before_field
+            last,
+            line,
+            blanks,
+            lines[end - 1],
+            across_page or turned,
+            words,
+            before_field,
+            number >= total or not lines[number].strip(),
         )
         if (
             not (ok and not tentative)
@@ -1311,6 +1338,90 @@ def _subject_key(text: str) -> str:
     return parse_subject(text).thread_key
 
 
+def _extend_subjects(blocks: list[RawBlock], lines: list[str], classes: list[int]) -> None:
+    """Read a subject on onto the lines under its block where the subject printed below shows
+    them to be its remainder.
+
+    With no blank line, value column or field to show it, a subject is not read on onto a line
+    in capitals after a whole phrase (:func:`_continues`): ``Subject: FW: The National
+    Organization of Italian Americans in Film & Television`` / ``(NOIAFT) - Interview Request``.
+    Where the subject of the message printed below (reply and forward prefixes aside) is this
+    subject with those words after it, alike but for OCR noise (:func:`near_keys`), they are
+    read into it, up to its end; the rest of a line after them is body text where it reads as
+    such (``Covid-19`` / ``http://bit.ly/…``). Read bottom up, as each block's subject is the
+    evidence for the one above it.
+    """
+    for index in range(len(blocks) - 2, -1, -1):
+        block = blocks[index]
+        upper = block.fields[-1]
+        if upper.name != "subject" or upper.fragments[-1].line != block.end:
+            continue
+        lower = next(
+            (
+                b.get("subject")
+                for b in blocks[index + 1 : index + 3]
+                if b.get("subject") is not None
+            ),
+            None,
+        )
+        if lower is None or upper.body_cut is not None:
+            continue
+        below = _subject_key(" ".join(f.text for f in lower.fragments))
+        text = " ".join(f.text for f in upper.fragments)
+        if not _heads(_subject_key(text), below):
+            continue
+        added, rest = _remainder(
+            text, below, lines, classes, block.end + 1, blocks[index + 1].start
+        )
+        if not added:
+            continue
+        upper.fragments.extend(added)
+        upper.extended = True
+        upper.body_cut = rest or None
+        block.end = added[-1].line
+
+
+def _heads(key: str, below: str) -> bool:
+    """Whether the thread key ``key`` is the first words of ``below``, alike but for OCR noise."""
+    if below.startswith(key + " "):
+        return True
+    words, lower = key.split(), below.split()
+    return len(lower) > len(words) and near_keys(key, " ".join(lower[: len(words)]))
+
+
+def _remainder(
+    text: str, below: str, lines: list[str], classes: list[int], start: int, stop: int
+) -> tuple[list[Fragment], str]:
+    """The lines from ``start`` (before ``stop``) that make ``text`` the subject ``below``, the
+    last up to the word where it ends, and the body text after that word on its line; no lines
+    where they do not reach it."""
+    added: list[Fragment] = []
+    number = start
+    while number < stop and classes[number - 1] == _TEXT and len(added) < p.SUBJECT_EXTEND_LINES:
+        words = lines[number - 1].split()
+        reach = next(
+            (
+                k
+                for k in range(1, len(words) + 1)
+                if near_keys(_subject_key(" ".join([text, *words[:k]])), below)
+            ),
+            None,
+        )
+        if reach is not None:
+            if reach < len(words) and not p.reads_as_body(" ".join(words[reach:])):
+                # ``Calculation for the JLI POS System`` under ``FW: Final Report - Sales
+                # Tax`` above ``Final Report - Sales Tax Calculation``: lengthened.
+                reach = len(words)
+            added.append(Fragment(number, " ".join(words[:reach])))
+            return added, " ".join(words[reach:])
+        text = " ".join([text, *words])
+        if not _heads(_subject_key(text), below):
+            return [], ""
+        added.append(Fragment(number, lines[number - 1].strip()))
+        number += 1
+    return [], ""
+
+
 def _trim_subjects(blocks: list[RawBlock]) -> None:
     """Cut off a subject what the subject of the message printed below shows to be body text.
 
@@ -1456,6 +1567,7 @@ def scan(
             continue
         number += 1
 
+    _extend_subjects(blocks, lines, classes)
     _trim_subjects(blocks)
     kind_of: dict[int, SegmentKind] = {_FURNITURE: "furniture", _SCHEDULE: "schedule"}
     kinds: list[SegmentKind] = [kind_of.get(cls, "other") for cls in classes]

@@ -6,6 +6,7 @@ the thread key ``XINJIANG LETTER``.
 
 from __future__ import annotations
 
+import difflib
 import re
 import tomllib
 from collections import Counter
@@ -193,3 +194,26 @@ def run_on(key_a: str, key_b: str) -> bool:
     while same < shorter and words_a[same] == words_b[same]:
         same += 1
     return same >= RUN_ON_WORDS and same >= RUN_ON_SHARE * shorter
+
+
+#: The fewest words two thread keys must have to be alike without being equal.
+NEAR_KEY_WORDS = 4
+#: How many words of two alike keys may differ, and how alike each pair must still be
+#: (``difflib.SequenceMatcher`` ratio): ``FORCE`` / ``FOREE`` is 0.8, ``OK-`` / ``MEATY`` 0.
+NEAR_KEY_DIFFERENT = 2
+NEAR_KEY_WORD = 0.6
+
+
+def near_keys(key_a: str, key_b: str) -> bool:
+    """Whether two thread keys are one subject read differently by OCR: word for word the
+    same, but for up to :data:`NEAR_KEY_DIFFERENT` words each misread by a letter or two
+    (``… TOP CORONAVIRUS TASK FORCE EXPERT`` and ``… TASK FOREE EXPERT``)."""
+    if key_a == key_b:
+        return True
+    words_a, words_b = key_a.split(), key_b.split()
+    if len(words_a) != len(words_b) or len(words_a) < NEAR_KEY_WORDS:
+        return False
+    different = [(a, b) for a, b in zip(words_a, words_b, strict=True) if a != b]
+    return len(different) <= NEAR_KEY_DIFFERENT and all(
+        difflib.SequenceMatcher(None, a, b).ratio() >= NEAR_KEY_WORD for a, b in different
+    )

@@ -14,7 +14,10 @@ from cablethread import Span
 
 ENRON = DATA / "enron"
 
-WESTERN = "Re: Western Wholesale Activities - Gas & Power Conf. Call Privileged & Confidential Communication"
+# The privilege banner printed under the subject (``Privileged & Confidential Communication`` /
+# ``Attorney-Client Communication …``), with no blank line between, is read as the body's first
+# lines: nothing on the page shows it to be the subject's.
+WESTERN = "Re: Western Wholesale Activities - Gas & Power Conf. Call"
 
 BLOCKS: dict[str, list[Block]] = {
     "lotus_notes_forwarded_twice_wrapped_time_10504357.txt": [
