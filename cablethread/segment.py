@@ -1311,6 +1311,32 @@ def _subject_key(text: str) -> str:
     return parse_subject(text).thread_key
 
 
+def _subject_cut(tokens: list[tuple[int, str]], lower: RawField) -> int | None:
+    """Where the subject below shows the words of ``tokens`` (each with its fragment) to end.
+
+    The subject below is the first words of this one: ``FW: Possible treatment of COVID-19
+    pneumonia Pls respond`` above ``Possible treatment of COVID-19 pneumonia``. Or the subject
+    below ran on as well, onto a line of its own: its first lines are this subject's first lines,
+    and each goes on with other words on its next line (``… Close Hold`` / ``ll ask, unless
+    Tony knows.`` above ``… Close Hold`` / ``ES``); the cut is then at this one's line end.
+    """
+    whole = _subject_key(" ".join(word for _, word in tokens))
+    texts = [f.text for f in lower.fragments]
+    full = _subject_key(" ".join(texts))
+    # The two subjects part: neither is the first words of the other.
+    parted = not (f"{whole} ".startswith(f"{full} ") or f"{full} ".startswith(f"{whole} "))
+    for lines in range(len(texts), 0 if parted else len(texts) - 1, -1):
+        below = _subject_key(" ".join(texts[:lines]))
+        if not below or whole == below or not whole.startswith(below + " "):
+            continue
+        for k in range(1, len(tokens)):
+            if _subject_key(" ".join(word for _, word in tokens[:k])) != below:
+                continue
+            if lines == len(texts) or tokens[k][0] != tokens[k - 1][0]:
+                return k
+    return None
+
+
 def _trim_subjects(blocks: list[RawBlock]) -> None:
     """Cut off a subject what the subject of the message printed below shows to be body text.
 
@@ -1337,21 +1363,10 @@ def _trim_subjects(blocks: list[RawBlock]) -> None:
         )
         if upper is None or lower is None:
             continue
-        below = _subject_key(" ".join(f.text for f in lower.fragments))
         tokens = [(n, word) for n, f in enumerate(upper.fragments) for word in f.text.split()]
-        if not below or len(tokens) > p.TRIM_MAX_WORDS:
+        if len(tokens) > p.TRIM_MAX_WORDS:
             continue
-        whole = _subject_key(" ".join(word for _, word in tokens))
-        if whole == below or not whole.startswith(below + " "):
-            continue
-        cut = next(
-            (
-                k
-                for k in range(1, len(tokens))
-                if _subject_key(" ".join(word for _, word in tokens[:k])) == below
-            ),
-            None,
-        )
+        cut = _subject_cut(tokens, lower)
         if cut is None:
             continue
         fragment = tokens[cut][0]

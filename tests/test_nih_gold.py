@@ -132,7 +132,6 @@ LISTED_MISSES: dict[int, str] = {
     28017: "'IO)' as the sender is not read as the debris of a redaction box",
     30975: "the To: list run onto the Sent: line ('… 8:23 PM ; Fauci, …') leaves the date unread",
     32851: "debris of a redaction box in the subject ('URGENT: [lll OO') is kept",
-    41857: "body text on the subject's next line is kept: the subject below ran on into 'ES'",
     43964: "'Bees' as the sender is not read as the debris of a redaction box",
 }
 

@@ -35,3 +35,42 @@ def test_a_subject_wrapped_before_a_dash_goes_on() -> None:
     (message,) = cablethread.parse(text).messages
     assert message.subject is not None
     assert message.subject.text.endswith("the Second Cohort -")
+
+
+def _two_replies(upper_next_line: str, lower_next_line: str) -> str:
+    subject = "Subject: RE: Coronavirus - HHS Supplemental Table for the Budget - Close Hold"
+    return (
+        "From: Shapiro, Neil\n"
+        "Sent: Thursday, February 6, 2020 8:08 PM\n"
+        "To: Collins, Francis\n"
+        f"{subject}\n"
+        f"{upper_next_line}\n"
+        "\n"
+        "Neil\n"
+        "From: Collins, Francis\n"
+        "Sent: Thursday, February 6, 2020 4:59 PM\n"
+        "To: Shapiro, Neil\n"
+        f"{subject}\n"
+        f"{lower_next_line}\n"
+        "\n"
+        "Do we know?\n"
+    )
+
+
+def test_body_on_the_subjects_next_line_is_cut_where_the_subject_below_ran_on_too() -> None:
+    """Both subjects' first lines agree and each goes on with other words: the words on the
+    upper one's next line, read as body, are its body (``header-subject-body-split``)."""
+    release = cablethread.parse(_two_replies("ll ask, unless Tony knows. lll ROT)", "ES"))
+    upper = release.messages[0]
+    assert upper.subject is not None
+    assert (
+        upper.subject.text == "RE: Coronavirus - HHS Supplemental Table for the Budget - Close Hold"
+    )
+    assert any(d.code == "header-subject-body-split" for d in release.diagnostics)
+
+
+def test_a_subject_wrapped_alike_in_both_blocks_is_kept_whole() -> None:
+    release = cablethread.parse(_two_replies("and Projections.", "and Projections."))
+    assert [m.subject.text for m in release.messages if m.subject] == [
+        "RE: Coronavirus - HHS Supplemental Table for the Budget - Close Hold and Projections."
+    ] * 2
