@@ -533,6 +533,16 @@ def body_words() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
 
 
 @cache
+def forward_notes() -> frozenset[str]:
+    """A forwarder's notes (``FYI``), from ``data/body.toml``: words that may close a forward's
+    subject line, the body run onto it."""
+    raw = tomllib.loads(
+        resources.files("cablethread").joinpath("data/body.toml").read_text("utf-8")
+    )
+    return frozenset(w for table in raw.values() for w in table.get("forward_notes", ()))
+
+
+@cache
 def _body_patterns() -> tuple[re.Pattern[str], ...]:
     salutations, openings, hails = body_words()
     opening = re.compile(

@@ -1387,6 +1387,37 @@ def _trim_subjects(blocks: list[RawBlock]) -> None:
         block.furniture = [n for n in block.furniture if n < block.end]
 
 
+def _cut_forward_notes(blocks: list[RawBlock]) -> None:
+    """Cut a forwarder's note (``FYI``, :func:`~cablethread.patterns.forward_notes`) off the end
+    of a forward's one-line subject: ``Subject: FW: White House Coronavirus Task Force Meeting -
+    4.24.20 FYI`` over a signature. A forward's subject is the forwarded message's, so a note
+    closing it is the forwarder's body run on; kept where the subject printed below (the
+    forwarded message's) ends with the note too (``FW: My column, just FYI``)."""
+    notes = p.forward_notes()
+    for index, block in enumerate(blocks):
+        upper = block.get("subject")
+        if upper is None or len(upper.fragments) != 1 or upper.body_cut is not None:
+            continue
+        text = upper.fragments[0].text
+        words = text.split()
+        if len(words) < 3 or words[-1] not in notes:
+            continue
+        head = text[: text.rstrip().rindex(words[-1])].rstrip()
+        subject = parse_subject(head)
+        if not subject.prefix_kinds or subject.prefix_kinds[0] != "forward" or not subject.topic:
+            continue
+        lower = next(
+            (b.get("subject") for b in blocks[index + 1 : index + 3] if b.get("subject")),
+            None,
+        )
+        if lower is not None:
+            below = _subject_key(" ".join(f.text for f in lower.fragments)).split()
+            if below and below[-1] == words[-1].upper():
+                continue
+        upper.body_cut = words[-1]
+        upper.fragments[0] = Fragment(upper.fragments[0].line, head)
+
+
 def _enclosing(kinds: list[SegmentKind], owners: list[int | None], start: int) -> int | None:
     """The message whose header or body stands nearest above line ``start``, if any: the reply
     holding ``> On … wrote:`` in its quoted text, to which the lines after that quote return.
@@ -1472,6 +1503,7 @@ def scan(
         number += 1
 
     _trim_subjects(blocks)
+    _cut_forward_notes(blocks)
     kind_of: dict[int, SegmentKind] = {_FURNITURE: "furniture", _SCHEDULE: "schedule"}
     kinds: list[SegmentKind] = [kind_of.get(cls, "other") for cls in classes]
     owners: list[int | None] = [None] * total

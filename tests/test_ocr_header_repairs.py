@@ -74,3 +74,45 @@ def test_a_subject_wrapped_alike_in_both_blocks_is_kept_whole() -> None:
     assert [m.subject.text for m in release.messages if m.subject] == [
         "RE: Coronavirus - HHS Supplemental Table for the Budget - Close Hold and Projections."
     ] * 2
+
+
+def _forward(subject: str, below: str) -> str:
+    return (
+        "From: Fauci, Anthony (NIH/NIAID) [E]\n"
+        "Sent: Thu, 23 Apr 2020 21:47:13 +0000\n"
+        "To: Conrad, Patricia (NIH/NIAID) [E]\n"
+        f"Subject: {subject}\n"
+        "Anthony S. Fauci, MD\n"
+        "\n"
+        "From: Folkers, Greg\n"
+        "Sent: Thursday, April 23, 2020 5:40 PM\n"
+        "To: Fauci, Anthony (NIH/NIAID) [E]\n"
+        f"Subject: {below}\n"
+        "\n"
+        "The agenda is attached.\n"
+    )
+
+
+def test_a_forwarders_fyi_closing_the_subject_line_is_body() -> None:
+    release = cablethread.parse(
+        _forward("FW: Task Force Meeting - 4.24.20 FYI", "Agenda for tomorrow")
+    )
+    forward = release.messages[0]
+    assert forward.subject is not None
+    assert forward.subject.text == "FW: Task Force Meeting - 4.24.20"
+    assert any(
+        d.code == "header-subject-body-split" and "'FYI'" in d.message for d in release.diagnostics
+    )
+
+
+def test_fyi_is_kept_where_the_forwarded_subject_ends_with_it() -> None:
+    release = cablethread.parse(_forward("FW: My column, just FYI", "My column, just FYI"))
+    assert release.messages[0].subject is not None
+    assert release.messages[0].subject.text == "FW: My column, just FYI"
+
+
+def test_fyi_closing_a_reply_subject_is_kept() -> None:
+    """A reply's writer may have typed the note into the subject; only a forward's is copied."""
+    release = cablethread.parse(_forward("RE: Task Force Meeting FYI", "Agenda for tomorrow"))
+    assert release.messages[0].subject is not None
+    assert release.messages[0].subject.text == "RE: Task Force Meeting FYI"
