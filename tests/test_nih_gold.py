@@ -129,7 +129,6 @@ def parent_failure(release: Release, message: Message, block: dict[str, Any]) ->
 LISTED_MISSES: dict[int, str] = {
     22101: "debris of a redaction box in the subject ('Re: MOO E') is kept, and the link below fails",
     28017: "'IO)' as the sender is not read as the debris of a redaction box",
-    30975: "the To: list run onto the Sent: line ('… 8:23 PM ; Fauci, …') leaves the date unread",
     32851: "debris of a redaction box in the subject ('URGENT: [lll OO') is kept",
     43964: "'Bees' as the sender is not read as the debris of a redaction box",
 }

@@ -3,6 +3,8 @@ release prints it, and each rule's guard: what it must leave alone."""
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import cablethread
 
 
@@ -116,3 +118,33 @@ def test_fyi_closing_a_reply_subject_is_kept() -> None:
     release = cablethread.parse(_forward("RE: Task Force Meeting FYI", "Agenda for tomorrow"))
     assert release.messages[0].subject is not None
     assert release.messages[0].subject.text == "RE: Task Force Meeting FYI"
+
+
+def test_a_recipient_list_run_onto_the_sent_line_is_left_out_of_the_date() -> None:
+    text = (
+        "From: Marston, Hilary (NIH/NIAID) [E]\n"
+        "Sent: Thursday, March 12, 2020 8:23 PM ; Fauci, Anthony (NIH/NIAID) [E] z ; Zebley,\n"
+        "To: Grigsby, Garrett (HHS/OS/OGA) >; Richardson, Juliana (HHS/OS/OGA)\n"
+        "Subject: Re: Moderna trial\n"
+        "\n"
+        "Correct - as of right now\n"
+    )
+    release = cablethread.parse(text)
+    assert [m.sent_local for m in release.messages] == [datetime(2020, 3, 12, 20, 23)]
+    assert any(
+        d.code == "date-ocr-repaired" and "recipient list" in d.message for d in release.diagnostics
+    )
+
+
+def test_an_attributions_date_stops_at_the_semicolon_before_the_name() -> None:
+    text = (
+        "So it went.\n"
+        "\n"
+        "On Thu, Jan 20, 2011 at 4:27 PM; Marshall, Capricia P <marshallcp@state.gov> wrote:\n"
+        "\n"
+        "So I guess I should cancel the bar crawl.\n"
+    )
+    (message,) = cablethread.parse(text).messages
+    assert message.sent_local == datetime(2011, 1, 20, 16, 27)
+    assert message.sender is not None
+    assert message.sender.raw.startswith("Marshall, Capricia P")
