@@ -173,6 +173,7 @@ class _Debris:
 
     letters: frozenset[str]
     marks: frozenset[str]
+    mark_letters: frozenset[str]
     max_letters: int
     max_tail_run: int
 
@@ -182,6 +183,7 @@ def _debris_table() -> _Debris:
     return _Debris(
         letters=frozenset(str(raw["box_letters"]).casefold()),
         marks=frozenset(str(raw["box_marks"])),
+        mark_letters=frozenset(str(raw["mark_letters"])),
         max_letters=int(raw["max_letters"]),
         max_tail_run=int(raw["max_tail_run"]),
     )
@@ -195,9 +197,10 @@ _BRACKETS = frozenset("()[]{}<>|")
 def is_redaction_debris(text: str) -> bool:
     """True when ``text``, printed where a party stood, is what the OCR made of a redaction box.
 
-    ``ee``, ``Oe``, ``(o) 6)``, ``ee 21.)``, ``OO``, ``0) ©``, ``8)``: letters of the box alone
-    (one of them lower case, or capital ``O`` twice or more), or short letter runs beside a
-    ``©``/``@``, or digits in brackets. ``E``, ``NAD``, ``Jon M``, ``c`` and ``Sa=`` (a word cut
+    ``ee``, ``Oe``, ``(o) 6)``, ``ee 21.)``, ``OO``, ``0) ©``, ``8)``, ``IO)``: letters of the
+    box alone (one of them lower case, or capital ``O`` twice or more), or short letter runs
+    beside a ``©``/``@``, or digits in brackets, or the capitals the box's mark ``(b)(6)`` comes
+    out as beside one of its brackets. ``E``, ``NAD``, ``Jon M``, ``c`` and ``Sa=`` (a word cut
     by a soft line break) are not. The caller asks the directory, and the name and address
     patterns, first.
     """
@@ -211,6 +214,10 @@ def is_redaction_debris(text: str) -> bool:
     if not letters:
         return any(c.isdigit() for c in text) and any(c in _BRACKETS for c in text)
     if any(c in _DEBRIS.marks for c in text) and max(map(len, runs)) <= 2:
+        return True
+    if "O" in letters and set(letters) <= _DEBRIS.mark_letters and any(c in ")]" for c in text):
+        # ``IO)``, ``KOO)``, ``(OLO)``: the withholding mark ``(b)(6)`` printed in the box, up
+        # to a closing bracket (``(IO`` may be an office's code cut by a line wrap).
         return True
     if not set(letters.casefold()) <= _DEBRIS.letters:
         return False

@@ -5,7 +5,10 @@ from __future__ import annotations
 
 from datetime import datetime
 
+import pytest
+
 import cablethread
+from cablethread.parties import is_redaction_debris
 
 
 def test_a_name_called_with_a_dash_opens_the_body() -> None:
@@ -148,3 +151,25 @@ def test_an_attributions_date_stops_at_the_semicolon_before_the_name() -> None:
     assert message.sent_local == datetime(2011, 1, 20, 16, 27)
     assert message.sender is not None
     assert message.sender.raw.startswith("Marshall, Capricia P")
+
+
+@pytest.mark.parametrize("printed", ["IO", "OK", "(IO", "D(S)", "OIG)", "(I)", "Jon M"])
+def test_office_codes_beside_brackets_are_not_debris(printed: str) -> None:
+    """The capitals of the box's mark (``IO)``, ``KOO)``) are debris only up to a closing bracket
+    and with an ``O``: office codes look the same without one."""
+    assert not is_redaction_debris(printed)
+
+
+def test_a_sender_printed_as_the_boxes_mark_is_withheld() -> None:
+    text = (
+        "From: IO)\n"
+        "Sent: Wed, 18 Mar 2020 19:54:24 -0400\n"
+        "To: NIAID Public Inquiries\n"
+        "Subject: Fwd: Volunteer status for current nursing students\n"
+        "Sent from my iPhone\n"
+    )
+    release = cablethread.parse(text)
+    (message,) = release.messages
+    assert message.sender is not None
+    assert (message.sender.raw, message.sender.kind) == ("IO)", "withheld")
+    assert any(d.code == "party-withheld" for d in release.diagnostics)
