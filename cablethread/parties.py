@@ -37,6 +37,7 @@ __all__ = [
     "Note",
     "Token",
     "is_redaction_debris",
+    "is_withheld_words",
     "parse_party",
     "read_parties",
     "read_sender",
@@ -236,6 +237,22 @@ def _is_tail_debris(tail: str) -> bool:
     runs = _LETTER_RUN.findall(tail)
     return sum(map(len, runs)) <= _DEBRIS.max_letters and all(
         len(run) <= _DEBRIS.max_tail_run for run in runs
+    )
+
+
+#: The withholding mark of a box as OCR reads it among words: capital ``O`` doubled at a word's
+#: end, after one capital at most (``MOO``, ``OO``, ``[lll OO``).
+_MARK_WORD = re.compile(r"^[\W\d_]*[A-Z]?OO[\W\d_]*$")
+
+
+def is_withheld_words(text: str) -> bool:
+    """True when ``text``, the end of a subject after its last colon, is what OCR made of a
+    redaction box printed over the subject's words: ``MOO E`` (``Re: MOO E``), ``[lll OO``
+    (``URGENT: [lll OO``). Two words or more, of short letter runs as debris after a name is
+    (:func:`_is_tail_debris`), one of them the box's mark; a word alone (``ZOO``) is a word."""
+    words = text.split()
+    return (
+        len(words) >= 2 and _is_tail_debris(text) and any(_MARK_WORD.match(word) for word in words)
     )
 
 

@@ -32,7 +32,7 @@ from cablethread.attribution import Attribution, read_attribution
 from cablethread.languages import block_language
 from cablethread.models import HeaderLayout, SegmentKind
 from cablethread.pages import edge_furniture
-from cablethread.parties import Fragment
+from cablethread.parties import Fragment, is_withheld_words
 from cablethread.redactions import (
     is_code_line,
     is_stamp_filler,
@@ -70,6 +70,8 @@ class RawField:
     inline: bool = False
     #: Body text run onto a subject's line, cut off the subject (``favor Dear Dr. Fauci,``).
     body_cut: str | None = None
+    #: The debris of a redaction box over a subject's words, cut off it (``MOO E``).
+    withheld_cut: str | None = None
     #: Whether the value was printed on the line above its label (``Mon, 2 Mar 2020 09:20:56
     #: -0500`` / ``Sent: To: …``).
     displaced: bool = False
@@ -1387,6 +1389,21 @@ def _trim_subjects(blocks: list[RawBlock]) -> None:
         block.furniture = [n for n in block.furniture if n < block.end]
 
 
+def _cut_subject_debris(blocks: list[RawBlock]) -> None:
+    """Cut the debris of a redaction box printed over a subject's words off its end:
+    ``Subject: Re: MOO E`` is ``Re:``, ``Subject: URGENT: [lll OO`` is ``URGENT:``
+    (:func:`~cablethread.parties.is_withheld_words`, after the subject's last colon)."""
+    for block in blocks:
+        subject = block.get("subject")
+        if subject is None:
+            continue
+        last = subject.fragments[-1]
+        head, colon, tail = last.text.rpartition(":")
+        if colon and tail.strip() and is_withheld_words(tail):
+            subject.withheld_cut = tail.strip()
+            subject.fragments[-1] = Fragment(last.line, head + colon)
+
+
 def _cut_forward_notes(blocks: list[RawBlock]) -> None:
     """Cut a forwarder's note (``FYI``, :func:`~cablethread.patterns.forward_notes`) off the end
     of a forward's one-line subject: ``Subject: FW: White House Coronavirus Task Force Meeting -
@@ -1502,6 +1519,7 @@ def scan(
             continue
         number += 1
 
+    _cut_subject_debris(blocks)
     _trim_subjects(blocks)
     _cut_forward_notes(blocks)
     kind_of: dict[int, SegmentKind] = {_FURNITURE: "furniture", _SCHEDULE: "schedule"}

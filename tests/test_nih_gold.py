@@ -127,8 +127,6 @@ def parent_failure(release: Release, message: Message, block: dict[str, Any]) ->
 #: Blocks the parser does not yet read as the reader does, each with what it misses. Strict: a
 #: block read right fails here until it is taken off the list.
 LISTED_MISSES: dict[int, str] = {
-    22101: "debris of a redaction box in the subject ('Re: MOO E') is kept, and the link below fails",
-    32851: "debris of a redaction box in the subject ('URGENT: [lll OO') is kept",
     43964: "'Bees' as the sender is not read as the debris of a redaction box",
 }
 

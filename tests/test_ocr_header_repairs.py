@@ -173,3 +173,39 @@ def test_a_sender_printed_as_the_boxes_mark_is_withheld() -> None:
     assert message.sender is not None
     assert (message.sender.raw, message.sender.kind) == ("IO)", "withheld")
     assert any(d.code == "party-withheld" for d in release.diagnostics)
+
+
+def _urgent(subject: str) -> str:
+    return (
+        "From: Michael Matin <michael.matin@hdltherapeutics.com> Sent: Sunday, March 8, 2020 8:01 PM\n"
+        f"To: Fauci, Anthony (NIH/NIAID) [E] M> Subject: {subject}\n"
+        "Importance: High\n"
+        "Dear Dr. Fauci:\n"
+        "Please contact us at your earliest convenience.\n"
+        "\n"
+        "From: Date: Friday, March 6, 2020 at 6:18 PM\n"
+        "To: as Co A\n"
+        "| Subject: (RG\n"
+        "\n"
+        "Dear colleague,\n"
+    )
+
+
+def test_debris_over_a_subjects_words_is_cut_and_the_chain_as_printed_stands() -> None:
+    release = cablethread.parse(_urgent("URGENT: [lll OO"))
+    upper, lower = release.messages
+    assert upper.subject is not None
+    assert upper.subject.text == "URGENT:"
+    assert any(
+        d.code == "header-subject-withheld" and "'[lll OO'" in d.message
+        for d in release.diagnostics
+    )
+    assert [(e.child_id, e.parent_id) for e in release.edges] == [(upper.id, lower.id)]
+
+
+@pytest.mark.parametrize("subject", ["Re: ZOO", "Re: So", "Re: Meet @ 7", "Re: Game @ 7:00"])
+def test_short_subjects_are_not_debris(subject: str) -> None:
+    release = cablethread.parse(_urgent(subject))
+    assert release.messages[0].subject is not None
+    assert release.messages[0].subject.text == subject
+    assert not any(d.code == "header-subject-withheld" for d in release.diagnostics)
