@@ -79,7 +79,7 @@ def _split(
 ) -> tuple[tuple[int, int], tuple[int, int] | None, int]:
     """Cut ``text[start:end]``, which holds a date and a name, into (name, date, strength).
 
-    The longest run of words at the start that reads as a date is the date
+    The longest run of words at the start that reads as a date, up to a semicolon, is the date
     (``Wed, Oct 27, 2021 at 9:31 AM John Doe <j@acme.com>``), else the longest at the end
     (``John Doe, 28/10/2021 12:46``); else a date that does not read stands before the last
     comma (``El jueves, 21 de noviembre de 2013, codinghorror``); text without a digit is a name.
@@ -90,8 +90,15 @@ def _split(
         for cut in p.ATTRIBUTION_SPLIT.finditer(text, start, end)
         if not any(a < cut.start() < b for a, b in quoted)
     ]
+    # A semicolon parts the date from the name (``… at 4:27 PM; Marshall, Capricia P …``): the
+    # date does not run over it, though a date read alone leaves a list after one out.
+    first_list = next((cut.start() for cut in cuts if text[cut.start()] == ";"), end)
     for cut in reversed(cuts):
-        if cut.end() < end and _reads(text[start : cut.start()], dayfirst, language, codes):
+        if (
+            cut.end() < end
+            and cut.start() <= first_list
+            and _reads(text[start : cut.start()], dayfirst, language, codes)
+        ):
             return (cut.end(), end), (start, cut.start()), 2
     for cut in cuts:
         if cut.start() > start and _reads(text[cut.end() : end], dayfirst, language, codes):

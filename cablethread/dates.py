@@ -191,6 +191,8 @@ class OcrTable:
     meridiem: dict[str, str]
     #: Words of the next field's label left after the time: ``To``, ``Ce``.
     labels: frozenset[str]
+    #: Marks that part recipients, first after the time: ``;`` (a list run onto the line).
+    list_marks: frozenset[str]
     #: Marks OCR leaves after a colon of the time, besides a blank: ``‘``.
     time_marks: frozenset[str]
     #: Letters OCR prints for digits of a zone offset: ``O``, ``U``, ``G``.
@@ -206,6 +208,7 @@ def ocr_table() -> OcrTable:
     return OcrTable(
         meridiem=dict(raw["meridiem"]),
         labels=frozenset(raw["labels"]["words"]),
+        list_marks=frozenset(raw["lists"]["marks"]),
         time_marks=frozenset(raw["time"]["marks"]),
         offset_letters=frozenset(raw["offset"]["letters"]),
     )
@@ -278,7 +281,7 @@ def _mend_tail(tail_text: str, ampm: str | None, repairs: list[str]) -> tuple[st
     """The text after the time and its AM/PM, with the OCR table's damage mended.
 
     ``8:09 AV`` gives AM; in ``4:53 PM To 1G`` the label word ``To`` and what follows it are
-    the next field's and are left out.
+    the next field's and are left out, as is a recipient list after a ``;``.
     """
     table = ocr_table()
     words = tail_text.split()
@@ -287,6 +290,10 @@ def _mend_tail(tail_text: str, ampm: str | None, repairs: list[str]) -> tuple[st
         repairs.append(f"{words[0]!r} after the time read as {ampm}")
         tail_text = tail_text.split(words[0], 1)[1]
         words = words[1:]
+    if _TAIL.match(tail_text) is None and words and words[0][0] in table.list_marks:
+        # ``8:23 PM ; Fauci, Anthony (NIH/NIAID) [E] z ; Harrison, Brian``: recipients.
+        repairs.append(f"{tail_text.strip()!r} after the time opens a recipient list; left out")
+        return "", ampm
     if _TAIL.match(tail_text) is None:
         for index, word in enumerate(words):
             if word in table.labels:

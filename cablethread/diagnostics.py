@@ -63,6 +63,12 @@ _TABLE: tuple[DiagnosticCode, ...] = (
         "the subject; the body begins there.",
     ),
     DiagnosticCode(
+        "header-subject-withheld",
+        "info",
+        "The end of a subject, after its last colon, is what OCR made of a redaction box printed "
+        "over its words (``Re: MOO E``); it was cut off: the subject's words are withheld.",
+    ),
+    DiagnosticCode(
         "header-subject-quoted",
         "info",
         "A message quoted under an attribution (``On … wrote:``) prints no subject; it was read as "

@@ -105,6 +105,14 @@ def unfold(block: RawBlock, collector: Collector) -> UnfoldedBlock:
                 f"{raw_field.name}",
                 span_of(raw_field.line, raw_field.line),
             )
+        if raw_field.withheld_cut is not None:
+            collector.add(
+                "header-subject-withheld",
+                f"{raw_field.withheld_cut!r}, at the end of the {raw_field.label} after its last "
+                "colon, is the debris of a redaction box over the subject's words; kept out of "
+                f"the {raw_field.name}",
+                span_of(raw_field.fragments[-1].line, raw_field.fragments[-1].line),
+            )
         if raw_field.displaced:
             collector.add(
                 "header-value-above-label",

@@ -37,6 +37,7 @@ __all__ = [
     "Note",
     "Token",
     "is_redaction_debris",
+    "is_withheld_words",
     "parse_party",
     "read_parties",
     "read_sender",
@@ -173,6 +174,7 @@ class _Debris:
 
     letters: frozenset[str]
     marks: frozenset[str]
+    mark_letters: frozenset[str]
     max_letters: int
     max_tail_run: int
 
@@ -182,6 +184,7 @@ def _debris_table() -> _Debris:
     return _Debris(
         letters=frozenset(str(raw["box_letters"]).casefold()),
         marks=frozenset(str(raw["box_marks"])),
+        mark_letters=frozenset(str(raw["mark_letters"])),
         max_letters=int(raw["max_letters"]),
         max_tail_run=int(raw["max_tail_run"]),
     )
@@ -195,9 +198,10 @@ _BRACKETS = frozenset("()[]{}<>|")
 def is_redaction_debris(text: str) -> bool:
     """True when ``text``, printed where a party stood, is what the OCR made of a redaction box.
 
-    ``ee``, ``Oe``, ``(o) 6)``, ``ee 21.)``, ``OO``, ``0) ©``, ``8)``: letters of the box alone
-    (one of them lower case, or capital ``O`` twice or more), or short letter runs beside a
-    ``©``/``@``, or digits in brackets. ``E``, ``NAD``, ``Jon M``, ``c`` and ``Sa=`` (a word cut
+    ``ee``, ``Oe``, ``(o) 6)``, ``ee 21.)``, ``OO``, ``0) ©``, ``8)``, ``IO)``: letters of the
+    box alone (one of them lower case, or capital ``O`` twice or more), or short letter runs
+    beside a ``©``/``@``, or digits in brackets, or the capitals the box's mark ``(b)(6)`` comes
+    out as beside one of its brackets. ``E``, ``NAD``, ``Jon M``, ``c`` and ``Sa=`` (a word cut
     by a soft line break) are not. The caller asks the directory, and the name and address
     patterns, first.
     """
@@ -211,6 +215,10 @@ def is_redaction_debris(text: str) -> bool:
     if not letters:
         return any(c.isdigit() for c in text) and any(c in _BRACKETS for c in text)
     if any(c in _DEBRIS.marks for c in text) and max(map(len, runs)) <= 2:
+        return True
+    if "O" in letters and set(letters) <= _DEBRIS.mark_letters and any(c in ")]" for c in text):
+        # ``IO)``, ``KOO)``, ``(OLO)``: the withholding mark ``(b)(6)`` printed in the box, up
+        # to a closing bracket (``(IO`` may be an office's code cut by a line wrap).
         return True
     if not set(letters.casefold()) <= _DEBRIS.letters:
         return False
@@ -229,6 +237,22 @@ def _is_tail_debris(tail: str) -> bool:
     runs = _LETTER_RUN.findall(tail)
     return sum(map(len, runs)) <= _DEBRIS.max_letters and all(
         len(run) <= _DEBRIS.max_tail_run for run in runs
+    )
+
+
+#: The withholding mark of a box as OCR reads it among words: capital ``O`` doubled at a word's
+#: end, after one capital at most (``MOO``, ``OO``, ``[lll OO``).
+_MARK_WORD = re.compile(r"^[\W\d_]*[A-Z]?OO[\W\d_]*$")
+
+
+def is_withheld_words(text: str) -> bool:
+    """True when ``text``, the end of a subject after its last colon, is what OCR made of a
+    redaction box printed over the subject's words: ``MOO E`` (``Re: MOO E``), ``[lll OO``
+    (``URGENT: [lll OO``). Two words or more, of short letter runs as debris after a name is
+    (:func:`_is_tail_debris`), one of them the box's mark; a word alone (``ZOO``) is a word."""
+    words = text.split()
+    return (
+        len(words) >= 2 and _is_tail_debris(text) and any(_MARK_WORD.match(word) for word in words)
     )
 
 

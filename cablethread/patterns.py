@@ -535,11 +535,23 @@ def body_words() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
 
 
 @cache
+def forward_notes() -> frozenset[str]:
+    """A forwarder's notes (``FYI``), from ``data/body.toml``: words that may close a forward's
+    subject line, the body run onto it."""
+    raw = tomllib.loads(
+        resources.files("cablethread").joinpath("data/body.toml").read_text("utf-8")
+    )
+    return frozenset(w for table in raw.values() for w in table.get("forward_notes", ()))
+
+
+@cache
 def _body_patterns() -> tuple[re.Pattern[str], ...]:
     salutations, openings, hails = body_words()
     opening = re.compile(
         rf"^[ \t]*(?:(?:{_alternation(salutations)}|{_alternation(openings)})(?!\w)"
-        r"|[A-Z][\w.'-]{0,20}(?:[ \t][A-Z][\w.'-]{0,20}){0,2}[ \t]*[,:!][ \t]*$)"
+        r"|[A-Z][\w.'-]{0,20}(?:[ \t][A-Z][\w.'-]{0,20}){0,2}[ \t]*[,:!][ \t]*$"
+        # ``Jonathan -``: a name called with a dash after it, alone on its line.
+        r"|[A-Z][a-z]{1,15}[ \t]+[-–—][ \t]*$)"
     )
     # ``Subject: favor Dear Dr. Fauci,``: a salutation of up to five words closing the line.
     tail = re.compile(
@@ -564,7 +576,7 @@ def _body_patterns() -> tuple[re.Pattern[str], ...]:
 
 def opens_body(line: str) -> bool:
     """Whether ``line`` reads as the first line of a body, not a subject's continuation:
-    ``Dear Dr. Fauci,``, ``Pls respond``, ``Tony,``, ``Thanks, Jen``."""
+    ``Dear Dr. Fauci,``, ``Pls respond``, ``Tony,``, ``Jonathan -``, ``Thanks, Jen``."""
     return _body_patterns()[0].match(line) is not None
 
 

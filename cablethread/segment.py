@@ -32,7 +32,7 @@ from cablethread.attribution import Attribution, read_attribution
 from cablethread.languages import block_language
 from cablethread.models import HeaderLayout, SegmentKind
 from cablethread.pages import edge_furniture
-from cablethread.parties import Fragment
+from cablethread.parties import Fragment, is_withheld_words
 from cablethread.redactions import (
     is_code_line,
     is_stamp_filler,
@@ -79,6 +79,8 @@ class RawField:
     #: Whether lines under the block were read into the subject on the evidence of the subject
     #: printed below it.
     extended: bool = False
+    #: The debris of a redaction box over a subject's words, cut off it (``MOO E``).
+    withheld_cut: str | None = None
     #: Whether the value was printed on the line above its label (``Mon, 2 Mar 2020 09:20:56
     #: -0500`` / ``Sent: To: …``).
     displaced: bool = False
@@ -1422,6 +1424,32 @@ def _remainder(
     return [], ""
 
 
+def _subject_cut(tokens: list[tuple[int, str]], lower: RawField) -> int | None:
+    """Where the subject below shows the words of ``tokens`` (each with its fragment) to end.
+
+    The subject below is the first words of this one: ``FW: Possible treatment of COVID-19
+    pneumonia Pls respond`` above ``Possible treatment of COVID-19 pneumonia``. Or the subject
+    below ran on as well, onto a line of its own: its first lines are this subject's first lines,
+    and each goes on with other words on its next line (``… Close Hold`` / ``ll ask, unless
+    Tony knows.`` above ``… Close Hold`` / ``ES``); the cut is then at this one's line end.
+    """
+    whole = _subject_key(" ".join(word for _, word in tokens))
+    texts = [f.text for f in lower.fragments]
+    full = _subject_key(" ".join(texts))
+    # The two subjects part: neither is the first words of the other.
+    parted = not (f"{whole} ".startswith(f"{full} ") or f"{full} ".startswith(f"{whole} "))
+    for lines in range(len(texts), 0 if parted else len(texts) - 1, -1):
+        below = _subject_key(" ".join(texts[:lines]))
+        if not below or whole == below or not whole.startswith(below + " "):
+            continue
+        for k in range(1, len(tokens)):
+            if _subject_key(" ".join(word for _, word in tokens[:k])) != below:
+                continue
+            if lines == len(texts) or tokens[k][0] != tokens[k - 1][0]:
+                return k
+    return None
+
+
 def _trim_subjects(blocks: list[RawBlock]) -> None:
     """Cut off a subject what the subject of the message printed below shows to be body text.
 
@@ -1448,21 +1476,10 @@ def _trim_subjects(blocks: list[RawBlock]) -> None:
         )
         if upper is None or lower is None:
             continue
-        below = _subject_key(" ".join(f.text for f in lower.fragments))
         tokens = [(n, word) for n, f in enumerate(upper.fragments) for word in f.text.split()]
-        if not below or len(tokens) > p.TRIM_MAX_WORDS:
+        if len(tokens) > p.TRIM_MAX_WORDS:
             continue
-        whole = _subject_key(" ".join(word for _, word in tokens))
-        if whole == below or not whole.startswith(below + " "):
-            continue
-        cut = next(
-            (
-                k
-                for k in range(1, len(tokens))
-                if _subject_key(" ".join(word for _, word in tokens[:k])) == below
-            ),
-            None,
-        )
+        cut = _subject_cut(tokens, lower)
         if cut is None:
             continue
         fragment = tokens[cut][0]
@@ -1481,6 +1498,52 @@ def _trim_subjects(blocks: list[RawBlock]) -> None:
         block = blocks[index]
         block.end = max(f.fragments[-1].line for f in block.fields)
         block.furniture = [n for n in block.furniture if n < block.end]
+
+
+def _cut_subject_debris(blocks: list[RawBlock]) -> None:
+    """Cut the debris of a redaction box printed over a subject's words off its end:
+    ``Subject: Re: MOO E`` is ``Re:``, ``Subject: URGENT: [lll OO`` is ``URGENT:``
+    (:func:`~cablethread.parties.is_withheld_words`, after the subject's last colon)."""
+    for block in blocks:
+        subject = block.get("subject")
+        if subject is None:
+            continue
+        last = subject.fragments[-1]
+        head, colon, tail = last.text.rpartition(":")
+        if colon and tail.strip() and is_withheld_words(tail):
+            subject.withheld_cut = tail.strip()
+            subject.fragments[-1] = Fragment(last.line, head + colon)
+
+
+def _cut_forward_notes(blocks: list[RawBlock]) -> None:
+    """Cut a forwarder's note (``FYI``, :func:`~cablethread.patterns.forward_notes`) off the end
+    of a forward's one-line subject: ``Subject: FW: White House Coronavirus Task Force Meeting -
+    4.24.20 FYI`` over a signature. A forward's subject is the forwarded message's, so a note
+    closing it is the forwarder's body run on; kept where the subject printed below (the
+    forwarded message's) ends with the note too (``FW: My column, just FYI``)."""
+    notes = p.forward_notes()
+    for index, block in enumerate(blocks):
+        upper = block.get("subject")
+        if upper is None or len(upper.fragments) != 1 or upper.body_cut is not None:
+            continue
+        text = upper.fragments[0].text
+        words = text.split()
+        if len(words) < 3 or words[-1] not in notes:
+            continue
+        head = text[: text.rstrip().rindex(words[-1])].rstrip()
+        subject = parse_subject(head)
+        if not subject.prefix_kinds or subject.prefix_kinds[0] != "forward" or not subject.topic:
+            continue
+        lower = next(
+            (b.get("subject") for b in blocks[index + 1 : index + 3] if b.get("subject")),
+            None,
+        )
+        if lower is not None:
+            below = _subject_key(" ".join(f.text for f in lower.fragments)).split()
+            if below and below[-1] == words[-1].upper():
+                continue
+        upper.body_cut = words[-1]
+        upper.fragments[0] = Fragment(upper.fragments[0].line, head)
 
 
 def _enclosing(kinds: list[SegmentKind], owners: list[int | None], start: int) -> int | None:
@@ -1567,8 +1630,10 @@ def scan(
             continue
         number += 1
 
+    _cut_subject_debris(blocks)
     _extend_subjects(blocks, lines, classes)
     _trim_subjects(blocks)
+    _cut_forward_notes(blocks)
     kind_of: dict[int, SegmentKind] = {_FURNITURE: "furniture", _SCHEDULE: "schedule"}
     kinds: list[SegmentKind] = [kind_of.get(cls, "other") for cls in classes]
     owners: list[int | None] = [None] * total

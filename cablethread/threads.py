@@ -115,6 +115,9 @@ def _subject_changed(child: Message, parent: Message) -> bool:
       Respected Dr. Anthony``.
     - The child's subject is its prefix alone (``Subject: RE:``, the rest lost to OCR or
       withheld); weaker, so the parent's wall clock must not be later than the child's at all.
+      So too a subject of one word ending at its colon, with or without a prefix (``Subject:
+      URGENT:``, the debris of a redaction box over its words cut off): its words are lost, and
+      it is no evidence against the chain as printed.
 
     ``RE: FORMAL MESSAGE: XINJIANG`` above ``TPs for Xinjiang statement New Zealand signed``
     is neither: a subject that changed its words is not linked.
@@ -122,6 +125,8 @@ def _subject_changed(child: Message, parent: Message) -> bool:
     cs, ps = child.subject, parent.subject
     if cs is None or ps is None or child.sent_local is None or parent.sent_local is None:
         return False
+    if cs.text.endswith(":") and len(cs.topic.split()) <= 1:
+        return bool(ps.thread_key) and parent.sent_local <= child.sent_local
     child_key, marked = bare_key(cs)
     if not marked:
         return False
