@@ -176,9 +176,17 @@ def _sort_key(message: Message, order: dict[str, int]) -> tuple[int, datetime, i
 
 
 def build_threads(
-    messages: list[Message], policy: Policy, profile: Profile, collector: Collector
+    messages: list[Message],
+    policy: Policy,
+    profile: Profile,
+    collector: Collector,
+    archive_zones: Mapping[str, str] | None = None,
 ) -> Threaded:
-    """Link replies to parents, place every message in time, and group threads."""
+    """Link replies to parents, place every message in time, and group threads.
+
+    ``archive_zones`` gives, by message id, the archive zone of the document a message was
+    printed in (documents of several agencies); the others take the policy's or ``profile``'s.
+    """
     by_id = {m.id: m for m in messages}
     order = {m.id: i for i, m in enumerate(messages)}
     chains = _chains(messages)
@@ -225,7 +233,7 @@ def build_threads(
 
     archive = policy.archive_tz or profile.archive_tz
     placed, chosen = place_messages(
-        messages, policy.tz_mode, archive, positions, chain_edges, collector
+        messages, policy.tz_mode, archive, positions, chain_edges, collector, archive_zones
     )
     by_id = {m.id: m for m in placed}
 
