@@ -485,3 +485,53 @@ def test_nih_printed_zones_hold_under_every_mode(mode: str) -> None:
     by_line = {m.occurrences[0].span.start: m for m in release.messages}
     assert by_line[1].sent_utc == _utc(2020, 3, 1, 12, 39, 59)
     assert by_line[10].sent_utc == _utc(2020, 3, 1, 1, 16, 21)
+
+
+NIH_LATER_DOCUMENT = (
+    DATA / "nih" / "zones" / "iphone_forward_est_above_a_later_utc_document_NIH-000865.txt"
+)
+
+
+def test_a_later_document_with_a_printed_zone_is_not_the_parent() -> None:
+    # Line 5: Trudell's question forwarded from an iPhone, 1:34:34 PM EST = 18:34:34Z. Line 13, on
+    # the next page: Fauci's ``FW: a question``, 18:36:42 +0000, two minutes later. Their wall
+    # clocks (13:34 and 18:36) were within the slack for unknown zones; their printed zones show
+    # that the one below is later, so it is no parent.
+    release = cablethread.parse_file(NIH_LATER_DOCUMENT)
+    by_line = {m.occurrences[0].span.start: m for m in release.messages}
+    forward, later = by_line[5], by_line[13]
+    assert forward.sent_utc == _utc(2020, 3, 7, 18, 34, 34)
+    assert later.sent_utc == _utc(2020, 3, 7, 18, 36, 42)
+    assert forward.parent_id is None
+    [stop] = _notes(release, "thread-chain-break")
+    assert (stop.span, stop.related) == (forward.occurrences[0].span, later.occurrences[0].span)
+    # The forward (``Fwd: a question``, 13:37:51 -0500) still replies to what it forwards, and the
+    # later document to the question quoted in it (1:34 PM in New York: 18:34Z).
+    assert by_line[1].parent_id == forward.id
+    assert later.parent_id == by_line[16].id
+    assert by_line[16].sent_utc == _utc(2020, 3, 7, 18, 34)
+    assert _notes(release, "time-reply-before-parent") == []
+
+
+@pytest.mark.parametrize(
+    ("parent_sent", "linked"),
+    [
+        ("Tue, 3 Mar 2020 12:59:00 +0000", True),  # a minute before its reply
+        ("Tue, 3 Mar 2020 08:00:30 -0500", True),  # 30 seconds after: two servers' clocks
+        ("Tue, 3 Mar 2020 8:02 AM EST", False),  # two minutes after: a later message
+        # No zone printed: 1:02 PM may be in any zone, so a later wall clock is allowed a day.
+        ("Tuesday, March 3, 2020 1:02 PM", True),
+    ],
+)
+def test_a_parent_later_than_its_reply_by_the_printed_zones_is_not_linked(
+    parent_sent: str, linked: bool
+) -> None:
+    text = (
+        "From: Ann Smith\nSent: Tue, 3 Mar 2020 13:00:00 +0000\nTo: Bob Jones\nSubject: RE: Plan\n"
+        "\nYes.\n\n-----Original Message-----\n"
+        f"From: Bob Jones\nSent: {parent_sent}\nTo: Ann Smith\nSubject: Plan\n\nAgreed?\n"
+    )
+    release = cablethread.parse(text, Policy(archive_tz="UTC"))
+    reply, parent = release.messages
+    assert (reply.parent_id == parent.id) is linked
+    assert bool(_notes(release, "thread-chain-break")) is not linked
