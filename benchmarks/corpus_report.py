@@ -268,6 +268,8 @@ class NihTally:
     messages: int = 0
     dated_messages: int = 0
     offset_printed: int = 0
+    #: Dated messages printed with a zone (``Message.sent_zone``): offset, abbreviation or name.
+    zone_printed: int = 0
     codes: dict[str, int] = field(default_factory=dict)
     undated: list[tuple[str, str]] = field(default_factory=list)
     no_subject: list[tuple[str, str]] = field(default_factory=list)
@@ -285,6 +287,7 @@ class NihTally:
             if message.sent_local is not None:
                 self.dated_messages += 1
                 self.offset_printed += message.sent_offset_minutes is not None
+                self.zone_printed += message.sent_zone is not None
             for occurrence in message.occurrences:
                 span = occurrence.span
                 where = (f"{span.start}-{span.end}", lines[span.start - 1].strip()[:100])
@@ -524,7 +527,11 @@ def main(argv: list[str] | None = None) -> int:
         for code in ("date-unparsed", "date-missing", "time-reply-before-parent"):
             print(f"  {code:<37}{nih.codes.get(code, 0)}")
         print(
-            f"  dated messages with a printed offset {nih.offset_printed} of"
+            f"  dated messages with a printed zone   {nih.zone_printed} of"
+            f" {nih.dated_messages}  {share(nih.zone_printed, nih.dated_messages):.2%}"
+        )
+        print(
+            f"  … whose zone fixes the instant       {nih.offset_printed} of"
             f" {nih.dated_messages}  {share(nih.offset_printed, nih.dated_messages):.2%}"
         )
         print("  diagnostics by code:")

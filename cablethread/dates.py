@@ -14,6 +14,9 @@ only when it leaves one reading and the printed weekday agrees. The OCR damage o
 time (``8: 19 PM``), a damaged half of the day (``8:09 AV``), the next field's label left after
 the time when its colon was lost (``4:53 PM To``), letters in a zone offset (``-G400``, left
 out). ``dateutil`` reads the rest.
+A zone printed after the time (``-0500``, ``EST``, ``Eastern Standard Time``, ``Europe/Paris``)
+is kept as printed (:attr:`ParsedDate.zone`) for :mod:`cablethread.zones` to read; an offset no
+zone can have (``+0060``) is OCR damage, left out and noted.
 Nothing is guessed: a value missing its year, day or time, or one that two readings fit, gives
 ``None`` and a note, never today's date. No result depends on the machine's clock or zone.
 """
@@ -31,6 +34,7 @@ from importlib import resources
 from dateutil import parser as dateutil_parser
 
 from cablethread.languages import Language, languages, try_order
+from cablethread.zones import is_iana_name, is_zone_name, offset_zone
 
 __all__ = ["MONTHS", "WEEKDAYS", "DateNote", "ParsedDate", "parse_sent"]
 
@@ -74,13 +78,6 @@ for _number, _names in enumerate(
 MONTH_NAMES: tuple[str, ...] = ("January", "February", "March", "April", "May", "June", "July")
 MONTH_NAMES += ("August", "September", "October", "November", "December")
 WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-
-#: Zone abbreviations a printed time may end with; any other word there makes the value unread.
-ZONE_NAMES = frozenset(
-    {"UT", "UTC", "GMT", "Z", "EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "BST", "CET"}
-    | {"CEST", "EET", "EEST", "WET", "WEST", "MSK", "HAEC", "NZST", "NZDT", "AEST", "AEDT", "JST"}
-    | {"IST", "HKT", "SGT", "AST", "ADT", "HST", "AKST", "AKDT"}
-)
 
 # All patterns below read a value whose blanks were collapsed to single spaces.
 
@@ -148,12 +145,16 @@ _CLOCK_GAPS = re.compile(
 #: What may follow the time: a numeric offset (``-0400``, ``UTC+04:00``, Apple Mail's ``GMT+3``)
 #: or one OCR damaged (``-04U0``, ``. -G400``: letters of the OCR table only), a zone
 #: abbreviation (``EDT``, ``(EST)``) or a lone ``P``/``A`` (``7:12 P``, the ``M`` lost),
-#: Outlook's zone name (``Eastern Standard Time``), stray marks (``•``).
+#: Outlook's and BlackBerry's zone names (``Eastern Standard Time``, ``W. Europe Standard Time``),
+#: an IANA name (``Europe/Paris``), stray marks (``•``).
 _TAIL = re.compile(
-    r"^\.? ?(?:(?:UTC|GMT)?(?P<offset>[+-]\d{2}:?\d{2})|(?:UTC|GMT)(?P<hours>[+-]\d{1,2})"
+    r"^\.? ?(?:(?P<offset_text>(?:UTC|GMT)?(?P<offset>[+-]\d{2}:?\d{2})"
+    r"|(?:UTC|GMT)(?P<hours>[+-]\d{1,2}))"
     r"|(?P<bad_offset>[+-][\dA-Za-z]{4})"
     r"|\(?(?P<abbr>[A-Z]{1,5}|[ap])\)?"
-    r"|(?:[A-Z][a-z]{1,12} ){1,3}(?:Standard|Daylight|Summer) Time)?[ .,•·°]*$"
+    r"|\(?(?P<iana>[A-Z][A-Za-z]{1,14}/[A-Z][A-Za-z_]{1,20}(?:/[A-Z][A-Za-z_]{1,20})?)\)?"
+    r"|(?P<spelled>(?:[A-Z][A-Za-z]{0,12}\.? ){1,3}(?:Standard|Daylight|Summer|Mean|Universal)"
+    r" Time))?[ .,•·°]*$"
 )
 #: A Sent value longer than this is not a date (the longest printed form, with Outlook's zone
 #: name, is under 70 characters); refusing it keeps the readers' time linear.
@@ -181,6 +182,13 @@ class ParsedDate:
     #: February or 2 August) when no printed weekday settled it; the caller may choose it on
     #: other evidence (the order of a printed chain).
     alternative: datetime | None = None
+    #: The zone printed after the time, as printed (``EST``, ``-0500``, ``Eastern Standard
+    #: Time``), or None; :mod:`cablethread.zones` reads it.
+    zone: str | None = None
+    #: Whose day/month order a numeric date both orders allow was read in, when nothing printed
+    #: settled it: ``"policy"`` (the ``dayfirst`` asked for) or the code of the language whose
+    #: dates print the day first (``"fr"``); None when the text fixed the order.
+    order_from: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -223,6 +231,8 @@ class _Clock:
     second: int
     offset: int | None
     repairs: tuple[str, ...]
+    #: The zone printed after the time, as printed: ``EST``, ``-0500``, ``GMT+3``.
+    zone: str | None = None
 
 
 def _offset(text: str | None) -> int | None:
@@ -341,12 +351,19 @@ def _read_clock(rest: str) -> _Clock | str:
     ):
         return f"{match.group('tail').strip()!r} after the time"
     abbreviation = tail.group("abbr")
+    zone = tail.group("offset_text") or tail.group("spelled")
     if abbreviation is not None and abbreviation.upper() in ("A", "P") and ampm is None:
         # ``7:12 P``: the M lost; a lone P can only be PM.
         ampm = abbreviation + "M"
         repairs.append(f"{abbreviation!r} after the time read as {ampm.upper()}")
-    elif abbreviation is not None and abbreviation.upper() not in ZONE_NAMES:
+    elif abbreviation is not None and not is_zone_name(abbreviation):
         return f"{abbreviation!r} after the time is not a time zone"
+    elif abbreviation is not None:
+        zone = abbreviation.upper()
+    if tail.group("iana") is not None:
+        if not is_iana_name(tail.group("iana")):
+            return f"{tail.group('iana')!r} after the time is not a time zone"
+        zone = tail.group("iana")
     if tail.group("bad_offset") is not None:
         repairs.append(f"the zone offset {tail.group('bad_offset')!r} is unreadable; left out")
     hour = _hour(int(hour_text), ampm, repairs)
@@ -357,7 +374,20 @@ def _read_clock(rest: str) -> _Clock | str:
     offset = _offset(tail.group("offset"))
     if tail.group("hours") is not None:
         offset = int(tail.group("hours")) * 60
-    return _Clock(hour, minute, second, offset, tuple(repairs))
+    if offset is not None and not _real_offset(tail.group("offset_text")):
+        # ``+0060``: no zone is 60 minutes past the hour or more than 14 hours off UTC; OCR
+        # damage, like a letter in the figures.
+        repairs.append(f"the zone offset {tail.group('offset_text')!r} is unreadable; left out")
+        offset, zone = None, None
+    return _Clock(hour, minute, second, offset, tuple(repairs), zone)
+
+
+def _real_offset(text: str) -> bool:
+    """Whether a printed offset (``-0500``, ``GMT+3``, ``+05:30``) is one a zone can have."""
+    figures = re.sub(r"\D", "", text)
+    hours = int(figures[:2]) if len(figures) >= 3 else int(figures)
+    minutes = int(figures[2:4]) if len(figures) >= 3 else 0
+    return hours <= 14 and minutes <= 59
 
 
 def _date(year: int, month: int, day: int, clock: _Clock) -> datetime | None:
@@ -416,7 +446,7 @@ def _finish(
     all_repairs = [*repairs, *clock.repairs]
     if all_repairs:
         notes.insert(0, _repairs_note(raw, all_repairs))
-    return ParsedDate(value, tuple(notes), clock.offset)
+    return ParsedDate(value, tuple(notes), clock.offset, zone=clock.zone)
 
 
 def _named(raw: str, match: re.Match[str], clock: _Clock, repairs: list[str]) -> ParsedDate:
@@ -468,7 +498,7 @@ def _numeric(raw: str, match: re.Match[str], clock: _Clock, dayfirst: bool) -> P
         notes.append(_weekday_note(raw, printed or "", value))
     read = _finish(raw, value, clock, [], notes)
     if weekday is None and swapped is not None and swapped != value:
-        read = replace(read, alternative=swapped)
+        read = replace(read, alternative=swapped, order_from="policy")
     return read
 
 
@@ -489,7 +519,7 @@ def _damaged(raw: str, text: str) -> ParsedDate | None:
         clock = _read_clock(" " + match.group("time") + match.group("rest"))
         if not isinstance(clock, str) and match.group("time").count(":") == 2:
             second = int(match.group("time")[-2:])
-            clock = _Clock(clock.hour, clock.minute, second, clock.offset, clock.repairs)
+            clock = replace(clock, second=second)
     if isinstance(clock, str):
         return None
     names = match.group("names").strip(" ,")
@@ -557,7 +587,7 @@ def _fast(raw: str, text: str, dayfirst: bool) -> ParsedDate | None:
         second = int(match.group("S") or 0)
         if second > 59:
             return ParsedDate(None, (DateNote("date-unparsed", f"{raw!r}: bad seconds"),))
-        clock = _Clock(clock.hour, clock.minute, second, clock.offset, clock.repairs)
+        clock = replace(clock, second=second)
         return _named(raw, match, clock, repairs)
     match = _YEAR_FIRST.match(text)
     if match is not None:
@@ -588,15 +618,19 @@ def _slow(raw: str, text: str, dayfirst: bool) -> ParsedDate:
     """dateutil, asked twice with different defaults: a part it filled in is a missing part.
 
     Zone words go through ``zone`` below, never through the machine's zone: a numeric offset
-    becomes a fixed offset, a known abbreviation is dropped, any other word is not a zone.
+    becomes a fixed offset, a known abbreviation is kept as printed for
+    :mod:`cablethread.zones`, any other word is not a zone.
     """
     unknown: list[str] = []
+    printed: list[str] = []
 
     def zone(name: str | None, offset: int | None) -> tzinfo | None:
+        if name is not None and is_zone_name(name):
+            printed.append(name.upper())
+        elif name is not None and offset is None:
+            unknown.append(name)
         if offset is not None:
             return timezone(timedelta(seconds=offset))
-        if name is not None and name.upper() not in ZONE_NAMES:
-            unknown.append(name)
         return None
 
     if len(text) > MAX_DATE_LENGTH:
@@ -630,9 +664,19 @@ def _slow(raw: str, text: str, dayfirst: bool) -> ParsedDate:
         )
     offset = first.utcoffset()
     minutes = int(offset.total_seconds() // 60) if offset is not None else None
+    zone_text = printed[0] if printed else None
+    if minutes is not None and zone_text is None:
+        figures = _OFFSET_FIGURES.findall(text)
+        zone_text = figures[-1] if figures else offset_zone(minutes)
     # Seconds that were not printed are zero, not the default's.
     seconds = first.second if first.second == second.second else 0
-    return ParsedDate(first.replace(tzinfo=None, second=seconds, microsecond=0), (), minutes)
+    return ParsedDate(
+        first.replace(tzinfo=None, second=seconds, microsecond=0), (), minutes, zone=zone_text
+    )
+
+
+#: An offset printed in figures, as dateutil reads it: ``-0700``, ``+05:30``.
+_OFFSET_FIGURES = re.compile(r"[+-]\d{2}:?\d{2}\b")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -731,7 +775,7 @@ def _in_english(
             continue
         if clock is not None:
             zone = language.zones.get(token.rstrip("."), token.rstrip("."))
-            if zone.upper() not in ZONE_NAMES:
+            if not is_zone_name(zone):
                 return None
             tail.append(zone)
             continue
@@ -773,6 +817,18 @@ def _in_english(
     return " ".join([text, *tail])
 
 
+def _order_open(tokens: tuple[tuple[str, str], ...], english: str) -> bool:
+    """Whether a numeric date of ``tokens`` (``04/07/2019``) reads as two dates in the two
+    day/month orders, with no weekday printed to settle it."""
+    if english.split(",", 1)[0] in WEEKDAY_NAMES:
+        return False
+    for kind, token in tokens:
+        if kind == "dmy":
+            first, second = (int(n) for n in re.findall(r"\d+", token)[:2])
+            return first != second and first <= 12 and second <= 12
+    return False
+
+
 def _read(raw: str, text: str, dayfirst: bool, order: tuple[str, ...]) -> ParsedDate:
     """Read ``text`` in each language of ``order`` in turn; then the repair path and dateutil.
 
@@ -790,10 +846,13 @@ def _read(raw: str, text: str, dayfirst: bool, order: tuple[str, ...]) -> Parsed
         else:
             language = table[code]
             tokens = tokens if tokens is not None else _date_tokens(text)
+            own_order = language.dayfirst is not None
             english = _in_english(
-                tokens, language, language.dayfirst if language.dayfirst is not None else dayfirst
+                tokens, language, dayfirst if language.dayfirst is None else language.dayfirst
             )
             reading = _fast(raw, english, dayfirst) if english is not None else None
+            if reading is not None and english is not None and _order_open(tokens, english):
+                reading = replace(reading, order_from=code if own_order else "policy")
         if reading is None:
             continue
         if reading.value is None:

@@ -39,7 +39,10 @@ _TABLE: tuple[DiagnosticCode, ...] = (
         "A page of the input holds no text: an image (a scan) that needs OCR, or a blank page.",
     ),
     DiagnosticCode(
-        "profile-detected", "info", "The releasing-agency profile was chosen from the text."
+        "profile-detected",
+        "info",
+        "The releasing-agency profile was chosen from the text; inside a release, a document "
+        "whose page furniture names another agency was read with that agency's profile.",
     ),
     # Header blocks
     DiagnosticCode(
@@ -124,6 +127,39 @@ _TABLE: tuple[DiagnosticCode, ...] = (
         "info",
         "A numeric date both day/month orders allow was read in the other order: the policy's "
         "would put the message out of its place in the printed chain.",
+    ),
+    DiagnosticCode(
+        "date-order-assumed",
+        "info",
+        "A numeric date both day/month orders allow (``10/07/2019``), with no weekday or day "
+        "over 12 to settle it, was read in an order the text does not fix: the profile's, "
+        "the policy's, the date's language's or the printed chain's; the message names it.",
+    ),
+    DiagnosticCode(
+        "date-zone-ambiguous",
+        "warning",
+        "A zone abbreviation printed with the time has several meanings (``IST``, ``CST``, "
+        "``AST``, ``BST``) and neither the release's zone nor the sender's settles which; the "
+        "clock was read in the archive zone.",
+    ),
+    DiagnosticCode(
+        "date-zone-resolved",
+        "info",
+        "A zone abbreviation with several meanings was read in the one whose country is that of "
+        "the sender's directory zone or of the release's zone (``CST`` in a US release).",
+    ),
+    DiagnosticCode(
+        "date-zone-dst-mismatch",
+        "warning",
+        "A zone abbreviation printed with the time disagrees with the daylight saving its zone "
+        "kept on that date (``EST`` in July); the clock was read as printed, at the "
+        "abbreviation's offset.",
+    ),
+    DiagnosticCode(
+        "date-zone-unknown",
+        "warning",
+        "A zone name printed with the time is not in the table of zones (``data/zones.toml``); "
+        "the clock was read as if no zone were printed.",
     ),
     DiagnosticCode(
         "date-ocr-repaired",

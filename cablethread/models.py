@@ -40,6 +40,7 @@ __all__ = [
     "Segment",
     "SegmentKind",
     "Severity",
+    "SourceProfile",
     "Span",
     "Subject",
     "Thread",
@@ -543,8 +544,20 @@ class Message(_Frozen):
     sent_offset_minutes: int | None = Field(
         default=None,
         description=(
-            "UTC offset printed with the time, in minutes (``-0400`` gives -240); when printed, "
-            "``sent_utc`` follows it under every mode."
+            "UTC offset of the zone printed with the time, in minutes (``-0400`` gives -240, "
+            "``EST`` -300, ``GMT+3`` 180); when set, ``sent_utc`` follows it under every mode. "
+            "None when no zone was printed, or when the printed one did not settle the offset "
+            "(an ambiguous abbreviation: ``date-zone-ambiguous``)."
+        ),
+    )
+    sent_zone: str | None = Field(
+        default=None,
+        description=(
+            "The zone printed with the time, as printed: ``EST``, ``+0000``, ``GMT+3``, "
+            "``Eastern Standard Time``, ``Europe/Paris``; None when the clock was printed "
+            "without one. A printed zone fixes ``sent_utc`` under every time-zone mode "
+            "(``time_zone`` names the zone used), but for an ambiguous abbreviation that neither "
+            "the profile nor the sender settles, read in the archive zone and reported."
         ),
     )
     sent_utc: datetime | None = Field(
@@ -553,10 +566,17 @@ class Message(_Frozen):
     time_zone: str | None = Field(
         default=None,
         description=(
-            "IANA zone used for ``sent_utc``, or the offset printed with the time (``UTC-04:00``)."
+            "IANA zone used for ``sent_utc`` (``America/New_York`` for a clock printed ``EST``), "
+            "or the offset printed with the time (``UTC-04:00``)."
         ),
     )
-    tz_mode: TzMode | None = Field(default=None, description="Mode that chose ``time_zone``.")
+    tz_mode: TzMode | None = Field(
+        default=None,
+        description=(
+            "Mode that chose ``time_zone``; a zone printed with the time (``sent_zone``) is used "
+            "under every mode."
+        ),
+    )
     parent_id: str | None = Field(
         default=None, description="Message replied to; a placeholder id if it was not released."
     )
@@ -619,6 +639,26 @@ class Thread(_Frozen):
         return thread_html(self)
 
 
+class SourceProfile(_Frozen):
+    """The releasing-agency profile an input, or a document inside one, was read with."""
+
+    source: str | None = Field(default=None, description="Name of the input (file name).")
+    span: Span | None = Field(
+        default=None,
+        description=(
+            "None for the input as a whole; the lines of a document inside it whose page "
+            "furniture named another agency and which was read with that agency's profile."
+        ),
+    )
+    profile: str = Field(description="The profile's key: ``nz-mfat``, ``us-state``, ``generic``.")
+    archive_tz: str = Field(
+        description=(
+            "IANA zone its wall clocks printed without a zone were read in under the ``archive`` "
+            "mode (``Policy.archive_tz`` when set, else the profile's)."
+        )
+    )
+
+
 class Release(_Frozen):
     """Everything parsed from one input (or, from ``parse_many``, from several)."""
 
@@ -635,7 +675,16 @@ class Release(_Frozen):
         default_factory=list,
         description="Distinct parties after identity merging, with the messages each sent and received.",
     )
-    profile: str | None = Field(default=None, description="Releasing-agency profile used.")
+    profile: str | None = Field(
+        default=None, description="Releasing-agency profile of the first input."
+    )
+    profiles: list[SourceProfile] = Field(
+        default_factory=list,
+        description=(
+            "The profile each input was read with, in input order, each followed by the "
+            "documents inside it read with a profile of their own."
+        ),
+    )
 
     @property
     def text(self) -> str:

@@ -14,7 +14,7 @@ import pickle
 import re
 import tempfile
 import tomllib
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -40,6 +40,7 @@ from cablethread.models import (
     Release,
     Segment,
     SegmentKind,
+    SourceProfile,
     Span,
     Subject,
     forget_spans,
@@ -50,9 +51,10 @@ from cablethread.models import (
 from cablethread.parties import FieldReader, Fragment, Note, resolve_party
 from cablethread.policy import Policy
 from cablethread.redactions import find_redactions
-from cablethread.segment import RawBlock, scan
+from cablethread.segment import RawBlock, Scan, scan
 from cablethread.source import SourceText
 from cablethread.subjects import parse_subject
+from cablethread.zones import read_printed_zone
 
 __all__ = ["InputError", "Profile", "parse", "parse_file", "parse_many", "profiles"]
 
@@ -111,6 +113,77 @@ def _choose_profile(text: str, policy: Policy, collector: Collector) -> Profile:
     return table["generic"]
 
 
+def _source_profile(
+    name: str | None, span: Span | None, profile: Profile, policy: Policy
+) -> SourceProfile:
+    return trusted(
+        SourceProfile,
+        source=name,
+        span=span,
+        profile=profile.key,
+        archive_tz=policy.archive_tz or profile.archive_tz,
+    )
+
+
+#: How far from a banner or footer the nearest header or body line may stand for the banner to
+#: be counted as that document's (lines; a page of furniture further off names no document).
+FURNITURE_REACH = 60
+
+
+def _document_profiles(
+    found: Scan, contents: list[str], release: Profile, policy: Policy, collector: Collector
+) -> dict[int, tuple[Span, Profile]]:
+    """The printed documents (chains) of a release that are read with a profile of their own,
+    with their lines: those whose page furniture holds a phrase of another profile and none of
+    the release's (``U.S. Department of State Case No`` on the pages of one document of a New
+    Zealand release). A banner or footer counts for the document of the header or body line
+    nearest to it (the one below on a tie): a footer closes the page of the document above, a
+    banner opens the page of the one below. Each choice is reported; none is made when the
+    policy names a profile.
+    """
+    if policy.profile is not None or not found.blocks:
+        return {}
+    table = profiles()
+    phrases = [(p, phrase) for p in table.values() for phrase in p.detect]
+    named: dict[int, set[str]] = {}
+    kinds, owners, chains = found.kinds, found.owners, found.chains
+    for number, kind in enumerate(kinds, start=1):
+        if kind != "furniture":
+            continue
+        line = contents[number - 1]
+        keys = {p.key for p, phrase in phrases if phrase in line}
+        if not keys:
+            continue
+        owner = _nearest_owner(owners, number)
+        if owner is not None:
+            named.setdefault(chains[owner], set()).update(keys)
+    chosen: dict[int, tuple[Span, Profile]] = {}
+    for chain, keys in sorted(named.items()):
+        if release.key in keys:
+            continue
+        other = next(p for p in table.values() if p.key in keys)
+        members = [block for block, c in zip(found.blocks, chains, strict=True) if c == chain]
+        span = span_of(members[0].start, members[-1].end)
+        chosen[chain] = (span, other)
+        collector.add(
+            "profile-detected",
+            f"the document at lines {span}: profile {other.key} ({other.name}) chosen from its "
+            f"page furniture; the release's profile is {release.key}",
+            span,
+        )
+    return chosen
+
+
+def _nearest_owner(owners: list[int | None], number: int) -> int | None:
+    """The block owning the header or body line nearest to line ``number``, the one below on a
+    tie; None when none stands within :data:`FURNITURE_REACH` lines."""
+    for distance in range(1, FURNITURE_REACH + 1):
+        for other in (number + distance, number - distance):
+            if 1 <= other <= len(owners) and owners[other - 1] is not None:
+                return owners[other - 1]
+    return None
+
+
 @dataclass(slots=True)
 class Printing:
     """One printed header block and body, read into message values, before merging."""
@@ -136,6 +209,18 @@ class Printing:
     importance: str | None
     classification: str | None
     offset_minutes: int | None
+    #: The zone printed with the time, as printed (``EST``, ``+0000``), and the zone it gives
+    #: (:func:`cablethread.zones.read_printed_zone`): an IANA zone or an offset's name.
+    sent_zone: str | None = None
+    zone_name: str | None = None
+    #: The lines of the Sent:/Date: field, for the notes on its zone and order.
+    sent_span: Span | None = None
+    #: The profile of the printing's document and the zone its clocks without a zone are in.
+    profile: str = "generic"
+    archive_tz: str = "UTC"
+    #: Whose day/month order a numeric date was read in when the text did not fix it
+    #: (:attr:`cablethread.dates.ParsedDate.order_from`); None when the text fixed it.
+    order_from: str | None = None
 
 
 @dataclass(slots=True)
@@ -149,6 +234,8 @@ class Document:
     profile: Profile
     line_count: int = 0
     extra: dict[str, object] = field(default_factory=dict)
+    #: The profile of the input, then those of documents inside it read with their own.
+    profiles: list[SourceProfile] = field(default_factory=list)
 
 
 def _record(collector: Collector, notes: Iterable[Note]) -> None:
@@ -281,20 +368,23 @@ def _read_source(text: str, name: str | None, policy: Policy) -> Document:
         collector.add("input-empty", "the input holds no text")
         profile = profiles()[policy.profile or "generic"]
         segments = _segments(text, ["other"] * len(source), [None] * len(source), name)
-        return Document(name, [], segments, collector.items, profile, len(source))
+        used = [_source_profile(name, None, profile, policy)]
+        return Document(name, [], segments, collector.items, profile, len(source), profiles=used)
     if any(ch in text for ch in "\x00\x01\x02\x03\x04\x05\x06\x07\x08\x0e\x0f"):
         collector.add(
             "input-control-characters", "control characters in the text were kept as they are"
         )
     profile = _choose_profile(text, policy, collector)
-    directory = _directory(profile, policy)
-    reader = FieldReader(directory)
     for page in source.blank_pages():
         collector.add(
             "page-no-text", f"page {page} holds no text; if it is a scan, OCR it (ocrmypdf)"
         )
     dayfirst = policy.dayfirst if policy.dayfirst is not None else profile.dayfirst
     found = scan(source, policy.languages, dayfirst)
+    documents = _document_profiles(found, source.contents, profile, policy, collector)
+    used = [_source_profile(name, None, profile, policy)]
+    used += [_source_profile(name, span, other, policy) for span, other in documents.values()]
+    readers: dict[str, tuple[Directory, FieldReader]] = {}
     for line in found.separators_alone:
         collector.add(
             "header-separator-alone",
@@ -319,6 +409,12 @@ def _read_source(text: str, name: str | None, policy: Policy) -> Document:
     for index, block in enumerate(_drain(found.blocks)):
         if index > 0 and found.chains[index] != found.chains[index - 1]:
             depth = 0
+        own = documents[found.chains[index]][1] if found.chains[index] in documents else profile
+        if own.key not in readers:
+            directory = _directory(own, policy)
+            readers[own.key] = (directory, FieldReader(directory))
+        directory, reader = readers[own.key]
+        own_dayfirst = policy.dayfirst if policy.dayfirst is not None else own.dayfirst
         unfolded = unfold(block, collector)
         header_span = unfolded.header.span
         frags = unfolded.fragments
@@ -335,17 +431,21 @@ def _read_source(text: str, name: str | None, policy: Policy) -> Document:
         sent_local: datetime | None = None
         alternative: datetime | None = None
         offset: int | None = None
+        sent_zone: str | None = None
+        order_from: str | None = None
         if sent_field is None:
             collector.add("date-missing", "the header block has no Sent:/Date: field", header_span)
         else:
             sent_raw = " ".join(sent_field.value.split())
-            parsed = parse_sent(sent_raw, dayfirst, _date_languages(block), policy.languages)
+            parsed = parse_sent(sent_raw, own_dayfirst, _date_languages(block), policy.languages)
             for note in parsed.notes:
                 collector.add(note.code, note.message, sent_field.span)
             if parsed.value is not None:
                 sent_local = parsed.value
                 alternative = parsed.alternative
                 offset = parsed.utc_offset_minutes
+                sent_zone = parsed.zone
+                order_from = parsed.order_from
         subject: Subject | None = None
         subject_field = unfolded.header.get("subject")
         if subject_field is not None:
@@ -410,12 +510,23 @@ def _read_source(text: str, name: str | None, policy: Policy) -> Document:
                 importance=importance.value.strip() or None if importance else None,
                 classification=classification.value.strip() or None if classification else None,
                 offset_minutes=offset,
+                sent_zone=sent_zone,
+                sent_span=sent_field.span if sent_field is not None else None,
+                profile=own.key,
+                archive_tz=policy.archive_tz or own.archive_tz,
+                order_from=order_from,
             )
         )
         for number in lines:
             contents[number - 1] = ""
         depth += 1
-    _settle_day_month(printings, readings, collector, dayfirst)
+    own_orders = {
+        chain: policy.dayfirst if policy.dayfirst is not None else other.dayfirst
+        for chain, (_, other) in documents.items()
+    }
+    flipped = _settle_day_month(printings, readings, collector, dayfirst, own_orders)
+    _note_assumed_orders(printings, flipped, policy, collector)
+    _read_zones(printings, collector)
     if not block_count:
         collector.add("input-no-headers", "no header block (From: with Sent:/To:/Subject:) found")
     ids = [printings[o].id if o is not None else None for o in found.owners]
@@ -423,9 +534,9 @@ def _read_source(text: str, name: str | None, policy: Policy) -> Document:
     # What the lines were read into goes before the segments are made: the scanner's blocks and
     # the body lines held about the input again, and the segments (the text once more) take
     # their place rather than adding to the peak.
-    del contents, pages, found, body_lines, reader, readings
+    del contents, pages, found, body_lines, readers, readings
     segments = _segments(text, kinds, ids, name)
-    return Document(name, printings, segments, collector.items, profile, line_count)
+    return Document(name, printings, segments, collector.items, profile, line_count, profiles=used)
 
 
 def _quoted_subject(
@@ -476,8 +587,12 @@ _CHAIN_SLACK = timedelta(days=1)
 
 
 def _settle_day_month(
-    printings: list[Printing], readings: list[_OtherReading], collector: Collector, dayfirst: bool
-) -> None:
+    printings: list[Printing],
+    readings: list[_OtherReading],
+    collector: Collector,
+    dayfirst: bool,
+    dayfirst_of: Mapping[int, bool] | None = None,
+) -> set[int]:
     """Read numeric dates in their other day/month order where the printed chain asks for it.
 
     A chain prints the newest message first and each earlier one below it. London's Lotus Notes
@@ -488,21 +603,23 @@ def _settle_day_month(
     dates one way. Where the policy's order leaves the chain out of order, the groups are read in
     the orders that leave fewest messages out of order; among those, a 24-hour clock goes with
     the day first and a 12-hour clock with the month first, then the shortest times between
-    neighbours win. Each date read the other way is reported.
+    neighbours win. Each date read the other way is reported; their indexes are returned.
+    ``dayfirst_of`` gives the order of the chains read with a profile of their own.
     """
     others = {reading.index: reading for reading in readings}
+    done: set[int] = set()
     chains: dict[int, list[int]] = {}
     for index, printing in enumerate(printings):
         if printing.sent_local is not None:
             chains.setdefault(printing.occurrence.chain, []).append(index)
-    for members in chains.values():
+    for chain, members in chains.items():
         if not any(index in others for index in members):
             continue
         flipped = _chain_order(
             [printings[i].sent_local for i in members],  # type: ignore[misc]
             [others[i].value if i in others else None for i in members],
             [_twelve_hour(printings[i].sent_raw or "") for i in members],
-            dayfirst,
+            (dayfirst_of or {}).get(chain, dayfirst),
         )
         for index in (members[k] for k in flipped):
             printing, reading = printings[index], others[index]
@@ -518,6 +635,63 @@ def _settle_day_month(
             printing.id = _message_id(
                 reading.sender, reading.value.isoformat(), reading.subject, reading.where
             )
+            done.add(index)
+    return done
+
+
+def _note_assumed_orders(
+    printings: list[Printing], flipped: set[int], policy: Policy, collector: Collector
+) -> None:
+    """A ``date-order-assumed`` note on every numeric date whose day/month order the text did
+    not fix (``10/07/2019``, no weekday, no day over 12), naming the order it was read in and
+    whose order that is: the printed chain's, the policy's, the profile's or the language's.
+    """
+    table = profiles()
+    for index, printing in enumerate(printings):
+        if printing.order_from is None or printing.sent_local is None:
+            continue
+        profile = table[printing.profile]
+        dayfirst = policy.dayfirst if policy.dayfirst is not None else profile.dayfirst
+        if index in flipped:
+            dayfirst = not dayfirst
+            whose = "the order the printed chain asks for (date-dayfirst-by-chain)"
+        elif printing.order_from != "policy":
+            dayfirst = True
+            whose = f"the order of {languages()[printing.order_from].name} dates"
+        elif policy.dayfirst is not None:
+            whose = "the order Policy.dayfirst sets"
+        elif profile.key == "generic":
+            whose = "the generic profile's order, as no releasing agency was recognised"
+        else:
+            whose = f"the {profile.key} profile's order"
+        order = "day first" if dayfirst else "month first"
+        collector.add(
+            "date-order-assumed",
+            f"{printing.sent_raw!r}: the text does not fix the day/month order; read {order} "
+            f"({printing.sent_local:%d %B %Y}), {whose}",
+            printing.sent_span or printing.occurrence.span,
+        )
+
+
+def _read_zones(printings: list[Printing], collector: Collector) -> None:
+    """The zone printed with each clock read (:func:`cablethread.zones.read_printed_zone`): the
+    offset and zone it gives, with the sender's directory zone and the document's archive zone
+    to settle an ambiguous abbreviation; its notes reported on the Sent:/Date: field."""
+    for printing in printings:
+        if printing.sent_zone is None or printing.sent_local is None:
+            continue
+        sender_zone = printing.sender.time_zone if printing.sender is not None else None
+        read = read_printed_zone(
+            printing.sent_zone,
+            printing.offset_minutes,
+            printing.sent_local,
+            sender_zone,
+            printing.archive_tz,
+        )
+        for note in read.notes:
+            collector.add(note.code, note.message, printing.sent_span or printing.occurrence.span)
+        printing.offset_minutes = read.offset_minutes
+        printing.zone_name = read.zone
 
 
 _TWELVE_HOUR = re.compile(r"\d[ \t]?[AaPp]\.?[Mm]\b")
@@ -791,8 +965,10 @@ def _assembled(documents: list[Document], policy: Policy) -> Release:
         if p.id != message_id
     }
     messages: list[Message] = []
+    archive_zones: dict[str, str] = {}
     for message_id, printings in merged.items():
         first = printings[0]
+        archive_zones[message_id] = first.archive_tz
         variants = {p.body_key for p in printings}
         spans = ", ".join(f"{p.occurrence.source or ''}:{p.occurrence.span}" for p in printings)
         if len(printings) > exact[message_id]:
@@ -838,6 +1014,9 @@ def _assembled(documents: list[Document], policy: Policy) -> Release:
                 sent_raw=first.sent_raw,
                 sent_local=first.sent_local,
                 sent_offset_minutes=first.offset_minutes,
+                sent_zone=first.sent_zone,
+                # The zone a printed zone gives, kept under every mode (timeline).
+                time_zone=first.zone_name if first.sent_zone is not None else None,
                 redactions=first.redactions,
                 occurrences=[p.occurrence for p in printings],
                 attachments=first.attachments,
@@ -846,7 +1025,7 @@ def _assembled(documents: list[Document], policy: Policy) -> Release:
             )
         )
     profile = documents[0].profile if documents else profiles()["generic"]
-    threaded = build_threads(messages, policy, profile, collector)
+    threaded = build_threads(messages, policy, profile, collector, archive_zones)
     identities = participants(threaded.messages)
     # Threads list each participant once, by identity, however many forms it was printed in.
     identity_of = {key: person.key for person in identities for key in person.keys}
@@ -870,6 +1049,7 @@ def _assembled(documents: list[Document], policy: Policy) -> Release:
         threads=threads,
         parties=identities,
         profile=profile.key,
+        profiles=[used for d in documents for used in d.profiles],
     )
 
 

@@ -25,13 +25,17 @@ class Policy(BaseModel):
     profile: str | None = Field(
         default=None,
         description=(
-            "Releasing-agency profile (``nz-mfat``, ``us-state``); None detects it from the text "
-            "and records the choice as a diagnostic."
+            "Releasing-agency profile (``nz-mfat``, ``us-state``, ``us-nih``) for every input; "
+            "None detects it from each input's text (and, inside an input, each document's page "
+            "furniture) and records the choice as a diagnostic."
         ),
     )
     archive_tz: str | None = Field(
         default=None,
-        description="IANA zone the release was printed in; None takes the profile's.",
+        description=(
+            "IANA zone the release was printed in, for every input; None takes the profile's "
+            "of each input and document."
+        ),
     )
     tz_mode: TzMode = Field(default="archive", description="How wall clocks become UTC instants.")
     dayfirst: bool | None = Field(

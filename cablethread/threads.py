@@ -45,6 +45,9 @@ CONFIDENCE = {
 }
 #: A printed parent may show a later wall clock than its child by this much (zones differ).
 WALL_CLOCK_SLACK = timedelta(hours=26)
+#: Where both clocks were printed with their zones, the instants are known: a parent may be later
+#: than its child only by the skew of two mail servers' clocks.
+PRINTED_ZONE_SLACK = timedelta(minutes=1)
 
 
 @dataclass(frozen=True)
@@ -70,12 +73,21 @@ def _chains(messages: list[Message]) -> dict[tuple[str, int], list[tuple[int, st
 
 
 def _printed_link(child: Message, parent: Message) -> str | None:
-    """The evidence for ``parent`` printed below ``child`` being its parent, or None."""
+    """The evidence for ``parent`` printed below ``child`` being its parent, or None.
+
+    A parent is not later than its reply: by more than :data:`WALL_CLOCK_SLACK` on the wall
+    clocks, or by more than :data:`PRINTED_ZONE_SLACK` where both were printed with their zones
+    (``Sat, 7 Mar 2020 18:36:42 +0000`` printed below ``March 7, 2020 at 1:34:34 PM EST`` is a
+    later document, not the message it replies to).
+    """
     if (
         child.sent_local
         and parent.sent_local
         and parent.sent_local > child.sent_local + WALL_CLOCK_SLACK
     ):
+        return None
+    child_at, parent_at = _printed_instant(child), _printed_instant(parent)
+    if child_at and parent_at and parent_at > child_at + PRINTED_ZONE_SLACK:
         return None
     layouts = {m.header.layout for m in (child, parent) if m.header is not None}
     if "forwarded-by" in layouts:
@@ -91,6 +103,13 @@ def _printed_link(child: Message, parent: Message) -> str | None:
     if cs.prefixes and variant_of(cs.thread_key, ps.thread_key):
         return "printed-chain-variant"
     return "printed-chain-subject-changed" if _subject_changed(child, parent) else None
+
+
+def _printed_instant(message: Message) -> datetime | None:
+    """The UTC instant (naive) of a clock printed with a zone that fixed its offset, else None."""
+    if message.sent_local is None or message.sent_offset_minutes is None:
+        return None
+    return message.sent_local - timedelta(minutes=message.sent_offset_minutes)
 
 
 def _printed_subject(message: Message) -> Subject | None:
@@ -181,9 +200,17 @@ def _sort_key(message: Message, order: dict[str, int]) -> tuple[int, datetime, i
 
 
 def build_threads(
-    messages: list[Message], policy: Policy, profile: Profile, collector: Collector
+    messages: list[Message],
+    policy: Policy,
+    profile: Profile,
+    collector: Collector,
+    archive_zones: Mapping[str, str] | None = None,
 ) -> Threaded:
-    """Link replies to parents, place every message in time, and group threads."""
+    """Link replies to parents, place every message in time, and group threads.
+
+    ``archive_zones`` gives, by message id, the archive zone of the document a message was
+    printed in (documents of several agencies); the others take the policy's or ``profile``'s.
+    """
     by_id = {m.id: m for m in messages}
     order = {m.id: i for i, m in enumerate(messages)}
     chains = _chains(messages)
@@ -230,7 +257,7 @@ def build_threads(
 
     archive = policy.archive_tz or profile.archive_tz
     placed, chosen = place_messages(
-        messages, policy.tz_mode, archive, positions, chain_edges, collector
+        messages, policy.tz_mode, archive, positions, chain_edges, collector, archive_zones
     )
     by_id = {m.id: m for m in placed}
 

@@ -9,8 +9,11 @@ A printed ``Sent:`` line has no zone. Which zone is a fact about the print:
 * ``infer``: per printed chain, the mode that leaves no reply older than its parent (ties go to
   ``archive``), the choice recorded.
 
-A clock printed with its offset (``Wed, 2 May 2001 10:14:00 -0700``, ``UTC+04:00``) has a zone:
-that offset is used under every mode.
+A clock printed with its zone has one under every mode: an offset (``Wed, 2 May 2001 10:14:00
+-0700``, ``UTC+04:00``), an abbreviation (``12:30:52 AM EST``) or a zone's name, read by
+:mod:`cablethread.zones` (``sent_offset_minutes``, and ``time_zone`` set before placing). The
+modes place only the clocks printed without one. Each message's archive zone is that of its own
+document (``archive_zones``), so that documents of several agencies keep their own zones.
 """
 
 from __future__ import annotations
@@ -25,8 +28,11 @@ from zoneinfo import ZoneInfo
 
 from cablethread.diagnostics import Collector
 from cablethread.models import Message, Span, TzMode, replaced
+from cablethread.zones import offset_zone
 
 __all__ = ["ChainPosition", "Placed", "localise", "offset_zone", "place_messages", "zone_info"]
+
+# ``offset_zone`` lives in :mod:`cablethread.zones` and is named here too, where it always was.
 
 Placement = Literal["archive", "sender", "quoter"]
 MODES: tuple[Placement, ...] = ("archive", "sender", "quoter")
@@ -35,17 +41,6 @@ MODES: tuple[Placement, ...] = ("archive", "sender", "quoter")
 @cache
 def _zone(name: str) -> ZoneInfo:
     return ZoneInfo(name)
-
-
-def offset_zone(minutes: int) -> str:
-    """The name of a fixed offset printed with a time: ``-240`` gives ``UTC-04:00``.
-
-    >>> offset_zone(-240), offset_zone(330), offset_zone(0)
-    ('UTC-04:00', 'UTC+05:30', 'UTC+00:00')
-    """
-    sign = "-" if minutes < 0 else "+"
-    hours, rest = divmod(abs(minutes), 60)
-    return f"UTC{sign}{hours:02d}:{rest:02d}"
 
 
 _OFFSET_NAME = re.compile(r"^UTC(?P<sign>[+-])(?P<hours>\d{2}):(?P<minutes>\d{2})$")
@@ -105,10 +100,14 @@ def _zone_for(
 ) -> tuple[str, bool]:
     """The zone a mode gives a message, and whether that zone is known (not a fallback).
 
-    An offset printed with the time (``-0400``) is the zone under every mode.
+    A zone printed with the time (``-0400``, ``EST``) is the zone under every mode: the zone it
+    gave (``time_zone``, set when it was read), else the offset's name. So is the archive zone
+    an ambiguous abbreviation was read in.
     """
     if message.sent_offset_minutes is not None:
-        return offset_zone(message.sent_offset_minutes), True
+        return message.time_zone or offset_zone(message.sent_offset_minutes), True
+    if message.sent_zone is not None and message.time_zone is not None:
+        return message.time_zone, True
     if mode == "archive":
         return archive, True
     if mode == "sender":
@@ -124,12 +123,14 @@ def _instants(
     mode: TzMode,
     archive: str,
     positions: Mapping[str, ChainPosition],
+    archive_zones: Mapping[str, str],
 ) -> dict[str, Placed]:
     placed: dict[str, Placed] = {}
     for message in messages:
         if message.sent_local is None:
             continue
-        zone, _known = _zone_for(message, mode, archive, positions.get(message.id))
+        own = archive_zones.get(message.id, archive)
+        zone, _known = _zone_for(message, mode, own, positions.get(message.id))
         if message.sent_offset_minutes is not None:
             offset = timedelta(minutes=message.sent_offset_minutes)
             placed[message.id] = Placed((message.sent_local - offset).replace(tzinfo=UTC), zone)
@@ -154,13 +155,19 @@ def place_messages(
     positions: Mapping[str, ChainPosition],
     chain_edges: Mapping[tuple[str, int], list[tuple[str, str]]],
     collector: Collector,
+    archive_zones: Mapping[str, str] | None = None,
 ) -> tuple[list[Message], dict[tuple[str, int], Placement]]:
-    """Give every message ``sent_utc``, ``time_zone`` and ``tz_mode``; under ``infer`` choose per chain."""
+    """Give every message ``sent_utc``, ``time_zone`` and ``tz_mode``; under ``infer`` choose per chain.
+
+    ``archive_zones`` gives the archive zone of a message's own document; ``archive`` is the
+    zone of the others.
+    """
+    own = archive_zones or {}
     chosen: dict[tuple[str, int], Placement] = {}
     by_mode = (
-        {m: _instants(messages, m, archive, positions) for m in MODES}
+        {m: _instants(messages, m, archive, positions, own) for m in MODES}
         if mode == "infer"
-        else {mode: _instants(messages, mode, archive, positions)}
+        else {mode: _instants(messages, mode, archive, positions, own)}
     )
     mode_of: dict[str, Placement] = {}
     if mode == "infer":
@@ -188,12 +195,13 @@ def place_messages(
         if placed is None:
             placed_out.append(replaced(message, tz_mode=used))
             continue
-        zone, known = _zone_for(message, used, archive, positions.get(message.id))
+        home = own.get(message.id, archive)
+        zone, known = _zone_for(message, used, home, positions.get(message.id))
         if not known:
             who = message.sender.raw if message.sender else "the sender"
             collector.add(
                 "time-zone-unknown",
-                f"no home zone known for {who}; the archive zone {archive} was used",
+                f"no home zone known for {who}; the archive zone {home} was used",
                 span,
             )
         if placed.problem:

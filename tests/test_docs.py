@@ -33,6 +33,7 @@ DOCTESTED = [
     "cablethread.parser",
     "cablethread.source",
     "cablethread.timeline",
+    "cablethread.zones",
 ]
 
 

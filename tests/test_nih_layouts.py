@@ -778,9 +778,6 @@ def test_cc_scattered_over_blank_lines_then_the_subject() -> None:
 # -- forwarded blocks, attributions, delegated senders
 
 
-@pytest.mark.xfail(
-    strict=True, reason="printed zones ('EST') are not yet read: the time-zone issue"
-)
 def test_iphone_forward_with_from_and_date_on_one_line() -> None:
     release = _release("begin_forwarded_from_date_one_line_re_in_subject_NIH-001286.txt")
     message = _message_at(release, 1)
