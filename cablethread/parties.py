@@ -177,6 +177,8 @@ class _Debris:
     mark_letters: frozenset[str]
     max_letters: int
     max_tail_run: int
+    edge_word_letters: int
+    names: frozenset[str]
 
 
 def _debris_table() -> _Debris:
@@ -187,6 +189,8 @@ def _debris_table() -> _Debris:
         mark_letters=frozenset(str(raw["mark_letters"])),
         max_letters=int(raw["max_letters"]),
         max_tail_run=int(raw["max_tail_run"]),
+        edge_word_letters=int(raw["edge_word_letters"]),
+        names=frozenset(str(name) for name in raw["short_names"]),
     )
 
 
@@ -221,7 +225,15 @@ def is_redaction_debris(text: str) -> bool:
         # to a closing bracket (``(IO`` may be an office's code cut by a line wrap).
         return True
     if not set(letters.casefold()) <= _DEBRIS.letters:
-        return False
+        # ``Bees``, ``Tee``, ``Rs``: the box's edge read as a capital, then its grey as letters
+        # of the box; never a short name of that shape (``Joe``, ``Lee``, ``Ross``).
+        return (
+            text == letters
+            and 2 <= len(letters) <= _DEBRIS.edge_word_letters
+            and letters[0].isupper()
+            and set(letters[1:]) <= _DEBRIS.letters
+            and letters not in _DEBRIS.names
+        )
     if len(letters) == 1 and not any(c.isdigit() or c in _BRACKETS for c in text):
         # ``c`` alone may be a cut word; ``a)`` holds the box's bracket.
         return False

@@ -126,13 +126,7 @@ def parent_failure(release: Release, message: Message, block: dict[str, Any]) ->
 
 #: Blocks the parser does not yet read as the reader does, each with what it misses. Strict: a
 #: block read right fails here until it is taken off the list.
-LISTED_MISSES: dict[int, str] = {
-    43964: (
-        "'Bees' as the sender is not read as the debris of a redaction box: it has the shape of "
-        "short names the corpora print ('Bass', 'Lee', 'Dee', 'Rees': a capital, then letters "
-        "of the box), and no rule of its shape alone withholds it and not them"
-    ),
-}
+LISTED_MISSES: dict[int, str] = {}
 
 
 @pytest.mark.parametrize(

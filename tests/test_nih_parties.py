@@ -199,6 +199,9 @@ def test_clinton_sender_h_is_not_withheld() -> None:
         *("ee", "Oe", "se", "cee", "Saas", "OO", "(OO)", "ee)", "ee 21.)", "ee |.)", "(o) 6)"),
         *("0) ©", "ob) ©", "M ®®", "el) 9 @@", "8)", "0) 6", "/ 66>", "a)", "7 ee", "EE ee"),
         *("(OLO)", "IO)", "KOO)", "LOX)", "KOKO]"),
+        # The box's edge read as a capital, then its grey: ``From: Tee`` stands twice where the
+        # sender's private mailbox was withheld (NIH lines 21743, 23487), as ``Bees`` does.
+        *("Bees", "Tee", "Toe", "Rs", "Dae"),
     ],
 )
 def test_redaction_debris(text: str) -> None:
@@ -208,7 +211,9 @@ def test_redaction_debris(text: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        *("NAD", "H", "CEO", "DS AAG", "UNHC", "E", "S", "c", "a", "Jon M", "Arthur", "Tee"),
+        *("NAD", "H", "CEO", "DS AAG", "UNHC", "E", "S", "c", "a", "Jon M", "Arthur", "Sid"),
+        # Short names of the shape of the box's edge and grey (``data/ocr/redaction_debris.toml``).
+        *("Joe", "Lee", "Ross", "Jo", "Rose", "Sam", "Bob", "Huma", "Recos"),
         *("mon", "cb", "Sa=", "you", "1", "Fabien >", "Sent: To:", ""),
     ],
 )
