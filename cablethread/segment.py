@@ -363,6 +363,11 @@ def _continues(
             # that blank line: a line in capitals after a whole phrase, with more text under
             # it, is the body's first (``… FW: Sky News`` / ``We should discuss``) unless the
             # subject printed below shows otherwise (:func:`_extend_subjects`).
+            if raw_field.inline and len(raw_field.fragments) == 1:
+                # ``Sent: … To: Michael Gerson Subject: RE: Q`` / ``See my edits in red``: the
+                # subject wraps in its own column, so its width counts from its label, not from
+                # the start of the line the OCR ran the fields into.
+                printed = printed[raw_field.label_column :]
             if len(printed) < p.WRAP_LENGTH:
                 return False, False
             if stripped[0].islower():

@@ -442,7 +442,6 @@ LISTED_MISSES: dict[str, str] = {
     "ocr_meridiem_truncated_original_separator_NIH-000065.txt": (
         "'---- Original ----' without 'Message' is no separator yet"
     ),
-    "ocr_sent_semicolon_NIH-000065.txt": "redaction debris and a reply run onto a subject ('Re: MO Agree. (ee')",
     "original_appointment_recipient_label_lost_NIH-000065.txt": (
         "an appointment whose To: label was lost ends before its subject"
     ),
