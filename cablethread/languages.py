@@ -59,6 +59,8 @@ class Language:
     zones: dict[str, str] = dataclass_field(default_factory=dict)
     #: Openings of a phone's sign-off (``Sent from my``, ``Envoyé de mon``).
     signoffs: tuple[str, ...] = ()
+    #: Separator words only between two runs of dashes (``------ Original ------``).
+    framed_separators: tuple[str, ...] = ()
 
 
 def _words(words: list[str]) -> frozenset[str]:
@@ -101,6 +103,7 @@ def languages() -> dict[str, Language]:
             pm=tuple(entry.get("pm", ())),
             zones=dict(entry.get("zones", {})),
             signoffs=tuple(entry.get("signoffs", ())),
+            framed_separators=tuple(entry.get("framed_separators", ())),
         )
     return table
 

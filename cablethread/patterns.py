@@ -109,7 +109,7 @@ class LinePattern:
         ``Envoyé : jeudi 4 juillet 2019`` passes the label test (a colon near the start);
         ``New Zealand has signed a letter …`` does not, and no alternation runs over it.
         """
-        start = len(line) - len(line.lstrip(" \t>*-•·°.»(‘'"))
+        start = len(line) - len(line.lstrip(" \t>*-—–•·°.»(‘'"))
         if self.heads is None:
             found = line.find(":", start, start + LABEL_REACH)
             if found < 0 and line.find("：", start, start + LABEL_REACH) < 0:
@@ -270,6 +270,10 @@ QUOTE_PREFIX = re.compile(r"^[ \t]*>[ \t>]*")
 QP_BLANKS = re.compile(r"=(?:09|20)")
 
 
+#: A run of dashes framing a separator's word: hyphens, and the dashes OCR reads some of them as.
+_DASH_RUN = "[-—–]{2,}"
+
+
 @cache
 def separator(codes: tuple[str, ...] | None = None) -> LinePattern:
     """Separator lines printed above a quoted or forwarded header block, in the languages ``codes``.
@@ -280,13 +284,21 @@ def separator(codes: tuple[str, ...] | None = None) -> LinePattern:
     ``*-------- Original Message --------*`` (bold, as Markdown). What follows the words is
     checked in code (``SEPARATOR_MARGIN``): a pattern with blanks on both sides of optional
     dashes would try every way to split a long run of blanks.
+
+    QQ Mail and Foxmail print ``------------------ Original ------------------``: a word that
+    is a separator only between two runs of dashes (``framed_separators``; the OCR reads a
+    hyphen of a run as a dash, ``----—------ Original ------``), as no sentence frames its
+    first word so.
     """
-    words = [word for language in _selected_languages(codes) for word in language.separators]
+    selected = _selected_languages(codes)
+    words = [word for language in selected for word in language.separators]
+    framed = [word for language in selected for word in language.framed_separators]
+    forms = [rf"(?:-{{2,}}[ \t]*)?(?:{_alternation(words)})"]
+    if framed:
+        forms.append(rf"{_DASH_RUN}[ \t]*(?:{_alternation(framed)})[ \t]*{_DASH_RUN}")
     return LinePattern(
-        re.compile(
-            rf"^[ \t>]*\*?(?:-{{2,}}[ \t]*)?(?:{_alternation(words)})(?P<rest>.*)", re.IGNORECASE
-        ),
-        frozenset(word.split()[0].casefold() for word in words),
+        re.compile(rf"^[ \t>]*\*?(?:{'|'.join(forms)})(?P<rest>.*)", re.IGNORECASE),
+        frozenset(word.split()[0].casefold() for word in [*words, *framed]),
     )
 
 

@@ -199,6 +199,24 @@ CASES: dict[str, tuple[str, list[Block]]] = {
         "Subj: Developments in Kyrgyzstan\n",
         [],
     ),
+    "qq_mail_original_between_dashes": (
+        "Thanks, see below.\n"
+        "------------------ Original ------------------\n"
+        'From: "Zhang Wei"<zhangwei@example.cn>;\n'
+        "Date: Tue, May 5, 2020 06:06 AM\n"
+        'To: "Li Na"<lina@example.cn>;\n'
+        "Subject: Samples\n"
+        "\n"
+        "Dear Li,\n",
+        [(2, '"Zhang Wei"<zhangwei@example.cn>', "2020-05-05 06:06:00", "Samples")],
+    ),
+    "original_opening_a_sentence_is_no_separator": (
+        "Original research is slow -- please read on.\n"
+        "From: Zhang Wei\n"
+        "Date: Tue, May 5, 2020 06:06 AM\n"
+        "Subject: Samples\n",
+        [(2, "Zhang Wei", "2020-05-05 06:06:00", "Samples")],
+    ),
     "telegram_header_inside_email": (
         "MRN:                       12 OECD PARIS 288\n"
         "Date/DTG:                  Nov 30, 2012/ 301441Z NOV 12\n"
@@ -458,6 +476,7 @@ def test_any_mix_of_header_lines_is_rebuilt_exactly(
 _LONG = 100_000
 ADVERSARIAL = {
     "separator_then_blanks": "Original Message" + " " * _LONG + "x" * 50,
+    "framed_separator_blanks": "--" + " " * _LONG + "Original" + " " * _LONG + "x",
     "label_then_blanks": "From: x\nTo" + " " * _LONG + "y",
     "sent_of_words": "From: x\nSent: " + "Monday, " * (_LONG // 8),
     "subject_run_on": "From: x\nSent: Monday, 1 July 2019 10:00 AM\nSubject: " + "A " * _LONG,
