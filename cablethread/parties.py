@@ -269,9 +269,13 @@ def is_withheld_words(text: str) -> bool:
 
 
 _REAL_AT = re.compile(r"[\w.]@\w")
+#: The closing marks of a blanked address wrapped onto the next line of a list, before the
+#: list's separator: ``>;``, ``> ,``, ``]``.
+_CLOSING_MARKS = re.compile(r"^[ \t]*[>\]](?:[ \t]*[>\]])*(?=[ \t]*(?:[;,]|$))")
 #: Most words of debris after a name that are tried.
 _MAX_TAIL_WORDS = 8
-#: Most parts of one wrapped token whose joins and splits are all tried (2**(n-1) ways).
+#: Most parts of one wrapped token whose joins and splits are all tried (2**(n-1) ways); a part
+#: without a word (``>``) is joined to the one before it and not counted.
 MAX_WRAP_PARTS = 8
 
 
@@ -419,7 +423,14 @@ def _split(fragments: Sequence[Fragment]) -> tuple[list[Token], list[Note]]:
         pending = _Pending([], gap_before=by_gap)
 
     for fragment in fragments:
-        for piece in fragment.text.split(";"):
+        text = fragment.text
+        closing = _CLOSING_MARKS.match(text)
+        if closing is not None and pending.pieces and pending.pieces[-1][2] == "content":
+            # ``Davey, Richard (NIH/NIAID) [E]`` / ``>; Palmore, Tara …``: the ``>`` closes the
+            # blanked address of the name above; the wrap joins them (:func:`repair_wrap`).
+            pending.pieces.append((fragment.line, closing.group().strip(), "content"))
+            text = text[closing.end() :]
+        for piece in text.split(";"):
             if _BLANK_ADDRESS.search(piece) and not _HAS_WORD.search(
                 _BLANK_ADDRESS.sub(" ", piece)
             ):
@@ -431,7 +442,7 @@ def _split(fragments: Sequence[Fragment]) -> tuple[list[Token], list[Note]]:
                         _line_span(fragment.line),
                     )
                 )
-        text = _BLANK_ADDRESS.sub(" ", fragment.text)
+        text = _BLANK_ADDRESS.sub(" ", text)
         for index, piece in enumerate(text.split(";")):
             if index > 0:
                 cut(by_gap=False)
@@ -573,11 +584,15 @@ def join_parts(parts: Sequence[str]) -> str:
 
 
 def _recognised(text: str, directory: Directory) -> bool:
-    """True when ``text`` reads as one party: a directory code, a person, an address, a code."""
+    """True when ``text`` reads as one party: a directory code, a person, an address, a code,
+    also a person and the debris of the address blanked beside it (``Davey, Richard
+    (NIH/NIAID) [E] >``, :func:`_without_debris_tail`).
+    """
     if directory.resolve(text) is not None or is_code_line(text):
         return True
-    party, _ = parse_party(text, span_of(1, 1))
-    return party.kind != "unknown"
+    span = span_of(1, 1)
+    party, _ = parse_party(text, span)
+    return party.kind != "unknown" or bool(_without_debris_tail(party, text, span, None)[1])
 
 
 def repair_wrap(token: Token, directory: Directory) -> tuple[list[Token], list[Note]]:
@@ -592,17 +607,25 @@ def repair_wrap(token: Token, directory: Directory) -> tuple[list[Token], list[N
         return [token], []
     parts, lines = token.parts, token.part_lines
     count = len(parts)
+    # Where a cut may stand: never before a part without a word (``>``, the end of a blanked
+    # address wrapped onto the next line), which is no party of its own.
+    places = [i for i in range(1, count) if _HAS_WORD.search(parts[i])]
     best: tuple[int, ...] = ()
-    if count <= MAX_WRAP_PARTS:
+    if len(places) < MAX_WRAP_PARTS:
         best_score: tuple[int, int] | None = None
-        for cuts in itertools.product((False, True), repeat=count - 1):
-            groups = _groups(count, cuts)
-            covered = sum(
-                len(g) for g in groups if _recognised(join_parts([parts[i] for i in g]), directory)
-            )
-            score = (covered, -len(groups))
+        # Each run of parts is read once, however many ways of cutting hold it.
+        known: dict[tuple[int, int], bool] = {}
+        for chosen in itertools.product((False, True), repeat=len(places)):
+            cuts = tuple(place for place, cut in zip(places, chosen, strict=True) if cut)
+            bounds = [0, *cuts, count]
+            covered = 0
+            for run in itertools.pairwise(bounds):
+                if run not in known:
+                    known[run] = _recognised(join_parts(parts[run[0] : run[1]]), directory)
+                covered += run[1] - run[0] if known[run] else 0
+            score = (covered, -(len(bounds) - 1))
             if best_score is None or score > best_score:
-                best_score, best = score, tuple(i + 1 for i, cut in enumerate(cuts) if cut)
+                best_score, best = score, cuts
     pieces: list[Token] = []
     notes: list[Note] = []
     bounds = [0, *best, count]
@@ -642,16 +665,6 @@ def repair_wrap(token: Token, directory: Directory) -> tuple[list[Token], list[N
                 )
             )
     return pieces, notes
-
-
-def _groups(count: int, cuts: tuple[bool, ...]) -> list[list[int]]:
-    groups: list[list[int]] = [[0]]
-    for index, cut in enumerate(cuts, start=1):
-        if cut:
-            groups.append([index])
-        else:
-            groups[-1].append(index)
-    return groups
 
 
 def repair_address(address: str) -> tuple[str, bool]:

@@ -163,11 +163,11 @@ def views(source: SourceText) -> list[str]:
     if ">" not in source.text and "=" not in source.text:
         return source.contents
     out = list(source.contents)
+    prefixes = _quote_prefixes(source.contents) if ">" in source.text else {}
     for index, line in enumerate(out):
-        if ">" in line:
-            quote = p.QUOTE_PREFIX.match(line)
-            if quote is not None:
-                line = " " * quote.end() + line[quote.end() :]
+        width = prefixes.get(index, (0, 0))[0]
+        if width:
+            line = " " * width + line[width:]
         if "=" in line:
             line = p.QP_BLANKS.sub("   ", line)
         out[index] = line
@@ -179,12 +179,37 @@ def quote_depths(source: SourceText) -> list[int]:
     depths = [0] * len(source)
     if ">" not in source.text:
         return depths
-    for index, line in enumerate(source.contents):
+    for index, (_, marks) in _quote_prefixes(source.contents).items():
+        depths[index] = marks
+    return depths
+
+
+def _quote_prefixes(contents: list[str]) -> dict[int, tuple[int, int]]:
+    """(width, quote marks) of the quote prefix of each line that has one, by line index.
+
+    ``Davey, Richard (NIH/NIAID) [E]`` / ``>; Palmore, Tara …``: marks that open a line more
+    deeply than the line of text above it, right before a list's ``;`` or ``,``, close an
+    address blanked by the releasing agency and wrapped onto the line; they are the list's
+    text, not quote marks (the marks of the line above still are).
+    """
+    found: dict[int, tuple[int, int]] = {}
+    above = 0
+    for index, line in enumerate(contents):
+        marks = 0
         if ">" in line:
             quote = p.QUOTE_PREFIX.match(line)
             if quote is not None:
-                depths[index] = quote.group().count(">")
-    return depths
+                width, marks = quote.end(), quote.group().count(">")
+                if marks > above and line[width : width + 1] in (";", ","):
+                    width = _nth_mark(line, above) + 1 if above else 0
+                    while width and width < len(line) and line[width] in " \t":
+                        width += 1
+                    marks = above
+                if marks:
+                    found[index] = (width, marks)
+        if marks or line.strip():
+            above = marks
+    return found
 
 
 def _is_separator(line: str, words: _Words = _ALL) -> bool:

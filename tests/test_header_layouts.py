@@ -283,6 +283,20 @@ def test_quoted_values_carry_no_quote_marks() -> None:
     assert message.header is not None and message.header.separator == "Original Message"
 
 
+@pytest.mark.parametrize("quote", ["", "> "])
+def test_end_of_a_blanked_address_opening_a_line_is_no_quote_mark(quote: str) -> None:
+    release = _parse(
+        f"{quote}From: Doe, Jane (NIH/OD) [E]\n"
+        f"{quote}Sent: Monday, March 2, 2020 9:00 AM\n"
+        f"{quote}To: Roe, Rick (NIH/OD) [E]\n"
+        f"{quote}>; Poe, Pat (NIH/OD) [E]\n"
+        f"{quote}Subject: Plans\n"
+    )
+    (message,) = release.messages
+    assert [p.raw for p in message.to] == ["Roe, Rick (NIH/OD) [E] >", "Poe, Pat (NIH/OD) [E]"]
+    assert message.occurrences[0].quote_depth == len(quote.strip())
+
+
 def test_margin_code_on_a_header_line_is_a_redaction_not_a_recipient() -> None:
     text = (
         "From:        Mills, Cheryl D\n"

@@ -609,10 +609,6 @@ def test_page_stamp_between_from_and_to() -> None:
     assert [p.raw for p in _message_at(release, 1).to] == ["Fauci, Anthony (NIH/NIAID) [E] 9 @@>"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a recipient's trailing '>' (a blanked address) is dropped from its raw form",
-)
 def test_page_stamp_between_wrapped_to_and_cc() -> None:
     release = _release("bates_inside_header_to_cc_wrapped_lists_NIH-001456.txt")
     message = _message_at(release, 1)

@@ -165,6 +165,41 @@ def test_blanked_address_is_dropped_from_the_name() -> None:
     assert [p.raw for p in parties] == ["Jose Agustin Aguerre", "Mark D'sa"]
 
 
+def test_end_of_a_blanked_address_wrapped_onto_the_next_line_closes_the_party_above() -> None:
+    parties, notes = read_parties(
+        _fragments(
+            "Billet, Courtney (NIH/NIAID) [E] (OG; Davey, Richard (NIH/NIAID) [E]",
+            ">; Palmore, Tara (NIH/CC/OD) [E]",
+        ),
+        "cc",
+        Directory(),
+    )
+    assert [(p.raw, p.kind, str(p.span)) for p in parties] == [
+        ("Billet, Courtney (NIH/NIAID) [E] (OG", "person", "10"),
+        ("Davey, Richard (NIH/NIAID) [E] >", "person", "10-11"),
+        ("Palmore, Tara (NIH/CC/OD) [E]", "person", "11"),
+    ]
+    assert ("party-wrap-joined", "10", "11") in [
+        (n.code, str(n.span), str(n.related)) for n in notes
+    ]
+
+
+def test_debris_wrapped_onto_the_next_line_stays_with_its_name() -> None:
+    parties, _ = read_parties(
+        _fragments(
+            "Fauci, Anthony (NIH/NIAID) [E] >; Billet, Courtney (NIH/NIAID) [E]",
+            "ee >; Stover, Kathy (NIH/NIAID) [E]",
+        ),
+        "to",
+        Directory(),
+    )
+    assert [p.raw for p in parties] == [
+        "Fauci, Anthony (NIH/NIAID) [E] >",
+        "Billet, Courtney (NIH/NIAID) [E] ee >",
+        "Stover, Kathy (NIH/NIAID) [E]",
+    ]
+
+
 _PIECES = st.sampled_from(
     [
         *"abXY ,;:<>[]@.-'\"()©—•\t",
