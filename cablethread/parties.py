@@ -883,12 +883,60 @@ def read_parties(
         pieces, wrap_notes = repair_wrap(token, directory)
         notes.extend(wrap_notes)
         for piece in pieces:
-            party, token_notes = _read_token(piece.text, piece.span, field)
+            text = piece.text
+            debris = _debris_before_party(text, directory)
+            if debris is not None:
+                head, text = debris
+                parties.append(trusted(Party, raw=head, span=piece.span, kind="withheld"))
+                notes.append(
+                    Note(
+                        "party-withheld",
+                        f"{head!r} printed before {text!r}, whose address spells that name, is "
+                        "not its surname but the debris of a redaction box where a recipient "
+                        "stood (the list's ';' read as ','); read as withheld",
+                        piece.span,
+                    )
+                )
+            party, token_notes = _read_token(text, piece.span, field)
             notes.extend(token_notes)
             party, resolve_notes = resolve_party(party, directory)
             notes.extend(resolve_notes)
             parties.append(party)
     return parties, notes
+
+
+def _debris_before_party(text: str, directory: Directory) -> tuple[str, str] | None:
+    """``NG, Kircheis Dr. Ralf <RKircheis@syntacoll.de>``: (debris, party) where a short run of
+    capitals before a comma is not the surname of the name and address after it.
+
+    The name after the comma is whole (two words or more) and its address spells one of its
+    words, not the capitals (``Ng, Andrew <andrew.ng@x.org>`` is a surname and a given name);
+    the capitals are no more letters than a run of debris holds and name no party the
+    directory knows.
+    """
+    match = _CAPITALS_BEFORE_PARTY.match(text)
+    if match is None:
+        return None
+    head, rest = match.group("head"), match.group("rest")
+    party, _ = parse_party(rest, span_of(1, 1))
+    if party.address is None or party.name is None or len(party.name.split()) < 2:
+        return None
+    local = "".join(char for char in party.address.split("@")[0].casefold() if char.isalpha())
+    spelled = any(
+        len(word) >= _SPELLED_WORD and word.casefold() in local
+        for word in _LETTER_RUN.findall(party.name)
+    )
+    if not spelled or head.casefold() in local or directory.resolve(head) is not None:
+        return None
+    return head, rest
+
+
+#: A run of capitals, a comma, and a name with its address: ``NG, Kircheis Dr. Ralf <…>``.
+_CAPITALS_BEFORE_PARTY = re.compile(
+    rf"^(?P<head>[A-Z]{{1,{_DEBRIS.max_tail_run}}}),[ \t]*(?P<rest>[^,;]*<[^<>]*@[^<>]*>)$"
+)
+#: How many letters a word of a name must hold for its address to be taken to spell it.
+_SPELLED_WORD = 4
 
 
 def read_sender(fragments: Sequence[Fragment]) -> tuple[Party | None, list[Note]]:

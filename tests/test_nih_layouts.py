@@ -687,9 +687,6 @@ def test_sent_with_a_semicolon_and_a_space_in_the_time() -> None:
     assert 1 in _diagnostic_lines(release, "date-ocr-repaired")
 
 
-@pytest.mark.xfail(
-    strict=True, reason="the debris 'NG,' before a name is read as the name's surname"
-)
 def test_co_is_read_as_cc() -> None:
     release = _release("ocr_co_for_cc_importance_NIH-000065.txt")
     message = _message_at(release, 1)

@@ -200,6 +200,31 @@ def test_debris_wrapped_onto_the_next_line_stays_with_its_name() -> None:
     ]
 
 
+def test_capitals_before_a_name_its_address_spells_are_a_withheld_recipient() -> None:
+    parties, notes = read_parties(
+        _fragments("NG, Kircheis Dr. Ralf <RKircheis@syntacoll.de>"), "cc", Directory()
+    )
+    assert [(p.raw, p.kind) for p in parties] == [
+        ("NG", "withheld"),
+        ("Kircheis Dr. Ralf <RKircheis@syntacoll.de>", "person"),
+    ]
+    assert [n.code for n in notes] == ["party-withheld"]
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "NG, Andrew Wei <andrew.ng@example.org>",  # the address spells the surname
+        "Ng, Andrew Wei <awei@example.org>",  # a surname as names are written
+        "NG, Andrew <andrew@example.org>",  # a given name alone
+        "SMITH, Ian Michael <smithi@who.int>",  # more letters than debris holds
+    ],
+)
+def test_a_surname_before_a_name_and_address_stays_with_it(raw: str) -> None:
+    parties, _ = read_parties(_fragments(raw), "cc", Directory())
+    assert [p.raw for p in parties] == [raw]
+
+
 _PIECES = st.sampled_from(
     [
         *"abXY ,;:<>[]@.-'\"()©—•\t",
