@@ -54,6 +54,12 @@ _TABLE: tuple[DiagnosticCode, ...] = (
         "A label damaged by OCR was read through the table of OCR confusions (``Ce:`` as ``Cc:``).",
     ),
     DiagnosticCode(
+        "header-label-lost",
+        "info",
+        "A recipient list printed with no label (OCR lost it) between the send time and a later "
+        "field of its block was read as the first of To:/Cc: the block lacks.",
+    ),
+    DiagnosticCode(
         "header-fields-inline",
         "info",
         "A field begins inside a line, after another field's value (``From: X Sent: …``); the "

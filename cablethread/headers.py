@@ -120,6 +120,16 @@ def unfold(block: RawBlock, collector: Collector) -> UnfoldedBlock:
                 "label; read as its value",
                 span_of(raw_field.line, raw_field.fragments[-1].line),
             )
+        if raw_field.lost_label is not None:
+            left = (
+                f" ({raw_field.lost_label!r} is what is left of it)" if raw_field.lost_label else ""
+            )
+            collector.add(
+                "header-label-lost",
+                f"line {raw_field.line} holds a list of recipients with no label{left}, between "
+                f"two fields of its block; read as the {raw_field.name.title()}: field",
+                span_of(raw_field.line, raw_field.line),
+            )
         if raw_field.no_colon:
             collector.add(
                 "header-label-no-colon",

@@ -505,6 +505,11 @@ SENTENCE_END = re.compile(r"\S[ \t]+\S+[ \t]+[a-z]*[a-z]{2}[.!]$")
 INLINE_SENT_NO_COLON = re.compile(
     r"(?<=[ \t])(?P<label>Sent|Date)[;.]?[ \t]+(?=(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]{0,6},)"
 )
+#: What the OCR left of a recipient label it lost, before the first name of the list: a mark or
+#: a letter or two with no capital, then a blank (``i Kadlec, Robert (OS/ASPR/IO); …``).
+LOST_LABEL_REMNANT = re.compile(r"^[^\sA-Z]{1,2}[ \t]+(?=[A-Z\"'‘“])")
+#: A capitalised word, as a recipient's name begins: ``Kadlec``, ``Conrad``.
+NAME_WORD_START = re.compile(r"(?<!\w)[A-Z][a-z]")
 #: A file's name with its extension: ``ATT00002.htm``, ``Draft agenda.docx``.
 FILE_NAME = re.compile(r"\w\.[A-Za-z][A-Za-z0-9]{1,4}\b")
 #: How long a send time printed on the line above its empty ``Sent:`` label may be.

@@ -84,6 +84,9 @@ class RawField:
     #: Whether the value was printed on the line above its label (``Mon, 2 Mar 2020 09:20:56
     #: -0500`` / ``Sent: To: …``).
     displaced: bool = False
+    #: What the OCR left of a label it lost (``i`` of ``i Kadlec, Robert …``; empty if nothing),
+    #: where a recipient list stands unlabelled between the block's fields; None for a label.
+    lost_label: str | None = None
 
 
 @dataclass(slots=True)
@@ -695,6 +698,30 @@ def _list_goes_on(
     return False
 
 
+def _lost_list_label(
+    last: RawField, stripped: str, seen: set[str], below: str
+) -> tuple[str, str] | None:
+    """(field, what is left of its label) of a recipient list printed without its label, on a
+    line that continues nothing, between the sender or send time and a later field of the block
+    on the next line: ``Sent: Monday, April 6, 2020 1:36 PM`` / ``i Kadlec, Robert
+    (OS/ASPR/IO); Conrad, Patricia (NIH/NIAID) [E]; …`` / ``Subject: …``.
+
+    The list is the first of ``To``/``Cc`` the block has not read; it holds two recipients or
+    more. A mark or letter of the label the OCR left before it (``i``) is not a recipient.
+    """
+    if last.name not in ("from", "sent") or below in seen or below not in p.AFTER_LIST_FIELDS:
+        return None
+    name = next((field for field in ("to", "cc") if field not in seen), None)
+    if name is None or name == below:
+        return None
+    remnant = p.LOST_LABEL_REMNANT.match(stripped)
+    value = stripped[remnant.end() :] if remnant is not None else stripped
+    names = [piece for piece in value.split(";") if p.NAME_WORD_START.search(piece)]
+    if len(names) < 2 or _is_separator(stripped):
+        return None
+    return name, remnant.group() if remnant is not None else ""
+
+
 def _displaced_clock(lines: list[str], classes: list[int], number: int, words: _Words) -> bool:
     """Whether line ``number`` is a send time alone whose ``Sent:`` label, printed empty, follows
     within two lines (blank lines between): the layout of a withheld sender's box, where OCR
@@ -880,7 +907,36 @@ def _try_block(
             # a list broken by blank lines and page stamps, with its block's next field below.
             ok, tentative = True, False
         if not ok:
-            break
+            lost = None
+            if below is not None and not (across_page or turned):
+                lost = _lost_list_label(last, stripped, seen, words.field(below.group("label")))
+            if lost is None:
+                break
+            # ``Sent: …`` / ``i Kadlec, Robert (OS/ASPR/IO); Conrad, Patricia …`` / ``Subject:
+            # …``: a recipient list whose label the OCR lost, where its field stands.
+            if pending_margin:
+                last.margin += tuple(pending_margin)
+            pending_margin = []
+            name, remnant = lost
+            column = _indent(line) + len(remnant)
+            fields.append(
+                RawField(
+                    name=name,
+                    label="",
+                    line=number,
+                    value_column=column,
+                    fragments=[Fragment(number, "")],
+                    label_column=_indent(line),
+                    lost_label=remnant.strip(),
+                )
+            )
+            seen.add(name)
+            fields[-1].fragments[0] = Fragment(
+                number, _add_fields(fields, seen, line, number, column, words)
+            )
+            blanks, across_page, end = 0, False, number
+            number += 1
+            continue
         if pending_margin:
             last.margin += tuple(pending_margin)
         pending_margin = []

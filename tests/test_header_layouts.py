@@ -217,6 +217,15 @@ CASES: dict[str, tuple[str, list[Block]]] = {
         "Subject: Samples\n",
         [(2, "Zhang Wei", "2020-05-05 06:06:00", "Samples")],
     ),
+    "ocr_lost_the_to_label_of_a_list": (
+        "From: Doe, Jane (NIH/OD) [E]\n"
+        "Sent: Monday, April 6, 2020 1:36 PM\n"
+        "i Roe, Rick (NIH/OD) [E]; Poe, Pat (NIH/OD) [E]\n"
+        "Subject: Plans\n"
+        "\n"
+        "Text.\n",
+        [(1, "Doe, Jane (NIH/OD) [E]", "2020-04-06 13:36:00", "Plans")],
+    ),
     "telegram_header_inside_email": (
         "MRN:                       12 OECD PARIS 288\n"
         "Date/DTG:                  Nov 30, 2012/ 301441Z NOV 12\n"

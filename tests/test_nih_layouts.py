@@ -440,11 +440,7 @@ def test_every_copied_passage_is_listed() -> None:
 
 #: Passages whose blocks the parser does not yet all read as printed, each with what it misses.
 #: Strict: a passage read right fails here until it is taken off the list.
-LISTED_MISSES: dict[str, str] = {
-    "original_appointment_recipient_label_lost_NIH-000065.txt": (
-        "an appointment whose To: label was lost ends before its subject"
-    ),
-}
+LISTED_MISSES: dict[str, str] = {}
 
 
 @pytest.mark.parametrize(
@@ -736,13 +732,7 @@ def test_subject_wrapped_after_a_long_cc() -> None:
     "name",
     [
         "original_appointment_when_where_NIH-000065.txt",
-        pytest.param(
-            "original_appointment_recipient_label_lost_NIH-000065.txt",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason=LISTED_MISSES["original_appointment_recipient_label_lost_NIH-000065.txt"],
-            ),
-        ),
+        "original_appointment_recipient_label_lost_NIH-000065.txt",
     ],
 )
 def test_original_appointment_when_and_where_are_in_the_header(name: str) -> None:
@@ -751,6 +741,23 @@ def test_original_appointment_when_and_where_are_in_the_header(name: str) -> Non
     assert message.header is not None and message.header.separator is not None
     assert _header_lines(release, 1) == (1, 6)
     assert _body_start(release, 1) == 7
+
+
+def test_recipient_list_whose_label_was_lost() -> None:
+    release = _release("original_appointment_recipient_label_lost_NIH-000065.txt")
+    message = _message_at(release, 1)
+    assert [name for name, _ in _fields(release, 1)] == [
+        "from",
+        "sent",
+        "to",
+        "subject",
+        "when",
+        "where",
+    ]
+    # ``i Kadlec, Robert (OS/ASPR/IO); Conrad, …``: the ``i`` is what the OCR left of ``To:``.
+    assert message.to[0].raw == "Kadlec, Robert (OS/ASPR/IO)"
+    assert message.to[-1].raw == "Fauci, Anthony (NIH/NIAID) [E]"
+    assert 4 in _diagnostic_lines(release, "header-label-lost")
 
 
 # -- a recipient list broken by blank lines
