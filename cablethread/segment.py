@@ -1017,7 +1017,8 @@ def _breaks_below(upper: RawBlock, lower: RawBlock, lines: list[str], classes: l
     The page stamp is page furniture (the Bates number ``NIH-001033`` alone on a line).
 
     Likewise a page that opens with a labelled block, not quoted and with no separator line,
-    whose subject is not the block's above (:func:`_subjects_agree`), begins a new document:
+    whose subject is not the block's above (:func:`_subjects_agree`), or is marked a reply or
+    forward where the one above is not (:func:`_reply_below_unmarked`), begins a new document:
     a release prints each document from a new page, its newest message first.
     """
     for n in range(upper.end + 1, lower.start):
@@ -1042,7 +1043,7 @@ def _breaks_below(upper: RawBlock, lower: RawBlock, lines: list[str], classes: l
         and lower.separator is None
         and lower.quote_depth == upper.quote_depth == 0
         and _opens_page(upper, lower, classes)
-        and not _subjects_agree(upper, lower)
+        and (not _subjects_agree(upper, lower) or _reply_below_unmarked(upper, lower))
     )
 
 
@@ -1068,6 +1069,24 @@ def _subjects_agree(upper: RawBlock, lower: RawBlock) -> bool:
     if not keys[0] or not keys[1]:
         return True
     return variant_of(keys[0], keys[1]) or run_on(keys[0], keys[1])
+
+
+def _reply_below_unmarked(upper: RawBlock, lower: RawBlock) -> bool:
+    """Whether ``lower``'s subject is marked a reply or forward and ``upper``'s, printed above
+    it, is not: ``Subtitled Coronavirus Video`` above ``FW: Subtitled Coronavirus Video``. A
+    message is printed above the one it answers, whose subject never carries more prefixes than
+    its own; a writer who rewrote a reply's subject (``Industrial Park traffic`` above ``Re:``)
+    leaves no words in common."""
+    marks = []
+    for block in (upper, lower):
+        raw_field = block.get("subject")
+        if raw_field is None:
+            return False
+        key, marked = bare_key(parse_subject(" ".join(f.text for f in raw_field.fragments)))
+        if not key:
+            return False
+        marks.append(marked)
+    return marks == [False, True]
 
 
 def _labels_language(fields: list[RawField], words: _Words) -> str | None:

@@ -61,3 +61,17 @@ def test_one_message_in_two_releases_is_one_node_with_both_printings() -> None:
     assert len(release.messages) == 2
     variants = [d for d in release.diagnostics if d.code == "message-variant"]
     assert len(variants) == 1 and original.id in variants[0].message
+
+
+def test_a_page_opening_with_a_forward_of_the_message_above_begins_a_new_document() -> None:
+    original = "From: GENEVA\nSent: Monday, 1 July 2019 9:00 AM\nTo: NAD\nSubject: HRC LETTER\n\n"
+    forward = "From: NAD\nSent: Tuesday, 2 July 2019 10:00 AM\nTo: CEO\nSubject: FW: HRC LETTER\n\n"
+    release = cablethread.parse(
+        original + "The letter.\n\nDOC-0001234\n\n" + forward + "FYI.\n", NZ
+    )
+    letter, fwd = release.messages
+    # The forward is printed below the letter, on the next page: it is not the letter's parent.
+    assert letter.parent_id is None
+    assert [o.chain for o in fwd.occurrences] == [1]
+    assert [(e.parent_id, e.child_id) for e in release.edges] == [(letter.id, fwd.id)]
+    assert not any(d.code == "time-reply-before-parent" for d in release.diagnostics)
