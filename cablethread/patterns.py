@@ -611,15 +611,39 @@ def _subject_wrap_words() -> tuple[frozenset[str], tuple[str, ...]]:
 
 def ends_open(line: str) -> bool:
     """Whether a subject's printed line breaks mid-phrase, so that the next line may be its
-    remainder: ``… on convalescent serum for`` (a word that cannot end a phrase) or ``… NEJM:``
-    (a mark). ``… Dan Chertow invitation`` ends a phrase."""
+    remainder: ``… on convalescent serum for`` (a word that cannot end a phrase), ``… NEJM:``
+    (a mark) or ``… together-"Fourth`` (a quotation left open). ``… Dan Chertow invitation``
+    ends a phrase."""
     text = line.rstrip()
     if not text:
         return False
     words, marks = _subject_wrap_words()
-    if text.endswith(marks):
+    if text.endswith(marks) or _opens_unclosed(text):
         return True
     return text.rsplit(None, 1)[-1].casefold() in words
+
+
+def _opens_unclosed(text: str) -> bool:
+    """Whether ``text`` opens a quotation or a bracket it does not close: ``… keeping the world
+    together-"Fourth``."""
+    return (
+        text.count('"') % 2 == 1
+        or text.count("(") > text.count(")")
+        or text.count("“") > text.count("”")
+    )
+
+
+def titled(line: str) -> bool:
+    """Whether ``line`` is set as a title or a subject is, not as a sentence: each word in
+    capitals or opening with one (``Wants It Dead``, ``COMMANDER TO KABUL FOR TALKS``), but for
+    the small words a title keeps in lower case (``Endowment of the Arts``) and words with no
+    letter. ``We don't have to decide this`` is a sentence."""
+    words, _ = _subject_wrap_words()
+    return all(
+        not word[0].islower() or word.casefold() in words
+        for word in line.split()
+        if any(c.isalpha() for c in word)
+    )
 
 
 def body_on_subject_line(value: str) -> int | None:

@@ -387,10 +387,11 @@ def _continues(
             # A wrapped subject goes on with the rest of a phrase in lower case, or with a
             # remainder shorter than the line it filled where that line broke mid-phrase
             # (``… convalescent serum for`` / ``Coronavirus``) or where a blank line closes
-            # the header under it (``… GENEVA HUMAN RIGHTS`` / ``REVIEW`` / blank). OCR drops
-            # that blank line: a line in capitals after a whole phrase, with more text under
-            # it, is the body's first (``… FW: Sky News`` / ``We should discuss``) unless the
-            # subject printed below shows otherwise (:func:`_extend_subjects`).
+            # the header under it and the line is set as a title or opens with a bracket
+            # (``… GENEVA HUMAN RIGHTS`` / ``REVIEW`` / blank). OCR drops that blank line: a line in capitals after a whole
+            # phrase, with more text under it or written as a sentence, is the body's first
+            # (``… FW: Sky News`` / ``We should discuss``; ``We don't have to decide this`` /
+            # blank) unless the subject printed below shows otherwise (:func:`_extend_subjects`).
             if raw_field.inline and len(raw_field.fragments) == 1:
                 # ``Sent: … To: Michael Gerson Subject: RE: Q`` / ``See my edits in red``: the
                 # subject wraps in its own column, so its width counts from its label, not from
@@ -401,7 +402,8 @@ def _continues(
             if stripped[0].islower():
                 return True, False
             return len(stripped) <= len(printed.strip()) and (
-                p.ends_open(printed) or closes_header
+                p.ends_open(printed)
+                or (closes_header and (p.titled(stripped) or stripped.startswith("(")))
             ), False
         return (blanks == 1 and tail), False
     if blanks:

@@ -144,3 +144,37 @@ def test_line_in_lower_case_goes_on_as_before() -> None:
     message = cablethread.parse(text).messages[0]
     assert message.subject is not None
     assert message.subject.text.endswith("in the agenda of tomorrow's meeting")
+
+
+def test_ocr_sentence_under_a_subject_closed_by_a_blank_line_is_body() -> None:
+    # ``Subject: RE: Expert U.S. panel … for COVID-19`` / ``We don't have to decide this`` /
+    # blank / ``tonight...``: a blank line under it, but written as a sentence, not a title.
+    release = nih_passage(17423, 17432)
+    message = first_message(release)
+    assert message.subject is not None
+    assert message.subject.text == (
+        "RE: Expert U.S. panel develops NIH treatment guidelines for COVID-19"
+    )
+    assert kind_of_line(release, 6) == "body"
+
+
+OPEN_QUOTATION_WRAP = """\
+From: Roy Spence
+To: H
+Sent: Tue Jun 01 18:42:24 2010
+Subject: Just emailed Ms Cheryl to help co-ordinate a time -love you and thanks for keeping the world together-"Fourth
+Turning"...might want to re-read the ending chapters of Neil Howe and Bill Strauss book-love you so
+
+
+The text.
+"""
+
+
+def test_subject_line_that_leaves_a_quotation_open_goes_on() -> None:
+    # Modelled on a Clinton FOIA document: the subject's line ends inside ``"Fourth Turning"``.
+    message = cablethread.parse(OPEN_QUOTATION_WRAP).messages[0]
+    assert message.subject is not None
+    assert message.subject.text.endswith(
+        '"Fourth Turning"...might want to re-read the ending '
+        "chapters of Neil Howe and Bill Strauss book-love you so"
+    )
