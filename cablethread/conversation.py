@@ -14,7 +14,7 @@ The index is a 22-byte root block, then one 5-byte child block per reply level:
   FILETIME (100 ns since 1601, the top byte of which is that ``0x01``; the low 16 bits dropped),
   and a GUID made from the root's id (a UUID 5, its fields big-endian);
 - child block of each level below the root: a delta code bit and 31 bits of the time since the
-  root's (shifted right by 18 bits, or by 23 when it does not fit), then four bits from the
+  root block's (shifted right by 18 bits, or by 23 when it does not fit), then four bits from the
   message's id and a sequence count of 0.
 
 Each message's index is its parent's with one child block added, so every message of a thread
@@ -151,10 +151,12 @@ def conversation_index(
     chain = [*_ancestors(message.id, parent_of), message.id]
     start = _root_time(release, chain[0])
     index = _root_block(chain[0], start)
+    # Deltas count from the time as the root block holds it, as a reader decodes it.
+    kept = _filetime(start) >> 16 << 16
     for message_id in chain[1:]:
         found = message if message_id == message.id else _find(release, message_id)
         sent = found.sent_utc if found is not None else None
-        ticks = _filetime(sent) - _filetime(start) if sent is not None else 0
+        ticks = _filetime(sent) - kept if sent is not None else 0
         index += _child_block(message_id, ticks)
     return index
 

@@ -33,6 +33,7 @@ from email.utils import format_datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from cablethread.conversation import thread_index_header, thread_topic
 from cablethread.timeline import zone_info
 
 if TYPE_CHECKING:
@@ -248,6 +249,11 @@ def to_email(
             email[name] = [_address(party) for party in parties]
     if message.subject is not None:
         email["Subject"] = message.subject.text
+    # Outlook's conversation headers, which Datashare and Aleph thread by.
+    topic = thread_topic(release, message, parent_of=parent_of)
+    if topic:
+        email["Thread-Topic"] = topic
+    email["Thread-Index"] = thread_index_header(release, message, parent_of=parent_of)
     if message.importance:
         email["Importance"] = _clean(message.importance)
     for name, value in _x_headers(release, message, evidence.get(message.id)).items():
