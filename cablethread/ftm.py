@@ -1,6 +1,6 @@
 """FollowTheMoney export: a release as the entity stream that Aleph and the ``ftm`` tools read.
 
-`FollowTheMoney <https://followthemoney.tech>`_ (FtM) is the data model of OCCRP's Aleph: an
+FollowTheMoney (FtM, followthemoney.tech) is the data model of OCCRP's Aleph: an
 entity is a schema and property values, and a stream of them is JSON lines, one entity a line
 (``.ftm``). The entities are built and cleaned by the ``followthemoney`` package (extra
 ``cablethread[ftm]``), so that every value is one the library accepts::
