@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from collections import Counter, defaultdict
@@ -108,6 +109,27 @@ def test_entity_counts_by_schema(
         "clinton-document": {"Pages": 1, "Page": 5, "Person": 4, "Email": 9},
         "clinton-sample": {"Pages": 1, "Page": 7, "Person": 54, "Email": 16, "Mention": 30},
     }
+
+
+def test_the_counts_on_the_interop_page_are_the_seeds(seed: cablethread.Release) -> None:
+    page = (Path(__file__).parent.parent / "docs" / "interop.md").read_text(encoding="utf-8")
+    shown = {name: int(count) for name, count in re.findall(r"^\| `(\w+)` \| (\d+) \|", page, re.M)}
+    counts = Counter(entity.schema.name for entity in ftm_entities(seed))
+    assert shown == {name: counts[name] for name in shown}
+    assert set(counts) <= set(shown)
+
+
+def test_one_pages_per_input_of_parse_many() -> None:
+    release = cablethread.parse_many([DATA / "mfat_xinjiang_oia.txt", CLINTON_DOCUMENT])
+    entities = ftm_entities(release)
+    pages = {e.id: e.first("fileName") for e in entities if e.schema.name == "Pages"}
+    assert sorted(pages.values()) == ["clinton_C05769379.txt", "mfat_xinjiang_oia.txt"]
+    sources = {message_id_header(m.id): m.occurrences[0].source for m in release.messages}
+    for email in (e for e in entities if e.schema.name == "Email"):
+        if email.first("messageId") in sources:
+            source = sources[email.first("messageId")]
+            assert source is not None
+            assert pages[email.first("proof")] == Path(source).name
 
 
 def test_one_email_per_message_and_placeholder(release: cablethread.Release) -> None:
