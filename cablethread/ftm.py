@@ -210,6 +210,7 @@ class _Builder:
         if kind == "person":
             entity = self.make("Person", "party", participant.key)
             entity.add("name", _cut(participant.name or participant.raw, _NAME_LIMIT))
+            entity.add("name", [_cut(form, _NAME_LIMIT) for form in participant.forms])
         elif participant.code is not None and kind in _PUBLIC_BODIES | _OTHER_BODIES:
             schema = "PublicBody" if kind in _PUBLIC_BODIES else "LegalEntity"
             entity = self.make(schema, "party", participant.key)
@@ -218,6 +219,9 @@ class _Builder:
             entity.add("description", f"{kind} ({self.release.profile or 'generic'} directory)")
         else:
             return None  # withheld (no name) or unresolved (written as mentions)
+        if not entity.has("name"):
+            return None  # nothing the model reads as a name: mentioned by its emails instead
+        entity.set("name", entity.get("name")[:1])
         entity.add("alias", [_cut(form, _NAME_LIMIT) for form in participant.forms])
         entity.add("email", participant.addresses)
         for key in participant.keys:
@@ -276,6 +280,8 @@ class _Builder:
             seen.add(party.key)
             mention = self.make("Mention", "mention", message.id, party.key)
             mention.add("name", _cut(party.name or party.raw, _NAME_LIMIT))
+            if not mention.has("name"):
+                continue  # printed marks with no name in them (``"''"``)
             mention.add("document", email.id)
             if party.address:
                 mention.add("contextEmail", party.address)
