@@ -52,7 +52,7 @@ from cablethread.parser import InputError
 if TYPE_CHECKING:
     from followthemoney import EntityProxy, Model
 
-    from cablethread.models import Message, Participant, Party, Release
+    from cablethread.models import Message, Participant, Party, Release, Segment
 
 __all__ = ["FtmSupportMissing", "ftm_entities", "write_ftm"]
 
@@ -145,7 +145,16 @@ def _source_texts(release: Release) -> dict[str | None, str]:
     return {source: "".join(parts) for source, parts in texts.items()}
 
 
-def _body(release: Release, message: Message) -> str:
+def _body_segments(release: Release) -> dict[tuple[str, str | None], list[Segment]]:
+    """The body segments of each message in each input, gathered in one pass."""
+    found: dict[tuple[str, str | None], list[Segment]] = {}
+    for segment in release.segments:
+        if segment.kind == "body" and segment.message_id is not None:
+            found.setdefault((segment.message_id, segment.source), []).append(segment)
+    return found
+
+
+def _body(message: Message, segments: dict[tuple[str, str | None], list[Segment]]) -> str:
     """The body of the message's first printing, from the release's body segments."""
     occurrence = message.occurrences[0]
     span = occurrence.body_span
@@ -153,11 +162,8 @@ def _body(release: Release, message: Message) -> str:
         return ""
     text = "".join(
         segment.text
-        for segment in release.segments
-        if segment.kind == "body"
-        and segment.message_id == message.id
-        and segment.source == occurrence.source
-        and segment.span.start in span
+        for segment in segments.get((message.id, occurrence.source), [])
+        if segment.span.start in span
     )
     lines = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x0c", "").split("\n")
     return "\n".join(line.rstrip() for line in lines).strip("\n")
@@ -176,6 +182,7 @@ class _Builder:
         self.parent_of = {edge.child_id: edge.parent_id for edge in release.edges}
         self.pages_of: dict[str | None, str] = {}
         self.party_entity: dict[str, str] = {}
+        self.bodies = _body_segments(release)
 
     def make(self, schema: str, *parts: str) -> EntityProxy:
         entity: EntityProxy = self.model.make_entity(schema)
@@ -258,7 +265,7 @@ class _Builder:
             "recipients",
             [self.party_entity[p.key] for p in recipients if p.key in self.party_entity],
         )
-        entity.add("bodyText", _pieces(_body(release, message), _TEXT_LIMIT))
+        entity.add("bodyText", _pieces(_body(message, self.bodies), _TEXT_LIMIT))
         if message.header is not None:
             for field in message.header.fields:
                 entity.add("headers", _json_pieces(field.label, field.span.start, field.value))
