@@ -123,6 +123,17 @@ def test_headers_alone_rebuild_the_threads(path: Path, tmp_path: Path) -> None:
     assert {frozenset(s) for s in by_references.values()} == threads | single
 
 
+def test_eml_files_carry_the_same_conversation_headers(
+    tmp_path: Path, seed: cablethread.Release
+) -> None:
+    written = _mbox(seed, tmp_path)
+    for path in cablethread.write_eml(seed, tmp_path / "eml"):
+        back = email.message_from_bytes(path.read_bytes(), policy=policy.default)
+        mbox_message = written[path.stem]
+        assert back["Thread-Index"] == mbox_message["Thread-Index"]
+        assert back["Thread-Topic"] == mbox_message["Thread-Topic"]
+
+
 def test_thread_topic_is_the_thread_key(tmp_path: Path, seed: cablethread.Release) -> None:
     written = _mbox(seed, tmp_path)
     for thread in seed.threads:
