@@ -236,6 +236,11 @@ def to_email(
         email["References"] = " ".join(
             message_id_header(i) for i in _ancestors(message.id, parent_of)
         )
+    # Outlook's conversation headers, which Datashare and Aleph thread by.
+    topic = thread_topic(release, message, parent_of=parent_of)
+    if topic:
+        email["Thread-Topic"] = topic
+    email["Thread-Index"] = thread_index_header(release, message, parent_of=parent_of)
     if message.sent_utc is not None:
         zone = zone_info(message.time_zone) if message.time_zone else None
         shown = message.sent_utc.astimezone(zone) if zone else message.sent_utc
@@ -249,11 +254,6 @@ def to_email(
             email[name] = [_address(party) for party in parties]
     if message.subject is not None:
         email["Subject"] = message.subject.text
-    # Outlook's conversation headers, which Datashare and Aleph thread by.
-    topic = thread_topic(release, message, parent_of=parent_of)
-    if topic:
-        email["Thread-Topic"] = topic
-    email["Thread-Index"] = thread_index_header(release, message, parent_of=parent_of)
     if message.importance:
         email["Importance"] = _clean(message.importance)
     for name, value in _x_headers(release, message, evidence.get(message.id)).items():
