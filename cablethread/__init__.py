@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from cablethread.diagnostics import CODES, ParseError
 from cablethread.directory import Directory, DirectoryError
+from cablethread.ftm import FtmSupportMissing, write_ftm
 from cablethread.graphml import write_graphml
 from cablethread.json_export import release_schema, write_json, write_node_link
 from cablethread.mbox import write_eml, write_mbox
@@ -48,6 +49,7 @@ __all__ = [
     "Directory",
     "DirectoryError",
     "Edge",
+    "FtmSupportMissing",
     "Header",
     "HeaderField",
     "InputError",
@@ -75,6 +77,7 @@ __all__ = [
     "release_schema",
     "write_csv",
     "write_eml",
+    "write_ftm",
     "write_graphml",
     "write_json",
     "write_mbox",

@@ -276,6 +276,11 @@ def _configure_parse(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--mbox", metavar="OUT", help="write the messages as an mbox file, threaded by Message-ID"
     )
+    parser.add_argument(
+        "--ftm",
+        metavar="OUT",
+        help="write FollowTheMoney entities (JSON lines) for Aleph; needs cablethread[ftm]",
+    )
 
 
 def run_parse(args: argparse.Namespace) -> int:
@@ -309,6 +314,10 @@ def run_parse(args: argparse.Namespace) -> int:
         _write("CSV", args.csv, lambda: write_csv(release, args.csv))
     if args.mbox:
         _write("mbox", args.mbox, lambda: write_mbox(release, args.mbox))
+    if args.ftm:
+        from cablethread.ftm import write_ftm
+
+        _write("FollowTheMoney entities", args.ftm, lambda: write_ftm(release, args.ftm))
     return 0
 
 

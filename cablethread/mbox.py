@@ -33,6 +33,7 @@ from email.utils import format_datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from cablethread.conversation import thread_index_header, thread_topic
 from cablethread.timeline import zone_info
 
 if TYPE_CHECKING:
@@ -235,6 +236,11 @@ def to_email(
         email["References"] = " ".join(
             message_id_header(i) for i in _ancestors(message.id, parent_of)
         )
+    # Outlook's conversation headers, which Datashare and Aleph thread by.
+    topic = thread_topic(release, message, parent_of=parent_of)
+    if topic:
+        email["Thread-Topic"] = topic
+    email["Thread-Index"] = thread_index_header(release, message, parent_of=parent_of)
     if message.sent_utc is not None:
         zone = zone_info(message.time_zone) if message.time_zone else None
         shown = message.sent_utc.astimezone(zone) if zone else message.sent_utc
