@@ -19,6 +19,7 @@ DOCS = ROOT / "docs"
 DOCTESTED = [
     "cablethread._clean",
     "cablethread.attribution",
+    "cablethread.collate",
     "cablethread.cli",
     "cablethread.display",
     "cablethread.graph",

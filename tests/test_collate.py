@@ -1,0 +1,236 @@
+"""Collation: every printing of a message compared, on real printings redacted differently."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+import cablethread
+from cablethread.json_export import schema_json
+from cablethread.models import Collation, Difference
+
+COLLATION = Path(__file__).parent / "data" / "collation"
+
+
+def _parse(*names: str) -> cablethread.Release:
+    return cablethread.parse_many([COLLATION / name for name in names])
+
+
+def _collation(release: cablethread.Release, subject: str, first_line: int = 0) -> Collation:
+    """The collation of the message with ``subject`` (whose first printing's header begins at
+    ``first_line``, where one subject heads two messages)."""
+    found = [
+        c
+        for c in release.collations
+        if (message := release.message(c.message_id)).subject is not None
+        and message.subject.text == subject
+        and first_line in (0, c.printings[0].span.start)
+    ]
+    assert len(found) == 1, [c.message_id for c in found]
+    return found[0]
+
+
+def _source(collation: Collation, difference: Difference, side: str) -> str:
+    printing = getattr(difference, side).printing
+    return Path(collation.printings[printing].source or "").name
+
+
+@pytest.fixture(scope="module")
+def nathanson() -> cablethread.Release:
+    return _parse("nathanson_released_C05783040.txt", "nathanson_withheld_b6_C05783415.txt")
+
+
+@pytest.fixture(scope="module")
+def pakistan() -> cablethread.Release:
+    return _parse(
+        "pakistan_aid_b5_beside_line_C05770995.txt",
+        "pakistan_aid_no_code_C05771014.txt",
+        "pakistan_aid_ocr_C05776435.txt",
+        "pakistan_aid_reply_C05776434.txt",
+    )
+
+
+# --- the seed ------------------------------------------------------------------------------
+
+
+def test_seed_messages_printed_twice_are_collated(seed: cablethread.Release) -> None:
+    printed_twice = [m for m in seed.messages if len(m.occurrences) > 1]
+    assert [c.message_id for c in seed.collations] == [m.id for m in printed_twice]
+    first = seed.collations[0]
+    assert [(p.span.start, p.span.end) for p in first.printings] == [(14, 22), (405, 413)]
+    assert first.printings[0].words == first.printings[1].words > 0
+    assert first.differences == [] and first.unaligned == []
+
+
+def test_seed_printings_withhold_alike_so_no_redaction_difference_is_claimed(
+    seed: cablethread.Release,
+) -> None:
+    # Both printings of each message carry the same s6(a), s6(b) and s9(2)(g)(i) in the same
+    # places: nothing was withheld in one and released in the other.
+    kinds = {d.kind for c in seed.collations for d in c.differences}
+    assert kinds == {"ocr"}
+    spelled = [d for c in seed.collations for d in c.differences]
+    assert {(d.a.text, d.b.text) for d in spelled} == {("Uighurs", "Uyghurs")}
+    assert all(d.a.span.start == 251 and d.b.span.start == 642 for d in spelled)
+    assert all("1 letter edit" in d.evidence for d in spelled)
+
+
+def test_collations_only_add_to_the_json(seed: cablethread.Release) -> None:
+    document = json.loads(seed.to_json())
+    assert list(document)[-1] == "collations"
+    without = seed.model_copy(update={"collations": []})
+    assert json.loads(without.to_json()) == {**document, "collations": []}
+    assert cablethread.Release.model_validate_json(seed.to_json()) == seed
+
+
+def test_schema_describes_collations() -> None:
+    schema = json.loads(schema_json())
+    assert "collations" in schema["properties"]
+    difference = schema["$defs"]["Difference"]
+    assert difference["properties"]["kind"]["enum"] == [
+        "withheld-here",
+        "code-only",
+        "ocr",
+        "truncated",
+        "other",
+    ]
+    for name in ("Collation", "CollatedPrinting", "Difference", "DifferenceSide"):
+        model = schema["$defs"][name]
+        assert model["additionalProperties"] is False
+        assert all(prop.get("description") for prop in model["properties"].values()), name
+
+
+# --- withheld-here ---------------------------------------------------------------------------
+
+
+def test_name_withheld_beside_b6_in_one_printing_and_printed_in_the_other(
+    nathanson: cablethread.Release,
+) -> None:
+    collation = _collation(nathanson, "FW: East-West Center Board")
+    [difference] = collation.differences
+    assert difference.kind == "withheld-here"
+    assert difference.a.text == "Marc Nathanson" and difference.a.codes == []
+    assert _source(collation, difference, "a") == "nathanson_released_C05783040.txt"
+    assert difference.b.text == ""
+    assert [(c.code, c.ground) for c in difference.b.codes] == [("b6", "FOIA (b)(6)")]
+    assert difference.withheld_in == difference.b.printing
+    assert (difference.a.span.start, difference.b.span.start) == (23, 71)
+    assert "B6 (FOIA (b)(6)) on line 71" in difference.evidence
+
+
+def test_withheld_here_in_the_body_beside_a_code_and_in_a_blank_without_one(
+    nathanson: cablethread.Release,
+) -> None:
+    collation = _collation(nathanson, "East-West Center Board")
+    withheld = [d for d in collation.differences if d.kind == "withheld-here"]
+    assert [(d.a.text, d.b.text, [c.code for c in d.b.codes]) for d in withheld] == [
+        ("Suanne:", "", ["b6"]),
+        # ``,ovould`` is what OCR made of ``would`` at the blank's edge.
+        ("Mr. Nathanson would", ",ovould", ["b6"]),
+        # ``Let me know if               would be interested``: a blank inside the line.
+        ("Mr. Nathanson", "", []),
+    ]
+    assert "OCR form" in withheld[1].evidence
+    assert "15 columns blank between 'if' and 'would' on line 123" in withheld[2].evidence
+    # The released text is printed in the other printing, and nothing else is called withheld.
+    others = [d for d in collation.differences if d.kind != "withheld-here"]
+    assert [d.kind for d in others] == ["ocr"]
+
+
+# --- code-only and ocr -------------------------------------------------------------------------
+
+
+def test_b5_beside_a_line_both_printings_print_alike_is_code_only(
+    pakistan: cablethread.Release,
+) -> None:
+    collation = _collation(
+        pakistan, "FW: Billions of aid dollars buy U.S. little goodwill in Pakistan", 46
+    )
+    sources = [Path(p.source or "").name for p in collation.printings]
+    assert [s[-13:-4] for s in sources] == ["C05770995", "C05771014", "C05776435", "C05776434"]
+    beside = [
+        d
+        for d in collation.differences
+        if d.kind == "code-only" and "Note the comment in the" in d.a.text
+    ]
+    # The one printing with the code against each of the three without it.
+    assert [d.b.printing for d in beside] == [1, 2, 3]
+    for difference in beside:
+        assert difference.withheld_in == 0
+        assert [c.code for c in difference.a.codes] == ["b5"] and difference.b.codes == []
+        assert difference.a.span.start == 69
+        assert difference.a.text.split() == difference.b.text.split()
+    assert "beside 'implementing partners frequently raise Note the comment in" in (
+        beside[0].evidence
+    )
+    assert not [d for d in collation.differences if d.kind == "withheld-here"]
+
+
+def test_words_read_otherwise_by_ocr_are_ocr_not_redactions(
+    pakistan: cablethread.Release,
+) -> None:
+    collation = _collation(
+        pakistan, "FW: Billions of aid dollars buy U.S. little goodwill in Pakistan", 46
+    )
+    ocr = {
+        (d.a.text, d.b.text)
+        for d in collation.differences
+        if d.kind == "ocr" and d.a.printing == 0 and d.b.printing == 2
+    }
+    # ``I just sent to Raj`` / ``I iust sent to Rai``; the ``im`` mark below the signature.
+    assert ocr == {("just", "iust"), ("Raj", "Rai"), ("im", "")}
+    assert all(d.a.codes == d.b.codes == [] for d in collation.differences if d.kind == "ocr")
+
+
+# --- truncated, other and unaligned --------------------------------------------------------------
+
+
+def test_printing_cut_at_a_page_is_truncated() -> None:
+    release = _parse("libya_update_cut_at_page_C05739783.txt", "libya_update_whole_C05782879.txt")
+    [collation] = release.collations
+    [cut] = [d for d in collation.differences if d.kind == "truncated"]
+    assert cut.a.text == "" and cut.a.span.start == 63
+    assert cut.b.text.startswith("10. Situation on the ground: definitely returning to normal")
+    assert cut.b.text.endswith("This email is UNCLASSIFIED.")
+    assert "body ends at line 63" in cut.evidence
+    kinds = {d.kind for d in collation.differences}
+    assert kinds == {"ocr", "other", "truncated"}
+    # ``2e,`` for ``24th,`` is three edits in five letters: too many to call noise; no code
+    # beside it, so it is no redaction either.
+    [other] = [d for d in collation.differences if d.kind == "other"]
+    assert (other.a.text, other.b.text) == ("2e,", "24th,")
+    assert "no withholding code" in other.evidence
+
+
+def test_printings_too_different_to_align_get_a_diagnostic() -> None:
+    release = _parse("mansplainer_link_C05796794.txt", "mansplainer_link_ocr_C05798046.txt")
+    [collation] = release.collations
+    assert collation.differences == [] and collation.unaligned == [[0, 1]]
+    [diagnostic] = [d for d in release.diagnostics if d.code == "collation-unaligned"]
+    assert "were not compared" in diagnostic.message
+    assert diagnostic.span == collation.printings[0].body_span
+    assert diagnostic.related == collation.printings[1].body_span
+
+
+def test_every_difference_names_its_evidence_and_only_printed_text_is_released(
+    nathanson: cablethread.Release, pakistan: cablethread.Release
+) -> None:
+    for release in (nathanson, pakistan):
+        for collation in release.collations:
+            for difference in collation.differences:
+                assert difference.evidence
+                assert difference.a.printing < difference.b.printing
+                if difference.kind == "withheld-here":
+                    released = (
+                        difference.b
+                        if difference.withheld_in == difference.a.printing
+                        else (difference.a)
+                    )
+                    assert released.text and not released.codes
+                    source = collation.printings[released.printing].source
+                    assert source is not None
+                    lines = Path(source).read_text(encoding="utf-8").split("\n")
+                    printed = " ".join(" ".join(lines[n - 1].split()) for n in released.span.lines)
+                    assert all(word in printed for word in released.text.split())
