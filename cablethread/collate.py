@@ -53,7 +53,14 @@ from cablethread.models import (
     Span,
     trusted,
 )
-from cablethread.redactions import find_redactions, is_code_line, split_margin_codes
+from cablethread.redactions import (
+    find_redactions,
+    is_code_line,
+    is_stamp_filler,
+    may_be_stamp,
+    split_margin_codes,
+    stamp_kind,
+)
 
 __all__ = [
     "BLANK_WIDTH",
@@ -61,6 +68,7 @@ __all__ = [
     "NEAR_CODE_WORDS",
     "OCR_EDIT",
     "OCR_LONGEST",
+    "PAGE_NUMBER_DIGITS",
     "RUN_ON_GAP",
     "SPECK_LENGTH",
     "TAIL_WORDS",
@@ -78,8 +86,9 @@ SPECK_LENGTH = 2
 NEAR_CODE_WORDS = 12
 #: A replaced run is OCR noise when its letters differ by at most this share of the longer
 #: run's length, or by two edits (``iust sent to rai`` / ``just sent to raj`` is 2 of 16;
-#: ``Feltman`` / ``Peitman`` 2 of 7; ``Qaddafi`` / ``Qadde`` 3 of 7 is not noise).
-OCR_EDIT = 0.34
+#: ``Feltman`` / ``Peitman`` 2 of 7; ``Manqoosh`` / ``Marv:posh`` 3 of 8; ``Qaddafi`` /
+#: ``Qadde`` 3 of 7 and ``24th`` / ``2e`` 3 of 4 are not noise).
+OCR_EDIT = 0.4
 #: Runs longer than this many letters are not compared letter by letter: OCR noise changes a
 #: word or a few, and a long run that differs is not noise.
 OCR_LONGEST = 60
@@ -93,6 +102,8 @@ RUN_ON_GAP = 3
 #: A printing that goes on where the other has ended is a cut only when it goes on for this many
 #: words of more than a speck: a page number or a stray mark after the end (``343``) is not.
 TAIL_WORDS = 3
+#: A line holding a number of at most this many digits and nothing else is a page number.
+PAGE_NUMBER_DIGITS = 4
 #: More printings than this of one message are compared only the first this many: a message
 #: printed in a hundred documents would make thousands of pairs.
 MAX_PRINTINGS = 12
@@ -113,6 +124,8 @@ class _Reading:
     columns: list[tuple[int, int]] = field(default_factory=list)
     #: Lines that carry a code: a blank in them may be where the code stood.
     code_lines: set[int] = field(default_factory=set)
+    #: The codes printed beside the printing's header block (``To: H     B6``), by code.
+    header_codes: dict[str, Redaction] = field(default_factory=dict)
     #: Each code with the words of its line: ``(first word, end word, code)``; a code on a line
     #: of its own has first == end, the place between words where it stands.
     codes: list[tuple[int, int, Redaction]] = field(default_factory=list)
@@ -143,8 +156,9 @@ class _Lines:
             self._by_source.setdefault(segment.source, []).append(segment)
         self._starts: dict[str | None, list[int]] = {}
 
-    def body(self, source: str | None, span: Span) -> Iterable[tuple[int, str]]:
-        """``(line, text)`` of the body lines of ``span`` in ``source``; furniture left out."""
+    def body(self, source: str | None, span: Span, kind: str = "body") -> Iterable[tuple[int, str]]:
+        """``(line, text)`` of the lines of ``kind`` (``body``, ``header``) of ``span`` in
+        ``source``; furniture left out."""
         segments = self._by_source.get(source, [])
         starts = self._starts.get(source)
         if starts is None:
@@ -153,7 +167,7 @@ class _Lines:
         while index < len(segments) and segments[index].span.start <= span.end:
             segment = segments[index]
             index += 1
-            if segment.kind != "body" or segment.span.end < span.start:
+            if segment.kind != kind or segment.span.end < span.start:
                 continue
             pieces = segment.text.split("\n")
             for offset, text in enumerate(pieces[: segment.span.end - segment.span.start + 1]):
@@ -182,19 +196,51 @@ def _is_stamp_line(text: str) -> bool:
     lines, labels = _stamp_words()
     if " ".join(words).casefold() in lines:
         return True
-    if len(words) == 2 and words[0].rstrip(":").casefold() in labels:
-        parts = words[1].split("/")
-        return [len(part) for part in parts] == [2, 2, 4] and all(p.isdigit() for p in parts)
-    return False
+    return len(words) == 2 and words[0].rstrip(":").casefold() in labels and _is_date(words[1])
+
+
+def _is_date(text: str) -> bool:
+    """True for a date ``dd/dd/dddd`` and nothing else: ``03/06/2020``."""
+    parts = text.split("/")
+    return [len(part) for part in parts] == [2, 2, 4] and all(p.isdigit() for p in parts)
+
+
+def _is_page_number(text: str) -> bool:
+    """True for a line holding a number of at most four digits and nothing else: ``333``, a
+    page's number at its foot, which two printings of one page number apart."""
+    value = text.strip()
+    return len(value) <= PAGE_NUMBER_DIGITS and value.isdigit()
+
+
+def _without_classification(text: str) -> tuple[str, bool]:
+    """The line without the declassification stamp run into it, and whether there was one:
+    ``This is cool.   Classified by DAS, A/GIS, DoS on 09/30/2015 — Class: CONFIDENTIAL —
+    Reason: 1.4(D) — Declassify`` gives ``This is cool.   ``. A stamp is State's marking of the
+    page, not the message's words; two printings of one message carry it apart."""
+    if "lassif" not in text and "LASSIF" not in text:
+        return text, False
+    for word in _PRINTED_WORD.finditer(text):
+        if may_be_stamp(text[word.start() :]) and stamp_kind(text[word.start() :]) == (
+            "classification"
+        ):
+            return text[: word.start()], True
+    return text, False
 
 
 def _read(lines: Iterable[tuple[int, str]], first_line: int) -> _Reading:
     """The words and codes of a body: ``implementing partners frequently raise   Note the
     comment in the     B5`` gives nine words and ``b5`` beside them."""
     reading = _Reading(first_line=first_line)
+    after_stamp = False
     for number, text in lines:
-        if _is_stamp_line(text):
+        if not text.strip():
             continue
+        if _is_stamp_line(text) or _is_page_number(text):
+            continue
+        if after_stamp and (is_stamp_filler(text) or _is_date(text.strip())):
+            # ``on: 05/24/2026``: the end of a declassification stamp, wrapped.
+            continue
+        text, after_stamp = _without_classification(text)
         codes = find_redactions(text, number)
         value = text
         if codes:
@@ -582,17 +628,32 @@ def _compare(
             there = _side(other, theirs, place, place_end, [])
             order = place if back else start
             side_a, side_b = (here, there) if reading is first else (there, here)
-            kind, withheld, evidence = _alone(code, here, mine, theirs)
+            kind, withheld, evidence = _alone(code, here, mine, theirs, reading, other)
             differences.append((order, _difference(kind, side_a, side_b, withheld, evidence)))
     differences.sort(key=lambda item: item[0])
     return [difference for _, difference in differences]
 
 
 def _alone(
-    code: Redaction, here: DifferenceSide, mine: int, theirs: int
+    code: Redaction,
+    here: DifferenceSide,
+    mine: int,
+    theirs: int,
+    reading: _Reading,
+    other: _Reading,
 ) -> tuple[DifferenceKind, int | None, str]:
     """Kind, the printing carrying the code and the evidence for a code that stands beside
     words both printings print alike."""
+    beside_header = other.header_codes.get(code.code)
+    if beside_header is not None and code.code not in reading.header_codes:
+        # State prints a code beside the header in one printing and under it in another.
+        return (
+            "other",
+            None,
+            f"printing {mine + 1} carries {_codes_named([code])} in its body; printing "
+            f"{theirs + 1} carries the same code beside its header block (line "
+            f"{beside_header.span.start}): where the code stands differs, not what is withheld",
+        )
     if code.ocr_damaged:
         return (
             "other",
@@ -645,9 +706,13 @@ def collate(
         for occurrence in occurrences:
             body = occurrence.body_span
             if body is None:
-                readings.append(_Reading(first_line=occurrence.span.end))
+                reading = _Reading(first_line=occurrence.span.end)
             else:
-                readings.append(_read(lines.body(occurrence.source, body), body.start))
+                reading = _read(lines.body(occurrence.source, body), body.start)
+            for number, text in lines.body(occurrence.source, occurrence.span, "header"):
+                for code in find_redactions(text, number):
+                    reading.header_codes.setdefault(code.code, code)
+            readings.append(reading)
         differences: list[Difference] = []
         unaligned: list[list[int]] = []
         seen: dict[tuple[tuple[str, ...], tuple[str, ...]], int] = {}

@@ -204,6 +204,26 @@ def test_printing_cut_at_a_page_is_truncated() -> None:
     assert "no withholding code" in other.evidence
 
 
+def test_a_code_beside_the_header_in_one_printing_and_under_it_in_another_is_layout() -> None:
+    release = _parse("saud_codes_beside_header_C05790877.txt", "saud_codes_in_body_C05778075.txt")
+    collation = _collation(release, "Saud")
+    assert [(d.kind, [c.code for c in d.b.codes]) for d in collation.differences] == [
+        ("other", ["1.4(d)"]),
+        ("other", ["b1"]),
+    ]
+    assert all("beside its header block" in d.evidence for d in collation.differences)
+
+
+def test_a_declassification_stamp_run_into_a_line_is_not_the_messages_words() -> None:
+    release = _parse(
+        "craner_without_stamp_C05787990.txt", "craner_declassification_stamp_C05784944.txt"
+    )
+    # ``This is cool.   Classified by DAS, A/GIS, DoS on 09/30/2015 — … — Declassify`` and
+    # ``on: 05/24/2026`` below it, against ``This is cool.``: the printings agree.
+    assert len(release.collations) == 4
+    assert all(c.differences == [] for c in release.collations)
+
+
 def test_printings_too_different_to_align_get_a_diagnostic() -> None:
     release = _parse("mansplainer_link_C05796794.txt", "mansplainer_link_ocr_C05798046.txt")
     [collation] = release.collations
