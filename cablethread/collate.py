@@ -32,12 +32,15 @@ from __future__ import annotations
 
 import bisect
 import difflib
+import importlib
 import re
 import tomllib
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
+from typing import TYPE_CHECKING, Any, TypedDict
 
 from cablethread.diagnostics import Collector
 from cablethread.models import (
@@ -53,6 +56,10 @@ from cablethread.models import (
     Span,
     trusted,
 )
+
+if TYPE_CHECKING:
+    from cablethread.models import Release
+
 from cablethread.redactions import (
     find_redactions,
     is_code_line,
@@ -69,10 +76,14 @@ __all__ = [
     "OCR_EDIT",
     "OCR_LONGEST",
     "PAGE_NUMBER_DIGITS",
+    "REDACTION_SUMMARY_COLUMNS",
     "RUN_ON_GAP",
     "SPECK_LENGTH",
     "TAIL_WORDS",
+    "RedactionSummaryRecord",
     "collate",
+    "redaction_summary",
+    "redaction_summary_records",
 ]
 
 #: Share of the shorter printing's words that must fall in matching runs for two printings to
@@ -760,4 +771,166 @@ def _report(
         f"words) were not compared: {why}",
         first.body_span or first.span,
         second.body_span or second.span,
+    )
+
+
+class RedactionSummaryRecord(TypedDict):
+    """One row of :func:`redaction_summary_records`; see :data:`REDACTION_SUMMARY_COLUMNS`."""
+
+    source: str | None
+    sender: str | None
+    ground: str | None
+    month: str | None
+    printings: int
+    codes: int
+    collated_printings: int
+    words_withheld: int | None
+    lines_withheld: int | None
+    body_words: int | None
+    share_withheld: float | None
+
+
+REDACTION_SUMMARY_COLUMNS: dict[str, str] = {
+    "source": "The input the printings are in.",
+    "sender": "The sender: its directory code, else its name, else as printed.",
+    "ground": (
+        "The ground in the law (`FOIA (b)(6)`, `OIA s6(a)`); empty for a passage blanked with "
+        "no code beside it, which only collation finds."
+    ),
+    "month": "The month the message was sent (`2011-10`), by its wall clock.",
+    "printings": "Printings of messages of this sender and month in this source with the ground.",
+    "codes": "Codes of the ground printed in those printings, header and body.",
+    "collated_printings": (
+        "Those of the printings compared with another printing of their message (collation)."
+    ),
+    "words_withheld": (
+        "Words another printing prints where these withheld them (``withheld-here``); empty "
+        "when none of the printings was collated: it cannot be measured."
+    ),
+    "lines_withheld": "Lines those words stand on in the printings that print them; as above.",
+    "body_words": "Words printed in the bodies of the collated printings; as above.",
+    "share_withheld": (
+        "``words_withheld / (body_words + words_withheld)``: the share of the body withheld, "
+        "where measured."
+    ),
+}
+
+
+@dataclass(slots=True)
+class _Tally:
+    printings: int = 0
+    codes: int = 0
+    collated: set[tuple[str, int]] = field(default_factory=set)
+    words_withheld: int = 0
+    lines_withheld: int = 0
+    body_words: int = 0
+
+
+def redaction_summary_records(release: Release) -> list[RedactionSummaryRecord]:
+    """Withholding counted per source, sender, ground and month: the codes of every printing
+    (header and body), and, where collation measured them, the words and lines withheld and the
+    share of the body withheld. Rows in order of source, sender, ground and month.
+
+    >>> import cablethread
+    >>> rows = redaction_summary_records(cablethread.parse_file("examples/mfat_xinjiang_oia.txt"))
+    >>> row = rows[0]
+    >>> row["sender"], row["ground"], row["month"], row["codes"], row["words_withheld"]
+    ('BEIJING', 'OIA s6(a)', '2018-11', 38, 0)
+    """
+    lines = _Lines(release.segments)
+    collated = {c.message_id: c for c in release.collations}
+    tallies: dict[tuple[str | None, str | None, str | None, str | None], _Tally] = {}
+    for message in release.messages:
+        sender = message.sender
+        label = None if sender is None else sender.code or sender.name or sender.raw
+        month = message.sent_local.strftime("%Y-%m") if message.sent_local else None
+        collation = collated.get(message.id)
+        withheld = _withheld_by_printing(collation)
+        for index, occurrence in enumerate(message.occurrences):
+            codes: list[Redaction] = []
+            for kind, span in (("header", occurrence.span), ("body", occurrence.body_span)):
+                if span is not None:
+                    for number, text in lines.body(occurrence.source, span, kind):
+                        if not _is_stamp_line(text):
+                            codes.extend(find_redactions(text, number))
+            grounds: Counter[str | None] = Counter(code.ground for code in codes)
+            grounds.update({ground: 0 for ground in withheld.get(index, {})})
+            for ground, count in grounds.items():
+                tally = tallies.setdefault((occurrence.source, label, ground, month), _Tally())
+                tally.printings += 1
+                tally.codes += count
+                if collation is not None:
+                    tally.collated.add((message.id, index))
+                    tally.body_words += collation.printings[index].words
+                    words, line_count = withheld.get(index, {}).get(ground, (0, 0))
+                    tally.words_withheld += words
+                    tally.lines_withheld += line_count
+    records: list[RedactionSummaryRecord] = []
+    for (source, label, row_ground, month), tally in sorted(
+        tallies.items(), key=lambda item: tuple("" if v is None else v for v in item[0])
+    ):
+        measured = bool(tally.collated)
+        total = tally.body_words + tally.words_withheld
+        records.append(
+            RedactionSummaryRecord(
+                source=source,
+                sender=label,
+                ground=row_ground,
+                month=month,
+                printings=tally.printings,
+                codes=tally.codes,
+                collated_printings=len(tally.collated),
+                words_withheld=tally.words_withheld if measured else None,
+                lines_withheld=tally.lines_withheld if measured else None,
+                body_words=tally.body_words if measured else None,
+                share_withheld=tally.words_withheld / total if measured and total else None,
+            )
+        )
+    return records
+
+
+def _withheld_by_printing(
+    collation: Collation | None,
+) -> dict[int, dict[str | None, tuple[int, int]]]:
+    """For each printing of a collation, the words and lines withheld in it (that another
+    printing prints), by ground (None for a blank with no code); each place counted once,
+    however many printings release it."""
+    found: dict[int, dict[str | None, tuple[int, int]]] = {}
+    if collation is None:
+        return found
+    seen: set[tuple[int, int, int]] = set()
+    for difference in collation.differences:
+        if difference.kind != "withheld-here" or difference.withheld_in is None:
+            continue
+        held, released = (
+            (difference.a, difference.b)
+            if difference.withheld_in == difference.a.printing
+            else (difference.b, difference.a)
+        )
+        if (held.printing, held.span.start, held.span.end) in seen:
+            continue
+        seen.add((held.printing, held.span.start, held.span.end))
+        words = len(released.text.split())
+        line_count = released.span.end - released.span.start + 1
+        named: list[str | None] = [*sorted({code.ground for code in held.codes})]
+        grounds = named or [None]
+        per_ground = found.setdefault(held.printing, {})
+        for ground in grounds:
+            before = per_ground.get(ground, (0, 0))
+            per_ground[ground] = (before[0] + words, before[1] + line_count)
+    return found
+
+
+def redaction_summary(release: Release) -> Any:
+    """:func:`redaction_summary_records` as a ``pandas.DataFrame`` (the ``pandas`` extra:
+    ``pip install 'cablethread[pandas]'``), one column per :data:`REDACTION_SUMMARY_COLUMNS`."""
+    try:
+        pandas = importlib.import_module("pandas")
+    except ImportError as exc:
+        raise ImportError(
+            "redaction_summary() needs pandas, which is not installed; "
+            "install the extra with: pip install 'cablethread[pandas]'"
+        ) from exc
+    return pandas.DataFrame.from_records(
+        redaction_summary_records(release), columns=list(REDACTION_SUMMARY_COLUMNS)
     )

@@ -864,6 +864,14 @@ class Release(_Frozen):
 
         return to_dataframe(self, table)
 
+    def redaction_summary(self) -> Any:
+        """Withholding per source, sender, ground and month as a pandas DataFrame (extra
+        ``pandas``): codes counted, and the words and lines withheld and the share of the body
+        withheld where collation measured them; see :mod:`cablethread.collate`."""
+        from cablethread.collate import redaction_summary
+
+        return redaction_summary(self)
+
     def _repr_html_(self) -> str:
         from cablethread.display import release_html
 

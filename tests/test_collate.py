@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import importlib
 import json
 from pathlib import Path
 
 import pytest
 
 import cablethread
+from cablethread import collate
+from cablethread.collate import REDACTION_SUMMARY_COLUMNS, redaction_summary_records
 from cablethread.json_export import schema_json
 from cablethread.models import Collation, Difference
 
@@ -254,3 +257,55 @@ def test_every_difference_names_its_evidence_and_only_printed_text_is_released(
                     lines = Path(source).read_text(encoding="utf-8").split("\n")
                     printed = " ".join(" ".join(lines[n - 1].split()) for n in released.span.lines)
                     assert all(word in printed for word in released.text.split())
+
+
+# --- redaction summary ---------------------------------------------------------------------------
+
+
+def test_redaction_summary_measures_what_collation_found_withheld(
+    nathanson: cablethread.Release,
+) -> None:
+    rows = {
+        (Path(row["source"] or "").name, row["sender"], row["ground"]): row
+        for row in redaction_summary_records(nathanson)
+    }
+    withheld = "nathanson_withheld_b6_C05783415.txt"
+    b6 = rows[(withheld, "Samuelson, Heather F", "FOIA (b)(6)")]
+    # ``Marc Nathanson``, ``Suanne:`` and ``Mr. Nathanson would``, each beside a B6.
+    assert (b6["words_withheld"], b6["lines_withheld"], b6["month"]) == (6, 3, "2011-10")
+    assert b6["collated_printings"] == 2 and b6["body_words"] is not None
+    assert b6["share_withheld"] == pytest.approx(6 / (b6["body_words"] + 6))
+    # ``if               would``: blanked with no code, so no ground.
+    blank = rows[(withheld, "Samuelson, Heather F", None)]
+    assert (blank["codes"], blank["words_withheld"]) == (0, 2)
+    # A printing that was not collated has its codes counted and nothing measured.
+    uncollated = [row for row in rows.values() if row["collated_printings"] == 0]
+    assert uncollated and all(row["words_withheld"] is None for row in uncollated)
+    assert all(row["share_withheld"] is None for row in uncollated)
+
+
+def test_redaction_summary_of_the_seed_as_a_dataframe(seed: cablethread.Release) -> None:
+    frame = seed.redaction_summary()
+    assert list(frame.columns) == list(REDACTION_SUMMARY_COLUMNS)
+    records = redaction_summary_records(seed)
+    assert len(frame) == len(records) > 0
+    assert set(frame["ground"]) >= {"OIA s6(a)", "OIA s9(2)(g)(i)"}
+    # Both printings of each repeated message withhold alike: nothing measured as withheld.
+    measured = frame[frame["collated_printings"] > 0]
+    assert len(measured) > 0 and (measured["words_withheld"] == 0).all()
+    assert frame["codes"].sum() >= sum(len(m.redactions) for m in seed.messages)
+
+
+def test_redaction_summary_needs_the_pandas_extra(
+    seed: cablethread.Release, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real = importlib.import_module
+
+    def without_pandas(name: str, package: str | None = None) -> object:
+        if name == "pandas":
+            raise ImportError("No module named 'pandas'")
+        return real(name, package)
+
+    monkeypatch.setattr(collate.importlib, "import_module", without_pandas)
+    with pytest.raises(ImportError, match=r"cablethread\[pandas\]"):
+        seed.redaction_summary()
