@@ -31,16 +31,21 @@ different to align are reported as ``collation-unaligned``.
 from __future__ import annotations
 
 import bisect
+import csv
 import difflib
 import importlib
 import re
+import textwrap
 import tomllib
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
-from typing import TYPE_CHECKING, Any, TypedDict
+from itertools import zip_longest
+from typing import IO, TYPE_CHECKING, Any, TypedDict
+
+from pydantic import TypeAdapter
 
 from cablethread.diagnostics import Collector
 from cablethread.models import (
@@ -71,6 +76,7 @@ from cablethread.redactions import (
 
 __all__ = [
     "BLANK_WIDTH",
+    "DIFFERENCE_COLUMNS",
     "MIN_ALIGNED",
     "NEAR_CODE_WORDS",
     "OCR_EDIT",
@@ -80,10 +86,15 @@ __all__ = [
     "RUN_ON_GAP",
     "SPECK_LENGTH",
     "TAIL_WORDS",
+    "DifferenceRecord",
     "RedactionSummaryRecord",
     "collate",
+    "collation_text",
+    "collations_json",
+    "difference_records",
     "redaction_summary",
     "redaction_summary_records",
+    "write_differences_csv",
 ]
 
 #: Share of the shorter printing's words that must fall in matching runs for two printings to
@@ -442,6 +453,10 @@ def _codes_named(codes: list[Redaction]) -> str:
     )
 
 
+def _words(count: int) -> str:
+    return f"{count} word" if count == 1 else f"{count} words"
+
+
 def _lines_of(side: DifferenceSide) -> str:
     return f"line {side.span}" if side.span.start == side.span.end else f"lines {side.span}"
 
@@ -506,11 +521,15 @@ def _classify(a: _Place, b: _Place) -> tuple[DifferenceKind, int | None, str]:
     if words_a and words_b:
         edits = _small_edit(words_a, words_b)
         if edits is not None:
+            what = (
+                f"{edits} letter edit{'s' if edits != 1 else ''} between"
+                if edits
+                else "the same letters, spaced or marked otherwise, in"
+            )
             return (
                 "ocr",
                 None,
-                f"{edits} letter edit{'s' if edits != 1 else ''} between {a.side.text[:40]!r} "
-                f"and {b.side.text[:40]!r}, no code beside either",
+                f"{what} {a.side.text[:40]!r} and {b.side.text[:40]!r}, no code beside either",
             )
         return (
             "other",
@@ -536,7 +555,7 @@ def _classify(a: _Place, b: _Place) -> tuple[DifferenceKind, int | None, str]:
         return (
             "withheld-here",
             empty.side.printing,
-            f"{printed.name} prints {len(printed.words)} words at {_lines_of(printed.side)} "
+            f"{printed.name} prints {_words(len(printed.words))} at {_lines_of(printed.side)} "
             f"where {empty.name} leaves {blank} columns blank between {before!r} and {after!r} "
             f"on line {empty.side.span.start} (a passage blanked in place; no code printed "
             "beside it)",
@@ -546,13 +565,13 @@ def _classify(a: _Place, b: _Place) -> tuple[DifferenceKind, int | None, str]:
             "truncated",
             None,
             f"{empty.name}'s body ends at line {empty.side.span.start} where {printed.name} "
-            f"goes on for {len(printed.words)} words ({_lines_of(printed.side)}); no code "
+            f"goes on for {_words(len(printed.words))} ({_lines_of(printed.side)}); no code "
             "stands at the cut",
         )
     return (
         "other",
         None,
-        f"{printed.name} prints {len(printed.words)} words at {_lines_of(printed.side)} that "
+        f"{printed.name} prints {_words(len(printed.words))} at {_lines_of(printed.side)} that "
         f"{empty.name} lacks, with no withholding code nor blank beside the gap",
     )
 
@@ -582,7 +601,7 @@ def _classify_coded(
         return (
             "withheld-here",
             withholding.side.printing,
-            f"{releasing.name} prints {len(releasing.words)} words at "
+            f"{releasing.name} prints {_words(len(releasing.words))} at "
             f"{_lines_of(releasing.side)} where {withholding.name} prints {named}{also}",
         )
     if _specks(held) and _specks(released):
@@ -934,3 +953,159 @@ def redaction_summary(release: Release) -> Any:
     return pandas.DataFrame.from_records(
         redaction_summary_records(release), columns=list(REDACTION_SUMMARY_COLUMNS)
     )
+
+
+# --- Surfaces: the text, JSON and CSV of ``cablethread collate`` ------------------------------
+
+
+class DifferenceRecord(TypedDict):
+    """One row of :func:`difference_records`; see :data:`DIFFERENCE_COLUMNS`."""
+
+    message_id: str
+    subject: str | None
+    kind: str
+    withheld_in: int | None
+    a_printing: int
+    a_source: str | None
+    a_lines: str
+    a_text: str
+    a_codes: str
+    a_grounds: str
+    b_printing: int
+    b_source: str | None
+    b_lines: str
+    b_text: str
+    b_codes: str
+    b_grounds: str
+    evidence: str
+
+
+DIFFERENCE_COLUMNS: dict[str, str] = {
+    "message_id": "The message printed more than once.",
+    "subject": "Its subject.",
+    "kind": "`withheld-here`, `code-only`, `ocr`, `truncated` or `other`.",
+    "withheld_in": "For `withheld-here` and `code-only`, the printing (from 1) with the code.",
+    "a_printing": "The earlier printing of the two, numbered from 1 in the message's printings.",
+    "a_source": "The input it is in.",
+    "a_lines": "The lines of the difference in it (`23` or `51-56`).",
+    "a_text": "The words it prints there, single-spaced.",
+    "a_codes": "The codes it alone prints there, as printed, joined with `; `.",
+    "a_grounds": "Their grounds (`FOIA (b)(6)`), joined with `; `.",
+    "b_printing": "The later printing of the two.",
+    "b_source": "As `a_source`, for the later printing.",
+    "b_lines": "As `a_lines`.",
+    "b_text": "As `a_text`.",
+    "b_codes": "As `a_codes`.",
+    "b_grounds": "As `a_grounds`.",
+    "evidence": "What the classification rests on.",
+}
+
+
+def difference_records(release: Release) -> list[DifferenceRecord]:
+    """One record per difference of every collation, in the order of ``release.collations``.
+
+    >>> import cablethread
+    >>> rows = difference_records(cablethread.parse_file("examples/mfat_xinjiang_oia.txt"))
+    >>> rows[0]["kind"], rows[0]["a_text"], rows[0]["b_text"], rows[0]["a_lines"]
+    ('ocr', 'Uighurs', 'Uyghurs', '251')
+    """
+    records: list[DifferenceRecord] = []
+    for collation in release.collations:
+        message = release.message(collation.message_id)
+        subject = message.subject.text if message.subject else None
+        for difference in collation.differences:
+            a, b = difference.a, difference.b
+            records.append(
+                DifferenceRecord(
+                    message_id=collation.message_id,
+                    subject=subject,
+                    kind=difference.kind,
+                    withheld_in=None
+                    if difference.withheld_in is None
+                    else difference.withheld_in + 1,
+                    a_printing=a.printing + 1,
+                    a_source=collation.printings[a.printing].source,
+                    a_lines=str(a.span),
+                    a_text=a.text,
+                    a_codes="; ".join(code.raw.strip() for code in a.codes),
+                    a_grounds="; ".join(code.ground for code in a.codes),
+                    b_printing=b.printing + 1,
+                    b_source=collation.printings[b.printing].source,
+                    b_lines=str(b.span),
+                    b_text=b.text,
+                    b_codes="; ".join(code.raw.strip() for code in b.codes),
+                    b_grounds="; ".join(code.ground for code in b.codes),
+                    evidence=difference.evidence,
+                )
+            )
+    return records
+
+
+def write_differences_csv(release: Release, handle: IO[str]) -> int:
+    """Write :func:`difference_records` as CSV (a header row, then one row per difference) to an
+    open text file; the number of rows written."""
+    records = difference_records(release)
+    writer = csv.DictWriter(handle, fieldnames=list(DIFFERENCE_COLUMNS), lineterminator="\n")
+    writer.writeheader()
+    for record in records:
+        writer.writerow({k: "" if v is None else v for k, v in record.items()})
+    return len(records)
+
+
+def collations_json(release: Release, *, indent: int | None = 2) -> str:
+    """The release's collations as a JSON array, each as ``Release.collations`` holds it."""
+    adapter = TypeAdapter(list[Collation])
+    return adapter.dump_json(release.collations, indent=indent).decode("utf-8")
+
+
+#: The width of each column of :func:`collation_text`'s side-by-side view.
+COLUMN = 48
+
+
+def collation_text(release: Release, kinds: Iterable[str] = ("withheld-here",)) -> Iterator[str]:
+    """Lines for a person: per message printed more than once, its printings, and each difference
+    of ``kinds`` with the two printings side by side.
+
+    >>> import cablethread
+    >>> lines = list(collation_text(cablethread.parse_file("examples/mfat_xinjiang_oia.txt")))
+    >>> lines[0][:56]
+    'm-ebe89fddf502  RE: FORMAL MESSAGE: CHINA: XINJIANG: UPD'
+    >>> lines[1]
+    '  1  examples/mfat_xinjiang_oia.txt:14-22, body 23-45, 41 words'
+    """
+    shown = set(kinds)
+    for index, collation in enumerate(release.collations):
+        message = release.message(collation.message_id)
+        subject = message.subject.text if message.subject else "(no subject)"
+        if index:
+            yield ""
+        counts = Counter(d.kind for d in collation.differences)
+        tally = ", ".join(f"{n} {kind}" for kind, n in sorted(counts.items())) or "alike"
+        yield f"{collation.message_id}  {subject}  ({len(collation.printings)} printings; {tally})"
+        for number, printing in enumerate(collation.printings, 1):
+            body = f", body {printing.body_span}" if printing.body_span else ", no body"
+            yield (
+                f"  {number}  {printing.source or '<text>'}:{printing.span}{body}, "
+                f"{printing.words} words"
+            )
+        for pair in collation.unaligned:
+            yield f"  printings {pair[0] + 1} and {pair[1] + 1} are too different to align"
+        for difference in collation.differences:
+            if difference.kind in shown:
+                yield from _side_by_side(difference)
+
+
+def _side_by_side(difference: Difference) -> Iterator[str]:
+    yield f"  {difference.kind}: {difference.evidence}"
+    columns = [_column(side) for side in (difference.a, difference.b)]
+    for left, right in zip_longest(*columns, fillvalue=""):
+        yield f"    {left:<{COLUMN}} | {right}".rstrip()
+
+
+def _column(side: DifferenceSide) -> list[str]:
+    head = f"[{side.printing + 1}] lines {side.span}"
+    codes = "; ".join(f"{code.raw.strip()} {code.ground}" for code in side.codes)
+    lines = [head, *(textwrap.wrap(side.text, COLUMN) or ["(no words)"])]
+    if codes:
+        lines.append(f"codes: {codes}")
+    return lines

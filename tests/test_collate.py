@@ -2,19 +2,28 @@
 
 from __future__ import annotations
 
+import csv
 import importlib
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 import cablethread
 from cablethread import collate
-from cablethread.collate import REDACTION_SUMMARY_COLUMNS, redaction_summary_records
+from cablethread.collate import (
+    DIFFERENCE_COLUMNS,
+    REDACTION_SUMMARY_COLUMNS,
+    redaction_summary_records,
+)
 from cablethread.json_export import schema_json
 from cablethread.models import Collation, Difference
 
-COLLATION = Path(__file__).parent / "data" / "collation"
+ROOT = Path(__file__).resolve().parent.parent
+COLLATION = ROOT / "tests" / "data" / "collation"
 
 
 def _parse(*names: str) -> cablethread.Release:
@@ -309,3 +318,77 @@ def test_redaction_summary_needs_the_pandas_extra(
     monkeypatch.setattr(collate.importlib, "import_module", without_pandas)
     with pytest.raises(ImportError, match=r"cablethread\[pandas\]"):
         seed.redaction_summary()
+
+
+# --- the command -------------------------------------------------------------------------------
+
+
+def _command(*argv: str, cwd: Path = COLLATION) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "cablethread", "collate", *argv],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=False,
+        cwd=cwd,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
+
+
+NATHANSON = ("nathanson_released_C05783040.txt", "nathanson_withheld_b6_C05783415.txt")
+
+
+def test_collate_command_prints_printings_and_withheld_passages_side_by_side() -> None:
+    done = _command(*NATHANSON)
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert lines[0] == (
+        "m-5359c1f789e3  FW: East-West Center Board  (2 printings; 1 withheld-here)"
+    )
+    assert lines[1] == "  1  nathanson_released_C05783040.txt:18-21, body 22-26, 5 words"
+    assert lines[2] == "  2  nathanson_withheld_b6_C05783415.txt:59-69, body 70-74, 3 words"
+    assert lines[4:7] == [
+        f"    {'[1] lines 23':<48} | [2] lines 71",
+        f"    {'Marc Nathanson':<48} | (no words)",
+        f"    {'':<48} | codes: B6 FOIA (b)(6)",
+    ]
+    # Only withheld-here differences are shown unless asked: the OCR one is counted, not shown.
+    assert "(2 printings; 1 ocr, 3 withheld-here)" in done.stdout
+    assert "eastwestcenter" not in done.stdout
+    assert done.stderr == (
+        "2 messages printed more than once; differences: 1 ocr, 4 withheld-here\n"
+    )
+    every = _command("--kind", "ocr", *NATHANSON)
+    assert "eastwestcenter" in every.stdout and "Marc Nathanson" not in every.stdout
+
+
+def test_collate_command_writes_json_and_one_csv_row_per_difference(tmp_path: Path) -> None:
+    out_json, out_csv = tmp_path / "collations.json", tmp_path / "differences.csv"
+    done = _command("--json", str(out_json), "--csv", str(out_csv), *NATHANSON)
+    assert done.returncode == 0, done.stderr
+    collations = [Collation.model_validate(item) for item in json.loads(out_json.read_text())]
+    assert [c.message_id for c in collations] == ["m-5359c1f789e3", "m-6746f8e93a83"]
+    with out_csv.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert len(rows) == sum(len(c.differences) for c in collations) == 5
+    assert list(rows[0]) == list(DIFFERENCE_COLUMNS)
+    first = rows[0]
+    assert (first["kind"], first["a_text"], first["b_codes"], first["b_grounds"]) == (
+        "withheld-here",
+        "Marc Nathanson",
+        "B6",
+        "FOIA (b)(6)",
+    )
+    assert (first["withheld_in"], first["a_lines"], first["b_lines"]) == ("2", "23", "71")
+    # To standard output, as JSON alone.
+    piped = _command("--json", "-", *NATHANSON)
+    assert [c["message_id"] for c in json.loads(piped.stdout)] == [
+        "m-5359c1f789e3",
+        "m-6746f8e93a83",
+    ]
+
+
+def test_collate_command_reports_a_missing_file_in_one_line(tmp_path: Path) -> None:
+    done = _command(str(tmp_path / "gone.txt"))
+    assert done.returncode == 2
+    assert done.stderr == f"cablethread: {tmp_path / 'gone.txt'}: no such file\n"
