@@ -39,9 +39,17 @@ from cablethread.models import Collation, Difference, Release
 SAMPLE_ORDER = ("withheld-here", "code-only", "truncated", "other", "ocr")
 
 
-def write_documents(path: Path, folder: Path) -> list[Path]:
-    """The Clinton sample's documents, one file each (``C05765928.txt``), in file order."""
+#: The request each release folder of the sample answers: the documents produced to the House
+#: Select Committee on Benghazi were released under their own case number.
+REQUESTS = {"HRC_Email_296": "F-2015-04841"}
+DEFAULT_REQUEST = "F-2014-20439"
+
+
+def write_documents(path: Path, folder: Path) -> tuple[list[Path], dict[str, str]]:
+    """The Clinton sample's documents, one file each (``C05765928.txt``), in file order, and the
+    release folder of each file (by its stem)."""
     paths: list[Path] = []
+    folders: dict[str, str] = {}
     with path.open(encoding="utf-8") as handle:
         for line in handle:
             if line.strip():
@@ -49,7 +57,8 @@ def write_documents(path: Path, folder: Path) -> list[Path]:
                 target = folder / f"{record['id']}.txt"
                 target.write_text(record["text"], encoding="utf-8")
                 paths.append(target)
-    return paths
+                folders[record["id"]] = record["release"]
+    return paths, folders
 
 
 def timed_parse(paths: list[Path], runs: int) -> tuple[Release, float, float]:
@@ -67,8 +76,13 @@ def timed_parse(paths: list[Path], runs: int) -> tuple[Release, float, float]:
     return release, best_parse, best_collate
 
 
-def figures(release: Release) -> dict[str, int]:
-    """Counts of collations and differences by kind."""
+def figures(release: Release, folders: dict[str, str]) -> dict[str, int]:
+    """Counts of collations and differences by kind; ``folders``: each document's release."""
+
+    def spread(collation: Collation, key: dict[str, str]) -> int:
+        return len({key[Path(p.source or "").stem] for p in collation.printings})
+
+    requests = {stem: REQUESTS.get(folder, DEFAULT_REQUEST) for stem, folder in folders.items()}
     kinds = Counter(d.kind for c in release.collations for d in c.differences)
     return {
         "messages": len(release.messages),
@@ -76,6 +90,8 @@ def figures(release: Release) -> dict[str, int]:
         "printed_in_several_documents": sum(
             len({p.source for p in c.printings}) > 1 for c in release.collations
         ),
+        "printed_in_several_releases": sum(spread(c, folders) > 1 for c in release.collations),
+        "printed_under_both_requests": sum(spread(c, requests) > 1 for c in release.collations),
         "message_variant_diagnostics": sum(
             d.code == "message-variant" for d in release.diagnostics
         ),
@@ -128,9 +144,9 @@ def main(argv: list[str] | None = None) -> int:
         print("Clinton corpus not found; pass --corpora", file=sys.stderr)
         return 1
     with tempfile.TemporaryDirectory(prefix="cablethread-collation-") as folder:
-        paths = write_documents(path, Path(folder))
+        paths, folders = write_documents(path, Path(folder))
         release, parse_seconds, collate_seconds = timed_parse(paths, args.runs)
-        counts = figures(release)
+        counts = figures(release, folders)
         share = collate_seconds / (parse_seconds - collate_seconds)
         print(f"Clinton sample: {len(paths)} documents")
         for name, value in counts.items():
