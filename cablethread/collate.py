@@ -177,6 +177,7 @@ class _Lines:
         for segment in segments:
             self._by_source.setdefault(segment.source, []).append(segment)
         self._starts: dict[str | None, list[int]] = {}
+        self._pieces: dict[int, list[str]] = {}
 
     def body(self, source: str | None, span: Span, kind: str = "body") -> Iterable[tuple[int, str]]:
         """``(line, text)`` of the lines of ``kind`` (``body``, ``header``) of ``span`` in
@@ -191,11 +192,15 @@ class _Lines:
             index += 1
             if segment.kind != kind or segment.span.end < span.start:
                 continue
-            pieces = segment.text.split("\n")
-            for offset, text in enumerate(pieces[: segment.span.end - segment.span.start + 1]):
-                number = segment.span.start + offset
-                if span.start <= number <= span.end:
-                    yield number, text
+            # A segment is cut into lines once: one message printed many times in a row is one
+            # segment, read again for each printing.
+            pieces = self._pieces.get(id(segment))
+            if pieces is None:
+                pieces = self._pieces[id(segment)] = segment.text.split("\n")
+            first = max(span.start, segment.span.start)
+            last = min(span.end, segment.span.end)
+            for number in range(first, last + 1):
+                yield number, pieces[number - segment.span.start]
 
 
 @cache
