@@ -17,7 +17,11 @@ from cablethread.graphml import write_graphml
 from cablethread.json_export import release_schema, write_json, write_node_link
 from cablethread.mbox import write_eml, write_mbox
 from cablethread.models import (
+    CollatedPrinting,
+    Collation,
     Diagnostic,
+    Difference,
+    DifferenceSide,
     Edge,
     Header,
     HeaderField,
@@ -44,7 +48,11 @@ __version__ = "0.1.0"
 
 __all__ = [
     "CODES",
+    "CollatedPrinting",
+    "Collation",
     "Diagnostic",
+    "Difference",
+    "DifferenceSide",
     "Directory",
     "DirectoryError",
     "Edge",
