@@ -38,9 +38,9 @@ import re
 import textwrap
 import tomllib
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, partial
 from importlib import resources
 from itertools import zip_longest
 from typing import IO, TYPE_CHECKING, Any, TypedDict
@@ -77,6 +77,7 @@ from cablethread.redactions import (
 __all__ = [
     "BLANK_WIDTH",
     "DIFFERENCE_COLUMNS",
+    "FOLLOWING_LINES",
     "MIN_ALIGNED",
     "NEAR_CODE_WORDS",
     "OCR_EDIT",
@@ -126,6 +127,9 @@ RUN_ON_GAP = 3
 TAIL_WORDS = 3
 #: A line holding a number of at most this many digits and nothing else is a page number.
 PAGE_NUMBER_DIGITS = 4
+#: How many lines after a body are searched for the words another printing goes on with
+#: before a printing is called cut short.
+FOLLOWING_LINES = 20
 #: More printings than this of one message are compared only the first this many: a message
 #: printed in a hundred documents would make thousands of pairs.
 MAX_PRINTINGS = 12
@@ -152,6 +156,11 @@ class _Reading:
     #: of its own has first == end, the place between words where it stands.
     codes: list[tuple[int, int, Redaction]] = field(default_factory=list)
     first_line: int = 1
+    #: The words of the lines printed right after the body (:data:`FOLLOWING_LINES`), read
+    #: when asked for: where a printing seems to stop early, whether it goes on there.
+    following: Callable[[], list[str]] | None = None
+    #: The first line after the body.
+    after_line: int = 1
 
     def key(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
         return tuple(self.words), tuple(code.code for _, _, code in self.codes)
@@ -179,9 +188,11 @@ class _Lines:
         self._starts: dict[str | None, list[int]] = {}
         self._pieces: dict[int, list[str]] = {}
 
-    def body(self, source: str | None, span: Span, kind: str = "body") -> Iterable[tuple[int, str]]:
-        """``(line, text)`` of the lines of ``kind`` (``body``, ``header``) of ``span`` in
-        ``source``; furniture left out."""
+    def body(
+        self, source: str | None, span: Span, kind: str | None = "body"
+    ) -> Iterable[tuple[int, str]]:
+        """``(line, text)`` of the lines of ``kind`` (``body``, ``header``; None: any but
+        furniture) of ``span`` in ``source``; furniture left out."""
         segments = self._by_source.get(source, [])
         starts = self._starts.get(source)
         if starts is None:
@@ -190,7 +201,9 @@ class _Lines:
         while index < len(segments) and segments[index].span.start <= span.end:
             segment = segments[index]
             index += 1
-            if segment.kind != kind or segment.span.end < span.start:
+            if segment.span.end < span.start or (
+                segment.kind != kind if kind is not None else segment.kind == "furniture"
+            ):
                 continue
             # A segment is cut into lines once: one message printed many times in a row is one
             # segment, read again for each printing.
@@ -497,6 +510,17 @@ def _runs_on(place: _Place) -> bool:
     return all(reading.blank_at(index) <= RUN_ON_GAP for index in (place.start, place.end))
 
 
+def _goes_on(reading: _Reading, words: list[str]) -> bool:
+    """True when the first words of ``words`` stand, in order, in the lines printed right after
+    ``reading``'s body: a quotation wrapped without its ``>`` marks, or text under a further
+    ``On … wrote:``, that the body as read leaves out."""
+    head = words[:TAIL_WORDS]
+    if not head or reading.following is None:
+        return False
+    after = reading.following()
+    return any(after[i : i + len(head)] == head for i in range(len(after) - len(head) + 1))
+
+
 def _ocr_edge(held: list[str], released: list[str]) -> list[str] | None:
     """The released words without those at either end that the held words are OCR forms of
     (``ovould`` of ``Mr. Nathanson would``), or None when the held words are no such form."""
@@ -564,6 +588,13 @@ def _classify(a: _Place, b: _Place) -> tuple[DifferenceKind, int | None, str]:
             f"where {empty.name} leaves {blank} columns blank between {before!r} and {after!r} "
             f"on line {empty.side.span.start} (a passage blanked in place; no code printed "
             "beside it)",
+        )
+    if empty.at_end and _goes_on(empty.reading, printed.words):
+        return (
+            "other",
+            None,
+            f"{empty.name} prints {printed.side.text[:40]!r} after the lines read as its body "
+            f"(from line {empty.reading.after_line}): its body was read short, it is not cut",
         )
     if empty.at_end and sum(len(word) > SPECK_LENGTH for word in printed.words) >= TAIL_WORDS:
         return (
@@ -747,6 +778,10 @@ def collate(
             for number, text in lines.body(occurrence.source, occurrence.span, "header"):
                 for code in find_redactions(text, number):
                     reading.header_codes.setdefault(code.code, code)
+            reading.after_line = (body or occurrence.span).end + 1
+            reading.following = partial(
+                _following_words, lines, occurrence.source, reading.after_line
+            )
             readings.append(reading)
         differences: list[Difference] = []
         unaligned: list[list[int]] = []
@@ -775,6 +810,13 @@ def collate(
             )
         )
     return collations
+
+
+def _following_words(lines: _Lines, source: str | None, start: int) -> list[str]:
+    """The words of the :data:`FOLLOWING_LINES` lines from ``start`` in ``source``, furniture
+    left out."""
+    span = Span(start=start, end=start + FOLLOWING_LINES - 1)
+    return _read(lines.body(source, span, None), start).words
 
 
 def _report(

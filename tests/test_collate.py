@@ -216,6 +216,19 @@ def test_printing_cut_at_a_page_is_truncated() -> None:
     assert "no withholding code" in other.evidence
 
 
+def test_a_printing_whose_body_was_read_short_is_not_called_cut() -> None:
+    release = _parse(
+        "npr_quotation_wrapped_without_marks_C05794117.txt", "npr_message_C05790643.txt"
+    )
+    [collation] = release.collations
+    [difference] = collation.differences
+    # ``> Turns out we are having …`` and then ``can't get on air, …`` without the mark: the
+    # quotation goes on below the line read as the end of its body.
+    assert difference.kind == "other"
+    assert difference.a.text == "" and difference.b.text.startswith("can't get on air")
+    assert "after the lines read as its body (from line 26)" in difference.evidence
+
+
 def test_a_code_beside_the_header_in_one_printing_and_under_it_in_another_is_layout() -> None:
     release = _parse("saud_codes_beside_header_C05790877.txt", "saud_codes_in_body_C05778075.txt")
     collation = _collation(release, "Saud")
