@@ -18,7 +18,11 @@ from cablethread.graphml import write_graphml
 from cablethread.json_export import release_schema, write_json, write_node_link
 from cablethread.mbox import write_eml, write_mbox
 from cablethread.models import (
+    CollatedPrinting,
+    Collation,
     Diagnostic,
+    Difference,
+    DifferenceSide,
     Edge,
     Header,
     HeaderField,
@@ -45,7 +49,11 @@ __version__ = "0.1.0"
 
 __all__ = [
     "CODES",
+    "CollatedPrinting",
+    "Collation",
     "Diagnostic",
+    "Difference",
+    "DifferenceSide",
     "Directory",
     "DirectoryError",
     "Edge",

@@ -495,6 +495,59 @@ def run_directory(args: argparse.Namespace) -> int:
     return _print_unknown(args) if args.unknown else _print_directory(args)
 
 
+# --- collate -------------------------------------------------------------------------------
+
+
+def _configure_collate(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--kind",
+        action="append",
+        choices=["withheld-here", "code-only", "ocr", "truncated", "other"],
+        help="differences to print side by side (repeatable; default: withheld-here)",
+    )
+    parser.add_argument(
+        "--json", metavar="OUT", help="write the collations as JSON ('-': standard output)"
+    )
+    parser.add_argument(
+        "--csv", metavar="OUT", help="write one row per difference as CSV ('-': standard output)"
+    )
+
+
+def run_collate(args: argparse.Namespace) -> int:
+    """Print every message printed more than once: its printings, and each difference of the
+    kinds asked for (``withheld-here``) with the two printings side by side."""
+    from cablethread.collate import collation_text, collations_json, write_differences_csv
+
+    release = _parse(args)
+    if "-" not in (args.json, args.csv):
+        _print(collation_text(release, args.kind or ["withheld-here"]))
+    if args.json == "-":
+        print(collations_json(release))
+    elif args.json:
+        text = collations_json(release) + "\n"
+        _write("JSON", args.json, lambda: Path(args.json).write_text(text, encoding="utf-8"))
+    if args.csv == "-":
+        write_differences_csv(release, sys.stdout)
+    elif args.csv:
+
+        def write() -> None:
+            with open(args.csv, "w", encoding="utf-8", newline="") as handle:
+                write_differences_csv(release, handle)
+
+        _write("CSV", args.csv, write)
+    kinds: dict[str, int] = {}
+    for collation in release.collations:
+        for difference in collation.differences:
+            kinds[difference.kind] = kinds.get(difference.kind, 0) + 1
+    counted = ", ".join(f"{n} {kind}" for kind, n in sorted(kinds.items()))
+    print(
+        f"{len(release.collations)} messages printed more than once; "
+        f"differences: {counted or 'none'}",
+        file=sys.stderr,
+    )
+    return 0
+
+
 COMMANDS: list[Command] = [
     Command(
         "parse",
@@ -549,6 +602,16 @@ COMMANDS: list[Command] = [
         _configure_directory,
         run_directory,
         parses_files=False,
+    ),
+    Command(
+        "collate",
+        "compare every printing of each message: what one withheld and another released",
+        (
+            "cablethread collate first-release.txt second-release.txt",
+            "cablethread collate --kind withheld-here --kind code-only --csv differences.csv *.txt",
+        ),
+        _configure_collate,
+        run_collate,
     ),
 ]
 

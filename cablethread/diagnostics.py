@@ -238,6 +238,12 @@ _TABLE: tuple[DiagnosticCode, ...] = (
         "A message printed more than once differs between its printings; each is kept.",
     ),
     DiagnosticCode(
+        "collation-unaligned",
+        "info",
+        "Two printings of one message were not collated: less than half the shorter body's "
+        "words align; no difference is claimed between them.",
+    ),
+    DiagnosticCode(
         "thread-placeholder",
         "info",
         "A reply's parent is not in the release; a placeholder stands for it.",

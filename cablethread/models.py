@@ -24,7 +24,12 @@ if TYPE_CHECKING:
     from cablethread.tables import EdgeRecord, MessageRecord
 
 __all__ = [
+    "CollatedPrinting",
+    "Collation",
     "Diagnostic",
+    "Difference",
+    "DifferenceKind",
+    "DifferenceSide",
     "Edge",
     "Header",
     "HeaderField",
@@ -659,6 +664,85 @@ class SourceProfile(_Frozen):
     )
 
 
+DifferenceKind = Literal["withheld-here", "code-only", "ocr", "truncated", "other"]
+
+
+class CollatedPrinting(_Frozen):
+    """One printing of a message as collation read it: where it stands and how many words it has."""
+
+    source: str | None = Field(default=None, description="Name of the input (file name).")
+    span: Span = Field(description="The printing's header block.")
+    body_span: Span | None = Field(default=None, description="Its body, if any lines follow.")
+    words: int = Field(
+        ge=0,
+        description=("Words of the body compared: page furniture and withholding codes left out."),
+    )
+
+
+class DifferenceSide(_Frozen):
+    """What one printing holds at the place of a difference."""
+
+    printing: int = Field(ge=0, description="Index of the printing in ``Collation.printings``.")
+    span: Span = Field(
+        description=(
+            "Lines of the words and codes at that place; where the printing holds neither, the "
+            "line of the last word before it."
+        )
+    )
+    text: str = Field(
+        description="The words printed there, as printed, single-spaced; empty if none."
+    )
+    codes: list[Redaction] = Field(
+        default_factory=list,
+        description="Withholding codes printed there in this printing only, with their grounds.",
+    )
+
+
+class Difference(_Frozen):
+    """A place where two printings of a message differ, classified, with the evidence for it.
+
+    ``withheld-here``: one printing prints words where the other prints a withholding code and
+    no words; ``code-only``: the same words, a code in one printing only; ``ocr``: a small edit
+    or specks of one or two characters, no code involved; ``truncated``: one printing's body
+    ends where the other goes on; ``other``: anything else.
+    """
+
+    kind: DifferenceKind = Field(
+        description="``withheld-here``, ``code-only``, ``ocr``, ``truncated`` or ``other``."
+    )
+    a: DifferenceSide = Field(description="The earlier printing of the two, at this place.")
+    b: DifferenceSide = Field(description="The later printing of the two, at this place.")
+    withheld_in: int | None = Field(
+        default=None,
+        description=(
+            "For ``withheld-here`` and ``code-only``, the printing that carries the code; "
+            "None for the other kinds."
+        ),
+    )
+    evidence: str = Field(description="One sentence naming what the classification rests on.")
+
+
+class Collation(_Frozen):
+    """Every printing of one message compared word by word, and where they differ."""
+
+    message_id: str = Field(description="The message printed more than once.")
+    printings: list[CollatedPrinting] = Field(description="Its printings, in input order.")
+    differences: list[Difference] = Field(
+        default_factory=list,
+        description=(
+            "Where two printings differ, pair by pair (printings with the same words and codes "
+            "are compared once); within a pair, in the order of the earlier printing's words."
+        ),
+    )
+    unaligned: list[list[int]] = Field(
+        default_factory=list,
+        description=(
+            "Pairs of printings (indices) too different to align: less than half the shorter "
+            "body's words fall in matching runs; a ``collation-unaligned`` diagnostic names each."
+        ),
+    )
+
+
 class Release(_Frozen):
     """Everything parsed from one input (or, from ``parse_many``, from several)."""
 
@@ -683,6 +767,13 @@ class Release(_Frozen):
         description=(
             "The profile each input was read with, in input order, each followed by the "
             "documents inside it read with a profile of their own."
+        ),
+    )
+    collations: list[Collation] = Field(
+        default_factory=list,
+        description=(
+            "Every message printed more than once, its printings compared: what one printing "
+            "withheld and another released (``cablethread.collate``)."
         ),
     )
 
@@ -772,6 +863,14 @@ class Release(_Frozen):
         from cablethread.tables import to_dataframe
 
         return to_dataframe(self, table)
+
+    def redaction_summary(self) -> Any:
+        """Withholding per source, sender, ground and month as a pandas DataFrame (extra
+        ``pandas``): codes counted, and the words and lines withheld and the share of the body
+        withheld where collation measured them; see :mod:`cablethread.collate`."""
+        from cablethread.collate import redaction_summary
+
+        return redaction_summary(self)
 
     def _repr_html_(self) -> str:
         from cablethread.display import release_html

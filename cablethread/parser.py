@@ -945,6 +945,7 @@ def _differences(printings: list[Printing], body: bool = True) -> str:
 
 
 def _assembled(documents: list[Document], policy: Policy) -> Release:
+    from cablethread.collate import collate
     from cablethread.identity import participants
     from cablethread.threads import build_threads
 
@@ -1033,23 +1034,26 @@ def _assembled(documents: list[Document], policy: Policy) -> Release:
         replaced(thread, participants=sorted({identity_of.get(k, k) for k in thread.participants}))
         for thread in threaded.threads
     ]
+    segments = [
+        replaced(s, message_id=renamed[s.message_id])
+        if s.message_id is not None and s.message_id in renamed
+        else s
+        for d in documents
+        for s in d.segments
+    ]
+    collations = collate(threaded.messages, segments, collector)
     return Release(
         sources=[d.name for d in documents if d.name is not None],
         messages=threaded.messages,
         placeholders=threaded.placeholders,
-        segments=[
-            replaced(s, message_id=renamed[s.message_id])
-            if s.message_id is not None and s.message_id in renamed
-            else s
-            for d in documents
-            for s in d.segments
-        ],
+        segments=segments,
         diagnostics=collector.items,
         edges=threaded.edges,
         threads=threads,
         parties=identities,
         profile=profile.key,
         profiles=[used for d in documents for used in d.profiles],
+        collations=collations,
     )
 
 

@@ -41,6 +41,7 @@ AREAS = {
     "redaction": "Withholding codes",
     "party": "Senders and recipients",
     "message": "Messages",
+    "collation": "Collation",
     "thread": "Threads",
     "time": "Time zones",
 }

@@ -19,6 +19,7 @@ DOCS = ROOT / "docs"
 DOCTESTED = [
     "cablethread._clean",
     "cablethread.attribution",
+    "cablethread.collate",
     "cablethread.cli",
     "cablethread.conversation",
     "cablethread.display",
@@ -69,7 +70,9 @@ def test_every_generated_block_is_filled() -> None:
         assert block.count("\n| `") >= 2, name
 
 
-@pytest.mark.parametrize("page", ["tour.md", "time-zones.md", "languages.md", "ocr.md"])
+@pytest.mark.parametrize(
+    "page", ["tour.md", "time-zones.md", "languages.md", "ocr.md", "collation.md"]
+)
 def test_examples_on_the_page_run(page: str, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(ROOT)
     text = (DOCS / page).read_text(encoding="utf-8")
