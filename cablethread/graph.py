@@ -27,6 +27,7 @@ __all__ = [
     "REPLY_NODE_ATTRIBUTES",
     "Attribute",
     "GraphMLType",
+    "flat_graph",
     "party_graph",
     "reply_graph",
 ]
@@ -105,6 +106,12 @@ PARTY_GRAPH_ATTRIBUTES: tuple[Attribute, ...] = (
 )
 
 PARTY_NODE_ATTRIBUTES: tuple[Attribute, ...] = (
+    Attribute(
+        "key",
+        "string",
+        "The party's key, the node's id in networkx: `code:DS AAG` (GraphML writes the id as "
+        "`code:DS_x0020_AAG`).",
+    ),
     Attribute("label", "string", "Short label: the code, else the name, else the token printed."),
     Attribute("raw", "string", "The token as first printed: `GEELS, Deborah (NAD)`."),
     Attribute("name", "string", "Display name, when one was printed."),
@@ -231,6 +238,7 @@ class _Tally:
 
 def _party_attributes(party: Party, sent: int, received: int) -> dict[str, Any]:
     return {
+        "key": party.key,
         "label": party.code or party.name or party.raw,
         "raw": party.raw,
         "name": party.name,
@@ -294,3 +302,40 @@ def party_graph(release: Release) -> nx.DiGraph:  # type: ignore[type-arg]
             last_utc=tally.last_utc,
         )
     return graph
+
+
+def _flat_value(value: Any) -> str | int | float | bool | None:
+    """A value as one scalar: a datetime as ISO 8601, a list joined by ``"; "``."""
+    if isinstance(value, datetime):
+        return value.isoformat()
+    if isinstance(value, list | tuple):
+        return "; ".join(str(_flat_value(item)) for item in value)
+    if value is None or isinstance(value, str | int | float | bool):
+        return value
+    return str(value)
+
+
+def _flat_attributes(data: dict[str, Any]) -> dict[str, str | int | float | bool]:
+    flat = {name: _flat_value(value) for name, value in data.items()}
+    return {name: value for name, value in flat.items() if value is not None}
+
+
+def flat_graph(graph: nx.DiGraph) -> nx.DiGraph:  # type: ignore[type-arg]
+    """A copy of ``graph`` whose attributes are all ``str``, ``int``, ``float`` or ``bool``.
+
+    Datetimes become ISO 8601 text, lists one string joined by ``"; "``, and unknown values
+    (``None``) are left out, so networkx's own writers take the graph as it is:
+    ``nx.write_graphml``, ``nx.write_gexf`` and ``nx.write_gml``. The graph given is not changed.
+
+    >>> import cablethread
+    >>> graph = cablethread.parse_file("examples/mfat_xinjiang_oia.txt").graph(flat=True)
+    >>> graph.nodes["m-ebe89fddf502"]["to"], graph.nodes["m-ebe89fddf502"]["sent_utc"]
+    ('BEIJING; NAD; UNHC', '2019-07-10T23:25:00+00:00')
+    """
+    flat: nx.DiGraph = nx.DiGraph()  # type: ignore[type-arg]
+    flat.graph.update(_flat_attributes(dict(graph.graph)))
+    for node, data in graph.nodes(data=True):
+        flat.add_node(node, **_flat_attributes(data))
+    for source, target, data in graph.edges(data=True):
+        flat.add_edge(source, target, **_flat_attributes(data))
+    return flat

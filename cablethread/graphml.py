@@ -41,7 +41,14 @@ from cablethread.graph import (
 if TYPE_CHECKING:
     from cablethread.models import Release
 
-__all__ = ["GraphKind", "GraphMLWriter", "graph_to_graphml", "to_graphml", "write_graphml"]
+__all__ = [
+    "GraphKind",
+    "GraphMLWriter",
+    "graph_to_graphml",
+    "graphml_id",
+    "to_graphml",
+    "write_graphml",
+]
 
 GraphKind = Literal["reply", "party"]
 Domain = Literal["graph", "node", "edge"]
@@ -234,15 +241,15 @@ class GraphMLWriter:
                 )
         direction = "directed" if self.graph.is_directed() else "undirected"
         graph_id = self.graph.graph.get("graph")
-        name = _escape_attribute(str(graph_id)) if isinstance(graph_id, str) else "G"
+        name = _escape_attribute(graphml_id(graph_id)) if isinstance(graph_id, str) else "G"
         yield f'  <graph id="{name}" edgedefault="{direction}">'
         yield from self._data("graph", self.graph.graph, "    ")
         for node, node_data in self.graph.nodes(data=True):
             body = list(self._data("node", node_data, "      "))
-            opening = f'    <node id="{_escape_attribute(str(node))}"'
+            opening = f"    <node id={_quoted(node)}"
             yield from [f"{opening}>", *body, "    </node>"] if body else [f"{opening}/>"]
         for source, target, key, edge_data in self._edges():
-            edge_id = f' id="{_escape_attribute(str(key))}"' if key is not None else ""
+            edge_id = f" id={_quoted(key)}" if key is not None else ""
             opening = f"    <edge{edge_id} source={_quoted(source)} target={_quoted(target)}"
             body = list(self._data("edge", edge_data, "      "))
             yield from [f"{opening}>", *body, "    </edge>"] if body else [f"{opening}/>"]
@@ -254,8 +261,30 @@ class GraphMLWriter:
         return "\n".join(self.lines()) + "\n"
 
 
+#: What an id in GraphML may hold (``xs:NMTOKEN``): name characters, no blank or ``/``.
+_TOKEN = re.compile(r"[\w.:-]+")
+#: What an id keeps as it is when another character of it has to be written as a code.
+_PLAIN_CHAR = re.compile(r"[A-Za-z0-9.:-]")
+
+
+def graphml_id(value: Any) -> str:
+    """A node, edge or graph id as GraphML allows it (``xs:NMTOKEN``), one id for one value.
+
+    An id of name characters is kept as it is; any other has each character outside ``A-Z``,
+    ``a-z``, ``0-9``, ``.``, ``:`` and ``-`` written as ``_xHHHH_`` (its code point), as XML
+    tools write names (``_`` too, so two values never share an id):
+
+    >>> graphml_id("m-ebe89fddf502"), graphml_id("code:DS AAG"), graphml_id("name:x_y z")
+    ('m-ebe89fddf502', 'code:DS_x0020_AAG', 'name:x_x005F_y_x0020_z')
+    """
+    text = str(value)
+    if _TOKEN.fullmatch(text) and "_x" not in text:
+        return text
+    return "".join(c if _PLAIN_CHAR.match(c) else f"_x{ord(c):04X}_" for c in text) or "_x_"
+
+
 def _quoted(node: Any) -> str:
-    return f'"{_escape_attribute(str(node))}"'
+    return f'"{_escape_attribute(graphml_id(node))}"'
 
 
 def _writer_for(subject: Release | nx.Graph, kind: GraphKind) -> GraphMLWriter:  # type: ignore[type-arg]

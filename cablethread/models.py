@@ -807,17 +807,27 @@ class Release(_Frozen):
             self.__dict__["_messages_by_id"] = kept
         return kept[1]
 
-    def graph(self) -> nx.DiGraph:  # type: ignore[type-arg]
-        """The reply graph: parent → reply edges, placeholder nodes for missing parents."""
-        from cablethread.graph import reply_graph
+    def graph(self, *, flat: bool = False) -> nx.DiGraph:  # type: ignore[type-arg]
+        """The reply graph: parent → reply edges, placeholder nodes for missing parents.
 
-        return reply_graph(self)
+        With ``flat=True`` every attribute is a ``str``, number or ``bool`` (datetimes as ISO
+        8601, lists joined by ``"; "``, unknowns left out), as ``nx.write_graphml``,
+        ``nx.write_gexf`` and ``nx.write_gml`` take it; see :func:`cablethread.graph.flat_graph`.
+        """
+        from cablethread.graph import flat_graph, reply_graph
 
-    def party_graph(self) -> nx.DiGraph:  # type: ignore[type-arg]
-        """Who wrote to whom: sender → recipient edges weighted by messages, with To/Cc/Bcc counts."""
-        from cablethread.graph import party_graph
+        graph = reply_graph(self)
+        return flat_graph(graph) if flat else graph
 
-        return party_graph(self)
+    def party_graph(self, *, flat: bool = False) -> nx.DiGraph:  # type: ignore[type-arg]
+        """Who wrote to whom: sender → recipient edges weighted by messages, with To/Cc/Bcc counts.
+
+        ``flat=True`` as for :meth:`graph`.
+        """
+        from cablethread.graph import flat_graph, party_graph
+
+        graph = party_graph(self)
+        return flat_graph(graph) if flat else graph
 
     def to_mbox(self, path: str | os.PathLike[str]) -> int:
         """Write the messages to an mbox file, threaded by their headers; see :mod:`cablethread.mbox`.
