@@ -14,9 +14,16 @@ from typing import TYPE_CHECKING
 from cablethread._clean import without_surrogates
 
 if TYPE_CHECKING:
-    from cablethread.models import Message, Release, Thread
+    from cablethread.models import Diagnostic, Message, Participant, Party, Release, Thread
 
-__all__ = ["release_html", "thread_html", "thread_text"]
+__all__ = [
+    "diagnostic_text",
+    "message_text",
+    "party_text",
+    "release_html",
+    "thread_html",
+    "thread_text",
+]
 
 _STYLE = "border-collapse:collapse;text-align:left"
 # A notebook cell stays quick to draw for a release of thousands of messages.
@@ -47,6 +54,80 @@ def _row(cells: list[str], tag: str = "td") -> str:
 def _table(head: list[str], rows: list[list[str]]) -> str:
     body = "".join(_row(row) for row in rows)
     return f'<table style="{_STYLE}"><thead>{_row(head, "th")}</thead><tbody>{body}</tbody></table>'
+
+
+#: How much of a subject or a diagnostic's sentence a one-line repr shows.
+_SHORT = 60
+
+
+def _short(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= _SHORT else text[: _SHORT - 1] + "…"
+
+
+def _lines(message: Message) -> str:
+    spans = [str(o.span) for o in message.occurrences]
+    return "lines " + ", ".join(spans) if spans else "not printed"
+
+
+def message_text(message: Message) -> str:
+    """One line for a console: who, when, subject, where printed.
+
+    >>> import cablethread
+    >>> release = cablethread.parse_file("examples/mfat_xinjiang_oia.txt")
+    >>> print(message_text(release.messages[0]))  # doctest: +ELLIPSIS
+    <Message m-ebe89fddf502 NAD 2019-07-11 11:25 (2019-07-10 23:25Z) 'RE: FORMAL ...' lines 14-22, 405-413>
+    """
+    sender = message.sender.raw if message.sender else "?"
+    subject = repr(_short(message.subject.text)) if message.subject else "(no subject)"
+    return (
+        f"<Message {message.id} {_short(sender)} {_local(message)} ({_utc(message.sent_utc)}) "
+        f"{subject} {_lines(message)}>"
+    )
+
+
+def party_text(party: Party | Participant) -> str:
+    """One line for a console: as printed, resolved, and (for a participant) its messages.
+
+    >>> import cablethread
+    >>> release = cablethread.parse_file("examples/mfat_xinjiang_oia.txt")
+    >>> party_text(release.messages[0].sender)
+    "<Party 'NAD' division code=NAD line 14>"
+    """
+    from cablethread.models import Participant
+
+    name = "Participant" if isinstance(party, Participant) else "Party"
+    parts = [f"<{name} {_short(party.raw)!r} {party.kind}"]
+    if party.code:
+        parts.append(f"code={party.code}")
+    if party.address:
+        parts.append(f"address={party.address}")
+    if isinstance(party, Participant):
+        parts.append(f"sent {len(party.sent)}, received {len(party.received)}")
+    else:
+        parts.append(
+            f"line {party.span}" if party.span.start == party.span.end else f"lines {party.span}"
+        )
+    return " ".join(parts) + ">"
+
+
+def diagnostic_text(diagnostic: Diagnostic) -> str:
+    """One line for a console: severity, code, where, and the start of its sentence.
+
+    >>> from cablethread.models import Diagnostic, Span
+    >>> diagnostic_text(Diagnostic(code="date-unparsed", severity="warning",
+    ...                            message="'Thursday' is not a date", span=Span(4, 4)))
+    "<Diagnostic warning date-unparsed line 4: 'Thursday' is not a date>"
+    """
+    where = ""
+    if diagnostic.span is not None:
+        span = diagnostic.span
+        where = f" line {span}" if span.start == span.end else f" lines {span}"
+        if diagnostic.source:
+            where = f" {diagnostic.source}:{span}"
+    return (
+        f"<Diagnostic {diagnostic.severity} {diagnostic.code}{where}: {_short(diagnostic.message)}>"
+    )
 
 
 def thread_text(thread: Thread) -> str:

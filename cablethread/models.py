@@ -288,6 +288,11 @@ class Diagnostic(_Frozen):
         default=None, description="A second span involved (the other half of a wrap, a parent)."
     )
 
+    def __repr__(self) -> str:
+        from cablethread.display import diagnostic_text
+
+        return diagnostic_text(self)
+
 
 SegmentKind = Literal["header", "body", "furniture", "schedule", "other"]
 
@@ -387,6 +392,11 @@ class Party(_Frozen):
         if self.redaction is not None:
             return f"withheld:{self.redaction.code}"
         return f"name:{' '.join((self.name or self.raw).split()).lower()}"
+
+    def __repr__(self) -> str:
+        from cablethread.display import party_text
+
+        return party_text(self)
 
 
 class Participant(Party):
@@ -599,6 +609,11 @@ class Message(_Frozen):
     placeholder: bool = Field(
         default=False, description="True for a parent inferred but not in the release."
     )
+
+    def __repr__(self) -> str:
+        from cablethread.display import message_text
+
+        return message_text(self)
 
 
 class Edge(_Frozen):

@@ -57,3 +57,33 @@ def test_release_html_stays_small_for_a_large_release(
     assert html.count("<tr>") - 1 - len({d.code for d in seed.diagnostics}) - 1 == 6
     assert "… and 17 more messages" in html
     xml.dom.minidom.parseString(html)
+
+
+def test_model_reprs_are_one_short_line_of_who_when_what_where(seed: cablethread.Release) -> None:
+    message = seed.messages[0]
+    text = repr(message)
+    assert "\n" not in text and len(text) < 200
+    assert text.startswith(f"<Message {message.id} NAD 2019-07-11 11:25 (2019-07-10 23:25Z) ")
+    assert text.endswith("lines 14-22, 405-413>")
+    assert repr(message.sender) == "<Party 'NAD' division code=NAD line 14>"
+    participant = next(p for p in seed.parties if p.code == "NAD")
+    assert repr(participant) == (
+        f"<Participant 'NAD' division code=NAD sent {len(participant.sent)}, "
+        f"received {len(participant.received)}>"
+    )
+    joined = next(d for d in seed.diagnostics if d.code == "header-subject-joined")
+    assert repr(joined).startswith("<Diagnostic info header-subject-joined ")
+    # A list of messages, as a notebook shows it, stays a line a message.
+    assert repr(seed.messages).count("\n") == 0
+    assert len(repr(seed.messages)) < 200 * len(seed.messages)
+
+
+def test_repr_of_a_hostile_subject_is_one_line() -> None:
+    release = cablethread.parse(
+        "From: A\nSent: Monday, 1 July 2019 10:00 AM\nTo: B\nSubject: x\n\ny\n"
+    )
+    message = release.messages[0].model_copy(
+        update={"subject": release.messages[0].subject.model_copy(update={"text": "a\nb" * 100})}  # type: ignore[union-attr]
+    )
+    text = repr(message)
+    assert "\n" not in text and len(text) < 200
