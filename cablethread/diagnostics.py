@@ -99,6 +99,11 @@ _TABLE: tuple[DiagnosticCode, ...] = (
     DiagnosticCode("date-missing", "warning", "A header block has no Sent:/Date: field."),
     DiagnosticCode("date-unparsed", "warning", "A Sent:/Date: value could not be read as a date."),
     DiagnosticCode(
+        "date-out-of-range",
+        "warning",
+        "A Sent:/Date: value lies within a year of year 1 or year 9999; it is not placed in time.",
+    ),
+    DiagnosticCode(
         "date-incomplete",
         "warning",
         "A Sent:/Date: value lacks its year, day or time; no part was guessed.",

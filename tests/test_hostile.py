@@ -1,0 +1,54 @@
+"""Hostile input, second round: each finding of issue 14 as the input an attacker would give.
+
+Lenient ``parse`` never raises on text, costs grow linearly (checked here through sizes and
+counts, never timings: ``benchmarks/hostile.py`` measures), and nothing the library writes can
+hurt its user's machine or terminal.
+"""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import cablethread
+
+# 1. Extreme dates: year 1 or 9999 with a zone offset overflowed datetime arithmetic.
+
+EXTREME_DATES = [
+    "Mon, 1 Jan 0001 00:00:00 +1400",
+    "Fri, 31 Dec 9999 23:59:00 -1200",
+    "31 Dec 9999 10:00 PM",
+    "1 January 0001 00:00",
+    "Saturday, 1 January 0001 1:00 AM",
+    "12/31/9999 11:59 PM",
+]
+
+
+def _chain(dates: list[str]) -> str:
+    return "\n".join(
+        f"From: NAD\nSent: {date}\nTo: BEIJING\nSubject: {'RE: ' * (len(dates) - i)}LETTER\n"
+        for i, date in enumerate(dates)
+    )
+
+
+def test_date_at_the_limits_of_the_calendar_is_refused_not_a_crash() -> None:
+    release = cablethread.parse("From: A\nDate: Mon, 1 Jan 0001 00:00:00 +1400\nTo: B\n")
+    assert release.messages[0].sent_local is None
+    assert release.messages[0].sent_utc is None
+    assert "date-out-of-range" in {d.code for d in release.diagnostics}
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(
+        st.one_of(st.sampled_from(EXTREME_DATES), st.just("Thursday, 4 July 2019 5:26 AM")),
+        min_size=1,
+        max_size=5,
+    ),
+    st.sampled_from(["archive", "sender", "quoter", "infer"]),
+)
+def test_chains_of_extreme_dates_parse_under_every_mode(dates: list[str], mode: str) -> None:
+    text = _chain(dates)
+    release = cablethread.parse(text, cablethread.Policy(tz_mode=mode))  # type: ignore[arg-type]
+    assert release.text == text
+    assert release.messages
