@@ -960,36 +960,48 @@ def parse_file(
     return _assemble([_read_named(path_or_file, policy)], policy)
 
 
-def _read_item(item: str | os.PathLike[str], policy: Policy) -> Document:
+def _read_item(item: str | os.PathLike[str] | SourceText, policy: Policy) -> Document:
     # Run in a worker process too, where no caller paused the collector.
     with _collection_paused():
         return _read_one(item, policy)
 
 
-def _read_one(item: str | os.PathLike[str], policy: Policy) -> Document:
-    if isinstance(item, os.PathLike) or (isinstance(item, str) and "\n" not in item):
-        if isinstance(item, str) and ":" in item and " " in item and not os.path.lexists(item):
-            # A one-line text given as an item reads as a path; say so rather than only that
-            # no file has that name.
-            raise InputError(
-                f"{item[:60]!r}: no such file (an item without a line end is read as a path; "
-                "give a text with its line ends, or parse() it)"
-            )
-        return _read_named(item, policy)
-    return _read_document(item, None, policy)
+def _read_one(item: str | os.PathLike[str] | SourceText, policy: Policy) -> Document:
+    if isinstance(item, SourceText):
+        return _read_document(item.text, item.name, policy)
+    if not isinstance(item, str | os.PathLike):
+        raise TypeError(
+            f"parse_many() takes paths (str or os.PathLike) and texts as SourceText, "
+            f"not {type(item).__name__}"
+        )
+    if isinstance(item, str) and not item.isprintable() and not os.path.lexists(item):
+        # A str is always a path; a text given as one (line ends, form feeds) is named so the
+        # mistake is plain.
+        raise InputError(
+            f"{item[:60]!r}: no such file (a str item of parse_many is a path; "
+            "give a text as cablethread.SourceText(text, name))"
+        )
+    return _read_named(item, policy)
 
 
 def parse_many(
-    items: Iterable[str | os.PathLike[str]],
+    items: Iterable[str | os.PathLike[str] | SourceText],
     policy: Policy | None = None,
     *,
     executor: Executor | None = None,
 ) -> Release:
-    """Parse several releases (paths, or texts holding newlines) and thread them together.
+    """Parse several releases and thread them together.
+
+    Each item is a path (``str`` or :class:`os.PathLike`), or a text as
+    :class:`~cablethread.SourceText` (``SourceText(text, name)``; the name is the source of its
+    messages and diagnostics). A ``str`` is never read as text, whatever it holds: a missing file
+    raises :class:`InputError` naming it.
 
     >>> release = parse_many(["examples/mfat_xinjiang_oia.txt"])
     >>> len(release.messages), len(release.threads)
     (23, 6)
+    >>> len(parse_many([SourceText("From: NAD\\nSent: 11 July 2019 11:25\\n", "pasted")]).messages)
+    1
 
     With an ``executor`` (a process pool, a Dask client's executor) the files are read in
     parallel; the result is the same as a serial run. The threads are made in this process once
@@ -1018,7 +1030,7 @@ def parse_many(
         return _assemble(documents, policy)
 
 
-def _read_to_file(item: str | os.PathLike[str], policy: Policy, folder: str) -> str:
+def _read_to_file(item: str | os.PathLike[str] | SourceText, policy: Policy, folder: str) -> str:
     """:func:`_read_item` in a worker, pickled into a new file in ``folder``; the file's path."""
     document = _read_item(item, policy)
     with (

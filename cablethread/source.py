@@ -68,6 +68,10 @@ class SourceText:
             else 0
         )
 
+    def __reduce__(self) -> tuple[type[SourceText], tuple[str, str | None]]:
+        # Sent to a worker process as its text and name alone; the index is made again there.
+        return (SourceText, (self.text, self.name))
+
     def __len__(self) -> int:
         return self._count
 

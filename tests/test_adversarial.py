@@ -229,7 +229,7 @@ def test_what_parsing_keeps_for_sharing_is_let_go_of_after_each_parse(seed_text:
     release = cablethread.parse(text)
     assert [m.sender.raw for m in release.messages if m.sender] == names
     assert not models._SPANS and not models._SHARED
-    cablethread.parse_many([seed_text, seed_text])
+    cablethread.parse_many([cablethread.SourceText(seed_text)] * 2)
     assert not models._SPANS and not models._SHARED
     first, second = cablethread.parse(seed_text), cablethread.parse(seed_text)
     assert first == second

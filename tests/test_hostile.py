@@ -7,10 +7,16 @@ hurt its user's machine or terminal.
 
 from __future__ import annotations
 
+import pickle
+from pathlib import Path
+
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import cablethread
+
+BLOCK = "From: NAD\nSent: Thursday, 11 July 2019 11:25 AM\nTo: BEIJING\nSubject: LETTER\n"
 
 # 1. Extreme dates: year 1 or 9999 with a zone offset overflowed datetime arithmetic.
 
@@ -52,3 +58,34 @@ def test_chains_of_extreme_dates_parse_under_every_mode(dates: list[str], mode: 
     release = cablethread.parse(text, cablethread.Policy(tz_mode=mode))  # type: ignore[arg-type]
     assert release.text == text
     assert release.messages
+
+
+# 11. parse_many guessed whether a str was a path or a text.
+
+
+def test_parse_many_reads_a_str_as_a_path_and_a_source_text_as_text(tmp_path: Path) -> None:
+    block = "From: NAD\nSent: Thursday, 11 July 2019 11:25 AM\nTo: BEIJING\nSubject: LETTER\n"
+    path = tmp_path / "hostname"
+    path.write_text(block, encoding="utf-8")
+    # A text with a line end given as a str is not parsed as text: it is no file's name.
+    with pytest.raises(cablethread.InputError, match=r"no such file.*SourceText"):
+        cablethread.parse_many([block])
+    release = cablethread.parse_many([str(path), cablethread.SourceText(block, "pasted")])
+    assert [o.source for m in release.messages for o in m.occurrences] == [str(path), "pasted"]
+
+
+def test_a_blank_page_in_a_batch_is_an_empty_text_not_a_missing_file() -> None:
+    pages = [cablethread.SourceText("\x0c\x0c", "page-1"), cablethread.SourceText(BLOCK, "p2")]
+    release = cablethread.parse_many(pages)
+    assert len(release.messages) == 1
+    assert any(d.code == "input-empty" and d.source == "page-1" for d in release.diagnostics)
+
+
+def test_a_source_text_crosses_to_a_worker_as_its_text_and_name() -> None:
+    copy = pickle.loads(pickle.dumps(cablethread.SourceText(BLOCK, "p2")))
+    assert (copy.text, copy.name, copy.content(1)) == (BLOCK, "p2", "From: NAD")
+
+
+def test_a_str_item_that_is_no_file_names_itself_visibly() -> None:
+    with pytest.raises(cablethread.InputError, match=r"^'\\x0c\\x0c': no such file"):
+        cablethread.parse_many(["\x0c\x0c"])
