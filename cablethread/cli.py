@@ -27,7 +27,7 @@ from cablethread.diagnostics import ParseError
 from cablethread.directory import Directory, Entry
 from cablethread.models import Message, Party, Release
 from cablethread.parser import InputError, parse_many, profiles
-from cablethread.policy import Policy
+from cablethread.policy import DEFAULT_MAX_BYTES, Policy
 
 __all__ = ["COMMANDS", "Command", "main"]
 
@@ -35,7 +35,8 @@ SEED = "examples/mfat_xinjiang_oia.txt"
 EXIT_CODES = """exit codes:
   0  ok
   1  --strict, and a diagnostic of warning or error severity stopped the parse
-  2  usage error or unreadable input (missing file, binary file, unknown zone)
+  2  usage error or unreadable input (missing file, binary file, not a regular file, a file
+     over --max-size, unknown zone), or out of memory
 """
 
 _T = TypeVar("_T")
@@ -172,6 +173,25 @@ def _existing_file(value: str) -> Path:
     return path
 
 
+_SIZE_UNITS = {"": 1, "K": 1024, "M": 1024**2, "G": 1024**3}
+
+
+def _size(value: str) -> int:
+    """``--max-size``: bytes, or a number with K, M or G (``500M``)."""
+    text = value.strip().upper().removesuffix("B").removesuffix("I")
+    unit = text[-1:] if text[-1:] in _SIZE_UNITS else ""
+    number = text[: len(text) - len(unit)]
+    try:
+        size = float(number) * _SIZE_UNITS[unit]
+    except ValueError:
+        size = 0
+    if not 1 <= size < 2**63:
+        raise argparse.ArgumentTypeError(
+            f"--max-size takes a size in bytes, or with K, M or G (500M), not {value!r}"
+        )
+    return int(size)
+
+
 def _add_parse_options(parser: argparse.ArgumentParser) -> None:
     group = parser.add_argument_group("parsing")
     group.add_argument(
@@ -196,6 +216,13 @@ def _add_parse_options(parser: argparse.ArgumentParser) -> None:
         "--strict",
         action="store_true",
         help="stop at the first warning, exit code 1",
+    )
+    group.add_argument(
+        "--max-size",
+        metavar="SIZE",
+        type=_size,
+        default=DEFAULT_MAX_BYTES,
+        help="the largest file read, in bytes or with K, M, G (default: 256M)",
     )
     group.add_argument(
         "--jobs",
@@ -225,6 +252,7 @@ def _policy(args: argparse.Namespace) -> Policy:
         archive_tz=args.archive_tz,
         profile=args.profile,
         directory=tuple(args.directory),
+        max_bytes=args.max_size,
     )
 
 
@@ -609,6 +637,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except (InputError, UsageError, ValueError) as exc:
         print(f"cablethread: {exc}", file=sys.stderr)
+        return 2
+    except MemoryError:
+        print(
+            "cablethread: out of memory; the input is too large for this machine "
+            "(split it, or lower --max-size to refuse such files)",
+            file=sys.stderr,
+        )
         return 2
     except BrokenPipeError:
         # The reader (``| head``) went away; that is not an error of ours.

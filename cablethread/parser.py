@@ -12,6 +12,7 @@ import itertools
 import os
 import pickle
 import re
+import stat
 import tempfile
 import tomllib
 from collections.abc import Iterable, Iterator, Sequence
@@ -48,7 +49,7 @@ from cablethread.models import (
     trusted,
 )
 from cablethread.parties import FieldReader, Fragment, Note, resolve_party
-from cablethread.policy import Policy
+from cablethread.policy import DEFAULT_MAX_BYTES, Policy
 from cablethread.redactions import find_redactions
 from cablethread.segment import RawBlock, scan
 from cablethread.source import SourceText
@@ -909,25 +910,75 @@ def _cp1252_ok(data: bytes) -> bool:
     return not any(b in data for b in (b"\x81", b"\x8d", b"\x8f", b"\x90", b"\x9d"))
 
 
-def read_text(path_or_file: str | os.PathLike[str] | IO[str] | IO[bytes]) -> tuple[str, str, bool]:
+#: What a file of each kind that is not a regular file is called in a refusal.
+_FILE_KINDS = (
+    (stat.S_ISFIFO, "a FIFO"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISSOCK, "a socket"),
+)
+
+
+def _too_large(name: str, size: str, max_bytes: int) -> InputError:
+    return InputError(
+        f"{name}: {size} more than the limit of {max_bytes:,} bytes; raise it with "
+        "Policy(max_bytes=...) or --max-size"
+    )
+
+
+def _read_regular(path: Path, name: str, max_bytes: int) -> bytes:
+    """The bytes of a regular file of at most ``max_bytes``; anything else raises InputError.
+
+    The file is opened without blocking and looked at before it is read: a FIFO would wait for a
+    writer for ever, and a device (``/dev/zero``) never ends.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    try:
+        descriptor = os.open(path, flags)
+    except FileNotFoundError:
+        raise InputError(f"{name}: no such file") from None
+    except IsADirectoryError:
+        raise InputError(f"{name}: is a directory, not a file") from None
+    except OSError as exc:
+        raise InputError(f"{name}: cannot be read ({exc.strerror})") from None
+    with open(descriptor, "rb") as handle:
+        mode = os.fstat(descriptor).st_mode
+        if stat.S_ISDIR(mode):
+            raise InputError(f"{name}: is a directory, not a file")
+        if not stat.S_ISREG(mode):
+            kind = next((what for test, what in _FILE_KINDS if test(mode)), "a special file")
+            raise InputError(f"{name}: not a regular file ({kind}); save the text to a file first")
+        size = os.fstat(descriptor).st_size
+        if size > max_bytes:
+            raise _too_large(name, f"{size:,} bytes,", max_bytes)
+        try:
+            data = handle.read(max_bytes + 1)
+        except OSError as exc:
+            raise InputError(f"{name}: cannot be read ({exc.strerror})") from None
+    if len(data) > max_bytes:  # the file grew while it was read
+        raise _too_large(name, "it holds", max_bytes)
+    return data
+
+
+def read_text(
+    path_or_file: str | os.PathLike[str] | IO[str] | IO[bytes],
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> tuple[str, str, bool]:
     """Read a file as text: (text, name, decoded_as_cp1252). Raises :class:`InputError`.
 
+    Only a regular file is read (not a FIFO or a device), of at most ``max_bytes`` (an open file:
+    of at most that many bytes or characters).
     A PDF gives the text of its text layer (the ``pdf`` extra): :func:`cablethread.pdf.extract_pdf`.
     """
     if isinstance(path_or_file, str | os.PathLike):
         path = Path(path_or_file)
         name = str(path)
-        try:
-            data = path.read_bytes()
-        except FileNotFoundError:
-            raise InputError(f"{name}: no such file") from None
-        except IsADirectoryError:
-            raise InputError(f"{name}: is a directory, not a file") from None
-        except OSError as exc:
-            raise InputError(f"{name}: cannot be read ({exc.strerror})") from None
+        data = _read_regular(path, name, max_bytes)
     else:
         name = str(getattr(path_or_file, "name", "<stream>"))
-        content = path_or_file.read()
+        content = path_or_file.read(max_bytes + 1)
+        if len(content) > max_bytes:
+            raise _too_large(name, "it holds", max_bytes)
         if isinstance(content, str):
             return content, name, False
         data = content
@@ -943,7 +994,7 @@ def read_text(path_or_file: str | os.PathLike[str] | IO[str] | IO[bytes]) -> tup
 
 def _read_named(item: str | os.PathLike[str] | IO[str] | IO[bytes], policy: Policy) -> Document:
     """Read a file (path or open file) and parse it as far as messages."""
-    text, name, fallback = read_text(item)
+    text, name, fallback = read_text(item, policy.max_bytes)
     document = _read_document(text, name, policy)
     if fallback:
         note = Collector(source=name, strict=policy.strict)

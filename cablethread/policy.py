@@ -14,7 +14,11 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from cablethread.models import TzMode
 
-__all__ = ["Policy"]
+__all__ = ["DEFAULT_MAX_BYTES", "Policy"]
+
+#: The largest file read by default: 256 MiB, far above any release, far below what would
+#: exhaust a laptop's memory once parsed.
+DEFAULT_MAX_BYTES = 256 * 1024 * 1024
 
 
 class Policy(BaseModel):
@@ -52,6 +56,15 @@ class Policy(BaseModel):
     )
     directory: tuple[Path, ...] = Field(
         default=(), description="User directory TOML files that extend or override the package's."
+    )
+
+    max_bytes: int = Field(
+        default=DEFAULT_MAX_BYTES,
+        gt=0,
+        description=(
+            "The largest file ``parse_file`` and ``parse_many`` read, in bytes (the command line's "
+            "``--max-size``); a larger one raises ``InputError``."
+        ),
     )
 
     default: ClassVar[Policy]

@@ -7,6 +7,7 @@ hurt its user's machine or terminal.
 
 from __future__ import annotations
 
+import os
 import pickle
 from pathlib import Path
 
@@ -15,6 +16,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import cablethread
+from cablethread import cli
+from cablethread.cli import main
 
 BLOCK = "From: NAD\nSent: Thursday, 11 July 2019 11:25 AM\nTo: BEIJING\nSubject: LETTER\n"
 
@@ -89,3 +92,63 @@ def test_a_source_text_crosses_to_a_worker_as_its_text_and_name() -> None:
 def test_a_str_item_that_is_no_file_names_itself_visibly() -> None:
     with pytest.raises(cablethread.InputError, match=r"^'\\x0c\\x0c': no such file"):
         cablethread.parse_many(["\x0c\x0c"])
+
+
+# 8. A FIFO hung for ever; /dev/zero ended in MemoryError; no size limit.
+
+
+@pytest.mark.timeout(20)
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+def test_a_fifo_is_refused_not_waited_on(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    with pytest.raises(cablethread.InputError, match=r"pipe\.txt: not a regular file \(a FIFO"):
+        cablethread.parse_file(fifo)
+    with pytest.raises(cablethread.InputError, match=r"pipe\.txt: not a regular file"):
+        cablethread.parse_many([fifo])
+
+
+@pytest.mark.timeout(20)
+@pytest.mark.skipif(not os.path.exists("/dev/zero"), reason="needs /dev/zero")
+def test_a_device_is_refused_by_the_library_and_the_command(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    with pytest.raises(cablethread.InputError, match=r"/dev/zero: not a regular file"):
+        cablethread.parse_file("/dev/zero")
+    assert main(["parse", "/dev/zero"]) == 2
+    assert "not a regular file" in capsys.readouterr().err
+
+
+def test_a_file_over_the_size_limit_is_refused_and_the_limit_can_be_raised(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "big.txt"
+    path.write_text(BLOCK * 40, encoding="utf-8")  # 3,200 bytes
+    small = cablethread.Policy(max_bytes=1_000)
+    with pytest.raises(
+        cablethread.InputError, match=r"big\.txt: .*limit of 1,000 bytes.*max_bytes"
+    ):
+        cablethread.parse_file(path, small)
+    with pytest.raises(cablethread.InputError, match=r"big\.txt"):
+        cablethread.parse_many([path], small)
+    with path.open("rb") as handle, pytest.raises(cablethread.InputError, match="limit"):
+        cablethread.parse_file(handle, small)
+    assert len(cablethread.parse_file(path, cablethread.Policy(max_bytes=4_000)).messages) == 1
+    assert main(["parse", "--max-size", "1K", str(path)]) == 2
+    assert "--max-size" in capsys.readouterr().err
+    assert main(["parse", "--max-size", "4K", str(path)]) == 0
+
+
+def test_running_out_of_memory_is_exit_code_two_with_a_message(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "release.txt"
+    path.write_text(BLOCK, encoding="utf-8")
+
+    def exhausted(*args: object, **kwargs: object) -> None:
+        raise MemoryError
+
+    monkeypatch.setattr(cli, "parse_many", exhausted)
+    assert main(["parse", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert "out of memory" in err and "Traceback" not in err
