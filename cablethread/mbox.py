@@ -49,6 +49,9 @@ _CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029]")
 #: Bytes of text in one encoded word: 52 characters of base64, a line of 78 with any name.
 _WORD_BYTES = 39
 _NOT_LOCAL = re.compile(r"[^a-z0-9]+")
+#: A lone surrogate (a decoder's escape of a bad byte, half of a cut UTF-16 pair) is no
+#: character: UTF-8 cannot carry it, so mail gets U+FFFD in its place (the JSON keeps it).
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
 #: Headers that hold addresses; their display names are cleaned instead of encoded whole.
 _ADDRESS_HEADERS = frozenset({"from", "to", "cc", "bcc", "sender", "reply-to"})
 
@@ -125,8 +128,13 @@ def message_id_header(message_id: str) -> str:
     return f"<{message_id}@{DOMAIN}>"
 
 
+def _mailable(text: str) -> str:
+    """``text`` with each lone surrogate replaced by U+FFFD, so that it can be written as UTF-8."""
+    return _SURROGATE.sub("\ufffd", text)
+
+
 def _clean(text: str) -> str:
-    return " ".join(_CONTROL.sub(" ", text).split())
+    return " ".join(_CONTROL.sub(" ", _mailable(text)).split())
 
 
 def _address(party: Party) -> Address:
@@ -247,12 +255,12 @@ def to_email(
         if parties:
             email[name] = [_address(party) for party in parties]
     if message.subject is not None:
-        email["Subject"] = message.subject.text
+        email["Subject"] = _mailable(message.subject.text)
     if message.importance:
         email["Importance"] = _clean(message.importance)
     for name, value in _x_headers(release, message, evidence.get(message.id)).items():
-        email[name] = value
-    email.set_content(_body(release, message))
+        email[name] = _mailable(value)
+    email.set_content(_mailable(_body(release, message)))
     return email
 
 

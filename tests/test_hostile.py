@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import os
 import pickle
+from email.parser import BytesParser
+from email.policy import default
 from pathlib import Path
 
 import pytest
@@ -152,3 +154,21 @@ def test_running_out_of_memory_is_exit_code_two_with_a_message(
     assert main(["parse", str(path)]) == 2
     err = capsys.readouterr().err
     assert "out of memory" in err and "Traceback" not in err
+
+
+# 9. Lone surrogates (a decoder's escapes, a cut UTF-16 pair) made the mail writers raise.
+
+SURROGATES = (
+    "From: NAD \ud800x\nSent: Thursday, 11 July 2019 11:25 AM\nTo: BEIJING \udfff\n"
+    "Subject: RE: LETTER \udcff\nImportance: High\ud83d\n\nBody \ud83d here.\n"
+)
+
+
+def test_lone_surrogates_are_written_to_mail_as_replacement_characters(tmp_path: Path) -> None:
+    release = cablethread.parse(SURROGATES)
+    assert release.to_mbox(tmp_path / "release.mbox") == 1
+    (path,) = cablethread.write_eml(release, tmp_path / "eml")
+    email = BytesParser(policy=default).parsebytes(path.read_bytes())
+    assert email["Subject"] == "RE: LETTER \ufffd"
+    assert email["From"].addresses[0].display_name == "NAD \ufffdx"
+    assert email.get_content().rstrip() == "Body \ufffd here."
