@@ -29,6 +29,12 @@ _TABLE: tuple[DiagnosticCode, ...] = (
         "input-decoded-cp1252", "warning", "The file was not UTF-8 and was decoded as cp1252."
     ),
     DiagnosticCode(
+        "input-decode-damaged",
+        "warning",
+        "Bytes of the file are not valid in its encoding (a cut last character, a damaged UTF-16 "
+        "file); they were replaced with U+FFFD and the rest read as it is.",
+    ),
+    DiagnosticCode(
         "input-control-characters",
         "warning",
         "The text holds control characters (NUL and the like) that were kept as they are.",

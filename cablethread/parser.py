@@ -891,19 +891,55 @@ def parse(text: str, policy: Policy | None = None, *, source: str | None = None)
         return _assemble([_read_document(text, source, policy)], policy)
 
 
-def _decode(data: bytes, name: str) -> tuple[str, bool]:
-    if b"\x00" in data[:1_000_000] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise InputError(f"{name}: not a text file (it holds NUL bytes); extract its text first")
-    for bom, codec in ((b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
+#: Byte-order marks and the codecs they name, longest first (UTF-32 LE begins as UTF-16 LE).
+_BOMS = (
+    (b"\xff\xfe\x00\x00", "utf-32"),
+    (b"\x00\x00\xfe\xff", "utf-32"),
+    (b"\xff\xfe", "utf-16"),
+    (b"\xfe\xff", "utf-16"),
+    (b"\xef\xbb\xbf", "utf-8-sig"),
+)
+#: The most bytes a cut UTF-8 character leaves at the end of a file.
+_UTF8_TAIL = 3
+
+
+@dataclass(frozen=True)
+class Decoded:
+    """A file's text and what reading it had to decide: (code, message) for each note."""
+
+    text: str
+    notes: tuple[tuple[str, str], ...] = ()
+
+
+def _damaged(data: bytes, codec: str, name: str, error: UnicodeDecodeError) -> Decoded:
+    """``data`` in ``codec``, what cannot be decoded replaced by U+FFFD and reported."""
+    text = data.decode(codec, errors="replace")
+    where = "its last bytes" if error.start >= len(data) - 4 else f"byte {error.start:,}"
+    message = (
+        f"{name}: damaged {codec} from {where} ({error.reason}); what could not be decoded "
+        "was replaced with U+FFFD, the rest read as it is"
+    )
+    return Decoded(text, (("input-decode-damaged", message),))
+
+
+def _decode(data: bytes, name: str) -> Decoded:
+    for bom, codec in _BOMS:
         if data.startswith(bom):
-            return data.decode(codec), False
+            try:
+                return Decoded(data.decode(codec))
+            except UnicodeDecodeError as exc:
+                return _damaged(data, codec, name, exc)
+    if b"\x00" in data[:1_000_000]:
+        raise InputError(f"{name}: not a text file (it holds NUL bytes); extract its text first")
     try:
-        return data.decode("utf-8"), False
-    except UnicodeDecodeError:
-        # cp1252 leaves five bytes undefined; those map through Latin-1 so nothing is lost.
-        return data.decode("cp1252", errors="strict") if _cp1252_ok(data) else data.decode(
-            "latin-1"
-        ), True
+        return Decoded(data.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        if exc.start >= len(data) - _UTF8_TAIL and exc.reason == "unexpected end of data":
+            # A file cut inside its last character: UTF-8 but for that character.
+            return _damaged(data, "utf-8", name, exc)
+    # cp1252 leaves five bytes undefined; those map through Latin-1 so nothing is lost.
+    text = data.decode("cp1252") if _cp1252_ok(data) else data.decode("latin-1")
+    return Decoded(text, (("input-decoded-cp1252", f"{name} is not UTF-8; decoded as cp1252"),))
 
 
 def _cp1252_ok(data: bytes) -> bool:
@@ -963,8 +999,12 @@ def _read_regular(path: Path, name: str, max_bytes: int) -> bytes:
 def read_text(
     path_or_file: str | os.PathLike[str] | IO[str] | IO[bytes],
     max_bytes: int = DEFAULT_MAX_BYTES,
-) -> tuple[str, str, bool]:
-    """Read a file as text: (text, name, decoded_as_cp1252). Raises :class:`InputError`.
+) -> tuple[str, str, tuple[tuple[str, str], ...]]:
+    """Read a file as text: (text, name, notes). Raises :class:`InputError`.
+
+    The notes are (diagnostic code, message) for what decoding decided: a file that is not UTF-8
+    read as cp1252, damaged bytes replaced. A byte-order mark names the encoding (UTF-8, UTF-16,
+    UTF-32) and is not part of the text.
 
     Only a regular file is read (not a FIFO or a device), of at most ``max_bytes`` (an open file:
     of at most that many bytes or characters).
@@ -980,26 +1020,27 @@ def read_text(
         if len(content) > max_bytes:
             raise _too_large(name, "it holds", max_bytes)
         if isinstance(content, str):
-            return content, name, False
+            return content, name, ()
         data = content
     if b"%PDF-" in data[:1024]:
         # A PDF is read through its text layer; its pages come back joined by form feeds.
         from cablethread.pdf import extract_pdf, is_pdf
 
         if is_pdf(data):
-            return extract_pdf(data, name).text, name, False
-    text, fallback = _decode(data, name)
-    return text, name, fallback
+            return extract_pdf(data, name).text, name, ()
+    decoded = _decode(data, name)
+    return decoded.text, name, decoded.notes
 
 
 def _read_named(item: str | os.PathLike[str] | IO[str] | IO[bytes], policy: Policy) -> Document:
     """Read a file (path or open file) and parse it as far as messages."""
-    text, name, fallback = read_text(item, policy.max_bytes)
+    text, name, notes = read_text(item, policy.max_bytes)
     document = _read_document(text, name, policy)
-    if fallback:
-        note = Collector(source=name, strict=policy.strict)
-        note.add("input-decoded-cp1252", f"{name} is not UTF-8; decoded as cp1252")
-        document.diagnostics.insert(0, note.items[0])
+    if notes:
+        collector = Collector(source=name, strict=policy.strict)
+        for code, message in notes:
+            collector.add(code, message)
+        document.diagnostics[:0] = collector.items
     return document
 
 

@@ -172,3 +172,40 @@ def test_lone_surrogates_are_written_to_mail_as_replacement_characters(tmp_path:
     assert email["Subject"] == "RE: LETTER \ufffd"
     assert email["From"].addresses[0].display_name == "NAD \ufffdx"
     assert email.get_content().rstrip() == "Body \ufffd here."
+
+
+# 13. Decoding: a bad UTF-16 file lost its name, UTF-32 was read as UTF-16, and one cut last
+# character turned a whole UTF-8 file into cp1252 mojibake.
+
+TEXT = BLOCK + "\nCaf\u00e9 \u2013 \u5f20\u4f1f.\n"
+
+
+@pytest.mark.parametrize("codec", ["utf-8-sig", "utf-16", "utf-16-be", "utf-32", "utf-32-be"])
+def test_a_file_is_decoded_by_its_byte_order_mark(tmp_path: Path, codec: str) -> None:
+    path = tmp_path / "release.txt"
+    data = TEXT.encode(codec)
+    if codec.endswith("-be"):
+        data = "\ufeff".encode(codec) + data
+    path.write_bytes(data)
+    release = cablethread.parse_file(path)
+    assert release.text == TEXT
+    assert release.messages[0].sender is not None
+    assert not [d for d in release.diagnostics if d.code.startswith("input-")]
+
+
+def test_a_damaged_utf16_file_is_read_with_the_damage_reported_by_name(tmp_path: Path) -> None:
+    path = tmp_path / "damaged.txt"
+    path.write_bytes(TEXT.encode("utf-16") + b"\x41")  # an odd byte: half a character
+    release = cablethread.parse_file(path)
+    assert release.text == TEXT + "\ufffd"
+    (note,) = [d for d in release.diagnostics if d.code == "input-decode-damaged"]
+    assert "damaged.txt" in note.message and "utf-16" in note.message
+
+
+def test_a_utf8_file_with_a_cut_last_character_keeps_the_rest(tmp_path: Path) -> None:
+    path = tmp_path / "cut.txt"
+    path.write_bytes(TEXT.encode("utf-8") + "\u5f20".encode("utf-8")[:2])
+    release = cablethread.parse_file(path)
+    assert release.text == TEXT + "\ufffd"
+    codes = [d.code for d in release.diagnostics]
+    assert "input-decode-damaged" in codes and "input-decoded-cp1252" not in codes
