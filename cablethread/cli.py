@@ -19,10 +19,11 @@ from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any, NoReturn, TypeVar
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfoNotFoundError
 
 from pydantic import ValidationError
 
+from cablethread._zones import load_zone
 from cablethread.diagnostics import ParseError
 from cablethread.directory import Directory, Entry
 from cablethread.models import Message, Party, Release
@@ -150,9 +151,9 @@ def _advancing(items: list[Any], results: Iterator[_T], bar: _ProgressBar) -> It
 
 def _zone_name(value: str) -> str:
     try:
-        ZoneInfo(value)
+        load_zone(value)
     except (ZoneInfoNotFoundError, ValueError):
-        raise argparse.ArgumentTypeError(f"unknown IANA time zone {value!r}") from None
+        raise argparse.ArgumentTypeError(f"unknown IANA time zone {value[:60]!r}") from None
     return value
 
 

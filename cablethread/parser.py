@@ -20,7 +20,7 @@ from concurrent.futures import Executor, ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from itertools import repeat
 from pathlib import Path
@@ -158,8 +158,26 @@ def _record(collector: Collector, notes: Iterable[Note]) -> None:
 
 
 def _directory(profile: Profile, policy: Policy) -> Directory:
-    """The profile's package directory with the user's files over it."""
-    return Directory.for_profile(profile.key, extra_files=policy.directory)
+    """The profile's package directory with the user's files over it.
+
+    Made once for a profile and the user's files as they stand (path, size, time of change), not
+    again for every document of a batch: a large user file takes a second to read and check.
+    """
+    return _directory_of(profile.key, tuple(_file_identity(path) for path in policy.directory))
+
+
+def _file_identity(path: Path) -> tuple[str, int, int]:
+    try:
+        info = path.stat()
+    except OSError:
+        return (str(path), -1, -1)  # read below, which names the problem
+    return (str(path), info.st_size, info.st_mtime_ns)
+
+
+@lru_cache(maxsize=8)
+def _directory_of(profile: str, files: tuple[tuple[str, int, int], ...]) -> Directory:
+    # Read only by the parser (FieldReader resolves through it, never adds to it).
+    return Directory.for_profile(profile, extra_files=[path for path, _, _ in files])
 
 
 def _parties(

@@ -98,12 +98,10 @@ class Policy(BaseModel):
     def _known_zone(cls, value: str | None) -> str | None:
         if value is None:
             return None
-        from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+        from cablethread._zones import known_zone
 
-        try:
-            ZoneInfo(value)
-        except (ZoneInfoNotFoundError, ValueError) as exc:
-            raise ValueError(f"unknown IANA time zone {value!r}") from exc
+        if not known_zone(value):
+            raise ValueError(f"unknown IANA time zone {value[:60]!r}")
         return value
 
     def clone(self, **changes: Any) -> Policy:

@@ -209,3 +209,63 @@ def test_a_utf8_file_with_a_cut_last_character_keeps_the_rest(tmp_path: Path) ->
     assert release.text == TEXT + "\ufffd"
     codes = [d.code for d in release.diagnostics]
     assert "input-decode-damaged" in codes and "input-decoded-cp1252" not in codes
+
+
+# 12. Directory files and zone names: recursion instead of a clear error, a BOM refused, a
+# user file read again for every document.
+
+PARIS = '[[entry]]\ncode = "PARIS"\nkind = "post"\ntime_zone = "Europe/Paris"\n'
+DEEP_ZONE = "a/" * 400 + "b"
+
+
+@pytest.mark.parametrize(
+    "toml",
+    [
+        "x = " + "[" * 5_000 + "]" * 5_000 + "\n",
+        "x = " + "{a = " * 5_000 + "1" + "}" * 5_000 + "\n",
+        PARIS.replace("Europe/Paris", DEEP_ZONE),
+    ],
+    ids=["arrays", "inline-tables", "zone-of-400-parts"],
+)
+def test_a_hostile_directory_file_is_a_directory_error(tmp_path: Path, toml: str) -> None:
+    path = tmp_path / "posts.toml"
+    path.write_text(toml, encoding="utf-8")
+    with pytest.raises(cablethread.DirectoryError, match=r"posts\.toml"):
+        cablethread.Directory.load(path)
+
+
+def test_a_zone_name_of_400_parts_is_refused_as_unknown(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(ValueError, match="unknown IANA time zone"):
+        cablethread.Policy(archive_tz=DEEP_ZONE)
+    assert main(["parse", "--archive-tz", DEEP_ZONE, "examples/mfat_xinjiang_oia.txt"]) == 2
+    assert "unknown IANA time zone" in capsys.readouterr().err
+
+
+def test_a_directory_file_with_a_byte_order_mark_is_read(tmp_path: Path) -> None:
+    path = tmp_path / "posts.toml"
+    path.write_bytes(PARIS.encode("utf-8-sig"))
+    assert cablethread.Directory.load(path).resolve("PARIS") is not None
+
+
+def test_a_user_directory_file_is_read_once_for_a_batch(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from cablethread import directory
+
+    path = tmp_path / "posts.toml"
+    path.write_text(PARIS, encoding="utf-8")
+    reads: list[str] = []
+    real = directory.read_entries
+
+    def counted(file: str | os.PathLike[str]) -> list[directory.Entry]:
+        reads.append(str(file))
+        return real(file)
+
+    monkeypatch.setattr(directory, "read_entries", counted)
+    texts = [cablethread.SourceText(BLOCK.replace("BEIJING", "PARIS"), f"d{n}") for n in range(5)]
+    release = cablethread.parse_many(texts, cablethread.Policy(directory=path))
+    assert reads == [str(path)]
+    assert all(m.to[0].code == "PARIS" for m in release.messages)
+    path.write_text(PARIS.replace("PARIS", "LYON"), encoding="utf-8")  # changed: read again
+    cablethread.parse_many(texts[:1], cablethread.Policy(directory=path))
+    assert reads == [str(path)] * 2
