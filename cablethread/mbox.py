@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import mailbox
 import os
 import re
 import time
@@ -33,10 +32,11 @@ from email.utils import format_datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from cablethread._output import atomic_write
 from cablethread.timeline import zone_info
 
 if TYPE_CHECKING:
-    from cablethread.models import Message, Party, Release
+    from cablethread.models import Message, Party, Release, Segment
 
 __all__ = ["message_id_header", "to_email", "write_eml", "write_mbox"]
 
@@ -137,14 +137,20 @@ def _clean(text: str) -> str:
     return " ".join(_CONTROL.sub(" ", _mailable(text)).split())
 
 
-def _address(party: Party) -> Address:
-    """The party's printed address, or one under ``.invalid`` made from its code or name."""
+def _address(party: Party) -> tuple[Address, str | None]:
+    """The party's printed address, or one under ``.invalid`` made from its code or name.
+
+    The second value is a printed address that mail could not carry (not ASCII, not an
+    address at all), to be named in ``X-Cablethread-Address-Replaced``; None otherwise.
+    """
     display = _clean((party.name or party.raw) if party.address else party.raw)
+    replaced: str | None = None
     if party.address:
         try:
-            return Address(display_name=display, addr_spec=party.address)
+            return Address(display_name=display, addr_spec=party.address), None
         except (ValueError, IndexError):
-            pass  # An OCR-damaged address that is not an address; make one as for the rest.
+            # OCR damage, or an internationalised address: make one as for the rest, and say so.
+            replaced = _clean(party.address)
     if party.redaction is not None:
         source = "withheld-" + party.redaction.code
     else:
@@ -155,7 +161,7 @@ def _address(party: Party) -> Address:
     local = _NOT_LOCAL.sub("-", ascii_letters.lower()).strip("-")
     if not local:
         local = "party-" + hashlib.sha1(source.encode("utf-8")).hexdigest()[:8]
-    return Address(display_name=display, username=local, domain=f"{party.kind}.{DOMAIN}")
+    return Address(display_name=display, username=local, domain=f"{party.kind}.{DOMAIN}"), replaced
 
 
 def _ancestors(message_id: str, parent_of: dict[str, str]) -> list[str]:
@@ -170,7 +176,27 @@ def _ancestors(message_id: str, parent_of: dict[str, str]) -> list[str]:
     return chain[::-1]
 
 
-def _body(release: Release, message: Message) -> str:
+class _Lookups:
+    """What every message of a release needs from the whole release, made once for all of them:
+    each message's parent and the evidence of the link, and the body segments of each printing.
+    """
+
+    __slots__ = ("bodies", "evidence", "parent_of")
+
+    def __init__(self, release: Release) -> None:
+        self.parent_of = {edge.child_id: edge.parent_id for edge in release.edges}
+        self.evidence = {
+            edge.child_id: f"{edge.evidence}; confidence={edge.confidence:g}"
+            for edge in release.edges
+        }
+        self.bodies: dict[tuple[str, str | None], list[Segment]] = {}
+        for segment in release.segments:
+            if segment.kind == "body" and segment.message_id is not None:
+                key = (segment.message_id, segment.source)
+                self.bodies.setdefault(key, []).append(segment)
+
+
+def _body(lookups: _Lookups, message: Message) -> str:
     """The body of the message's first printing, as its segments hold it."""
     occurrence = message.occurrences[0]
     span = occurrence.body_span
@@ -178,11 +204,8 @@ def _body(release: Release, message: Message) -> str:
         return ""
     text = "".join(
         segment.text
-        for segment in release.segments
-        if segment.kind == "body"
-        and segment.message_id == message.id
-        and segment.source == occurrence.source
-        and segment.span.start in span
+        for segment in lookups.bodies.get((message.id, occurrence.source), ())
+        if segment.span.start in span
     )
     # Line ends as the message's own; a form feed is a page break of the print, not text.
     lines = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x0c", "").split("\n")
@@ -232,10 +255,13 @@ def to_email(
     >>> email["From"], email["Date"]
     ('NAD <nad@division.cablethread.invalid>', 'Thu, 11 Jul 2019 11:25:00 +1200')
     """
-    parent_of = {edge.child_id: edge.parent_id for edge in release.edges}
-    evidence = {
-        edge.child_id: f"{edge.evidence}; confidence={edge.confidence:g}" for edge in release.edges
-    }
+    return _email(release, message, _Lookups(release), policy)
+
+
+def _email(
+    release: Release, message: Message, lookups: _Lookups, policy: EmailPolicy
+) -> EmailMessage:
+    parent_of = lookups.parent_of
     email = EmailMessage(policy=policy)
     email["Message-ID"] = message_id_header(message.id)
     if message.id in parent_of:
@@ -247,21 +273,33 @@ def to_email(
         zone = zone_info(message.time_zone) if message.time_zone else None
         shown = message.sent_utc.astimezone(zone) if zone else message.sent_utc
         email["Date"] = format_datetime(shown)
+    replaced: list[str] = []
     if message.sender is not None:
-        email["From"] = _address(message.sender)
+        address, lost = _address(message.sender)
+        email["From"] = address
+        replaced += [f"From: {lost}"] if lost else []
     else:
         email["From"] = Address(display_name="", username="unknown", domain=DOMAIN)
     for name, parties in (("To", message.to), ("Cc", message.cc), ("Bcc", message.bcc)):
         if parties:
-            email[name] = [_address(party) for party in parties]
+            addresses = [_address(party) for party in parties]
+            email[name] = [address for address, _ in addresses]
+            replaced += [f"{name}: {lost}" for _, lost in addresses if lost]
     if message.subject is not None:
         email["Subject"] = _mailable(message.subject.text)
     if message.importance:
         email["Importance"] = _clean(message.importance)
-    for name, value in _x_headers(release, message, evidence.get(message.id)).items():
+    for name, value in _x_headers(release, message, lookups.evidence.get(message.id)).items():
         email[name] = _mailable(value)
-    email.set_content(_mailable(_body(release, message)))
+    if replaced:
+        email["X-Cablethread-Address-Replaced"] = "; ".join(replaced)
+    email.set_content(_mailable(_body(lookups, message)))
     return email
+
+
+#: A line an mbox reader would take for the start of a message, with any ``>`` already before
+#: it: mboxrd quotes each with one ``>`` more, which a reader takes off again.
+_FROM_LINE = re.compile(rb"^(>*From )", re.MULTILINE)
 
 
 def write_mbox(release: Release, path: str | os.PathLike[str]) -> int:
@@ -269,25 +307,21 @@ def write_mbox(release: Release, path: str | os.PathLike[str]) -> int:
 
     Returns the number of messages written: ``write_mbox(parse_file("release.pdf"), "r.mbox")``
     gives 23 for the seed release. Each ``From`` separator line carries its message's send time,
-    so the same release gives the same bytes.
+    so the same release gives the same bytes. The file is mboxrd: a line of a message that
+    begins ``From `` or ``>From `` (any number of ``>``) is written with one ``>`` more.
+
+    The file is written beside ``path`` and moved over it once whole; a ``path`` that exists and
+    is not a regular file (a device, a FIFO, a folder) raises ``FileExistsError``.
     """
-    target = Path(path)
-    target.unlink(missing_ok=True)
-    box = mailbox.mbox(target, create=True)
-    box.lock()
-    try:
+    lookups = _Lookups(release)
+    with atomic_write(path) as handle:
         for message in release.messages:
-            email = to_email(release, message, policy=MBOX_POLICY)
+            email = _email(release, message, lookups, MBOX_POLICY)
             sender = email["From"].addresses[0].addr_spec
             sent = message.sent_utc.timetuple() if message.sent_utc else time.gmtime(0)
-            # Handed over as bytes: mailbox would flatten a message object unfolded, and a long
-            # Cc list would pass the 998-character line limit.
             separator = f"From {sender} {time.asctime(sent)}\n".encode("ascii", "replace")
-            box.add(separator + email.as_bytes())
-        box.flush()
-    finally:
-        box.unlock()
-        box.close()
+            data = _FROM_LINE.sub(rb">\1", email.as_bytes())
+            handle.write(separator + data + (b"\n" if data.endswith(b"\n") else b"\n\n"))
     return len(release.messages)
 
 
@@ -295,12 +329,16 @@ def write_eml(release: Release, directory: str | os.PathLike[str]) -> list[Path]
     """Write each distinct message of ``release`` to ``directory/<id>.eml``; returns the paths.
 
     ``write_eml(release, "eml")`` writes ``eml/m-ebe89fddf502.eml`` and the rest, CRLF line ends.
+    Each file is written whole and moved into place; a name taken by anything but a regular file
+    raises ``FileExistsError``.
     """
     folder = Path(directory)
     folder.mkdir(parents=True, exist_ok=True)
+    lookups = _Lookups(release)
     written: list[Path] = []
     for message in release.messages:
         path = folder / f"{message.id}.eml"
-        path.write_bytes(to_email(release, message).as_bytes())
+        with atomic_write(path) as handle:
+            handle.write(_email(release, message, lookups, EML_POLICY).as_bytes())
         written.append(path)
     return written

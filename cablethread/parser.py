@@ -299,7 +299,9 @@ def _read_source(text: str, name: str | None, policy: Policy) -> Document:
     if not text or text.isspace():  # (strip() would copy the whole text)
         collector.add("input-empty", "the input holds no text")
         profile = profiles()[policy.profile or "generic"]
-        segments = _segments(text, ["other"] * len(source), [None] * len(source), name)
+        segments = _segments(
+            text, ["other"] * len(source), [None] * len(source), name, source.newline
+        )
         return Document(name, [], segments, collector.items, profile, len(source))
     if any(ch in text for ch in "\x00\x01\x02\x03\x04\x05\x06\x07\x08\x0e\x0f"):
         collector.add(
@@ -324,6 +326,7 @@ def _read_source(text: str, name: str | None, policy: Policy) -> Document:
     # source goes, every other line is let go of now and each body line once it has been read.
     # (The segments are cut from the text itself.)
     contents, pages, line_count = source.contents, source.pages, len(source)
+    newline = source.newline
     del source
     body_lines: dict[int, list[int]] = {}
     for number, owner in enumerate(found.owners, start=1):
@@ -443,7 +446,7 @@ def _read_source(text: str, name: str | None, policy: Policy) -> Document:
     # the body lines held about the input again, and the segments (the text once more) take
     # their place rather than adding to the peak.
     del contents, pages, found, body_lines, reader, readings
-    segments = _segments(text, kinds, ids, name)
+    segments = _segments(text, kinds, ids, name, newline)
     return Document(name, printings, segments, collector.items, profile, line_count)
 
 
@@ -609,7 +612,11 @@ _OWNED = frozenset({"header", "body"})
 
 
 def _segments(
-    text: str, kinds: list[SegmentKind], ids: list[str | None], name: str | None
+    text: str,
+    kinds: list[SegmentKind],
+    ids: list[str | None],
+    name: str | None,
+    newline: str = "\n",
 ) -> list[Segment]:
     """The segments of ``text``: its runs of lines of one kind (``kinds``, one a line) and one
     message (``ids``).
@@ -624,7 +631,7 @@ def _segments(
     offset = 0  # where line ``start`` begins
     stop = 0  # where the line walked ends, its line end included
     for number in range(1, total + 1):
-        stop = find("\n", stop) + 1 or len(text)
+        stop = find(newline, stop) + 1 or len(text)
         if number == total or kinds[number] != kinds[number - 1] or ids[number] != ids[number - 1]:
             kind = kinds[number - 1]
             segments.append(

@@ -284,6 +284,10 @@ def _open(pdf: str | os.PathLike[str] | bytes | IO[bytes], name: str) -> Any:
                 f"{name}: the PDF is encrypted with a password; decrypt it first "
                 "(e.g. qpdf --decrypt --password=… in.pdf out.pdf)"
             ) from None
+        if getattr(exc, "err_code", None) == 0:
+            # PDFium refused the file and reports no error (``PDFium: Success``): it holds no
+            # page it could load, as a PDF whose page tree is empty.
+            raise InputError(f"{name}: the PDF has no pages") from None
         raise InputError(f"{name}: not a readable PDF ({exc})") from None
 
 

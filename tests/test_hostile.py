@@ -7,8 +7,10 @@ hurt its user's machine or terminal.
 
 from __future__ import annotations
 
+import mailbox
 import os
 import pickle
+import re
 from email.parser import BytesParser
 from email.policy import default
 from pathlib import Path
@@ -269,3 +271,52 @@ def test_a_user_directory_file_is_read_once_for_a_batch(
     path.write_text(PARIS.replace("PARIS", "LYON"), encoding="utf-8")  # changed: read again
     cablethread.parse_many(texts[:1], cablethread.Policy(directory=path))
     assert reads == [str(path)] * 2
+
+
+# 14. A zero-page PDF, CR-only line ends, mbox quoting that cannot be undone, non-ASCII printed
+# addresses replaced without a word.
+
+
+def test_a_pdf_without_pages_says_so(tmp_path: Path) -> None:
+    pdfium = pytest.importorskip("pypdfium2")
+    path = tmp_path / "empty.pdf"
+    pdfium.PdfDocument.new().save(path)
+    with pytest.raises(cablethread.InputError, match=r"empty\.pdf: the PDF has no pages") as err:
+        cablethread.parse_file(path)
+    assert "Success" not in str(err.value)
+
+
+def test_a_text_with_carriage_returns_alone_for_line_ends_is_read_line_by_line() -> None:
+    text = (BLOCK + "\nBody.\n").replace("\n", "\r")
+    release = cablethread.parse(text)
+    assert release.text == text
+    assert "".join(s.text for s in release.segments) == text
+    assert len(release.messages) == 1
+    assert release.messages[0].subject is not None
+    assert release.messages[0].subject.text == "LETTER"
+    assert release.messages[0].occurrences[0].span == cablethread.Span(start=1, end=4)
+
+
+FROM_LINES = BLOCK + "\nFrom the start.\n>From here\n>>From there\nFrom me\n"
+
+
+def _unquoted_mboxrd(body: str) -> str:
+    return re.sub(r"(?m)^>(>*From )", r"\1", body)
+
+
+def test_mbox_quotes_from_lines_as_mboxrd_so_that_they_can_be_unquoted(tmp_path: Path) -> None:
+    release = cablethread.parse(FROM_LINES)
+    release.to_mbox(tmp_path / "release.mbox")
+    data = (tmp_path / "release.mbox").read_text(encoding="utf-8")
+    assert ">From the start.\n>>From here\n>>>From there\n>From me\n" in data
+    (message,) = mailbox.mbox(tmp_path / "release.mbox")
+    body = _unquoted_mboxrd(message.get_payload(decode=True).decode("utf-8"))
+    assert body.startswith("From the start.\n>From here\n>>From there\nFrom me\n")
+
+
+def test_a_printed_address_mail_cannot_carry_is_kept_in_a_header(tmp_path: Path) -> None:
+    text = BLOCK.replace("From: NAD", "From: J\u00f6rg M\u00fcller <j\u00f6rg@b\u00fcro.de>")
+    release = cablethread.parse(text)
+    (path,) = cablethread.write_eml(release, tmp_path)
+    email = BytesParser(policy=default).parsebytes(path.read_bytes())
+    assert email["X-Cablethread-Address-Replaced"] == "From: j\u00f6rg@b\u00fcro.de"
