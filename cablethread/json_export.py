@@ -22,6 +22,7 @@ import networkx as nx
 from pydantic_core import PydanticSerializationError
 
 from cablethread._clean import without_surrogates, without_surrogates_deep
+from cablethread._output import atomic_write
 
 if TYPE_CHECKING:
     from cablethread.graphml import GraphKind
@@ -177,7 +178,8 @@ def write_node_link(
 
 def _write_bytes(path: str | os.PathLike[str] | IO[bytes], data: bytes) -> None:
     if isinstance(path, str | os.PathLike):
-        with open(path, "wb") as handle:
+        # Written beside the target and moved over it whole; never through a device or FIFO.
+        with atomic_write(path) as handle:
             handle.write(data)
     else:
         path.write(data)

@@ -32,6 +32,7 @@ from email.utils import format_datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from cablethread._clean import without_surrogates
 from cablethread._output import atomic_write
 from cablethread.timeline import zone_info
 
@@ -49,9 +50,6 @@ _CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029]")
 #: Bytes of text in one encoded word: 52 characters of base64, a line of 78 with any name.
 _WORD_BYTES = 39
 _NOT_LOCAL = re.compile(r"[^a-z0-9]+")
-#: A lone surrogate (a decoder's escape of a bad byte, half of a cut UTF-16 pair) is no
-#: character: UTF-8 cannot carry it, so mail gets U+FFFD in its place (the JSON keeps it).
-_SURROGATE = re.compile(r"[\ud800-\udfff]")
 #: Headers that hold addresses; their display names are cleaned instead of encoded whole.
 _ADDRESS_HEADERS = frozenset({"from", "to", "cc", "bcc", "sender", "reply-to"})
 
@@ -129,8 +127,9 @@ def message_id_header(message_id: str) -> str:
 
 
 def _mailable(text: str) -> str:
-    """``text`` with each lone surrogate replaced by U+FFFD, so that it can be written as UTF-8."""
-    return _SURROGATE.sub("\ufffd", text)
+    """``text`` as UTF-8 can carry it: a lone surrogate (a decoder's escape of a bad byte, half a
+    cut UTF-16 pair) becomes U+FFFD; the JSON keeps it."""
+    return without_surrogates(text)
 
 
 def _clean(text: str) -> str:

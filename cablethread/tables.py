@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import csv
 import importlib
+import io
 import os
 from collections import Counter
 from datetime import datetime
@@ -21,6 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, TypedDict
 
 from cablethread._clean import without_surrogates
+from cablethread._output import atomic_write
 from cablethread.graph import thread_index
 
 if TYPE_CHECKING:
@@ -204,7 +206,10 @@ def _cell(value: Any) -> str:
 
 def _write_rows(path: str | os.PathLike[str], columns: list[str], rows: list[Any]) -> None:
     # newline="" lets the csv module write its own RFC 4180 line ends, the same on every system.
-    with open(path, "w", encoding="utf-8", newline="") as handle:
+    with (
+        atomic_write(path) as binary,
+        io.TextIOWrapper(binary, encoding="utf-8", newline="") as handle,
+    ):
         writer = csv.writer(handle)
         writer.writerow(columns)
         for row in rows:

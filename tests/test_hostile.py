@@ -11,6 +11,7 @@ import mailbox
 import os
 import pickle
 import re
+import stat
 from email.parser import BytesParser
 from email.policy import default
 from pathlib import Path
@@ -320,3 +321,63 @@ def test_a_printed_address_mail_cannot_carry_is_kept_in_a_header(tmp_path: Path)
     (path,) = cablethread.write_eml(release, tmp_path)
     email = BytesParser(policy=default).parsebytes(path.read_bytes())
     assert email["X-Cablethread-Address-Replaced"] == "From: j\u00f6rg@b\u00fcro.de"
+
+
+# 4. The writers deleted whatever stood at the path (run as root, --mbox /dev/full replaced
+# the device node with a file).
+
+WRITERS = {
+    "mbox": lambda release, path: release.to_mbox(path),
+    "json": cablethread.write_json,
+    "graphml": cablethread.write_graphml,
+    "node-link": cablethread.write_node_link,
+}
+
+
+@pytest.mark.timeout(20)
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+@pytest.mark.parametrize("writer", sorted(WRITERS))
+def test_a_writer_refuses_a_target_that_is_not_a_regular_file(tmp_path: Path, writer: str) -> None:
+    release = cablethread.parse(BLOCK)
+    fifo = tmp_path / "out"
+    os.mkfifo(fifo)
+    with pytest.raises(FileExistsError, match="not a regular file"):
+        WRITERS[writer](release, fifo)
+    assert stat.S_ISFIFO(fifo.stat().st_mode)
+    assert os.listdir(tmp_path) == ["out"]  # nothing left behind
+
+
+@pytest.mark.timeout(20)
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+def test_folder_writers_refuse_a_file_name_taken_by_a_fifo(tmp_path: Path) -> None:
+    release = cablethread.parse(BLOCK)
+    os.mkfifo(tmp_path / "messages.csv")
+    with pytest.raises(FileExistsError):
+        cablethread.write_csv(release, tmp_path)
+    os.mkfifo(tmp_path / f"{release.messages[0].id}.eml")
+    with pytest.raises(FileExistsError):
+        cablethread.write_eml(release, tmp_path)
+
+
+@pytest.mark.timeout(20)
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
+def test_the_command_refuses_a_device_as_output(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "release.txt"
+    path.write_text(BLOCK, encoding="utf-8")
+    link = tmp_path / "out.mbox"
+    link.symlink_to("/dev/full")
+    assert main(["parse", "--mbox", str(link), str(path)]) == 2
+    assert "not a regular file (a character device)" in capsys.readouterr().err
+    assert link.is_symlink() and stat.S_ISCHR(os.stat("/dev/full").st_mode)
+
+
+def test_an_output_replaces_a_file_whole_and_keeps_its_permissions(tmp_path: Path) -> None:
+    path = tmp_path / "release.json"
+    path.write_text("old", encoding="utf-8")
+    path.chmod(0o600)
+    cablethread.write_json(cablethread.parse(BLOCK), path)
+    assert path.read_text(encoding="utf-8").startswith("{")
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert os.listdir(tmp_path) == ["release.json"]
