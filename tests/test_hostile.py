@@ -418,3 +418,91 @@ def test_a_megabyte_of_reply_prefixes_is_read() -> None:
     release = cablethread.parse(text)
     assert release.messages[0].subject is not None
     assert len(release.messages[0].subject.prefixes) == 250_000
+
+
+# 3. Mail export was quadratic: in the messages (each rescanned the release) and in long header
+# values (the standard folder). 10. Lines over 998 octets and local parts over 64.
+
+
+def test_mail_export_makes_each_header_class_once_and_reads_the_release_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from email.headerregistry import HeaderRegistry
+
+    text = "".join(
+        f"From: POST{n}\nSent: 11 July 2019 10:{n:02d}\nTo: NAD\nSubject: TOPIC {n}\n\nBody.\n\n"
+        for n in range(60)
+    )
+    release = cablethread.parse(text)
+    made: list[str] = []
+    real = HeaderRegistry.__getitem__
+
+    def counted(self: HeaderRegistry, name: str) -> type:
+        made.append(name.lower())
+        return real(self, name)
+
+    monkeypatch.setattr(HeaderRegistry, "__getitem__", counted)
+    segments = _CountedList(release.segments)
+    object.__setattr__(release, "segments", segments)  # the model is frozen
+    assert release.to_mbox(tmp_path / "release.mbox") == 60
+    cablethread.write_eml(release, tmp_path / "eml")
+    # Each header name's class is made once a write, not once a message (60 messages, 2 writes).
+    assert max(made.count(name) for name in set(made)) <= 2
+    assert segments.walks <= 2
+
+
+class _CountedList(list):  # type: ignore[type-arg]
+    """A list that counts how often it is walked from the start."""
+
+    walks = 0
+
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        self.walks += 1
+        return super().__iter__()
+
+
+def _lines_of(data: bytes) -> list[bytes]:
+    return data.replace(b"\r\n", b"\n").split(b"\n")
+
+
+HOSTILE_HEADERS = {
+    "subject": BLOCK.replace("LETTER", "word " * 40_000),
+    "unbroken-subject": BLOCK.replace("LETTER", "x" * 200_000),
+    "sender": BLOCK.replace("From: NAD", "From: " + "Name " * 40_000),
+    "unbroken-sender": BLOCK.replace("From: NAD", "From: " + "x" * 200_000),
+    "long-address": BLOCK.replace("From: NAD", f"From: {'x' * 3_000}@example.org"),
+    "recipients": BLOCK.replace("BEIJING", "; ".join(f"Person{n}, A" for n in range(20_000))),
+}
+
+
+@pytest.mark.parametrize("shape", sorted(HOSTILE_HEADERS))
+def test_hostile_header_values_are_capped_in_mail_with_the_cut_named(
+    tmp_path: Path, shape: str
+) -> None:
+    release = cablethread.parse(HOSTILE_HEADERS[shape])
+    (path,) = cablethread.write_eml(release, tmp_path)
+    data = path.read_bytes()
+    assert max(len(line) for line in _lines_of(data)) <= 998
+    assert len(data) < 200_000  # a header is capped, not written whole
+    email = BytesParser(policy=default).parsebytes(data)
+    for name in ("From", "To"):
+        for address in email[name].addresses:
+            assert len(address.username) <= 64
+    assert "X-Cablethread-Cut" in email or shape == "long-address"
+
+
+def test_a_recipient_list_read_as_one_party_writes_lines_within_the_limit(tmp_path: Path) -> None:
+    from cablethread.models import Party
+
+    listed = ", ".join(f"'Person Number {n}' <person.number.{n}@enron.com>" for n in range(80))
+    release = cablethread.parse(BLOCK)
+    message = release.messages[0]
+    party = Party(raw=listed, span=message.to[0].span, kind="unknown")
+    release = release.model_copy(
+        update={"messages": [message.model_copy(update={"to": [party], "cc": [party]})]}
+    )
+    (path,) = cablethread.write_eml(release, tmp_path)
+    data = path.read_bytes()
+    assert max(len(line) for line in _lines_of(data)) <= 998
+    email = BytesParser(policy=default).parsebytes(data)
+    assert all(len(a.username) <= 64 for a in email["To"].addresses)
