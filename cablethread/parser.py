@@ -1052,7 +1052,7 @@ def read_text(
         from cablethread.pdf import extract_pdf, is_pdf
 
         if is_pdf(data):
-            return extract_pdf(data, name).text, name, ()
+            return extract_pdf(data, name, max_characters=max_bytes).text, name, ()
     decoded = _decode(data, name)
     return decoded.text, name, decoded.notes
 

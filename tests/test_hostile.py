@@ -16,6 +16,7 @@ from email.parser import BytesParser
 from email.policy import default
 from pathlib import Path
 
+import hostile_pdf
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -506,3 +507,32 @@ def test_a_recipient_list_read_as_one_party_writes_lines_within_the_limit(tmp_pa
     assert max(len(line) for line in _lines_of(data)) <= 998
     email = BytesParser(policy=default).parsebytes(data)
     assert all(len(a.username) <= 64 for a in email["To"].addresses)
+
+
+# 2. A PDF whose lines stand 10⁶–10⁸ points apart at a small size was padded with blank lines:
+# 1.6 KB of PDF gave 14 MB of text and 1.2 GB of memory.
+
+HEADER_GROUP = ["From: NAD", "Sent: 11 July 2019 10:00", "To: BEIJING", "Subject: LETTER"]
+
+
+def test_a_pdf_gap_of_a_hundred_thousand_points_is_a_few_blank_lines() -> None:
+    pytest.importorskip("pypdfium2")
+    from cablethread.pdf import extract_pages
+
+    data = hostile_pdf.pdf([HEADER_GROUP] * 3, gap=100_000.0, indent=100_000.0)
+    (page,) = extract_pages(data)
+    assert page.count("\n") < 1_000  # it was 166,000 lines of nothing
+    assert max(len(line) for line in page.split("\n")) < 1_000  # a column far out is not spaces
+    assert "From: NAD" in page and "FAR" in page
+    release = cablethread.parse(page)
+    assert len(release.messages) >= 1
+
+
+def test_a_pdf_that_expands_past_the_limit_is_refused_by_name(tmp_path: Path) -> None:
+    pytest.importorskip("pypdfium2")
+    path = tmp_path / "bomb.pdf"
+    path.write_bytes(hostile_pdf.pdf([HEADER_GROUP] + [["x", "y"]] * 40, gap=100_000.0))
+    assert path.stat().st_size < 3_000
+    with pytest.raises(cablethread.InputError, match=r"bomb\.pdf: .*more than 3,000 characters"):
+        cablethread.parse_file(path, cablethread.Policy(max_bytes=3_000))
+    assert cablethread.parse_file(path).messages
