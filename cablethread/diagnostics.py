@@ -157,6 +157,12 @@ _TABLE: tuple[DiagnosticCode, ...] = (
     # Parties
     DiagnosticCode("party-unknown", "warning", "A sender or recipient is not in the directory."),
     DiagnosticCode(
+        "party-list-cut",
+        "warning",
+        "A recipient list of more than 1,000 parties: the first 999 are read one by one, the rest "
+        "kept as printed in one party.",
+    ),
+    DiagnosticCode(
         "party-wrap-joined", "info", "A token cut by a line wrap was joined into one party."
     ),
     DiagnosticCode(

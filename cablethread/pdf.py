@@ -304,16 +304,34 @@ def _open(pdf: str | os.PathLike[str] | bytes | IO[bytes], name: str) -> Any:
     except FileNotFoundError:
         raise InputError(f"{name}: no such file") from None
     except pdfium.PdfiumError as exc:
+        # pypdfium2 refuses a document of no pages with PDFium's last error, which is then that
+        # of an earlier file (or ``Success``): ask PDFium for the page count itself first.
+        if _no_pages(pdfium.raw, source):
+            raise InputError(f"{name}: the PDF has no pages") from None
         if "password" in str(exc).lower():
             raise InputError(
                 f"{name}: the PDF is encrypted with a password; decrypt it first "
                 "(e.g. qpdf --decrypt --password=… in.pdf out.pdf)"
             ) from None
-        if getattr(exc, "err_code", None) == 0:
-            # PDFium refused the file and reports no error (``PDFium: Success``): it holds no
-            # page it could load, as a PDF whose page tree is empty.
-            raise InputError(f"{name}: the PDF has no pages") from None
         raise InputError(f"{name}: not a readable PDF ({exc})") from None
+
+
+def _no_pages(raw: Any, source: Any) -> bool:
+    """Whether PDFium opens ``source`` (a path or bytes) as a document of no pages."""
+    if isinstance(source, Path):
+        document = raw.FPDF_LoadDocument(
+            (str(source) + "\x00").encode("utf-8", errors="surrogateescape"), None
+        )
+    elif isinstance(source, bytes):
+        document = raw.FPDF_LoadMemDocument64(source, len(source), None)
+    else:
+        return False
+    if not document:
+        return False
+    try:
+        return bool(raw.FPDF_GetPageCount(document) == 0)
+    finally:
+        raw.FPDF_CloseDocument(document)
 
 
 def extract_pages(
