@@ -23,6 +23,7 @@ from zoneinfo import ZoneInfoNotFoundError
 
 from pydantic import ValidationError
 
+from cablethread._clean import terminal_safe
 from cablethread._zones import load_zone
 from cablethread.diagnostics import ParseError
 from cablethread.directory import Directory, Entry
@@ -50,7 +51,9 @@ class UsageError(Exception):
 class _ArgumentParser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         # One line, not argparse's usage block: the user asked for help with --help.
-        self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+        self.exit(
+            2, terminal_safe(f"{self.prog}: error: {message} (see {self.prog} --help)") + "\n"
+        )
 
 
 @dataclass(frozen=True)
@@ -78,7 +81,8 @@ class _ProgressBar:
         self.done += 1
         width = shutil.get_terminal_size((80, 20)).columns
         filled = 20 * self.done // max(self.total, 1)
-        line = f"parsing [{'#' * filled}{'.' * (20 - filled)}] {self.done}/{self.total} {label}"
+        line = f"parsing [{'#' * filled}{'.' * (20 - filled)}] {self.done}/{self.total} "
+        line += terminal_safe(label)
         self.stream.write("\r" + line[: width - 1].ljust(width - 1))
         self.stream.flush()
 
@@ -275,9 +279,16 @@ def _parse(args: argparse.Namespace) -> Release:
             bar.close()
 
 
-def _print(lines: Iterable[str]) -> None:
+def _print(lines: Iterable[str], file: IO[str] | None = None) -> None:
+    """Print each line for a terminal: control and bidi characters of the data (an escape
+    sequence in a subject, a right-to-left override in a name) are shown as escapes."""
     for line in lines:
-        print(line)
+        print(terminal_safe(line), file=file or sys.stdout)
+
+
+def _say(text: str = "", file: IO[str] | None = None) -> None:
+    """:func:`_print` of one line."""
+    _print([text], file)
 
 
 def _write(what: str, path: str, writer: Callable[[], object]) -> None:
@@ -317,7 +328,7 @@ def run_parse(args: argparse.Namespace) -> int:
 
     release = _parse(args)
     _print(message_line(message) for message in release.messages)
-    print(
+    _say(
         f"{len(release.messages)} messages, {len(release.threads)} threads, "
         f"{len(release.diagnostics)} diagnostics",
         file=sys.stderr,
@@ -355,14 +366,14 @@ def run_threads(args: argparse.Namespace) -> int:
     release = _parse(args)
     for index, thread in enumerate(release.threads):
         if index:
-            print()
+            _say()
         _print(thread_tree(release, thread))
     counts = [
         (len(release.threads), "thread"),
         (len(release.messages), "message"),
         (len(release.placeholders), "placeholder"),
     ]
-    print(", ".join(f"{n} {word}{'' if n == 1 else 's'}" for n, word in counts), file=sys.stderr)
+    _say(", ".join(f"{n} {word}{'' if n == 1 else 's'}" for n, word in counts), file=sys.stderr)
     return 0
 
 
@@ -387,7 +398,7 @@ def run_show(args: argparse.Namespace) -> int:
     shown = [m for m in release.messages if not wanted or m.id in wanted]
     for index, message in enumerate(shown):
         if index:
-            print()
+            _say()
         _print(message_details(release, message))
     return 0
 
@@ -412,7 +423,7 @@ def run_diagnostics(args: argparse.Namespace) -> int:
     release = _parse(args)
     shown = [d for d in release.diagnostics if rank[d.severity] >= rank[args.min_severity]]
     _print(diagnostic_line(d) for d in shown)
-    print(diagnostic_summary(release.diagnostics), file=sys.stderr)
+    _say(diagnostic_summary(release.diagnostics), file=sys.stderr)
     return 0
 
 
@@ -468,11 +479,11 @@ def _print_directory(args: argparse.Namespace) -> int:
         if not args.profile and not len(directory):
             continue
         if index:
-            print()
-        print(f"# {name}: {profiles()[name].name} ({len(directory)} entries)")
-        print(f"{'code':<24}  {'kind':<17}  {'time zone':<20}  name")
+            _say()
+        _say(f"# {name}: {profiles()[name].name} ({len(directory)} entries)")
+        _say(f"{'code':<24}  {'kind':<17}  {'time zone':<20}  name")
         for entry in directory:
-            print(_entry_line(entry))
+            _say(_entry_line(entry))
     return 0
 
 
@@ -500,8 +511,8 @@ def _print_unknown(args: argparse.Namespace) -> int:
             found.setdefault(key, []).append(_where(party, message))
     for (what, token), places in found.items():
         shown = ", ".join(places[:3]) + (f", … ({len(places)} in all)" if len(places) > 3 else "")
-        print(f"{what:<5}  {token:<32}  {shown}")
-    print(
+        _say(f"{what:<5}  {token:<32}  {shown}")
+    _say(
         f"{len(found)} codes not in the {release.profile} directory "
         f"(parties: {sum(1 for k in found if k[0] == 'party')}, "
         f"units: {sum(1 for k in found if k[0] == 'unit')})",
@@ -631,16 +642,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return run(args)
     except ParseError as exc:
-        print(f"cablethread: {exc}", file=sys.stderr)
+        _say(f"cablethread: {exc}", file=sys.stderr)
         return 1
     except ValidationError as exc:
-        print(f"cablethread: {_validation_message(exc)}", file=sys.stderr)
+        _say(f"cablethread: {_validation_message(exc)}", file=sys.stderr)
         return 2
     except (InputError, UsageError, ValueError) as exc:
-        print(f"cablethread: {exc}", file=sys.stderr)
+        _say(f"cablethread: {exc}", file=sys.stderr)
         return 2
     except MemoryError:
-        print(
+        _say(
             "cablethread: out of memory; the input is too large for this machine "
             "(split it, or lower --max-size to refuse such files)",
             file=sys.stderr,

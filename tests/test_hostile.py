@@ -7,6 +7,7 @@ hurt its user's machine or terminal.
 
 from __future__ import annotations
 
+import csv
 import mailbox
 import os
 import pickle
@@ -579,3 +580,66 @@ def test_a_list_of_forty_thousand_recipients_keeps_the_rest_whole_and_says_so() 
     assert cc[-1].raw.endswith("Person39999, A")
     (note,) = [d for d in release.diagnostics if d.code == "party-list-cut"]
     assert "40,000 recipients" in note.message
+
+
+# 5. Escape sequences in a subject or sender (an OSC 52 clipboard write, a screen clear, bidi
+# controls) reached the terminal raw.
+
+ESCAPES = "\x1b]52;c;ZXZpbA==\x07\x1b[2J\u202etxt.exe\x9b31m\r"
+HOSTILE_DISPLAY = (
+    f"From: NAD{ESCAPES}\nSent: Thursday, 11 July 2019 11:25 AM\nTo: BEIJING{ESCAPES}\n"
+    f"Subject: RE: LETTER{ESCAPES}\n\nBody{ESCAPES}.\n"
+)
+UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200e\u200f]")
+
+
+@pytest.mark.parametrize(
+    "command",
+    [["parse"], ["threads"], ["show"], ["diagnostics"], ["directory", "--unknown"]],
+    ids=lambda c: c[0],
+)
+def test_the_command_never_writes_control_or_bidi_characters_to_the_terminal(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], command: list[str]
+) -> None:
+    path = tmp_path / f"release{ESCAPES}.txt"
+    path.write_text(HOSTILE_DISPLAY, encoding="utf-8")
+    assert main([*command, str(path)]) == 0
+    out, err = capsys.readouterr()
+    assert out.strip()
+    assert not UNSAFE.search(out) and not UNSAFE.search(err)
+    assert "\\x1b]52;c;ZXZpbA==" in out + err  # shown escaped, not dropped
+
+
+def test_a_missing_file_with_escapes_in_its_name_is_named_escaped(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["parse", f"missing{ESCAPES}.txt"]) == 2
+    err = capsys.readouterr().err
+    assert not UNSAFE.search(err) and "missing\\x1b" in err
+
+
+def test_the_data_keeps_its_control_characters() -> None:
+    release = cablethread.parse(HOSTILE_DISPLAY)
+    assert release.messages[0].subject is not None
+    assert ESCAPES.strip() in release.messages[0].subject.raw
+
+
+# 6. CSV cells beginning =, +, -, @ were written as they are: a spreadsheet runs them as formulas.
+
+
+def test_csv_cells_that_a_spreadsheet_would_run_are_written_as_text(tmp_path: Path) -> None:
+    text = (
+        BLOCK.replace("LETTER", '=HYPERLINK("http://x.invalid","click")')
+        .replace("From: NAD", "From: @SUM(1+1)")
+        .replace("To: BEIJING", "To: +1 555 0100; -2+3; \tTAB; \rCR")
+    )
+    release = cablethread.parse(text)
+    messages, _ = cablethread.write_csv(release, tmp_path)
+    with messages.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    (row,) = rows
+    cells = [value for value in row.values() if value]
+    assert not [cell for cell in cells if cell[0] in "=+-@\t\r"]
+    assert row["subject"] == '\'=HYPERLINK("http://x.invalid","click")'
+    assert row["sender"] == "'@SUM(1+1)"
+    assert row["sent_utc"].startswith("2019-07-10T23:25")  # dates and numbers stay as they are
