@@ -191,6 +191,10 @@ def edge_records(release: Release) -> list[EdgeRecord]:
     ]
 
 
+#: What a cell of text may not begin with: spreadsheets read these as the start of a formula.
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
 def _cell(value: Any) -> str:
     if value is None:
         return ""
@@ -200,6 +204,10 @@ def _cell(value: Any) -> str:
         return value.isoformat()
     if isinstance(value, float):
         return repr(value)
+    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
+        # A spreadsheet runs a cell that begins so as a formula (``=HYPERLINK(…)`` in a printed
+        # subject); a leading apostrophe makes it text, as OWASP advises.
+        value = "'" + value
     # UTF-8 cannot carry an unpaired surrogate; everything else a spreadsheet reads as it is.
     return without_surrogates(str(value))
 
