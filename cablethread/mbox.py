@@ -63,14 +63,68 @@ _MOST_LOCAL = 64
 _ADDRESS_HEADERS = frozenset({"from", "to", "cc", "bcc", "sender", "reply-to"})
 
 
+#: RFC 5322 § 3.2.3: the characters of an atom; a display name of others is quoted or encoded.
+_ATEXT = re.compile(r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~ -]*")
+#: RFC 5322 § 3.4.1 dot-atom forms of a local part and a domain, the only forms written as printed.
+_DOT_ATOM_LOCAL = re.compile(
+    r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
+)
+_DOMAIN = re.compile(
+    r"[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*"
+)
+
+
+def _encoded_words(text: str, linesep: str) -> str:
+    """``text`` as RFC 2047 encoded words, one a line; readers join adjacent encoded words."""
+    # email.header.Header would read a line separator as a fold and drop it; encoding each
+    # chunk ourselves carries every character.
+    chunks: list[str] = [""]
+    size = 0
+    for char in text:
+        width = len(char.encode("utf-8"))
+        if size + width > _WORD_BYTES:
+            chunks.append("")
+            size = 0
+        chunks[-1] += char
+        size += width
+    words = [
+        f"=?utf-8?b?{base64.b64encode(chunk.encode('utf-8')).decode('ascii')}?=" for chunk in chunks
+    ]
+    return f"{linesep} ".join(words)
+
+
+def _phrase(name: str, linesep: str) -> str:
+    """A display name as a header holds it: as it is, quoted, or encoded (not ASCII)."""
+    if not name.isascii():
+        return _encoded_words(name, linesep)
+    if _ATEXT.fullmatch(name):
+        return name
+    return '"' + name.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _mailboxes(name: str, addresses: tuple[Address, ...], linesep: str) -> str:
+    """An address header written here, one address a line.
+
+    The standard folder drops the quotes of a display name it has to fold (``A <x@y.org> …``
+    then reads back as the address ``x@y.org``) and can encode the comma between two addresses
+    (the list then reads back as one address).
+    """
+    written = [
+        f"{_phrase(a.display_name, linesep)} <{a.addr_spec}>" if a.display_name else a.addr_spec
+        for a in addresses
+    ]
+    return f"{name}: " + f",{linesep} ".join(written) + linesep
+
+
 class _Policy(EmailPolicy):
-    """The standard policy, with two repairs to how it folds a header.
+    """The standard policy, with three repairs to how it folds a header.
 
     The standard folder encodes only non-ASCII text, and would write a NUL or an escape byte of a
     printed subject into the header as it is; an RFC 2047 encoded word carries any character. And
     where a value fits a line of its own but not beside its name, it breaks the line right after
     the colon, which the standard parser reads back with a leading space (``" RE: …"``); the
-    first line is kept whole instead (still far below the 998-character limit).
+    first line is kept whole instead (still far below the 998-character limit). And address
+    headers are written here (:func:`_mailboxes`), where the standard folder can change them.
     """
 
     def header_store_parse(self, name: str, value: Any) -> tuple[str, Any]:
@@ -85,6 +139,9 @@ class _Policy(EmailPolicy):
         return super().header_store_parse(name, value)
 
     def fold(self, name: str, value: str) -> str:
+        addresses = getattr(value, "addresses", None)
+        if name.lower() in _ADDRESS_HEADERS and addresses is not None:
+            return _mailboxes(name, addresses, self.linesep)
         folded = self._encoded(name, value) or super().fold(name, value)
         after_colon = f"{name}:{self.linesep} "
         if folded.startswith(after_colon):
@@ -92,6 +149,9 @@ class _Policy(EmailPolicy):
         return folded
 
     def fold_binary(self, name: str, value: str) -> bytes:
+        addresses = getattr(value, "addresses", None)
+        if name.lower() in _ADDRESS_HEADERS and addresses is not None:
+            return _mailboxes(name, addresses, self.linesep).encode("ascii")
         encoded = self._encoded(name, value)
         if encoded is not None:
             return encoded.encode("ascii")
@@ -106,18 +166,7 @@ class _Policy(EmailPolicy):
         text = str(value)
         if name.lower() in _ADDRESS_HEADERS or not _CONTROL.search(text):
             return None
-        # email.header.Header would read a line separator as a fold and drop it; encoding each
-        # chunk ourselves carries every character. Readers join adjacent encoded words.
-        chunks: list[str] = [""]
-        for char in text:
-            if len((chunks[-1] + char).encode("utf-8")) > _WORD_BYTES:
-                chunks.append("")
-            chunks[-1] += char
-        words = [
-            f"=?utf-8?b?{base64.b64encode(chunk.encode('utf-8')).decode('ascii')}?="
-            for chunk in chunks
-        ]
-        return f"{name}: " + f"{self.linesep} ".join(words) + self.linesep
+        return f"{name}: " + _encoded_words(text, self.linesep) + self.linesep
 
 
 class _Registry(HeaderRegistry):
@@ -200,9 +249,15 @@ def _local_part(text: str) -> str:
 
 
 def _carried(address: str) -> bool:
-    """Whether mail can carry a printed address as it is: ASCII, within RFC 5321's lengths."""
+    """Whether mail can carry a printed address as it is: an ASCII dot-atom local part and
+    domain (``MillsCD@state.gov``), within RFC 5321's lengths."""
     local, _, domain = address.rpartition("@")
-    return address.isascii() and 0 < len(local) <= _MOST_LOCAL and 0 < len(domain) <= 253
+    return (
+        len(local) <= _MOST_LOCAL
+        and len(domain) <= 253
+        and _DOT_ATOM_LOCAL.fullmatch(local) is not None
+        and _DOMAIN.fullmatch(domain) is not None
+    )
 
 
 def _address(party: Party, field: str, notes: _Notes) -> Address:

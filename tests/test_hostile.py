@@ -643,3 +643,30 @@ def test_csv_cells_that_a_spreadsheet_would_run_are_written_as_text(tmp_path: Pa
     assert row["subject"] == '\'=HYPERLINK("http://x.invalid","click")'
     assert row["sender"] == "'@SUM(1+1)"
     assert row["sent_utc"] == "2019-07-11T11:25:00+00:00"  # dates stay as they are
+
+
+# 10 (continued). A display name the standard folder had to fold lost its quotes, so that a
+# printed ``Name <x@y.org …>`` read back as the address x@y.org (an Enron distribution list).
+
+NAME_PIECES = st.sampled_from(
+    ["ISO Market", "<IMCEAEX-_O=CAISO_CN=ISO+20PARTI", "CIPANTS@caiso.com>", ",", ";", "@",
+     '"', "(NIH)", "[E]", "Müller", "\\", ":", "x" * 30]
+)  # fmt: skip
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(NAME_PIECES, min_size=1, max_size=12).map(" ".join))
+def test_every_recipient_reads_back_as_the_address_written(name: str) -> None:
+    from cablethread.models import Party
+
+    release = cablethread.parse(BLOCK)
+    message = release.messages[0]
+    party = Party(raw=name, span=message.to[0].span, kind="unknown")
+    release = release.model_copy(
+        update={"messages": [message.model_copy(update={"to": [party, message.to[0]]})]}
+    )
+    email = cablethread.mbox.to_email(release, release.messages[0])
+    written = [a.addr_spec for a in email["To"].addresses]
+    back = BytesParser(policy=default).parsebytes(email.as_bytes())
+    assert [a.addr_spec for a in back["To"].addresses] == written
+    assert all(a.domain.endswith("cablethread.invalid") for a in back["To"].addresses)
