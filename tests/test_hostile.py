@@ -670,3 +670,23 @@ def test_every_recipient_reads_back_as_the_address_written(name: str) -> None:
     back = BytesParser(policy=default).parsebytes(email.as_bytes())
     assert [a.addr_spec for a in back["To"].addresses] == written
     assert all(a.domain.endswith("cablethread.invalid") for a in back["To"].addresses)
+
+
+def test_the_release_json_is_written_a_record_at_a_time(tmp_path: Path) -> None:
+    text = "".join(
+        f"From: POST{n}\nSent: 11 July 2019 10:{n % 60:02d}\nTo: NAD\nSubject: TOPIC {n}\n\n"
+        f"Report {n}.\n\n"
+        for n in range(400)
+    )
+    release = cablethread.parse(text)
+    path = tmp_path / "release.json"
+    tracemalloc.start()
+    try:
+        cablethread.write_json(release, path)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    data = path.read_bytes()
+    assert data == cablethread.json_export.release_json(release).encode("utf-8")
+    assert len(data) > 10 * len(text)  # the JSON is many times the text …
+    assert peak < len(data) // 4  # … and is never held whole
