@@ -9,7 +9,13 @@ from __future__ import annotations
 import re
 from typing import Any
 
-__all__ = ["REPLACEMENT", "without_surrogates", "without_surrogates_deep", "xml_safe"]
+__all__ = [
+    "REPLACEMENT",
+    "terminal_safe",
+    "without_surrogates",
+    "without_surrogates_deep",
+    "xml_safe",
+]
 
 REPLACEMENT = "\ufffd"
 
@@ -54,3 +60,29 @@ def xml_safe(text: str) -> str:
     'form\\ufffdfeed, NUL\\ufffd, tab\\t'
     """
     return _NOT_XML_CHAR.sub(REPLACEMENT, text)
+
+
+# What a terminal acts on rather than shows: C0 controls but tab and line feed (ESC opens screen
+# clears, cursor moves, OSC 52 clipboard writes; CR rewrites the line), DEL, the C1 controls
+# (U+009B is a one-character CSI), the bidirectional overrides, embeddings and isolates that
+# reorder what follows (``\u202etxt.exe``), the line and paragraph separators, and lone
+# surrogates, which no terminal encoding can carry.
+_NOT_FOR_TERMINAL = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\ud800-\udfff]"
+)
+
+
+def _escaped(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def terminal_safe(text: str) -> str:
+    """``text`` as a terminal may show it: each control or bidi character as its escape.
+
+    Only what is printed is escaped; the data keeps every character.
+
+    >>> terminal_safe("RE: LETTER\\x1b[2J \\u202etxt.exe")
+    'RE: LETTER\\\\x1b[2J \\\\u202etxt.exe'
+    """
+    return _NOT_FOR_TERMINAL.sub(_escaped, text)

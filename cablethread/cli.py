@@ -19,15 +19,17 @@ from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any, NoReturn, TypeVar
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfoNotFoundError
 
 from pydantic import ValidationError
 
+from cablethread._clean import terminal_safe
+from cablethread._zones import load_zone
 from cablethread.diagnostics import ParseError
 from cablethread.directory import Directory, Entry
 from cablethread.models import Message, Party, Release
 from cablethread.parser import InputError, parse_many, profiles
-from cablethread.policy import Policy
+from cablethread.policy import DEFAULT_MAX_BYTES, Policy
 
 __all__ = ["COMMANDS", "Command", "main"]
 
@@ -35,7 +37,8 @@ SEED = "examples/mfat_xinjiang_oia.txt"
 EXIT_CODES = """exit codes:
   0  ok
   1  --strict, and a diagnostic of warning or error severity stopped the parse
-  2  usage error or unreadable input (missing file, binary file, unknown zone)
+  2  usage error or unreadable input (missing file, binary file, not a regular file, a file
+     over --max-size, unknown zone), or out of memory
 """
 
 _T = TypeVar("_T")
@@ -48,7 +51,9 @@ class UsageError(Exception):
 class _ArgumentParser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         # One line, not argparse's usage block: the user asked for help with --help.
-        self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+        self.exit(
+            2, terminal_safe(f"{self.prog}: error: {message} (see {self.prog} --help)") + "\n"
+        )
 
 
 @dataclass(frozen=True)
@@ -76,7 +81,8 @@ class _ProgressBar:
         self.done += 1
         width = shutil.get_terminal_size((80, 20)).columns
         filled = 20 * self.done // max(self.total, 1)
-        line = f"parsing [{'#' * filled}{'.' * (20 - filled)}] {self.done}/{self.total} {label}"
+        line = f"parsing [{'#' * filled}{'.' * (20 - filled)}] {self.done}/{self.total} "
+        line += terminal_safe(label)
         self.stream.write("\r" + line[: width - 1].ljust(width - 1))
         self.stream.flush()
 
@@ -149,9 +155,9 @@ def _advancing(items: list[Any], results: Iterator[_T], bar: _ProgressBar) -> It
 
 def _zone_name(value: str) -> str:
     try:
-        ZoneInfo(value)
+        load_zone(value)
     except (ZoneInfoNotFoundError, ValueError):
-        raise argparse.ArgumentTypeError(f"unknown IANA time zone {value!r}") from None
+        raise argparse.ArgumentTypeError(f"unknown IANA time zone {value[:60]!r}") from None
     return value
 
 
@@ -170,6 +176,25 @@ def _existing_file(value: str) -> Path:
     if not path.is_file():
         raise argparse.ArgumentTypeError(f"{value}: no such file")
     return path
+
+
+_SIZE_UNITS = {"": 1, "K": 1024, "M": 1024**2, "G": 1024**3}
+
+
+def _size(value: str) -> int:
+    """``--max-size``: bytes, or a number with K, M or G (``500M``)."""
+    text = value.strip().upper().removesuffix("B").removesuffix("I")
+    unit = text[-1:] if text[-1:] in _SIZE_UNITS else ""
+    number = text[: len(text) - len(unit)]
+    try:
+        size = float(number) * _SIZE_UNITS[unit]
+    except ValueError:
+        size = 0
+    if not 1 <= size < 2**63:
+        raise argparse.ArgumentTypeError(
+            f"--max-size takes a size in bytes, or with K, M or G (500M), not {value!r}"
+        )
+    return int(size)
 
 
 def _add_parse_options(parser: argparse.ArgumentParser) -> None:
@@ -196,6 +221,13 @@ def _add_parse_options(parser: argparse.ArgumentParser) -> None:
         "--strict",
         action="store_true",
         help="stop at the first warning, exit code 1",
+    )
+    group.add_argument(
+        "--max-size",
+        metavar="SIZE",
+        type=_size,
+        default=DEFAULT_MAX_BYTES,
+        help="the largest file read, in bytes or with K, M, G (default: 256M)",
     )
     group.add_argument(
         "--jobs",
@@ -225,6 +257,7 @@ def _policy(args: argparse.Namespace) -> Policy:
         archive_tz=args.archive_tz,
         profile=args.profile,
         directory=tuple(args.directory),
+        max_bytes=args.max_size,
     )
 
 
@@ -246,9 +279,16 @@ def _parse(args: argparse.Namespace) -> Release:
             bar.close()
 
 
-def _print(lines: Iterable[str]) -> None:
+def _print(lines: Iterable[str], file: IO[str] | None = None) -> None:
+    """Print each line for a terminal: control and bidi characters of the data (an escape
+    sequence in a subject, a right-to-left override in a name) are shown as escapes."""
     for line in lines:
-        print(line)
+        print(terminal_safe(line), file=file or sys.stdout)
+
+
+def _say(text: str = "", file: IO[str] | None = None) -> None:
+    """:func:`_print` of one line."""
+    _print([text], file)
 
 
 def _write(what: str, path: str, writer: Callable[[], object]) -> None:
@@ -293,7 +333,7 @@ def run_parse(args: argparse.Namespace) -> int:
 
     release = _parse(args)
     _print(message_line(message) for message in release.messages)
-    print(
+    _say(
         f"{len(release.messages)} messages, {len(release.threads)} threads, "
         f"{len(release.diagnostics)} diagnostics",
         file=sys.stderr,
@@ -335,14 +375,14 @@ def run_threads(args: argparse.Namespace) -> int:
     release = _parse(args)
     for index, thread in enumerate(release.threads):
         if index:
-            print()
+            _say()
         _print(thread_tree(release, thread))
     counts = [
         (len(release.threads), "thread"),
         (len(release.messages), "message"),
         (len(release.placeholders), "placeholder"),
     ]
-    print(", ".join(f"{n} {word}{'' if n == 1 else 's'}" for n, word in counts), file=sys.stderr)
+    _say(", ".join(f"{n} {word}{'' if n == 1 else 's'}" for n, word in counts), file=sys.stderr)
     return 0
 
 
@@ -367,7 +407,7 @@ def run_show(args: argparse.Namespace) -> int:
     shown = [m for m in release.messages if not wanted or m.id in wanted]
     for index, message in enumerate(shown):
         if index:
-            print()
+            _say()
         _print(message_details(release, message))
     return 0
 
@@ -392,7 +432,7 @@ def run_diagnostics(args: argparse.Namespace) -> int:
     release = _parse(args)
     shown = [d for d in release.diagnostics if rank[d.severity] >= rank[args.min_severity]]
     _print(diagnostic_line(d) for d in shown)
-    print(diagnostic_summary(release.diagnostics), file=sys.stderr)
+    _say(diagnostic_summary(release.diagnostics), file=sys.stderr)
     return 0
 
 
@@ -448,11 +488,11 @@ def _print_directory(args: argparse.Namespace) -> int:
         if not args.profile and not len(directory):
             continue
         if index:
-            print()
-        print(f"# {name}: {profiles()[name].name} ({len(directory)} entries)")
-        print(f"{'code':<24}  {'kind':<17}  {'time zone':<20}  name")
+            _say()
+        _say(f"# {name}: {profiles()[name].name} ({len(directory)} entries)")
+        _say(f"{'code':<24}  {'kind':<17}  {'time zone':<20}  name")
         for entry in directory:
-            print(_entry_line(entry))
+            _say(_entry_line(entry))
     return 0
 
 
@@ -480,8 +520,8 @@ def _print_unknown(args: argparse.Namespace) -> int:
             found.setdefault(key, []).append(_where(party, message))
     for (what, token), places in found.items():
         shown = ", ".join(places[:3]) + (f", … ({len(places)} in all)" if len(places) > 3 else "")
-        print(f"{what:<5}  {token:<32}  {shown}")
-    print(
+        _say(f"{what:<5}  {token:<32}  {shown}")
+    _say(
         f"{len(found)} codes not in the {release.profile} directory "
         f"(parties: {sum(1 for k in found if k[0] == 'party')}, "
         f"units: {sum(1 for k in found if k[0] == 'unit')})",
@@ -674,13 +714,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return run(args)
     except ParseError as exc:
-        print(f"cablethread: {exc}", file=sys.stderr)
+        _say(f"cablethread: {exc}", file=sys.stderr)
         return 1
     except ValidationError as exc:
-        print(f"cablethread: {_validation_message(exc)}", file=sys.stderr)
+        _say(f"cablethread: {_validation_message(exc)}", file=sys.stderr)
         return 2
     except (InputError, UsageError, ValueError) as exc:
-        print(f"cablethread: {exc}", file=sys.stderr)
+        _say(f"cablethread: {exc}", file=sys.stderr)
+        return 2
+    except MemoryError:
+        _say(
+            "cablethread: out of memory; the input is too large for this machine "
+            "(split it, or lower --max-size to refuse such files)",
+            file=sys.stderr,
+        )
         return 2
     except BrokenPipeError:
         # The reader (``| head``) went away; that is not an error of ours.

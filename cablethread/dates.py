@@ -36,7 +36,12 @@ from dateutil import parser as dateutil_parser
 from cablethread.languages import Language, languages, try_order
 from cablethread.zones import is_iana_name, is_zone_name, offset_zone
 
-__all__ = ["MONTHS", "WEEKDAYS", "DateNote", "ParsedDate", "parse_sent"]
+__all__ = ["MONTHS", "WEEKDAYS", "DateNote", "ParsedDate", "parse_sent", "placeable"]
+
+#: Every later step adds to a wall clock (zone offsets, days of slack between a reply and its
+#: parent): a clock within a year of the calendar's ends (``1 Jan 0001``, ``31 Dec 9999``) cannot
+#: be placed without leaving what a ``datetime`` holds, and is refused where it is read.
+_PLACEABLE = (datetime(2, 1, 1), datetime(9998, 12, 31, 23, 59, 59))
 
 MONTHS: dict[str, int] = {}
 for _number, _names in enumerate(
@@ -892,4 +897,26 @@ def parse_sent(
         return ParsedDate(
             None, (DateNote("date-unparsed", f"{text[:40]!r}…: too long to be a send time"),)
         )
-    return _read(raw, text, dayfirst, try_order(prefer, languages))
+    return _in_range(_read(raw, text, dayfirst, try_order(prefer, languages)))
+
+
+def placeable(value: datetime) -> bool:
+    """Whether a wall clock is far enough inside the calendar to be placed in time.
+
+    >>> placeable(datetime(2019, 7, 4, 5, 26)), placeable(datetime(1, 1, 1))
+    (True, False)
+    """
+    return _PLACEABLE[0] <= value.replace(tzinfo=None) <= _PLACEABLE[1]
+
+
+def _in_range(parsed: ParsedDate) -> ParsedDate:
+    """``parsed``, or no date with a ``date-out-of-range`` note when it is not placeable."""
+    if parsed.value is None or placeable(parsed.value):
+        if parsed.alternative is not None and not placeable(parsed.alternative):
+            return replace(parsed, alternative=None)
+        return parsed
+    note = DateNote(
+        "date-out-of-range",
+        f"{parsed.value.isoformat(' ', 'minutes')} is too near the calendar's ends to be placed in time",
+    )
+    return ParsedDate(None, (*parsed.notes, note))

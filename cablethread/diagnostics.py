@@ -29,6 +29,12 @@ _TABLE: tuple[DiagnosticCode, ...] = (
         "input-decoded-cp1252", "warning", "The file was not UTF-8 and was decoded as cp1252."
     ),
     DiagnosticCode(
+        "input-decode-damaged",
+        "warning",
+        "Bytes of the file are not valid in its encoding (a cut last character, a damaged UTF-16 "
+        "file); they were replaced with U+FFFD and the rest read as it is.",
+    ),
+    DiagnosticCode(
         "input-control-characters",
         "warning",
         "The text holds control characters (NUL and the like) that were kept as they are.",
@@ -114,6 +120,11 @@ _TABLE: tuple[DiagnosticCode, ...] = (
     DiagnosticCode("date-missing", "warning", "A header block has no Sent:/Date: field."),
     DiagnosticCode("date-unparsed", "warning", "A Sent:/Date: value could not be read as a date."),
     DiagnosticCode(
+        "date-out-of-range",
+        "warning",
+        "A Sent:/Date: value lies within a year of year 1 or year 9999; it is not placed in time.",
+    ),
+    DiagnosticCode(
         "date-incomplete",
         "warning",
         "A Sent:/Date: value lacks its year, day or time; no part was guessed.",
@@ -193,6 +204,12 @@ _TABLE: tuple[DiagnosticCode, ...] = (
     ),
     # Parties
     DiagnosticCode("party-unknown", "warning", "A sender or recipient is not in the directory."),
+    DiagnosticCode(
+        "party-list-cut",
+        "warning",
+        "A recipient list of more than 1,000 parties: the first 999 are read one by one, the rest "
+        "kept as printed in one party.",
+    ),
     DiagnosticCode(
         "party-wrap-joined", "info", "A token cut by a line wrap was joined into one party."
     ),

@@ -35,9 +35,10 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import Any, Literal, get_args
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import BaseModel, ConfigDict, Field
+
+from cablethread._zones import known_zone
 
 __all__ = ["Directory", "DirectoryError", "Entry", "EntryKind"]
 
@@ -109,11 +110,7 @@ def normalise(token: str) -> str:
 
 
 def _known_zone(zone: str) -> bool:
-    try:
-        ZoneInfo(zone)
-    except (ZoneInfoNotFoundError, ValueError):
-        return False
-    return True
+    return known_zone(zone)
 
 
 def _label(index: int, raw: Mapping[str, Any]) -> str:
@@ -217,11 +214,16 @@ def read_entries(path: str | os.PathLike[str]) -> list[Entry]:
 
 def _entries_from_bytes(data: bytes, file: str) -> list[Entry]:
     try:
-        raw = tomllib.loads(data.decode("utf-8"))
+        # A byte-order mark, as Windows editors write one, is no part of the TOML.
+        raw = tomllib.loads(data.decode("utf-8-sig"))
     except UnicodeDecodeError:
         raise DirectoryError(file, None, "not UTF-8 text") from None
     except tomllib.TOMLDecodeError as exc:
         raise DirectoryError(file, None, f"not valid TOML: {exc}") from None
+    except RecursionError:
+        raise DirectoryError(
+            file, None, "not valid TOML: arrays or tables nested too deeply"
+        ) from None
     for key in raw:
         if key not in ("directory", "entry"):
             raise DirectoryError(

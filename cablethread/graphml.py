@@ -25,6 +25,7 @@ from typing import IO, TYPE_CHECKING, Any, Literal
 import networkx as nx
 
 from cablethread._clean import xml_safe
+from cablethread._output import atomic_write
 from cablethread.graph import (
     PARTY_EDGE_ATTRIBUTES,
     PARTY_GRAPH_ATTRIBUTES,
@@ -345,7 +346,7 @@ def write_graphml(
     """
     data = to_graphml(subject, graph=graph).encode("utf-8")
     if isinstance(path, str | os.PathLike):
-        with open(path, "wb") as handle:
+        with atomic_write(path) as handle:
             handle.write(data)
     else:
         path.write(data)

@@ -15,13 +15,16 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Iterator
 from datetime import date, datetime, time
 from typing import IO, TYPE_CHECKING, Any
 
 import networkx as nx
-from pydantic_core import PydanticSerializationError
+from pydantic import BaseModel
+from pydantic_core import PydanticSerializationError, to_json
 
 from cablethread._clean import without_surrogates, without_surrogates_deep
+from cablethread._output import atomic_write
 
 if TYPE_CHECKING:
     from cablethread.graphml import GraphKind
@@ -64,7 +67,37 @@ def write_json(release: Release, path: str | os.PathLike[str] | IO[bytes]) -> No
     >>> buffer.getvalue()[:2]
     b'{\\n'
     """
-    _write_bytes(path, release_json(release).encode("utf-8"))
+    if not isinstance(path, str | os.PathLike):
+        path.write(release_json(release).encode("utf-8"))
+        return
+    # Written a record at a time: the JSON of a release is some 20 times its text, and held
+    # whole (and again as bytes) it would cost 40 times the input at the peak.
+    with atomic_write(path) as handle:
+        try:
+            for chunk in _release_chunks(release):
+                handle.write(chunk.encode("utf-8"))
+        except PydanticSerializationError:
+            # An unpaired surrogate: written again whole, cleaned as release_json cleans it.
+            handle.seek(0)
+            handle.truncate()
+            handle.write(release_json(release).encode("utf-8"))
+
+
+def _release_chunks(release: Release) -> Iterator[str]:
+    """:func:`release_json` (``indent=2``) in pieces: each list a record at a time."""
+    yield "{"
+    for index, name in enumerate(type(release).model_fields):
+        value = getattr(release, name)
+        yield ("," if index else "") + f"\n  {json.dumps(name)}: "
+        if isinstance(value, list) and value and all(isinstance(v, BaseModel) for v in value):
+            yield "["
+            for number, item in enumerate(value):
+                text = item.model_dump_json(indent=2).replace("\n", "\n    ")
+                yield ("," if number else "") + "\n    " + text
+            yield "\n  ]"
+        else:
+            yield to_json(value, indent=2).decode("utf-8").replace("\n", "\n  ")
+    yield "\n}"
 
 
 def release_schema() -> dict[str, Any]:
@@ -177,7 +210,8 @@ def write_node_link(
 
 def _write_bytes(path: str | os.PathLike[str] | IO[bytes], data: bytes) -> None:
     if isinstance(path, str | os.PathLike):
-        with open(path, "wb") as handle:
+        # Written beside the target and moved over it whole; never through a device or FIFO.
+        with atomic_write(path) as handle:
             handle.write(data)
     else:
         path.write(data)

@@ -12,6 +12,7 @@ import itertools
 import os
 import pickle
 import re
+import stat
 import tempfile
 import tomllib
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -19,7 +20,7 @@ from concurrent.futures import Executor, ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from itertools import repeat
 from pathlib import Path
@@ -49,7 +50,7 @@ from cablethread.models import (
     trusted,
 )
 from cablethread.parties import FieldReader, Fragment, Note, resolve_party
-from cablethread.policy import Policy
+from cablethread.policy import DEFAULT_MAX_BYTES, Policy
 from cablethread.redactions import find_redactions
 from cablethread.segment import RawBlock, Scan, scan
 from cablethread.source import SourceText
@@ -244,8 +245,26 @@ def _record(collector: Collector, notes: Iterable[Note]) -> None:
 
 
 def _directory(profile: Profile, policy: Policy) -> Directory:
-    """The profile's package directory with the user's files over it."""
-    return Directory.for_profile(profile.key, extra_files=policy.directory)
+    """The profile's package directory with the user's files over it.
+
+    Made once for a profile and the user's files as they stand (path, size, time of change), not
+    again for every document of a batch: a large user file takes a second to read and check.
+    """
+    return _directory_of(profile.key, tuple(_file_identity(path) for path in policy.directory))
+
+
+def _file_identity(path: Path) -> tuple[str, int, int]:
+    try:
+        info = path.stat()
+    except OSError:
+        return (str(path), -1, -1)  # read below, which names the problem
+    return (str(path), info.st_size, info.st_mtime_ns)
+
+
+@lru_cache(maxsize=8)
+def _directory_of(profile: str, files: tuple[tuple[str, int, int], ...]) -> Directory:
+    # Read only by the parser (FieldReader resolves through it, never adds to it).
+    return Directory.for_profile(profile, extra_files=[path for path, _, _ in files])
 
 
 def _parties(
@@ -367,7 +386,9 @@ def _read_source(text: str, name: str | None, policy: Policy) -> Document:
     if not text or text.isspace():  # (strip() would copy the whole text)
         collector.add("input-empty", "the input holds no text")
         profile = profiles()[policy.profile or "generic"]
-        segments = _segments(text, ["other"] * len(source), [None] * len(source), name)
+        segments = _segments(
+            text, ["other"] * len(source), [None] * len(source), name, source.newline
+        )
         used = [_source_profile(name, None, profile, policy)]
         return Document(name, [], segments, collector.items, profile, len(source), profiles=used)
     if any(ch in text for ch in "\x00\x01\x02\x03\x04\x05\x06\x07\x08\x0e\x0f"):
@@ -395,6 +416,7 @@ def _read_source(text: str, name: str | None, policy: Policy) -> Document:
     # source goes, every other line is let go of now and each body line once it has been read.
     # (The segments are cut from the text itself.)
     contents, pages, line_count = source.contents, source.pages, len(source)
+    newline = source.newline
     del source
     body_lines: dict[int, list[int]] = {}
     for number, owner in enumerate(found.owners, start=1):
@@ -535,7 +557,7 @@ def _read_source(text: str, name: str | None, policy: Policy) -> Document:
     # the body lines held about the input again, and the segments (the text once more) take
     # their place rather than adding to the peak.
     del contents, pages, found, body_lines, readers, readings
-    segments = _segments(text, kinds, ids, name)
+    segments = _segments(text, kinds, ids, name, newline)
     return Document(name, printings, segments, collector.items, profile, line_count, profiles=used)
 
 
@@ -764,7 +786,11 @@ _OWNED = frozenset({"header", "body"})
 
 
 def _segments(
-    text: str, kinds: list[SegmentKind], ids: list[str | None], name: str | None
+    text: str,
+    kinds: list[SegmentKind],
+    ids: list[str | None],
+    name: str | None,
+    newline: str = "\n",
 ) -> list[Segment]:
     """The segments of ``text``: its runs of lines of one kind (``kinds``, one a line) and one
     message (``ids``).
@@ -779,7 +805,7 @@ def _segments(
     offset = 0  # where line ``start`` begins
     stop = 0  # where the line walked ends, its line end included
     for number in range(1, total + 1):
-        stop = find("\n", stop) + 1 or len(text)
+        stop = find(newline, stop) + 1 or len(text)
         if number == total or kinds[number] != kinds[number - 1] or ids[number] != ids[number - 1]:
             kind = kinds[number - 1]
             segments.append(
@@ -1074,65 +1100,156 @@ def parse(text: str, policy: Policy | None = None, *, source: str | None = None)
         return _assemble([_read_document(text, source, policy)], policy)
 
 
-def _decode(data: bytes, name: str) -> tuple[str, bool]:
-    if b"\x00" in data[:1_000_000] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise InputError(f"{name}: not a text file (it holds NUL bytes); extract its text first")
-    for bom, codec in ((b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
+#: Byte-order marks and the codecs they name, longest first (UTF-32 LE begins as UTF-16 LE).
+_BOMS = (
+    (b"\xff\xfe\x00\x00", "utf-32"),
+    (b"\x00\x00\xfe\xff", "utf-32"),
+    (b"\xff\xfe", "utf-16"),
+    (b"\xfe\xff", "utf-16"),
+    (b"\xef\xbb\xbf", "utf-8-sig"),
+)
+#: The most bytes a cut UTF-8 character leaves at the end of a file.
+_UTF8_TAIL = 3
+
+
+@dataclass(frozen=True)
+class Decoded:
+    """A file's text and what reading it had to decide: (code, message) for each note."""
+
+    text: str
+    notes: tuple[tuple[str, str], ...] = ()
+
+
+def _damaged(data: bytes, codec: str, name: str, error: UnicodeDecodeError) -> Decoded:
+    """``data`` in ``codec``, what cannot be decoded replaced by U+FFFD and reported."""
+    text = data.decode(codec, errors="replace")
+    where = "its last bytes" if error.start >= len(data) - 4 else f"byte {error.start:,}"
+    message = (
+        f"{name}: damaged {codec} from {where} ({error.reason}); what could not be decoded "
+        "was replaced with U+FFFD, the rest read as it is"
+    )
+    return Decoded(text, (("input-decode-damaged", message),))
+
+
+def _decode(data: bytes, name: str) -> Decoded:
+    for bom, codec in _BOMS:
         if data.startswith(bom):
-            return data.decode(codec), False
+            try:
+                return Decoded(data.decode(codec))
+            except UnicodeDecodeError as exc:
+                return _damaged(data, codec, name, exc)
+    if b"\x00" in data[:1_000_000]:
+        raise InputError(f"{name}: not a text file (it holds NUL bytes); extract its text first")
     try:
-        return data.decode("utf-8"), False
-    except UnicodeDecodeError:
-        # cp1252 leaves five bytes undefined; those map through Latin-1 so nothing is lost.
-        return data.decode("cp1252", errors="strict") if _cp1252_ok(data) else data.decode(
-            "latin-1"
-        ), True
+        return Decoded(data.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        if exc.start >= len(data) - _UTF8_TAIL and exc.reason == "unexpected end of data":
+            # A file cut inside its last character: UTF-8 but for that character.
+            return _damaged(data, "utf-8", name, exc)
+    # cp1252 leaves five bytes undefined; those map through Latin-1 so nothing is lost.
+    text = data.decode("cp1252") if _cp1252_ok(data) else data.decode("latin-1")
+    return Decoded(text, (("input-decoded-cp1252", f"{name} is not UTF-8; decoded as cp1252"),))
 
 
 def _cp1252_ok(data: bytes) -> bool:
     return not any(b in data for b in (b"\x81", b"\x8d", b"\x8f", b"\x90", b"\x9d"))
 
 
-def read_text(path_or_file: str | os.PathLike[str] | IO[str] | IO[bytes]) -> tuple[str, str, bool]:
-    """Read a file as text: (text, name, decoded_as_cp1252). Raises :class:`InputError`.
+#: What a file of each kind that is not a regular file is called in a refusal.
+_FILE_KINDS = (
+    (stat.S_ISFIFO, "a FIFO"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISSOCK, "a socket"),
+)
 
+
+def _too_large(name: str, size: str, max_bytes: int) -> InputError:
+    return InputError(
+        f"{name}: {size} more than the limit of {max_bytes:,} bytes; raise it with "
+        "Policy(max_bytes=...) or --max-size"
+    )
+
+
+def _read_regular(path: Path, name: str, max_bytes: int) -> bytes:
+    """The bytes of a regular file of at most ``max_bytes``; anything else raises InputError.
+
+    The file is opened without blocking and looked at before it is read: a FIFO would wait for a
+    writer for ever, and a device (``/dev/zero``) never ends.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    try:
+        descriptor = os.open(path, flags)
+    except FileNotFoundError:
+        raise InputError(f"{name}: no such file") from None
+    except IsADirectoryError:
+        raise InputError(f"{name}: is a directory, not a file") from None
+    except OSError as exc:
+        raise InputError(f"{name}: cannot be read ({exc.strerror})") from None
+    with open(descriptor, "rb") as handle:
+        mode = os.fstat(descriptor).st_mode
+        if stat.S_ISDIR(mode):
+            raise InputError(f"{name}: is a directory, not a file")
+        if not stat.S_ISREG(mode):
+            kind = next((what for test, what in _FILE_KINDS if test(mode)), "a special file")
+            raise InputError(f"{name}: not a regular file ({kind}); save the text to a file first")
+        size = os.fstat(descriptor).st_size
+        if size > max_bytes:
+            raise _too_large(name, f"{size:,} bytes,", max_bytes)
+        try:
+            data = handle.read(max_bytes + 1)
+        except OSError as exc:
+            raise InputError(f"{name}: cannot be read ({exc.strerror})") from None
+    if len(data) > max_bytes:  # the file grew while it was read
+        raise _too_large(name, "it holds", max_bytes)
+    return data
+
+
+def read_text(
+    path_or_file: str | os.PathLike[str] | IO[str] | IO[bytes],
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> tuple[str, str, tuple[tuple[str, str], ...]]:
+    """Read a file as text: (text, name, notes). Raises :class:`InputError`.
+
+    The notes are (diagnostic code, message) for what decoding decided: a file that is not UTF-8
+    read as cp1252, damaged bytes replaced. A byte-order mark names the encoding (UTF-8, UTF-16,
+    UTF-32) and is not part of the text.
+
+    Only a regular file is read (not a FIFO or a device), of at most ``max_bytes`` (an open file:
+    of at most that many bytes or characters).
     A PDF gives the text of its text layer (the ``pdf`` extra): :func:`cablethread.pdf.extract_pdf`.
     """
     if isinstance(path_or_file, str | os.PathLike):
         path = Path(path_or_file)
         name = str(path)
-        try:
-            data = path.read_bytes()
-        except FileNotFoundError:
-            raise InputError(f"{name}: no such file") from None
-        except IsADirectoryError:
-            raise InputError(f"{name}: is a directory, not a file") from None
-        except OSError as exc:
-            raise InputError(f"{name}: cannot be read ({exc.strerror})") from None
+        data = _read_regular(path, name, max_bytes)
     else:
         name = str(getattr(path_or_file, "name", "<stream>"))
-        content = path_or_file.read()
+        content = path_or_file.read(max_bytes + 1)
+        if len(content) > max_bytes:
+            raise _too_large(name, "it holds", max_bytes)
         if isinstance(content, str):
-            return content, name, False
+            return content, name, ()
         data = content
     if b"%PDF-" in data[:1024]:
         # A PDF is read through its text layer; its pages come back joined by form feeds.
         from cablethread.pdf import extract_pdf, is_pdf
 
         if is_pdf(data):
-            return extract_pdf(data, name).text, name, False
-    text, fallback = _decode(data, name)
-    return text, name, fallback
+            return extract_pdf(data, name, max_characters=max_bytes).text, name, ()
+    decoded = _decode(data, name)
+    return decoded.text, name, decoded.notes
 
 
 def _read_named(item: str | os.PathLike[str] | IO[str] | IO[bytes], policy: Policy) -> Document:
     """Read a file (path or open file) and parse it as far as messages."""
-    text, name, fallback = read_text(item)
+    text, name, notes = read_text(item, policy.max_bytes)
     document = _read_document(text, name, policy)
-    if fallback:
-        note = Collector(source=name, strict=policy.strict)
-        note.add("input-decoded-cp1252", f"{name} is not UTF-8; decoded as cp1252")
-        document.diagnostics.insert(0, note.items[0])
+    if notes:
+        collector = Collector(source=name, strict=policy.strict)
+        for code, message in notes:
+            collector.add(code, message)
+        document.diagnostics[:0] = collector.items
     return document
 
 
@@ -1144,36 +1261,48 @@ def parse_file(
     return _assemble([_read_named(path_or_file, policy)], policy)
 
 
-def _read_item(item: str | os.PathLike[str], policy: Policy) -> Document:
+def _read_item(item: str | os.PathLike[str] | SourceText, policy: Policy) -> Document:
     # Run in a worker process too, where no caller paused the collector.
     with _collection_paused():
         return _read_one(item, policy)
 
 
-def _read_one(item: str | os.PathLike[str], policy: Policy) -> Document:
-    if isinstance(item, os.PathLike) or (isinstance(item, str) and "\n" not in item):
-        if isinstance(item, str) and ":" in item and " " in item and not os.path.lexists(item):
-            # A one-line text given as an item reads as a path; say so rather than only that
-            # no file has that name.
-            raise InputError(
-                f"{item[:60]!r}: no such file (an item without a line end is read as a path; "
-                "give a text with its line ends, or parse() it)"
-            )
-        return _read_named(item, policy)
-    return _read_document(item, None, policy)
+def _read_one(item: str | os.PathLike[str] | SourceText, policy: Policy) -> Document:
+    if isinstance(item, SourceText):
+        return _read_document(item.text, item.name, policy)
+    if not isinstance(item, str | os.PathLike):
+        raise TypeError(
+            f"parse_many() takes paths (str or os.PathLike) and texts as SourceText, "
+            f"not {type(item).__name__}"
+        )
+    if isinstance(item, str) and not item.isprintable() and not os.path.lexists(item):
+        # A str is always a path; a text given as one (line ends, form feeds) is named so the
+        # mistake is plain.
+        raise InputError(
+            f"{item[:60]!r}: no such file (a str item of parse_many is a path; "
+            "give a text as cablethread.SourceText(text, name))"
+        )
+    return _read_named(item, policy)
 
 
 def parse_many(
-    items: Iterable[str | os.PathLike[str]],
+    items: Iterable[str | os.PathLike[str] | SourceText],
     policy: Policy | None = None,
     *,
     executor: Executor | None = None,
 ) -> Release:
-    """Parse several releases (paths, or texts holding newlines) and thread them together.
+    """Parse several releases and thread them together.
+
+    Each item is a path (``str`` or :class:`os.PathLike`), or a text as
+    :class:`~cablethread.SourceText` (``SourceText(text, name)``; the name is the source of its
+    messages and diagnostics). A ``str`` is never read as text, whatever it holds: a missing file
+    raises :class:`InputError` naming it.
 
     >>> release = parse_many(["examples/mfat_xinjiang_oia.txt"])
     >>> len(release.messages), len(release.threads)
     (23, 6)
+    >>> len(parse_many([SourceText("From: NAD\\nSent: 11 July 2019 11:25\\n", "pasted")]).messages)
+    1
 
     With an ``executor`` (a process pool, a Dask client's executor) the files are read in
     parallel; the result is the same as a serial run. The threads are made in this process once
@@ -1202,7 +1331,7 @@ def parse_many(
         return _assemble(documents, policy)
 
 
-def _read_to_file(item: str | os.PathLike[str], policy: Policy, folder: str) -> str:
+def _read_to_file(item: str | os.PathLike[str] | SourceText, policy: Policy, folder: str) -> str:
     """:func:`_read_item` in a worker, pickled into a new file in ``folder``; the file's path."""
     document = _read_item(item, policy)
     with (

@@ -118,6 +118,17 @@ _PERSON_OCR_INITIAL = re.compile(
     rf"(?P<given>{_NAME_WORD}(?:[ \t]+{_NAME_WORD})*)[ \t]+(?P<initial>[30])\.?$"
 )
 _OCR_INITIALS = {"3": "J", "0": "O"}
+#: The longest text read as a person's name. The name patterns repeat a group per character,
+#: and the regular expression engine keeps a record of every repetition: a megabyte read as a
+#: name took 150 MB. No name is near this long; a longer token is read as printed, unknown.
+MAX_NAME_LENGTH = 300
+#: The longest token read as a party at all (name, address, unit, debris, directory code);
+#: a longer one (a megabyte ``From:`` value) is kept as printed, an unknown party, unread.
+MAX_PARTY_LENGTH = 1_000
+#: The most recipients of one field read one by one. A printed list is never near this long;
+#: the rest of a longer one (100,000 names) is kept as printed in one party, reported as
+#: ``party-list-cut``, so that what a field costs stays a small multiple of its text.
+MAX_RECIPIENTS = 1_000
 # ``Huma Abedin``, ``Cheryl D. Mills``, ``Michael De Landsheer``: given names first, each word
 # capitalised, initials allowed; surname particles stay with the surname.
 _CAPITAL_WORD = (
@@ -367,6 +378,8 @@ def _classify(text: str) -> tuple[str, str, list[str]]:
     content ``Hale, David M`` with ``B6`` taken off.
     """
     marks: list[str] = []
+    if len(text) > MAX_PARTY_LENGTH:
+        return "content", text.strip(), marks
     banner = _BANNER_TAIL.search(text)
     if banner is not None:
         marks.append(" ".join(banner.group(0).split()).strip(" —–"))
@@ -688,6 +701,8 @@ def repair_address(address: str) -> tuple[str, bool]:
 
 def _person_name(name: str) -> tuple[str, str] | None:
     """(surname, given names) of ``Surname, Given`` or ``Given Surname``; None if not a name."""
+    if len(name) > MAX_NAME_LENGTH:
+        return None
     match = _PERSON.match(name)
     if match is not None:
         return match.group("surname"), match.group("given")
@@ -703,6 +718,8 @@ def parse_party(raw: str, span: Span, *, field: str | None = None) -> tuple[Part
     ``GEELS, Deborah (NAD)`` gives a person with surname ``GEELS``, given name ``Deborah`` and
     unit ``NAD``; the directory is not consulted here (see :func:`resolve_party`).
     """
+    if len(raw) > MAX_PARTY_LENGTH:
+        return trusted(Party, raw=raw, span=span, kind="unknown"), False
     text = " ".join(raw.split()).strip(" ,")
     redaction: Redaction | None = None
     if is_code_line(text):
@@ -771,7 +788,7 @@ def _read_token(text: str, span: Span, field: str | None) -> tuple[Party, list[N
                 span,
             )
         )
-    if party.kind == "unknown" and party.name is not None:
+    if party.kind == "unknown" and party.name is not None and len(party.name) <= MAX_NAME_LENGTH:
         match = _PERSON_OCR_INITIAL.match(party.name)
         if match is not None:
             given = f"{match.group('given')} {_OCR_INITIALS[match.group('initial')]}"
@@ -786,7 +803,7 @@ def _read_token(text: str, span: Span, field: str | None) -> tuple[Party, list[N
             notes.append(
                 Note("party-name-repaired", f"OCR-damaged name {text!r} read as {name!r}", span)
             )
-    if party.kind == "unknown":
+    if party.kind == "unknown" and len(text) <= MAX_PARTY_LENGTH:
         party, tail_notes = _without_debris_tail(party, text, span, field)
         notes.extend(tail_notes)
     return party, notes
@@ -830,6 +847,16 @@ def resolve_party(party: Party, directory: Directory) -> tuple[Party, list[Note]
     """
     if party.kind == "withheld":
         return party, []
+    if len(party.raw) > MAX_PARTY_LENGTH:
+        shown = " ".join(party.raw[:60].split())
+        return party, [
+            Note(
+                "party-unknown",
+                f"{shown!r}… ({len(party.raw):,} characters) is too long to be a party; kept as "
+                "printed",
+                party.span,
+            )
+        ]
     entry = directory.resolve_address(party.address) if party.address else None
     if entry is None and party.name:
         entry = directory.resolve(party.name)
@@ -873,11 +900,62 @@ def resolve_party(party: Party, directory: Directory) -> tuple[Party, list[Note]
     ]
 
 
+def _listed_fragments(
+    fragments: Sequence[Fragment],
+) -> tuple[Sequence[Fragment], Token | None]:
+    """The fragments of a list's first recipients, and the rest of a longer list as one token.
+
+    The list is cut at its :data:`MAX_RECIPIENTS`-th ``;``, before it is split: splitting
+    100,000 recipients only to keep them whole would cost what the cut saves.
+    """
+    left = MAX_RECIPIENTS - 1
+    for index, fragment in enumerate(fragments):
+        count = fragment.text.count(";")
+        if count < left:
+            left -= count
+            continue
+        at = -1
+        for _ in range(left):
+            at = fragment.text.find(";", at + 1)
+        head = [*fragments[:index], Fragment(fragment.line, fragment.text[:at])]
+        rest = [fragment.text[at + 1 :], *(f.text for f in fragments[index + 1 :])]
+        text = " ".join(part.strip() for part in rest).strip()
+        span = span_of(fragment.line, fragments[-1].line)
+        return head, Token(text=text, span=span, parts=(text,))
+    return fragments, None
+
+
+def _cut_list(tokens: list[Token], field: str, rest: Token | None) -> tuple[list[Token], Note]:
+    """The first recipients of a list too long to read one by one, and the rest as one token."""
+    if rest is None:
+        rest = _joined(tokens[MAX_RECIPIENTS - 1 :])
+        tokens = tokens[: MAX_RECIPIENTS - 1]
+    count = len(tokens) + rest.text.count(";") + 1
+    note = Note(
+        "party-list-cut",
+        f"the {field} field lists {count:,} recipients; the first {len(tokens):,} were "
+        f"read one by one, the rest are kept as printed in one party",
+        rest.span,
+    )
+    return [*tokens, rest], note
+
+
+def _joined(tokens: list[Token]) -> Token:
+    # One part: kept whole as printed, not a wrapped name whose lines are to be joined or split.
+    text = "; ".join(token.text for token in tokens)
+    return Token(text=text, span=span_of(tokens[0].span.start, tokens[-1].span.end), parts=(text,))
+
+
 def read_parties(
     fragments: Sequence[Fragment], field: str, directory: Directory
 ) -> tuple[list[Party], list[Note]]:
     """Every party of a ``To:``/``Cc:``/``Bcc:`` field, resolved, with the notes of each decision."""
-    tokens, notes = _split(fragments)
+    listed, rest = _listed_fragments(fragments)
+    tokens, notes = _split(listed)
+    if rest is not None or len(tokens) > MAX_RECIPIENTS:
+        tokens, cut_note = _cut_list(tokens, field, rest)
+        # The notes on what the cut part held say no more than the party that keeps it whole.
+        notes = [*notes[:MAX_RECIPIENTS], cut_note]
     parties: list[Party] = []
     for token in tokens:
         pieces, wrap_notes = repair_wrap(token, directory)

@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import IO, Any, NamedTuple
 
 from cablethread.parser import InputError
+from cablethread.policy import DEFAULT_MAX_BYTES
 from cablethread.source import SourceText
 
 __all__ = [
@@ -58,6 +59,13 @@ _SAME_LINE = 0.4
 #: hyphen \ufffe (\x02 in older builds); the mark ends the word, so each part keeps its line.
 _WORD = re.compile(r"[^\s\ufffe\x02]+[\ufffe\x02]?|[\ufffe\x02]")
 _HYPHENS = str.maketrans({"\ufffe": "-", "\x02": "-"})
+#: The most blank lines one gap between lines becomes: more than a page of type holds, so a real
+#: gap is never cut; lines a million points apart at a small size would be millions of lines.
+_MOST_BLANK_LINES = 100
+#: The farthest column a word is moved to (characters): wider than any landscape page of type.
+_MOST_COLUMN = 500
+#: The most characters one page may expand to: a page of type holds some thousands.
+MAX_PAGE_CHARACTERS = 1_000_000
 
 
 class PdfSupportMissing(InputError, ImportError):
@@ -244,7 +252,7 @@ def _write_line(line: list[_Word], margin: float, char_width: float) -> str:
     text = ""
     previous: _Word | None = None
     for word in line:
-        column = max(0, round((word.left - margin) / char_width))
+        column = min(_MOST_COLUMN, max(0, round((word.left - margin) / char_width)))
         if previous is None:
             text = " " * column
         elif (word.left - previous.right) / char_width >= _SPACE_WIDTHS:
@@ -257,18 +265,35 @@ def _write_line(line: list[_Word], margin: float, char_width: float) -> str:
     return text
 
 
-def _write_page(page: _Page, margin: float, char_width: float, pitch: float) -> str:
+def _write_page(page: _Page, margin: float, char_width: float, pitch: float, limit: int) -> str:
+    """The text of a page; raises ``_TooLarge`` past ``limit`` characters."""
     lines = page.lines
     written: list[str] = []
+    size = 0
     for index, line in enumerate(lines):
         if index:
             steps = (_baseline(lines[index - 1]) - _baseline(line)) / pitch
-            written.extend([""] * max(0, round(steps) - 1))
+            blank = min(_MOST_BLANK_LINES, max(0, round(steps) - 1))
+            written.extend([""] * blank)
+            size += blank
         written.append(_write_line(line, margin, char_width))
+        size += len(written[-1]) + 1
+        if size > limit:
+            raise _TooLarge(limit)
     if page.turned:
         # Below the page's lines, where a stamp's words are read as page furniture.
         written.extend(["", *page.turned] if written else page.turned)
+        if size + sum(len(line) + 1 for line in page.turned) > limit:
+            raise _TooLarge(limit)
     return "".join(f"{line}\n" for line in written)
+
+
+class _TooLarge(Exception):
+    """A page's text passed the limit it was written under."""
+
+    def __init__(self, limit: int) -> None:
+        super().__init__(limit)
+        self.limit = limit
 
 
 def _open(pdf: str | os.PathLike[str] | bytes | IO[bytes], name: str) -> Any:
@@ -279,6 +304,10 @@ def _open(pdf: str | os.PathLike[str] | bytes | IO[bytes], name: str) -> Any:
     except FileNotFoundError:
         raise InputError(f"{name}: no such file") from None
     except pdfium.PdfiumError as exc:
+        # pypdfium2 refuses a document of no pages with PDFium's last error, which is then that
+        # of an earlier file (or ``Success``): ask PDFium for the page count itself first.
+        if _no_pages(pdfium.raw, source):
+            raise InputError(f"{name}: the PDF has no pages") from None
         if "password" in str(exc).lower():
             raise InputError(
                 f"{name}: the PDF is encrypted with a password; decrypt it first "
@@ -287,10 +316,36 @@ def _open(pdf: str | os.PathLike[str] | bytes | IO[bytes], name: str) -> Any:
         raise InputError(f"{name}: not a readable PDF ({exc})") from None
 
 
+def _no_pages(raw: Any, source: Any) -> bool:
+    """Whether PDFium opens ``source`` (a path or bytes) as a document of no pages."""
+    if isinstance(source, Path):
+        document = raw.FPDF_LoadDocument(
+            (str(source) + "\x00").encode("utf-8", errors="surrogateescape"), None
+        )
+    elif isinstance(source, bytes):
+        document = raw.FPDF_LoadMemDocument64(source, len(source), None)
+    else:
+        return False
+    if not document:
+        return False
+    try:
+        return bool(raw.FPDF_GetPageCount(document) == 0)
+    finally:
+        raw.FPDF_CloseDocument(document)
+
+
 def extract_pages(
-    pdf: str | os.PathLike[str] | bytes | IO[bytes], name: str | None = None
+    pdf: str | os.PathLike[str] | bytes | IO[bytes],
+    name: str | None = None,
+    *,
+    max_characters: int = DEFAULT_MAX_BYTES,
 ) -> list[str]:
     """The text of each page, laid out as printed; a page without text gives ``""``.
+
+    A page that would expand to more than :data:`MAX_PAGE_CHARACTERS`, or a document to more than
+    ``max_characters`` (``Policy.max_bytes`` when read by the parser), raises
+    :class:`~cablethread.InputError`: a page of type holds some thousands, and a PDF can lay a
+    few words out a million points apart.
 
     >>> extract_pages("tests/data/mfat_xinjiang_oia.pdf")[0].splitlines()[0]
     'Document schedule'
@@ -316,11 +371,29 @@ def extract_pages(
     margin = min((word.left for word in words), default=0.0)
     char_width = _char_width([page.lines for page in pages])
     pitch = _line_pitch([page.lines for page in pages])
-    return [_write_page(page, margin, char_width, pitch) for page in pages]
+    written: list[str] = []
+    total = 0
+    for number, page in enumerate(pages, start=1):
+        limit = min(MAX_PAGE_CHARACTERS, max_characters - total)
+        try:
+            text = _write_page(page, margin, char_width, pitch, limit)
+        except _TooLarge:
+            whole = "page" if limit == MAX_PAGE_CHARACTERS else "document"
+            raise InputError(
+                f"{label}: page {number} lays its text out over more than {limit:,} characters "
+                f"(the most a {whole} may expand to); it is no printed page. A larger limit for "
+                "the document: Policy(max_bytes=...) or --max-size"
+            ) from None
+        total += len(text)
+        written.append(text)
+    return written
 
 
 def extract_pdf(
-    pdf: str | os.PathLike[str] | bytes | IO[bytes], name: str | None = None
+    pdf: str | os.PathLike[str] | bytes | IO[bytes],
+    name: str | None = None,
+    *,
+    max_characters: int = DEFAULT_MAX_BYTES,
 ) -> PdfText:
     """The text of a PDF for :func:`cablethread.parse`, pages joined by form feeds.
 
@@ -332,7 +405,7 @@ def extract_pdf(
     ('From: NAD', 1, 30, 30)
     """
     label = name or (str(pdf) if isinstance(pdf, str | os.PathLike) else "<pdf>")
-    pages = extract_pages(pdf, label)
+    pages = extract_pages(pdf, label, max_characters=max_characters)
     if not pages:
         raise InputError(f"{label}: the PDF has no pages")
     if not any(page.strip() for page in pages):

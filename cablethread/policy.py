@@ -14,7 +14,11 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from cablethread.models import TzMode
 
-__all__ = ["Policy"]
+__all__ = ["DEFAULT_MAX_BYTES", "Policy"]
+
+#: The largest file read by default: 256 MiB, far above any release, far below what would
+#: exhaust a laptop's memory once parsed.
+DEFAULT_MAX_BYTES = 256 * 1024 * 1024
 
 
 class Policy(BaseModel):
@@ -58,6 +62,15 @@ class Policy(BaseModel):
         default=(), description="User directory TOML files that extend or override the package's."
     )
 
+    max_bytes: int = Field(
+        default=DEFAULT_MAX_BYTES,
+        gt=0,
+        description=(
+            "The largest file ``parse_file`` and ``parse_many`` read, in bytes (the command line's "
+            "``--max-size``); a larger one raises ``InputError``."
+        ),
+    )
+
     default: ClassVar[Policy]
     strict_default: ClassVar[Policy]
 
@@ -89,12 +102,10 @@ class Policy(BaseModel):
     def _known_zone(cls, value: str | None) -> str | None:
         if value is None:
             return None
-        from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+        from cablethread._zones import known_zone
 
-        try:
-            ZoneInfo(value)
-        except (ZoneInfoNotFoundError, ValueError) as exc:
-            raise ValueError(f"unknown IANA time zone {value!r}") from exc
+        if not known_zone(value):
+            raise ValueError(f"unknown IANA time zone {value[:60]!r}")
         return value
 
     def clone(self, **changes: Any) -> Policy:

@@ -20,6 +20,9 @@ def _blanked(text: str) -> str:
 class SourceText:
     """A text split on ``\\n`` only, line ends kept, so that ``"".join(lines) == text``.
 
+    A text with carriage returns and no ``\\n`` at all (a classic Mac OS file) is split on
+    ``\\r``: :attr:`newline` is the line end the text is split on.
+
     ``content(n)`` is line ``n`` without its line end and with form feeds, byte-order marks and
     NUL bytes blanked, the form every pattern reads; ``raw(n)`` is the line exactly as given.
 
@@ -27,7 +30,17 @@ class SourceText:
     joins pages, so a text holding form feeds knows the page of every line: ``page(n)``.
     """
 
-    __slots__ = ("_content", "_count", "_lines", "_pages", "_parts", "name", "page_count", "text")
+    __slots__ = (
+        "_content",
+        "_count",
+        "_lines",
+        "_pages",
+        "_parts",
+        "name",
+        "newline",
+        "page_count",
+        "text",
+    )
 
     def __init__(self, text: str, name: str | None = None) -> None:
         self.text = text
@@ -36,7 +49,8 @@ class SourceText:
         # The text between line ends; line ``n`` is ``parts[n - 1]`` and its ``\n`` if one follows.
         # The lines with their ends are made only when asked for (``lines``, ``raw``): an archive
         # of millions of lines would hold its text twice.
-        parts = text.split("\n")
+        self.newline = "\r" if "\r" in text and "\n" not in text else "\n"
+        parts = text.split(self.newline)
         self._parts = parts
         self._count = len(parts) if parts[-1] else len(parts) - 1
         self._content: list[str]
@@ -67,6 +81,10 @@ class SourceText:
             if self._pages is not None
             else 0
         )
+
+    def __reduce__(self) -> tuple[type[SourceText], tuple[str, str | None]]:
+        # Sent to a worker process as its text and name alone; the index is made again there.
+        return (SourceText, (self.text, self.name))
 
     def __len__(self) -> int:
         return self._count
@@ -119,7 +137,7 @@ class SourceText:
         if not 1 <= number <= self._count:
             raise IndexError(f"line {number} is not in a text of {self._count} lines")
         part = self._parts[number - 1]
-        return part + "\n" if number < len(self._parts) else part
+        return part + self.newline if number < len(self._parts) else part
 
     def slice(self, span: Span) -> str:
         """The exact text of ``span``: ``source.slice(message.occurrences[0].span)``."""
@@ -129,8 +147,8 @@ class SourceText:
         """The exact text of lines ``start`` to ``end`` (1-based, inclusive), line ends included."""
         if start > end:
             return ""
-        text = "\n".join(self._parts[start - 1 : end])
-        return text + "\n" if end < len(self._parts) else text
+        text = self.newline.join(self._parts[start - 1 : end])
+        return text + self.newline if end < len(self._parts) else text
 
 
 def _page_of_lines(lines: list[str]) -> list[int]:

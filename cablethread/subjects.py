@@ -59,15 +59,16 @@ def _prefix_kinds(codes: tuple[str, ...] | None) -> dict[str, PrefixKind]:
 def _prefix_pattern(codes: tuple[str, ...] | None) -> re.Pattern[str]:
     """``RE:``, ``AW:``, ``Antw:``, ``TR :``, ``RE[2]:``, ``回复：`` at the start of a subject."""
     names = sorted(_prefix_table(codes), key=len, reverse=True)
+    # No ``^``: the pattern is matched at a position (``match(text, at)``), where ``^`` fails.
     return re.compile(
-        r"^[ \t]*(?P<prefix>"
+        r"[ \t]*(?P<prefix>"
         + "|".join(re.escape(name) for name in names)
         + r")(?:\[\d{1,4}\]|\(\d{1,4}\))?[ \t]*[:：][ \t]*",
         re.IGNORECASE,
     )
 
 
-_FORMAL = re.compile(r"^[ \t]*FORMAL[ \t]+MESSAGE[ \t]*:[ \t]*", re.IGNORECASE)
+_FORMAL = re.compile(r"[ \t]*FORMAL[ \t]+MESSAGE[ \t]*:[ \t]*", re.IGNORECASE)
 _KEY_JUNK = re.compile(r"[^\w]+")
 
 #: Share of words a subject must have in common with another to be its variant.
@@ -90,30 +91,31 @@ def parse_subject(
     ['reply', 'forward']
     """
     text = " ".join(raw.split())
-    rest = text
+    at = 0  # where the rest of the subject begins; matched in place, never cut off prefix by prefix
     prefixes: list[str] = []
     kinds: list[PrefixKind] = []
     formal = False
     pattern = _prefix_pattern(languages)
     by_language = _prefix_table(languages)
     default = prefix_kinds(languages)
-    # Bounded by the text's length: each turn removes at least one character.
+    # Bounded by the text's length: each turn passes at least one character.
     while True:
-        match = pattern.match(rest)
+        match = pattern.match(text, at)
         if match is not None:
             prefix = match.group("prefix").upper()
             prefixes.append(prefix)
             kinds.append(
                 by_language.get(prefix, {}).get(language or "", default.get(prefix, "reply"))
             )
-            rest = rest[match.end() :]
+            at = match.end()
             continue
-        match = _FORMAL.match(rest)
+        match = _FORMAL.match(text, at)
         if match is not None:
             formal = True
-            rest = rest[match.end() :]
+            at = match.end()
             continue
         break
+    rest = text[at:]
     return trusted(
         Subject,
         raw=raw,

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import csv
 import importlib
+import io
 import os
 from collections import Counter
 from datetime import datetime
@@ -21,6 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, TypedDict
 
 from cablethread._clean import without_surrogates
+from cablethread._output import atomic_write
 from cablethread.graph import thread_index
 
 if TYPE_CHECKING:
@@ -189,6 +191,10 @@ def edge_records(release: Release) -> list[EdgeRecord]:
     ]
 
 
+#: What a cell of text may not begin with: spreadsheets read these as the start of a formula.
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
 def _cell(value: Any) -> str:
     if value is None:
         return ""
@@ -198,13 +204,20 @@ def _cell(value: Any) -> str:
         return value.isoformat()
     if isinstance(value, float):
         return repr(value)
+    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
+        # A spreadsheet runs a cell that begins so as a formula (``=HYPERLINK(…)`` in a printed
+        # subject); a leading apostrophe makes it text, as OWASP advises.
+        value = "'" + value
     # UTF-8 cannot carry an unpaired surrogate; everything else a spreadsheet reads as it is.
     return without_surrogates(str(value))
 
 
 def _write_rows(path: str | os.PathLike[str], columns: list[str], rows: list[Any]) -> None:
     # newline="" lets the csv module write its own RFC 4180 line ends, the same on every system.
-    with open(path, "w", encoding="utf-8", newline="") as handle:
+    with (
+        atomic_write(path) as binary,
+        io.TextIOWrapper(binary, encoding="utf-8", newline="") as handle,
+    ):
         writer = csv.writer(handle)
         writer.writerow(columns)
         for row in rows:

@@ -1,22 +1,45 @@
-"""Fuzz target for ``cablethread.parse`` under atheris (libFuzzer).
+"""Fuzz target for ``cablethread.parse`` and every export, under atheris (libFuzzer).
 
 Run: ``python fuzz/fuzz_parse.py -max_total_time=600 fuzz/corpus`` (see ``fuzz/README.md``).
 
 Each input is read as text (atheris' ``ConsumeUnicodeNoSurrogates`` would hide lone surrogates,
 so the bytes are decoded with ``surrogatepass`` where they allow it, else as Latin-1). Whatever
 the text, lenient parsing must return a release whose segments rebuild the text and whose spans
-lie inside it; strict parsing may raise only ``ParseError``. Anything else is a crash.
+lie inside it; strict parsing may raise only ``ParseError``. Then every export is written and
+read back: JSON (the release and node-link), GraphML (both graphs), CSV, mbox, EML and the HTML
+view. Each must be written without an exception and read back whole: the JSON loads to the same
+release, the GraphML and CSV hold every message, every mail message parses with each line within
+998 octets and each address as written, and no CSV cell begins as a formula. Anything else is a
+crash.
 """
 
 from __future__ import annotations
 
 import contextlib
+import csv
+import json
+import mailbox
+import re
 import sys
+import tempfile
+from email.parser import BytesParser
+from email.policy import default
+from pathlib import Path
 
 import atheris
 
 with atheris.instrument_imports():
+    import networkx as nx
+
     import cablethread
+    from cablethread.display import release_html
+    from cablethread.graphml import to_graphml
+    from cablethread.json_export import node_link_json, release_json
+    from cablethread.mbox import to_email
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+#: One folder for every run's files: each export replaces what the run before wrote.
+_FOLDER = Path(tempfile.mkdtemp(prefix="cablethread-fuzz-"))
 
 
 def _text(data: bytes) -> str:
@@ -41,6 +64,59 @@ def check(text: str) -> None:
             raise AssertionError(f"diagnostic span {diagnostic.span} outside 1..{total}")
     with contextlib.suppress(cablethread.ParseError):
         cablethread.parse(text, cablethread.Policy(strict=True))
+    check_exports(release)
+
+
+def check_exports(release: cablethread.Release) -> None:
+    """Write every export of ``release`` and read each back."""
+    ids = {message.id for message in release.messages}
+    # JSON: valid, and (without surrogates, which are written as U+FFFD) the same release.
+    loaded = cablethread.Release.model_validate_json(release_json(release))
+    if not _SURROGATE.search(release.text) and loaded != release:
+        raise AssertionError("the JSON does not read back to the same release")
+    cablethread.write_json(release, _FOLDER / "release.json")
+    json.loads((_FOLDER / "release.json").read_bytes())
+    json.loads(node_link_json(release))
+    # GraphML: both graphs parse, the reply graph holds every message.
+    reply = nx.parse_graphml(to_graphml(release))
+    if not ids <= set(reply.nodes):
+        raise AssertionError("a message is missing from the GraphML")
+    nx.parse_graphml(to_graphml(release, graph="party"))
+    # CSV: one row per message, no cell a spreadsheet would run.
+    cablethread.write_csv(release, _FOLDER / "csv")
+    with (_FOLDER / "csv" / "messages.csv").open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    if {row["id"] for row in rows} != ids:
+        raise AssertionError("the CSV rows are not the messages")
+    for row in rows:
+        for value in row.values():
+            if value and value[0] in "=+-@\t\r" and not _number(value):
+                raise AssertionError(f"CSV cell {value[:40]!r} begins as a formula")
+    # Mail: every message parses back with its lines within 998 octets and its addresses.
+    for message in release.messages:
+        email = to_email(release, message)
+        data = email.as_bytes()
+        if any(len(line) > 998 for line in data.split(b"\r\n")):
+            raise AssertionError("an EML line is over 998 octets")
+        back = BytesParser(policy=default).parsebytes(data)
+        for name in ("From", "To", "Cc", "Bcc"):
+            if email[name] is None:
+                continue
+            written = [a.addr_spec for a in email[name].addresses]
+            if [a.addr_spec for a in back[name].addresses] != written:
+                raise AssertionError(f"the {name} addresses do not read back as written")
+    if release.to_mbox(_FOLDER / "release.mbox") != len(mailbox.mbox(_FOLDER / "release.mbox")):
+        raise AssertionError("the mbox does not hold every message")
+    cablethread.write_eml(release, _FOLDER / "eml")
+    # The HTML view of the notebook.
+    release_html(release).encode("utf-8", errors="surrogatepass")
+
+
+def _number(value: str) -> bool:
+    with contextlib.suppress(ValueError):
+        float(value)
+        return True
+    return False
 
 
 def test_one_input(data: bytes) -> None:
@@ -55,4 +131,10 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    if len(sys.argv) > 1 and sys.argv[1] == "--replay":
+        # Replay inputs without libFuzzer (atheris is still imported for its instrumentation).
+        for name in sys.argv[2:]:
+            check(_text(Path(name).read_bytes()))
+        print(f"{len(sys.argv) - 2} inputs checked")
+    else:
+        main()

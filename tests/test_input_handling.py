@@ -29,12 +29,14 @@ def test_missing_file_names_the_file(tmp_path: Path) -> None:
         cablethread.parse_file(tmp_path / "absent.txt")
 
 
-def test_one_line_text_given_to_parse_many_is_named_as_read_for_a_path(tmp_path: Path) -> None:
-    with pytest.raises(cablethread.InputError, match=r"read as a path; give a text with its line"):
+def test_text_given_to_parse_many_as_str_is_named_as_read_for_a_path(tmp_path: Path) -> None:
+    with pytest.raises(cablethread.InputError, match=r"is a path; give a text as .*SourceText"):
+        cablethread.parse_many([BLOCK])
+    with pytest.raises(cablethread.InputError, match=r"BEIJING: no such file$"):
         cablethread.parse_many(["From: NAD Sent: Thursday, 11 July 2019 11:25 AM To: BEIJING"])
     with pytest.raises(cablethread.InputError, match=r"absent\.txt: no such file$"):
         cablethread.parse_many([str(tmp_path / "absent.txt")])
-    assert len(cablethread.parse_many([BLOCK]).messages) == 1
+    assert len(cablethread.parse_many([cablethread.SourceText(BLOCK)]).messages) == 1
 
 
 def test_cp1252_file_is_decoded_with_a_diagnostic(tmp_path: Path) -> None:

@@ -124,7 +124,7 @@ def test_infer_chooses_archive_for_every_chain(seed_text: str) -> None:
 
 
 def test_parse_many_merges_printings_across_releases(seed_text: str) -> None:
-    release = cablethread.parse_many([seed_text, seed_text])
+    release = cablethread.parse_many([cablethread.SourceText(seed_text)] * 2)
     assert len(release.messages) == 23
     assert len(release.edges) == 18
     assert sum(len(m.occurrences) for m in release.messages) == 52

@@ -55,7 +55,9 @@ def test_a_reply_released_alone_hangs_from_a_placeholder() -> None:
 def test_one_message_in_two_releases_is_one_node_with_both_printings() -> None:
     redacted = ORIGINAL
     fuller = ORIGINAL.replace("s6(a)", "The letter was delivered today.")
-    release = cablethread.parse_many([CUT_REPLY + "\n" + redacted, fuller], NZ)
+    release = cablethread.parse_many(
+        [cablethread.SourceText(CUT_REPLY + "\n" + redacted), cablethread.SourceText(fuller)], NZ
+    )
     original = next(m for m in release.messages if m.subject and not m.subject.prefixes)
     assert len(original.occurrences) == 2
     assert len(release.messages) == 2
