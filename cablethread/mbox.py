@@ -405,16 +405,16 @@ def _email(
         email["References"] = " ".join(
             message_id_header(i) for i in _ancestors(message.id, parent_of)
         )
+    notes = _Notes()
     # Outlook's conversation headers, which Datashare and Aleph thread by.
     topic = thread_topic(release, message, parent_of=parent_of)
     if topic:
-        email["Thread-Topic"] = topic
+        email["Thread-Topic"] = notes.capped("Thread-Topic", _mailable(topic), _MOST_TEXT)
     email["Thread-Index"] = thread_index_header(release, message, parent_of=parent_of)
     if message.sent_utc is not None:
         zone = zone_info(message.time_zone) if message.time_zone else None
         shown = message.sent_utc.astimezone(zone) if zone else message.sent_utc
         email["Date"] = format_datetime(shown)
-    notes = _Notes()
     if message.sender is not None:
         email["From"] = _address(message.sender, "From", notes)
     else:
