@@ -11,6 +11,7 @@ one line on stderr.
 from __future__ import annotations
 
 import argparse
+import glob
 import os
 import shutil
 import sys
@@ -30,6 +31,7 @@ from cablethread.directory import Directory, Entry
 from cablethread.models import Message, Party, Release
 from cablethread.parser import InputError, parse_many, profiles
 from cablethread.policy import DEFAULT_MAX_BYTES, Policy
+from cablethread.source import SourceText
 
 __all__ = ["COMMANDS", "Command", "main"]
 
@@ -261,10 +263,48 @@ def _policy(args: argparse.Namespace) -> Policy:
     )
 
 
+#: The files a folder given as an input stands for, unless ``--glob`` says otherwise.
+DEFAULT_GLOBS = ("*.txt", "*.pdf")
+_GLOB_CHARS = frozenset("*?[")
+
+
+def _inputs(items: Sequence[str], patterns: Sequence[str] | None) -> list[str | SourceText]:
+    """The inputs a command's file arguments stand for, in order.
+
+    ``-`` is standard input; a folder stands for its files that match ``patterns`` (default
+    :data:`DEFAULT_GLOBS`), searched through its subfolders and sorted; a name with ``*``, ``?``
+    or ``[`` that names no file is expanded as a glob (quoted on a shell, or on Windows). A
+    folder or glob that gives no file is an error naming it.
+    """
+    found: list[str | SourceText] = []
+    for item in items:
+        if item == "-":
+            found.append(SourceText(sys.stdin.read(), name="<stdin>"))
+            continue
+        path = Path(item)
+        if path.is_dir():
+            matches = sorted(
+                {str(p) for pattern in patterns or DEFAULT_GLOBS for p in path.rglob(pattern)}
+            )
+            matches = [m for m in matches if Path(m).is_file()]
+            if not matches:
+                shown = ", ".join(patterns or DEFAULT_GLOBS)
+                raise UsageError(f"{item}: no file in this folder matches {shown}")
+            found.extend(matches)
+        elif not path.exists() and _GLOB_CHARS & set(item):
+            matches = sorted(glob.glob(item, recursive=True))
+            if not matches:
+                raise UsageError(f"{item}: no file matches this pattern")
+            found.extend(m for m in matches if Path(m).is_file())
+        else:
+            found.append(item)
+    return found
+
+
 def _parse(args: argparse.Namespace) -> Release:
     """Parse the command's files, with a progress bar when there are several and stderr is a TTY."""
     policy = _policy(args)
-    files: list[str] = args.files
+    files = _inputs(args.files, getattr(args, "glob", None))
     jobs = min(getattr(args, "jobs", 1), len(files))
     bar = _ProgressBar(len(files), sys.stderr) if len(files) > 1 and sys.stderr.isatty() else None
     try:
@@ -302,8 +342,12 @@ def _write(what: str, path: str, writer: Callable[[], object]) -> None:
 
 
 def _configure_parse(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--json", metavar="OUT", help="write the whole release as JSON")
-    parser.add_argument("--graphml", metavar="OUT", help="write the reply graph as GraphML")
+    parser.add_argument(
+        "--json", metavar="OUT", help="write the whole release as JSON (- for standard output)"
+    )
+    parser.add_argument(
+        "--graphml", metavar="OUT", help="write the reply graph as GraphML (- for standard output)"
+    )
     parser.add_argument(
         "--party-graphml", metavar="OUT", help="write the who-wrote-to-whom graph as GraphML"
     )
@@ -323,41 +367,102 @@ def _configure_parse(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def run_parse(args: argparse.Namespace) -> int:
-    """Print one line per message; write the exports asked for."""
+#: The exports of ``parse``: option, what it writes, and whether ``-`` may send it to stdout.
+_EXPORTS: tuple[tuple[str, str, bool], ...] = (
+    ("json", "JSON", True),
+    ("graphml", "GraphML", True),
+    ("party_graphml", "GraphML", True),
+    ("node_link", "node-link JSON", True),
+    ("csv", "CSV", False),
+    ("mbox", "mbox", False),
+    ("ftm", "FollowTheMoney entities", False),
+)
+
+
+def _check_outputs(args: argparse.Namespace) -> None:
+    """Refuse, before any parsing, an output that cannot be written: a folder that is not there,
+    one that cannot be written to, a target that is a folder (or, for ``--csv``, a file), or
+    standard output asked for twice."""
+    to_stdout = [option for option, _, _ in _EXPORTS if getattr(args, option) == "-"]
+    if len(to_stdout) > 1:
+        raise UsageError("only one export can go to standard output ('-')")
+    for option, what, stdout_ok in _EXPORTS:
+        value = getattr(args, option)
+        flag = "--" + option.replace("_", "-")
+        if not value:
+            continue
+        if value == "-":
+            if not stdout_ok:
+                raise UsageError(f"{flag} cannot write {what} to standard output; give a path")
+            continue
+        target = Path(value)
+        if option == "csv":
+            if target.exists() and not target.is_dir():
+                raise UsageError(f"cannot write {what} to {value}: not a folder")
+            folder = target if target.is_dir() else target.parent
+        else:
+            if target.is_dir():
+                raise UsageError(f"cannot write {what} to {value}: it is a folder")
+            folder = target.parent
+        folder = folder if str(folder) else Path(".")
+        if not folder.is_dir():
+            raise UsageError(f"cannot write {what} to {value}: no folder {folder}")
+        if not os.access(folder, os.W_OK):
+            raise UsageError(f"cannot write {what} to {value}: {folder} is not writable")
+
+
+def _export(release: Release, option: str, value: str) -> None:
     from cablethread.graphml import write_graphml
     from cablethread.json_export import write_json, write_node_link
     from cablethread.mbox import write_mbox
-    from cablethread.report import message_line
     from cablethread.tables import write_csv
 
+    stdout: IO[bytes] | None = sys.stdout.buffer if value == "-" else None
+    target: Any = stdout if stdout is not None else value
+    writers: dict[str, Callable[[], object]] = {
+        "json": lambda: write_json(release, target),
+        "graphml": lambda: write_graphml(release, target),
+        "party_graphml": lambda: write_graphml(release, target, graph="party"),
+        "node_link": lambda: write_node_link(release, target),
+        "csv": lambda: write_csv(release, value),
+        "mbox": lambda: write_mbox(release, value),
+        "ftm": lambda: _write_ftm(release, value),
+    }
+    what = next(what for name, what, _ in _EXPORTS if name == option)
+    _write(what, "standard output" if stdout is not None else value, writers[option])
+    if stdout is not None:
+        stdout.flush()
+
+
+def _write_ftm(release: Release, path: str) -> int:
+    from cablethread.ftm import write_ftm
+
+    return write_ftm(release, path)
+
+
+def run_parse(args: argparse.Namespace) -> int:
+    """Write the exports asked for, then print one line per message.
+
+    The outputs are checked before the files are read, and written before the listing, so that
+    a closed pipe (``| head``) never costs an export. With an export sent to standard output
+    (``--json -``) the listing is not printed.
+    """
+    from cablethread.report import message_line
+
+    _check_outputs(args)
     release = _parse(args)
-    _print(message_line(message) for message in release.messages)
+    for option, _, _ in _EXPORTS:
+        value = getattr(args, option)
+        if value:
+            _export(release, option, value)
     _say(
         f"{len(release.messages)} messages, {len(release.threads)} threads, "
         f"{len(release.diagnostics)} diagnostics",
         file=sys.stderr,
     )
-    if args.json:
-        _write("JSON", args.json, lambda: write_json(release, args.json))
-    if args.graphml:
-        _write("GraphML", args.graphml, lambda: write_graphml(release, args.graphml))
-    if args.party_graphml:
-        _write(
-            "GraphML",
-            args.party_graphml,
-            lambda: write_graphml(release, args.party_graphml, graph="party"),
-        )
-    if args.node_link:
-        _write("node-link JSON", args.node_link, lambda: write_node_link(release, args.node_link))
-    if args.csv:
-        _write("CSV", args.csv, lambda: write_csv(release, args.csv))
-    if args.mbox:
-        _write("mbox", args.mbox, lambda: write_mbox(release, args.mbox))
-    if args.ftm:
-        from cablethread.ftm import write_ftm
-
-        _write("FollowTheMoney entities", args.ftm, lambda: write_ftm(release, args.ftm))
+    if any(getattr(args, option) == "-" for option, _, _ in _EXPORTS):
+        return 0
+    _print(message_line(message) for message in release.messages)
     return 0
 
 
@@ -668,6 +773,9 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=_epilog(command.examples[0] for command in COMMANDS),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
+    from cablethread import __version__
+
+    parser.add_argument("--version", action="version", version=f"cablethread {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for command in COMMANDS:
         child = sub.add_parser(
@@ -682,7 +790,16 @@ def build_parser() -> argparse.ArgumentParser:
                 "files",
                 nargs="+",
                 metavar="FILE",
-                help="release files (text, or PDF with the pdf extra)",
+                help=(
+                    "release files (text, or PDF with the pdf extra); a folder for its files, "
+                    "a quoted glob, or - for standard input"
+                ),
+            )
+            child.add_argument(
+                "--glob",
+                metavar="PATTERN",
+                action="append",
+                help="the files a folder stands for (repeatable; default: *.txt and *.pdf)",
             )
             _add_parse_options(child)
         command.configure(child)
