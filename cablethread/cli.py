@@ -13,10 +13,9 @@ from __future__ import annotations
 import argparse
 import glob
 import os
-import shutil
 import sys
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any, NoReturn, TypeVar
@@ -71,85 +70,6 @@ class Command:
 
 
 # --- Progress ------------------------------------------------------------------------------
-
-
-class _ProgressBar:
-    """``parsing [#######.......] 3/7 name`` on one terminal line, rewritten in place."""
-
-    def __init__(self, total: int, stream: IO[str]) -> None:
-        self.total, self.done, self.stream = total, 0, stream
-
-    def advance(self, label: str) -> None:
-        self.done += 1
-        width = shutil.get_terminal_size((80, 20)).columns
-        filled = 20 * self.done // max(self.total, 1)
-        line = f"parsing [{'#' * filled}{'.' * (20 - filled)}] {self.done}/{self.total} "
-        line += terminal_safe(label)
-        self.stream.write("\r" + line[: width - 1].ljust(width - 1))
-        self.stream.flush()
-
-    def close(self) -> None:
-        width = shutil.get_terminal_size((80, 20)).columns
-        self.stream.write("\r" + " " * (width - 1) + "\r")
-        self.stream.flush()
-
-
-class _ProgressExecutor(Executor):
-    """Runs ``parse_many``'s reading in this process, one file at a time, advancing a bar.
-
-    ``Executor.map`` submits every call before yielding; this one runs each call as its result
-    is asked for, so the bar moves while the files are read.
-    """
-
-    def __init__(self, bar: _ProgressBar) -> None:
-        self.bar = bar
-
-    def submit(self, fn: Callable[..., _T], /, *args: Any, **kwargs: Any) -> Future[_T]:
-        future: Future[_T] = Future()
-        future.set_result(fn(*args, **kwargs))
-        return future
-
-    def map(
-        self,
-        fn: Callable[..., _T],
-        *iterables: Iterable[Any],
-        timeout: float | None = None,
-        chunksize: int = 1,
-    ) -> Iterator[_T]:
-        first, *rest = iterables
-        items = list(first)
-        # A generator: each call runs when its result is asked for.
-        results = (fn(*arguments) for arguments in zip(items, *rest, strict=True))
-        return _advancing(items, results, self.bar)
-
-
-class _ProgressPool(ProcessPoolExecutor):
-    """A process pool that advances a bar (if any) as each file's result comes back, in order."""
-
-    def __init__(self, workers: int, bar: _ProgressBar | None) -> None:
-        super().__init__(max_workers=workers)
-        self.bar = bar
-
-    def map(
-        self,
-        fn: Callable[..., _T],
-        *iterables: Iterable[Any],
-        timeout: float | None = None,
-        chunksize: int = 1,
-    ) -> Iterator[_T]:
-        first, *rest = iterables
-        items = list(first)
-        results = super().map(fn, items, *rest, timeout=timeout, chunksize=chunksize)
-        if self.bar is None:
-            return results
-        return _advancing(items, results, self.bar)
-
-
-def _advancing(items: list[Any], results: Iterator[_T], bar: _ProgressBar) -> Iterator[_T]:
-    """``results`` (one for each of ``items``, in order), the bar advanced as each arrives."""
-    for item, result in zip(items, results, strict=True):
-        bar.advance(str(item))
-        yield result
 
 
 # --- Shared helpers ------------------------------------------------------------------------
@@ -302,21 +222,16 @@ def _inputs(items: Sequence[str], patterns: Sequence[str] | None) -> list[str | 
 
 
 def _parse(args: argparse.Namespace) -> Release:
-    """Parse the command's files, with a progress bar when there are several and stderr is a TTY."""
+    """Parse the command's files, with a progress bar (``tqdm``, where installed) when there are
+    several and stderr is a terminal."""
     policy = _policy(args)
     files = _inputs(args.files, getattr(args, "glob", None))
     jobs = min(getattr(args, "jobs", 1), len(files))
-    bar = _ProgressBar(len(files), sys.stderr) if len(files) > 1 and sys.stderr.isatty() else None
-    try:
-        if jobs > 1:
-            with _ProgressPool(jobs, bar) as pool:
-                return parse_many(files, policy, executor=pool)
-        if bar is not None:
-            return parse_many(files, policy, executor=_ProgressExecutor(bar))
-        return parse_many(files, policy)
-    finally:
-        if bar is not None:
-            bar.close()
+    progress = len(files) > 1 and sys.stderr.isatty()
+    if jobs > 1:
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            return parse_many(files, policy, executor=pool, progress=progress)
+    return parse_many(files, policy, progress=progress)
 
 
 def _print(lines: Iterable[str], file: IO[str] | None = None) -> None:

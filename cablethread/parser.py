@@ -24,8 +24,9 @@ from functools import cache, lru_cache
 from importlib import resources
 from itertools import repeat
 from pathlib import Path
-from typing import IO, TypeVar
+from typing import IO, Any, TypeVar
 
+from cablethread._clean import terminal_safe
 from cablethread.dates import parse_sent
 from cablethread.diagnostics import Collector
 from cablethread.directory import Directory
@@ -1290,6 +1291,7 @@ def parse_many(
     policy: Policy | None = None,
     *,
     executor: Executor | None = None,
+    progress: bool = False,
 ) -> Release:
     """Parse several releases and thread them together.
 
@@ -1311,6 +1313,10 @@ def parse_many(
 
         with concurrent.futures.ProcessPoolExecutor() as pool:
             release = parse_many(paths, executor=pool)
+
+    ``progress=True`` shows a progress bar with ``tqdm`` (``pip install 'cablethread[progress]'``;
+    ``tqdm.auto`` draws a widget in a notebook): the files read, their rate and the time left,
+    moving as each file comes back. Without ``tqdm`` nothing is shown.
     """
     policy = policy or Policy.default
     listed = list(items)
@@ -1318,17 +1324,38 @@ def parse_many(
     # unpickling makes as many objects as parsing, and none of them forms a cycle.
     with _collection_paused():
         if executor is None:
-            documents = [_read_item(item, policy) for item in listed]
+            read = (_read_item(item, policy) for item in listed)
+            documents = list(_progress(read, listed, progress))
         elif isinstance(executor, ProcessPoolExecutor):
             # A local pool's workers hand their documents over in files: through the pool's
             # pipe, each 64 KB waits for this process to let go of the interpreter lock while it
             # unpickles earlier documents, and the workers stall on the full pipe.
             with tempfile.TemporaryDirectory(prefix="cablethread-") as folder:
                 paths = executor.map(_read_to_file, listed, repeat(policy), repeat(folder))
-                documents = [_load_file(path) for path in paths]
+                documents = [_load_file(path) for path in _progress(paths, listed, progress)]
         else:
-            documents = list(executor.map(_read_item, listed, [policy] * len(listed)))
+            handed = executor.map(_read_item, listed, [policy] * len(listed))
+            documents = list(_progress(handed, listed, progress))
         return _assemble(documents, policy)
+
+
+def _progress(results: Iterable[_T], items: list[Any], shown: bool) -> Iterator[_T]:
+    """``results`` (one for each of ``items``, in order), counted on a ``tqdm`` bar when
+    ``shown`` and ``tqdm`` is installed; each file's name is shown as it comes back."""
+    if not shown:
+        yield from results
+        return
+    try:
+        from tqdm.auto import tqdm
+    except ImportError:
+        yield from results
+        return
+    with tqdm(total=len(items), desc="parsing", unit="file", leave=False) as bar:
+        for item, result in zip(items, results, strict=True):
+            name = item.name if isinstance(item, SourceText) else os.fspath(item)
+            bar.set_postfix_str(terminal_safe(str(name))[-40:], refresh=False)
+            bar.update()
+            yield result
 
 
 def _read_to_file(item: str | os.PathLike[str] | SourceText, policy: Policy, folder: str) -> str:
