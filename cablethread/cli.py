@@ -273,6 +273,11 @@ def _configure_parse(parser: argparse.ArgumentParser) -> None:
         "--csv", metavar="DIR", help="write messages.csv and edges.csv into DIR (made if missing)"
     )
     parser.add_argument(
+        "--csv-excel",
+        action="store_true",
+        help="with --csv: open the files with a byte-order mark, so that Excel reads them as UTF-8",
+    )
+    parser.add_argument(
         "--mbox", metavar="OUT", help="write the messages as an mbox file, threaded by Message-ID"
     )
     parser.add_argument(
@@ -326,7 +331,7 @@ def _check_outputs(args: argparse.Namespace) -> None:
             raise UsageError(f"cannot write {what} to {value}: {folder} is not writable")
 
 
-def _export(release: Release, option: str, value: str) -> None:
+def _export(release: Release, option: str, value: str, *, excel: bool = False) -> None:
     from cablethread.graphml import write_graphml
     from cablethread.json_export import write_json, write_node_link
     from cablethread.mbox import write_mbox
@@ -339,7 +344,7 @@ def _export(release: Release, option: str, value: str) -> None:
         "graphml": lambda: write_graphml(release, target),
         "party_graphml": lambda: write_graphml(release, target, graph="party"),
         "node_link": lambda: write_node_link(release, target),
-        "csv": lambda: write_csv(release, value),
+        "csv": lambda: write_csv(release, value, excel=excel),
         "mbox": lambda: write_mbox(release, value),
         "ftm": lambda: _write_ftm(release, value),
     }
@@ -369,7 +374,7 @@ def run_parse(args: argparse.Namespace) -> int:
     for option, _, _ in _EXPORTS:
         value = getattr(args, option)
         if value:
-            _export(release, option, value)
+            _export(release, option, value, excel=args.csv_excel)
     _say(
         f"{len(release.messages)} messages, {len(release.threads)} threads, "
         f"{len(release.diagnostics)} diagnostics",

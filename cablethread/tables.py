@@ -212,11 +212,15 @@ def _cell(value: Any) -> str:
     return without_surrogates(str(value))
 
 
-def _write_rows(path: str | os.PathLike[str], columns: list[str], rows: list[Any]) -> None:
+def _write_rows(
+    path: str | os.PathLike[str], columns: list[str], rows: list[Any], excel: bool = False
+) -> None:
     # newline="" lets the csv module write its own RFC 4180 line ends, the same on every system.
+    # Excel reads a CSV file as UTF-8 only when it opens with a byte-order mark.
+    encoding = "utf-8-sig" if excel else "utf-8"
     with (
         atomic_write(path) as binary,
-        io.TextIOWrapper(binary, encoding="utf-8", newline="") as handle,
+        io.TextIOWrapper(binary, encoding=encoding, newline="") as handle,
     ):
         writer = csv.writer(handle)
         writer.writerow(columns)
@@ -224,7 +228,9 @@ def _write_rows(path: str | os.PathLike[str], columns: list[str], rows: list[Any
             writer.writerow([_cell(row[column]) for column in columns])
 
 
-def write_messages_csv(release: Release, path: str | os.PathLike[str]) -> None:
+def write_messages_csv(
+    release: Release, path: str | os.PathLike[str], *, excel: bool = False
+) -> None:
     """Write :func:`message_records` as CSV (UTF-8, a header row, ``""`` for unknown).
 
     >>> import cablethread, tempfile
@@ -234,10 +240,10 @@ def write_messages_csv(release: Release, path: str | os.PathLike[str]) -> None:
     ...     open(f"{folder}/messages.csv", encoding="utf-8").readline().split(",")[:3]
     ['id', 'thread_id', 'sender']
     """
-    _write_rows(path, list(MESSAGE_COLUMNS), list(message_records(release)))
+    _write_rows(path, list(MESSAGE_COLUMNS), list(message_records(release)), excel)
 
 
-def write_edges_csv(release: Release, path: str | os.PathLike[str]) -> None:
+def write_edges_csv(release: Release, path: str | os.PathLike[str], *, excel: bool = False) -> None:
     """Write :func:`edge_records` as CSV (UTF-8, a header row, ``""`` for unknown).
 
     >>> import cablethread, tempfile
@@ -247,11 +253,17 @@ def write_edges_csv(release: Release, path: str | os.PathLike[str]) -> None:
     ...     len(open(f"{folder}/edges.csv", encoding="utf-8").readlines())
     19
     """
-    _write_rows(path, list(EDGE_COLUMNS), list(edge_records(release)))
+    _write_rows(path, list(EDGE_COLUMNS), list(edge_records(release)), excel)
 
 
-def write_csv(release: Release, directory: str | os.PathLike[str]) -> list[Path]:
+def write_csv(
+    release: Release, directory: str | os.PathLike[str], *, excel: bool = False
+) -> list[Path]:
     """Write ``messages.csv`` and ``edges.csv`` into ``directory`` (made if missing).
+
+    UTF-8; with ``excel=True`` the files open with a byte-order mark, so that Excel (Windows)
+    reads them as UTF-8 rather than in the system's code page (``×`` and names in other scripts
+    show as printed). Other readers take such a file with ``encoding="utf-8-sig"``.
 
     >>> import cablethread, tempfile
     >>> release = cablethread.parse_file("examples/mfat_xinjiang_oia.txt")
@@ -262,8 +274,8 @@ def write_csv(release: Release, directory: str | os.PathLike[str]) -> list[Path]
     folder = Path(directory)
     folder.mkdir(parents=True, exist_ok=True)
     messages, edges = folder / "messages.csv", folder / "edges.csv"
-    write_messages_csv(release, messages)
-    write_edges_csv(release, edges)
+    write_messages_csv(release, messages, excel=excel)
+    write_edges_csv(release, edges, excel=excel)
     return [messages, edges]
 
 

@@ -86,3 +86,19 @@ def test_version() -> None:
     done = cablethread("--version")
     assert done.returncode == 0
     assert done.stdout.decode().startswith("cablethread ")
+
+
+def test_csv_for_excel_opens_with_a_byte_order_mark_and_reads_back(tmp_path: Path) -> None:
+    plain, excel = tmp_path / "plain", tmp_path / "excel"
+    assert cablethread("parse", "--csv", str(plain), str(SEED)).returncode == 0
+    done = cablethread("parse", "--csv", str(excel), "--csv-excel", str(SEED))
+    assert done.returncode == 0, done.stderr
+    raw = (excel / "messages.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf") and not (plain / "messages.csv").read_bytes().startswith(
+        b"\xef\xbb\xbf"
+    )
+    # Read back with the mark taken off, the rows are those of the plain file.
+    assert (excel / "messages.csv").read_text("utf-8-sig") == (plain / "messages.csv").read_text(
+        "utf-8"
+    )
+    assert (excel / "edges.csv").read_bytes().startswith(b"\xef\xbb\xbf")
