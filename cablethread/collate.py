@@ -837,6 +837,7 @@ def _report(
         f"words) were not compared: {why}",
         first.body_span or first.span,
         second.body_span or second.span,
+        source=first.source,
     )
 
 

@@ -325,8 +325,10 @@ class Collector:
         message: str,
         span: Span | None = None,
         related: Span | None = None,
+        source: str | None = None,
     ) -> Diagnostic:
-        """Record a diagnostic of a registered ``code``."""
+        """Record a diagnostic of a registered ``code``; ``source`` names the input its lines are
+        in where that is not the collector's (a release's diagnostics span its inputs)."""
         entry = CODES[code]
         diagnostic = trusted(
             Diagnostic,
@@ -334,7 +336,7 @@ class Collector:
             severity=entry.severity,
             message=message,
             span=span,
-            source=self.source,
+            source=source if source is not None else self.source,
             related=related,
         )
         self.items.append(diagnostic)

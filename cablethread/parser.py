@@ -1009,6 +1009,7 @@ def _assembled(documents: list[Document], policy: Policy) -> Release:
                 f"read as one message, {', '.join(others)} joined to it",
                 first.occurrence.span,
                 next(p.occurrence.span for p in printings if p.id != message_id),
+                source=first.occurrence.source,
             )
         elif len(variants) > 1:
             # Senders or subjects printed apart as well (the debris of a blanked address).
@@ -1019,6 +1020,7 @@ def _assembled(documents: list[Document], policy: Policy) -> Release:
                 f"({spans}){'; also ' + also if also else ''}; every printing is kept as an "
                 "occurrence",
                 first.occurrence.span,
+                source=first.occurrence.source,
             )
         elif len(printings) > 1 and (differences := _differences(printings)):
             # ``Folkers, Greg (NIH/NIAID) [E] yy woe-`` / ``… S99 yyy oe``: one id, as the debris
@@ -1028,6 +1030,7 @@ def _assembled(documents: list[Document], policy: Policy) -> Release:
                 f"message {message_id} is printed {len(printings)} times ({spans}) alike but "
                 f"for {differences}; the first printing's values are kept",
                 first.occurrence.span,
+                source=first.occurrence.source,
             )
         messages.append(
             trusted(

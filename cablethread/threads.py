@@ -238,6 +238,7 @@ def build_threads(
                     "disagree; not linked",
                     child.occurrences[0].span,
                     parent.occurrences[0].span,
+                    source=child.occurrences[0].source,
                 )
                 continue
             chain_edges[chain].append((parent.id, child.id))
@@ -253,6 +254,7 @@ def build_threads(
                     "by prefixes or tags, or is a prefix alone; linked with lower confidence",
                     child.occurrences[0].span,
                     parent.occurrences[0].span,
+                    source=child.occurrences[0].source,
                 )
 
     archive = policy.archive_tz or profile.archive_tz
@@ -278,6 +280,7 @@ def build_threads(
             continue
         earlier = _latest_earlier(message, by_key.get(subject.thread_key, []), links)
         span = message.occurrences[0].span if message.occurrences else None
+        source = message.occurrences[0].source if message.occurrences else None
         if earlier is not None:
             links.link(message.id, earlier.id)
             evidence[message.id] = "subject-time"
@@ -287,6 +290,7 @@ def build_threads(
                 f"with the same subject, {earlier.id}",
                 span,
                 earlier.occurrences[0].span if earlier.occurrences else None,
+                source=source,
             )
             continue
         placeholder = placeholders.get(subject.thread_key) or _placeholder(message)
@@ -298,6 +302,7 @@ def build_threads(
             f"the parent of {message.id} ({_subject_text(placeholder.subject)}) is not in the "
             f"release; placeholder {placeholder.id} stands for it",
             span,
+            source=source,
         )
 
     # One more copy of the messages that gain a parent; the copies placed in time are let go

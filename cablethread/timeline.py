@@ -192,6 +192,7 @@ def place_messages(
         used: Placement = mode_of.get(message.id, "archive" if mode == "infer" else mode)
         placed = by_mode[used].get(message.id)
         span = message.occurrences[0].span if message.occurrences else None
+        source = message.occurrences[0].source if message.occurrences else None
         if placed is None:
             placed_out.append(replaced(message, tz_mode=used))
             continue
@@ -203,6 +204,7 @@ def place_messages(
                 "time-zone-unknown",
                 f"no home zone known for {who}; the archive zone {home} was used",
                 span,
+                source=source,
             )
         if placed.problem:
             collector.add(
@@ -214,6 +216,7 @@ def place_messages(
                     else "this time never occurred (clocks went forward); read with the earlier offset"
                 ),
                 span,
+                source=source,
             )
         placed_out.append(replaced(message, sent_utc=placed.utc, time_zone=zone, tz_mode=used))
     return placed_out, chosen
@@ -240,6 +243,7 @@ def check_causality(
                 f"({_who(parent)}, {parent.sent_utc:%Y-%m-%d %H:%M}Z) under {child.tz_mode}",
                 span,
                 related,
+                source=child.occurrences[0].source if child.occurrences else None,
             )
 
 

@@ -102,3 +102,12 @@ def test_csv_for_excel_opens_with_a_byte_order_mark_and_reads_back(tmp_path: Pat
         "utf-8"
     )
     assert (excel / "edges.csv").read_bytes().startswith(b"\xef\xbb\xbf")
+
+
+def test_diagnostics_always_name_their_file_and_no_line_is_printed_twice() -> None:
+    done = cablethread("diagnostics", str(SEED))
+    assert done.returncode == 0
+    lines = done.stdout.decode().splitlines()
+    assert lines and not any(line.startswith("<text>") for line in lines)
+    assert all(line.startswith(str(SEED)) for line in lines)
+    assert len(lines) == len(set(lines))
