@@ -12,11 +12,13 @@ from __future__ import annotations
 
 import argparse
 import glob
+import json
 import os
 import sys
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import IO, Any, NoReturn, TypeVar
 from zoneinfo import ZoneInfoNotFoundError
@@ -281,6 +283,15 @@ def _configure_parse(parser: argparse.ArgumentParser) -> None:
         "--mbox", metavar="OUT", help="write the messages as an mbox file, threaded by Message-ID"
     )
     parser.add_argument(
+        "--format",
+        choices=["text", "tsv", "json"],
+        default="text",
+        help=(
+            "how the listing is printed: aligned text (default), tab-separated values with a "
+            "header row, or JSON lines, one message a line (the columns of messages.csv)"
+        ),
+    )
+    parser.add_argument(
         "--ftm",
         metavar="OUT",
         help="write FollowTheMoney entities (JSON lines) for Aleph; needs cablethread[ftm]",
@@ -382,8 +393,43 @@ def run_parse(args: argparse.Namespace) -> int:
     )
     if any(getattr(args, option) == "-" for option, _, _ in _EXPORTS):
         return 0
-    _print(message_line(message) for message in release.messages)
+    if args.format == "text":
+        _print(message_line(message) for message in release.messages)
+    else:
+        _print(_listing(release, args.format))
     return 0
+
+
+def _listing(release: Release, form: str) -> Iterator[str]:
+    """The messages as tab-separated values (a header row first) or as JSON lines, with the
+    columns of ``messages.csv``; a tab or line end inside a value is written as a blank in TSV."""
+    from cablethread.tables import MESSAGE_COLUMNS, message_records
+
+    columns = list(MESSAGE_COLUMNS)
+    if form == "tsv":
+        yield "\t".join(columns)
+    for record in message_records(release):
+        row: dict[str, Any] = dict(record)
+        if form == "json":
+            yield json.dumps(row, default=_json_default, ensure_ascii=False)
+        else:
+            yield "\t".join(" ".join(_tsv_cell(row[column]).split()) for column in columns)
+
+
+def _tsv_cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, datetime):
+        return value.isoformat()
+    return str(value)
+
+
+def _json_default(value: Any) -> Any:
+    if isinstance(value, datetime):
+        return value.isoformat()
+    raise TypeError(f"{type(value).__name__} is not JSON")
 
 
 # --- threads -------------------------------------------------------------------------------

@@ -111,3 +111,14 @@ def test_diagnostics_always_name_their_file_and_no_line_is_printed_twice() -> No
     assert lines and not any(line.startswith("<text>") for line in lines)
     assert all(line.startswith(str(SEED)) for line in lines)
     assert len(lines) == len(set(lines))
+
+
+def test_listing_as_tsv_and_json_lines() -> None:
+    tsv = cablethread("parse", "--format", "tsv", str(SEED))
+    rows = [line.split("\t") for line in tsv.stdout.decode().splitlines()]
+    assert rows[0][:3] == ["id", "thread_id", "sender"]
+    assert len(rows) == 24 and all(len(row) == len(rows[0]) for row in rows)
+    lines = cablethread("parse", "--format", "json", str(SEED)).stdout.decode().splitlines()
+    records = [json.loads(line) for line in lines]
+    assert len(records) == 23
+    assert records[0]["sender"] == "NAD" and records[0]["sent_utc"] == "2019-07-10T23:25:00+00:00"
