@@ -769,19 +769,29 @@ def collate(
         if len(occurrences) < 2:
             continue
         readings: list[_Reading] = []
+        # A printing whose header and body lines are those of an earlier one, letter for
+        # letter (most are), is read once: the two have no difference to find.
+        printed: dict[tuple[tuple[str, ...], tuple[str, ...]], _Reading] = {}
         for occurrence in occurrences:
             body = occurrence.body_span
+            body_lines = list(lines.body(occurrence.source, body)) if body is not None else []
+            header_lines = list(lines.body(occurrence.source, occurrence.span, "header"))
+            same = (tuple(t for _, t in header_lines), tuple(t for _, t in body_lines))
+            if same in printed:
+                readings.append(printed[same])
+                continue
             if body is None:
                 reading = _Reading(first_line=occurrence.span.end)
             else:
-                reading = _read(lines.body(occurrence.source, body), body.start)
-            for number, text in lines.body(occurrence.source, occurrence.span, "header"):
+                reading = _read(body_lines, body.start)
+            for number, text in header_lines:
                 for code in find_redactions(text, number):
                     reading.header_codes.setdefault(code.code, code)
             reading.after_line = (body or occurrence.span).end + 1
             reading.following = partial(
                 _following_words, lines, occurrence.source, reading.after_line
             )
+            printed[same] = reading
             readings.append(reading)
         differences: list[Difference] = []
         unaligned: list[list[int]] = []
