@@ -403,7 +403,7 @@ def run_parse(args: argparse.Namespace) -> int:
 def _listing(release: Release, form: str) -> Iterator[str]:
     """The messages as tab-separated values (a header row first) or as JSON lines, with the
     columns of ``messages.csv``; a tab or line end inside a value is written as a blank in TSV."""
-    from cablethread.tables import MESSAGE_COLUMNS, message_records
+    from cablethread.tables import MESSAGE_COLUMNS, cell_text, message_records
 
     columns = list(MESSAGE_COLUMNS)
     if form == "tsv":
@@ -413,17 +413,7 @@ def _listing(release: Release, form: str) -> Iterator[str]:
         if form == "json":
             yield json.dumps(row, default=_json_default, ensure_ascii=False)
         else:
-            yield "\t".join(" ".join(_tsv_cell(row[column]).split()) for column in columns)
-
-
-def _tsv_cell(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, datetime):
-        return value.isoformat()
-    return str(value)
+            yield "\t".join(" ".join(cell_text(row[column]).split()) for column in columns)
 
 
 def _json_default(value: Any) -> Any:

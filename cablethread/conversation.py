@@ -37,6 +37,7 @@ if TYPE_CHECKING:
 __all__ = [
     "ChildBlock",
     "ThreadIndex",
+    "ancestors",
     "conversation_index",
     "decode_thread_index",
     "thread_index_header",
@@ -103,8 +104,8 @@ def _child_block(message_id: str, ticks: int) -> bytes:
     return word.to_bytes(4, "big") + bytes([random << 4])
 
 
-def _ancestors(message_id: str, parent_of: dict[str, str]) -> list[str]:
-    """Ids from the thread's root down to the message's parent."""
+def ancestors(message_id: str, parent_of: dict[str, str]) -> list[str]:
+    """Ids from the thread's root down to the message's parent (``References`` order)."""
     chain: list[str] = []
     seen = {message_id}
     current = parent_of.get(message_id)
@@ -148,7 +149,7 @@ def conversation_index(
     """
     if parent_of is None:
         parent_of = {edge.child_id: edge.parent_id for edge in release.edges}
-    chain = [*_ancestors(message.id, parent_of), message.id]
+    chain = [*ancestors(message.id, parent_of), message.id]
     start = _root_time(release, chain[0])
     index = _root_block(chain[0], start)
     # Deltas count from the time as the root block holds it, as a reader decodes it.
@@ -183,7 +184,7 @@ def thread_topic(
     """
     if parent_of is None:
         parent_of = {edge.child_id: edge.parent_id for edge in release.edges}
-    for message_id in _ancestors(message.id, parent_of):
+    for message_id in ancestors(message.id, parent_of):
         found = _find(release, message_id)
         if found is not None and found.subject is not None and found.subject.thread_key:
             return found.subject.thread_key

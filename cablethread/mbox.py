@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING, Any
 
 from cablethread._clean import without_surrogates
 from cablethread._output import atomic_write
-from cablethread.conversation import thread_index_header, thread_topic
+from cablethread.conversation import ancestors, thread_index_header, thread_topic
 from cablethread.timeline import zone_info
 
 if TYPE_CHECKING:
@@ -300,18 +300,6 @@ def _addresses(parties: list[Party], field: str, notes: _Notes) -> list[Address]
     return [_address(party, field, notes) for party in parties[:_MOST_ADDRESSES]]
 
 
-def _ancestors(message_id: str, parent_of: dict[str, str]) -> list[str]:
-    """Ids from the thread's root down to the message's parent (``References`` order)."""
-    chain: list[str] = []
-    seen = {message_id}
-    current = parent_of.get(message_id)
-    while current is not None and current not in seen:
-        chain.append(current)
-        seen.add(current)
-        current = parent_of.get(current)
-    return chain[::-1]
-
-
 class _Lookups:
     """What every message of a release needs from the whole release, made once for all of them:
     each message's parent and the evidence of the link, and the body segments of each printing.
@@ -403,7 +391,7 @@ def _email(
     if message.id in parent_of:
         email["In-Reply-To"] = message_id_header(parent_of[message.id])
         email["References"] = " ".join(
-            message_id_header(i) for i in _ancestors(message.id, parent_of)
+            message_id_header(i) for i in ancestors(message.id, parent_of)
         )
     notes = _Notes()
     # Outlook's conversation headers, which Datashare and Aleph thread by.

@@ -33,6 +33,7 @@ __all__ = [
     "MESSAGE_COLUMNS",
     "EdgeRecord",
     "MessageRecord",
+    "cell_text",
     "edge_records",
     "message_records",
     "to_dataframe",
@@ -195,7 +196,9 @@ def edge_records(release: Release) -> list[EdgeRecord]:
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
-def _cell(value: Any) -> str:
+def cell_text(value: Any) -> str:
+    """A value as a cell of a table: ``""`` for unknown, ``true``/``false``, ISO 8601 for a
+    datetime, and a leading apostrophe before text a spreadsheet would run as a formula."""
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -225,7 +228,7 @@ def _write_rows(
         writer = csv.writer(handle)
         writer.writerow(columns)
         for row in rows:
-            writer.writerow([_cell(row[column]) for column in columns])
+            writer.writerow([cell_text(row[column]) for column in columns])
 
 
 def write_messages_csv(
