@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from cablethread.models import Diagnostic, Message, Participant, Party, Release, Thread
 
 __all__ = [
+    "ThreadView",
     "diagnostic_text",
     "message_text",
     "party_text",
@@ -211,14 +212,17 @@ def release_html(release: Release) -> str:
                 [
                     _h(thread.id) if index == 0 else "",
                     _h(_local(message)),
+                    _h(message.sent_zone or message.time_zone or ""),
                     _h(_utc(message.sent_utc)),
                     _h(message.sender.raw if message.sender else "?"),
                     _h(message.subject.text if message.subject else ""),
                     _h(link),
+                    _h(_lines(message).removeprefix("lines ")),
                 ]
             )
     shown = len(rows)
-    parts.append(_table(["thread", "sent (local)", "sent (UTC)", "from", "subject", "link"], rows))
+    head = ["thread", "sent (local)", "zone", "sent (UTC)", "from", "subject", "link", "lines"]
+    parts.append(_table(head, rows))
     if shown < len(release.messages):
         parts.append(
             f"<p>… and {len(release.messages) - shown} more messages: "
@@ -234,3 +238,34 @@ def release_html(release: Release) -> str:
         )
     parts.append("</div>")
     return "".join(parts)
+
+
+class ThreadView:
+    """A thread drawn as the tree of its replies, for a notebook or a console: each message's
+    sender, local and UTC time, subject and the evidence of its link, under its parent.
+
+    >>> import cablethread
+    >>> release = cablethread.parse_file("examples/mfat_xinjiang_oia.txt")
+    >>> view = release.thread_view(release.threads[0])
+    >>> print(repr(view).splitlines()[2])  # doctest: +ELLIPSIS
+    └ [printed-chain 0.95] 2019-07-11 11:25 NZST = 2019-07-10 23:25Z  NAD  RE: FORMAL MESSAGE: ...
+    """
+
+    def __init__(self, release: Release, thread: Thread) -> None:
+        self.release, self.thread = release, thread
+
+    def lines(self) -> list[str]:
+        """The tree, one line a message (:func:`cablethread.report.thread_tree`)."""
+        from cablethread.report import thread_tree
+
+        return thread_tree(self.release, self.thread)
+
+    def __repr__(self) -> str:
+        return "\n".join(self.lines())
+
+    def _repr_html_(self) -> str:
+        return (
+            '<pre style="white-space:pre-wrap">'
+            + "\n".join(_h(line) for line in self.lines())
+            + "</pre>"
+        )

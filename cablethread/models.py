@@ -21,6 +21,7 @@ from pydantic_core import CoreSchema
 if TYPE_CHECKING:
     import networkx as nx
 
+    from cablethread.display import ThreadView
     from cablethread.tables import EdgeRecord, MessageRecord
 
 __all__ = [
@@ -843,6 +844,19 @@ class Release(_Frozen):
 
         graph = party_graph(self)
         return flat_graph(graph) if flat else graph
+
+    def thread_view(self, thread: Thread | str) -> ThreadView:
+        """A thread (or a thread's id) drawn as the tree of its replies: in a notebook each
+        message's sender, local and UTC time, subject and link evidence under its parent; in a
+        console the same as text. ``release.thread_view(release.threads[3])``."""
+        from cablethread.display import ThreadView
+
+        if isinstance(thread, str):
+            found = next((t for t in self.threads if t.id == thread), None)
+            if found is None:
+                raise KeyError(f"no thread {thread!r} in this release")
+            thread = found
+        return ThreadView(self, thread)
 
     def to_mbox(self, path: str | os.PathLike[str]) -> int:
         """Write the messages to an mbox file, threaded by their headers; see :mod:`cablethread.mbox`.

@@ -87,3 +87,25 @@ def test_repr_of_a_hostile_subject_is_one_line() -> None:
     )
     text = repr(message)
     assert "\n" not in text and len(text) < 200
+
+
+def test_thread_view_draws_the_reply_tree_with_who_when_and_evidence(
+    seed: cablethread.Release,
+) -> None:
+    thread = seed.threads[3]
+    view = seed.thread_view(thread)
+    lines = repr(view).splitlines()
+    assert len(lines) == 1 + len(thread.message_ids)
+    assert lines[1].startswith("2019-06-28 06:56 NZST = 2019-06-27 18:56Z  GENEVA")
+    assert lines[2].startswith("└ [printed-chain 0.95] 2019-07-01 07:04 NZST")
+    html = view._repr_html_()
+    assert html.startswith("<pre") and "GENEVA" in html
+    assert seed.thread_view(thread.id).thread == thread
+    with pytest.raises(KeyError):
+        seed.thread_view("t-none")
+
+
+def test_release_table_shows_zone_and_lines(seed: cablethread.Release) -> None:
+    html = display.release_html(seed)
+    assert "<th" in html and ">zone</th>" in html and ">lines</th>" in html
+    assert "Pacific/Auckland" in html and "14-22, 405-413" in html
