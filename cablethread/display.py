@@ -18,8 +18,11 @@ if TYPE_CHECKING:
 
 __all__ = [
     "ThreadView",
+    "diagnostic_html",
     "diagnostic_text",
+    "message_html",
     "message_text",
+    "party_html",
     "party_text",
     "release_html",
     "thread_html",
@@ -264,8 +267,66 @@ class ThreadView:
         return "\n".join(self.lines())
 
     def _repr_html_(self) -> str:
-        return (
-            '<pre style="white-space:pre-wrap">'
-            + "\n".join(_h(line) for line in self.lines())
-            + "</pre>"
-        )
+        from cablethread.report import thread_walk
+
+        rows: list[list[str]] = []
+        for lead, message, edge in thread_walk(self.release, self.thread):
+            indent = f'<span style="white-space:pre;font-family:monospace">{_h(lead)}</span>'
+            if message.placeholder:
+                who = "<em>[missing] parent not in the release</em>"
+            else:
+                who = _h(message.sender.raw if message.sender else "?")
+            link = "" if edge is None else f"{edge.evidence} {edge.confidence:g}"
+            rows.append(
+                [
+                    indent + who,
+                    _h(_local(message)),
+                    _h(message.sent_zone or message.time_zone or ""),
+                    _h(_utc(message.sent_utc)),
+                    _h(message.subject.text if message.subject else ""),
+                    _h(_lines(message).removeprefix("lines ")),
+                    _h(link),
+                ]
+            )
+        head = ["from", "sent (local)", "zone", "sent (UTC)", "subject", "lines", "link"]
+        return f"<div>{_h(thread_text(self.thread))}{_table(head, rows)}</div>"
+
+
+def message_html(message: Message) -> str:
+    """A message as a small table: its fields as printed and as read, and where it was printed."""
+    rows = [
+        ["id", _h(message.id)],
+        ["from", _h(message.sender.raw if message.sender else "?")],
+        ["to", _h("; ".join(p.raw for p in message.to))],
+        ["cc", _h("; ".join(p.raw for p in message.cc))],
+        ["sent", _h(message.sent_raw or "")],
+        ["sent (local)", _h(_local(message))],
+        ["zone", _h(message.sent_zone or message.time_zone or "")],
+        ["sent (UTC)", _h(_utc(message.sent_utc))],
+        ["subject", _h(message.subject.text if message.subject else "")],
+        ["withheld", _h(", ".join(r.code for r in message.redactions))],
+        ["printed", _h(_lines(message))],
+    ]
+    return _table(["field", "value"], rows)
+
+
+def party_html(party: Party | Participant) -> str:
+    """A party as a small table: as printed, and as the directory resolved it."""
+    rows = [
+        ["printed", _h(party.raw)],
+        ["kind", _h(party.kind)],
+        ["code", _h(party.code or "")],
+        ["name", _h(party.name or "")],
+        ["address", _h(party.address or "")],
+        ["home zone", _h(party.time_zone or "")],
+    ]
+    return _table(["field", "value"], rows)
+
+
+def diagnostic_html(diagnostic: Diagnostic) -> str:
+    """A diagnostic as one line of HTML: severity, code, where, and its sentence."""
+    where = diagnostic.source or ""
+    if diagnostic.span is not None:
+        where = f"{where}:{diagnostic.span}" if where else f"lines {diagnostic.span}"
+    head = f"{diagnostic.severity} {diagnostic.code} {where}".rstrip()
+    return f"<div><code>{_h(head)}</code>: {_h(diagnostic.message)}</div>"

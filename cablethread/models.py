@@ -294,6 +294,11 @@ class Diagnostic(_Frozen):
 
         return diagnostic_text(self)
 
+    def _repr_html_(self) -> str:
+        from cablethread.display import diagnostic_html
+
+        return diagnostic_html(self)
+
 
 SegmentKind = Literal["header", "body", "furniture", "schedule", "other"]
 
@@ -398,6 +403,11 @@ class Party(_Frozen):
         from cablethread.display import party_text
 
         return party_text(self)
+
+    def _repr_html_(self) -> str:
+        from cablethread.display import party_html
+
+        return party_html(self)
 
 
 class Participant(Party):
@@ -615,6 +625,11 @@ class Message(_Frozen):
         from cablethread.display import message_text
 
         return message_text(self)
+
+    def _repr_html_(self) -> str:
+        from cablethread.display import message_html
+
+        return message_html(self)
 
 
 class Edge(_Frozen):

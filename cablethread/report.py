@@ -7,7 +7,6 @@ them without capturing output.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
 from datetime import datetime, tzinfo
 from functools import cache
 from zoneinfo import ZoneInfoNotFoundError
@@ -84,6 +83,17 @@ def thread_tree(release: Release, thread: Thread) -> list[str]:
     2019-05-17 00:38 NZST = 2019-05-16 12:38Z  BEIJING  FORMAL MESSAGE: CHINA: XINJIANG: UPDATE AND CONSIDERATION OF NEXT STEPS
     └ [printed-chain 0.95] 2019-07-11 11:25 NZST = 2019-07-10 23:25Z  NAD  RE: FORMAL MESSAGE: CHINA: XINJIANG: UPDATE AND CONSIDERATION OF NEXT STEPS
     """
+    count = len(thread.message_ids)
+    head = (
+        f"{thread.id}  {count} message{'s' if count != 1 else ''}, "
+        f"{_utc(thread.start_utc)} to {_utc(thread.end_utc)}, mode {thread.tz_mode or 'none'}"
+    )
+    return [head, *(f"{lead}{_entry(m, edge)}" for lead, m, edge in thread_walk(release, thread))]
+
+
+def thread_walk(release: Release, thread: Thread) -> list[tuple[str, Message, Edge | None]]:
+    """The messages of a thread in tree order, each with the lead that draws its place in the
+    tree (``"  └ "``) and the edge to its parent (None for the root)."""
     by_id = {m.id: m for m in [*release.messages, *release.placeholders]}
     members = set(thread.message_ids) | {thread.root_id}
     position = {message_id: i for i, message_id in enumerate(thread.message_ids)}
@@ -95,27 +105,23 @@ def thread_tree(release: Release, thread: Thread) -> list[str]:
             children.setdefault(edge.parent_id, []).append(edge.child_id)
     for kids in children.values():
         kids.sort(key=lambda message_id: position.get(message_id, -1))
-    count = len(thread.message_ids)
-    lines = [
-        f"{thread.id}  {count} message{'s' if count != 1 else ''}, "
-        f"{_utc(thread.start_utc)} to {_utc(thread.end_utc)}, mode {thread.tz_mode or 'none'}"
-    ]
     seen: set[str] = set()
+    walked: list[tuple[str, Message, Edge | None]] = []
 
-    def walk(message_id: str, lead: str, branch: str) -> Iterator[str]:
+    def walk(message_id: str, lead: str, branch: str) -> None:
         seen.add(message_id)
-        yield f"{lead}{branch}{_entry(by_id[message_id], edge_of.get(message_id))}"
+        walked.append((lead + branch, by_id[message_id], edge_of.get(message_id)))
         kids = [kid for kid in children.get(message_id, []) if kid not in seen]
         # A root's children hang one step in; deeper levels carry the bar of open siblings.
         inner = lead + ("" if not branch else "│ " if branch == "├ " else "  ")
         for index, kid in enumerate(kids):
-            yield from walk(kid, inner, "└ " if index == len(kids) - 1 else "├ ")
+            walk(kid, inner, "└ " if index == len(kids) - 1 else "├ ")
 
     # Messages a tree walk does not reach (none, for a well-formed thread) are listed as roots.
     for start in [thread.root_id, *thread.message_ids]:
         if start not in seen and start in by_id:
-            lines.extend(walk(start, "", ""))
-    return lines
+            walk(start, "", "")
+    return walked
 
 
 def _parties(parties: list[Party]) -> str:

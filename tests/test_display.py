@@ -99,7 +99,9 @@ def test_thread_view_draws_the_reply_tree_with_who_when_and_evidence(
     assert lines[1].startswith("2019-06-28 06:56 NZST = 2019-06-27 18:56Z  GENEVA")
     assert lines[2].startswith("└ [printed-chain 0.95] 2019-07-01 07:04 NZST")
     html = view._repr_html_()
-    assert html.startswith("<pre") and "GENEVA" in html
+    xml.dom.minidom.parseString(html)
+    assert "GENEVA" in html and "1111-1119" in html and "printed-chain 0.95" in html
+    assert ">lines</th>" in html and ">zone</th>" in html
     assert seed.thread_view(thread.id).thread == thread
     with pytest.raises(KeyError):
         seed.thread_view("t-none")
@@ -109,3 +111,18 @@ def test_release_table_shows_zone_and_lines(seed: cablethread.Release) -> None:
     html = display.release_html(seed)
     assert "<th" in html and ">zone</th>" in html and ">lines</th>" in html
     assert "Pacific/Auckland" in html and "14-22, 405-413" in html
+
+
+def test_models_show_themselves_as_html(seed: cablethread.Release) -> None:
+    message = seed.messages[0]
+    for html in (
+        message._repr_html_(),
+        message.sender._repr_html_(),  # type: ignore[union-attr]
+        seed.parties[0]._repr_html_(),
+        seed.diagnostics[3]._repr_html_(),
+    ):
+        xml.dom.minidom.parseString(html)
+    assert "Thursday, 11 July 2019 11:25 AM" in message._repr_html_()
+    assert "North Asia Division" in message.sender._repr_html_()  # type: ignore[union-attr]
+    joined = next(d for d in seed.diagnostics if d.code == "header-subject-joined")
+    assert f"{joined.source}:{joined.span}" in joined._repr_html_()
