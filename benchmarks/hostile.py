@@ -29,6 +29,10 @@ if __package__ in (None, ""):
 
 from benchmarks.run import _peak_bytes, _reset_peak, _rss_bytes
 
+# The tests' hand-made PDFs: the same cross-reference table for the benchmark's pages.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+from hostile_pdf import assemble
+
 _MB = 1_000_000
 BLOCK = "From: NAD\nSent: Thursday, 11 July 2019 11:25 AM\nTo: BEIJING\nSubject: LETTER\n"
 _EXTREMES = (
@@ -106,18 +110,7 @@ def _pdf_gaps(size: int) -> bytes:
         objects.append(
             b"<< /Length " + str(len(stream)).encode() + b" >>\nstream\n" + stream + b"\nendstream"
         )
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += f"{number} 0 obj\n".encode() + body + b"\nendobj\n"
-    xref = len(out)
-    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
-    out += b"".join(f"{o:010d} 00000 n \n".encode() for o in offsets)
-    out += (
-        f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
-    )
-    return bytes(out)
+    return assemble(objects)
 
 
 #: Each shape of the issue, grown to a size in bytes.
