@@ -46,13 +46,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from cablethread.conversation import thread_topic
-from cablethread.mbox import message_id_header
+from cablethread.mbox import body_segments, first_body, message_id_header
 from cablethread.parser import InputError
 
 if TYPE_CHECKING:
     from followthemoney import EntityProxy, Model
 
-    from cablethread.models import Message, Participant, Party, Release, Segment
+    from cablethread.models import Message, Participant, Party, Release
 
 __all__ = ["FtmSupportMissing", "ftm_entities", "write_ftm"]
 
@@ -145,30 +145,6 @@ def _source_texts(release: Release) -> dict[str | None, str]:
     return {source: "".join(parts) for source, parts in texts.items()}
 
 
-def _body_segments(release: Release) -> dict[tuple[str, str | None], list[Segment]]:
-    """The body segments of each message in each input, gathered in one pass."""
-    found: dict[tuple[str, str | None], list[Segment]] = {}
-    for segment in release.segments:
-        if segment.kind == "body" and segment.message_id is not None:
-            found.setdefault((segment.message_id, segment.source), []).append(segment)
-    return found
-
-
-def _body(message: Message, segments: dict[tuple[str, str | None], list[Segment]]) -> str:
-    """The body of the message's first printing, from the release's body segments."""
-    occurrence = message.occurrences[0]
-    span = occurrence.body_span
-    if span is None:
-        return ""
-    text = "".join(
-        segment.text
-        for segment in segments.get((message.id, occurrence.source), [])
-        if segment.span.start in span
-    )
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x0c", "").split("\n")
-    return "\n".join(line.rstrip() for line in lines).strip("\n")
-
-
 def _printed(party: Party) -> str:
     return _cut(" ".join(party.raw.split()), _STRING_LIMIT)
 
@@ -182,7 +158,7 @@ class _Builder:
         self.parent_of = {edge.child_id: edge.parent_id for edge in release.edges}
         self.pages_of: dict[str | None, str] = {}
         self.party_entity: dict[str, str] = {}
-        self.bodies = _body_segments(release)
+        self.bodies = body_segments(release)
 
     def make(self, schema: str, *parts: str) -> EntityProxy:
         entity: EntityProxy = self.model.make_entity(schema)
@@ -265,7 +241,7 @@ class _Builder:
             "recipients",
             [self.party_entity[p.key] for p in recipients if p.key in self.party_entity],
         )
-        entity.add("bodyText", _pieces(_body(message, self.bodies), _TEXT_LIMIT))
+        entity.add("bodyText", _pieces(first_body(message, self.bodies), _TEXT_LIMIT))
         if message.header is not None:
             for field in message.header.fields:
                 entity.add("headers", _json_pieces(field.label, field.span.start, field.value))

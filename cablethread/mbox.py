@@ -313,27 +313,41 @@ class _Lookups:
             edge.child_id: f"{edge.evidence}; confidence={edge.confidence:g}"
             for edge in release.edges
         }
-        self.bodies: dict[tuple[str, str | None], list[Segment]] = {}
-        for segment in release.segments:
-            if segment.kind == "body" and segment.message_id is not None:
-                key = (segment.message_id, segment.source)
-                self.bodies.setdefault(key, []).append(segment)
+        self.bodies = body_segments(release)
 
 
-def _body(lookups: _Lookups, message: Message) -> str:
-    """The body of the message's first printing, as its segments hold it."""
+#: The body segments of a release, by message id and input.
+BodySegments = dict[tuple[str, str | None], list["Segment"]]
+
+
+def body_segments(release: Release) -> BodySegments:
+    """The body segments of each message in each input, gathered in one pass over the release."""
+    found: BodySegments = {}
+    for segment in release.segments:
+        if segment.kind == "body" and segment.message_id is not None:
+            found.setdefault((segment.message_id, segment.source), []).append(segment)
+    return found
+
+
+def first_body(message: Message, bodies: BodySegments) -> str:
+    """The body of the message's first printing as text: its own line ends, trailing blanks and
+    the blank lines around it left out, and form feeds (page breaks of the print) taken out."""
     occurrence = message.occurrences[0]
     span = occurrence.body_span
     if span is None:
         return ""
     text = "".join(
         segment.text
-        for segment in lookups.bodies.get((message.id, occurrence.source), ())
+        for segment in bodies.get((message.id, occurrence.source), ())
         if segment.span.start in span
     )
-    # Line ends as the message's own; a form feed is a page break of the print, not text.
     lines = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x0c", "").split("\n")
-    return "\n".join(line.rstrip() for line in lines).strip("\n") + "\n"
+    return "\n".join(line.rstrip() for line in lines).strip("\n")
+
+
+def _body(lookups: _Lookups, message: Message) -> str:
+    """The body of the message's first printing, ending with a line end as mail text does."""
+    return first_body(message, lookups.bodies) + "\n"
 
 
 def _x_headers(release: Release, message: Message, evidence: str | None) -> dict[str, str]:
