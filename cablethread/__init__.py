@@ -44,6 +44,7 @@ from cablethread.pdf import NoTextLayerError, PdfSupportMissing
 from cablethread.policy import Policy
 from cablethread.source import SourceText
 from cablethread.tables import write_csv
+from cablethread.viewer import write_html
 
 __version__ = "0.1.0"
 
@@ -87,6 +88,7 @@ __all__ = [
     "write_eml",
     "write_ftm",
     "write_graphml",
+    "write_html",
     "write_json",
     "write_mbox",
     "write_node_link",

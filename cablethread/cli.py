@@ -649,6 +649,50 @@ def run_collate(args: argparse.Namespace) -> int:
     return 0
 
 
+# --- view ----------------------------------------------------------------------------------
+
+
+def _configure_view(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "-o",
+        "--output",
+        metavar="OUT",
+        required=True,
+        help="the HTML file to write (- for standard output)",
+    )
+
+
+def run_view(args: argparse.Namespace) -> int:
+    """Write the release as one self-contained HTML page: threads, timeline, messages, filters.
+
+    The output is checked before the files are read, as ``parse`` checks its exports.
+    """
+    from cablethread.viewer import write_html
+
+    if args.output != "-":
+        target = Path(args.output)
+        if target.is_dir():
+            raise UsageError(f"cannot write HTML to {args.output}: it is a folder")
+        folder = target.parent if str(target.parent) else Path(".")
+        if not folder.is_dir():
+            raise UsageError(f"cannot write HTML to {args.output}: no folder {folder}")
+        if not os.access(folder, os.W_OK):
+            raise UsageError(f"cannot write HTML to {args.output}: {folder} is not writable")
+    release = _parse(args)
+    if args.output == "-":
+        _write("HTML", "standard output", lambda: write_html(release, sys.stdout.buffer))
+        sys.stdout.buffer.flush()
+    else:
+        _write("HTML", args.output, lambda: write_html(release, args.output))
+    _say(
+        f"{len(release.messages)} messages, {len(release.threads)} threads, "
+        f"{len(release.diagnostics)} diagnostics"
+        + ("" if args.output == "-" else f"; wrote {args.output}"),
+        file=sys.stderr,
+    )
+    return 0
+
+
 COMMANDS: list[Command] = [
     Command(
         "parse",
@@ -713,6 +757,16 @@ COMMANDS: list[Command] = [
         ),
         _configure_collate,
         run_collate,
+    ),
+    Command(
+        "view",
+        "write one self-contained HTML page to read a release in a browser, offline",
+        (
+            f"cablethread view {SEED} -o release.html",
+            "cablethread view --tz-mode infer first.txt second.pdf -o release.html",
+        ),
+        _configure_view,
+        run_view,
     ),
 ]
 

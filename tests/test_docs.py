@@ -36,6 +36,7 @@ DOCTESTED = [
     "cablethread.parser",
     "cablethread.source",
     "cablethread.timeline",
+    "cablethread.viewer",
     "cablethread.zones",
 ]
 
