@@ -7,6 +7,7 @@ them without capturing output.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from datetime import datetime, tzinfo
 from functools import cache
 from zoneinfo import ZoneInfoNotFoundError
@@ -91,15 +92,21 @@ def thread_tree(release: Release, thread: Thread) -> list[str]:
     return [head, *(f"{lead}{_entry(m, edge)}" for lead, m, edge in thread_walk(release, thread))]
 
 
-def thread_walk(release: Release, thread: Thread) -> list[tuple[str, Message, Edge | None]]:
+def thread_walk(
+    release: Release, thread: Thread, edges: Iterable[Edge] | None = None
+) -> list[tuple[str, Message, Edge | None]]:
     """The messages of a thread in tree order, each with the lead that draws its place in the
-    tree (``"  └ "``) and the edge to its parent (None for the root)."""
-    by_id = {m.id: m for m in [*release.messages, *release.placeholders]}
+    tree (``"  └ "``) and the edge to its parent (None for the root).
+
+    ``edges`` are the release's edges to look through (all of them by default); a caller that
+    walks every thread of a large release passes each thread the edges of its own messages.
+    """
+    by_id = release._message_index()
     members = set(thread.message_ids) | {thread.root_id}
     position = {message_id: i for i, message_id in enumerate(thread.message_ids)}
     edge_of: dict[str, Edge] = {}
     children: dict[str, list[str]] = {}
-    for edge in release.edges:
+    for edge in release.edges if edges is None else edges:
         if edge.child_id in members and edge.parent_id in members:
             edge_of[edge.child_id] = edge
             children.setdefault(edge.parent_id, []).append(edge.child_id)

@@ -33,11 +33,19 @@ from zoneinfo import ZoneInfoNotFoundError
 from cablethread._clean import without_surrogates
 from cablethread._output import atomic_write
 from cablethread.mbox import body_segments
-from cablethread.models import Message, Party, Release, Thread
+from cablethread.models import Edge, Message, Party, Release, Thread
 from cablethread.report import thread_walk
 from cablethread.timeline import zone_info
 
-__all__ = ["release_data", "release_page", "timeline_svg", "write_html"]
+__all__ = [
+    "release_data",
+    "release_page",
+    "script_json",
+    "shown",
+    "thread_edges",
+    "timeline_svg",
+    "write_html",
+]
 
 # What must be seen rather than obeyed in a released text: C0 controls but tab and line feed,
 # DEL and the C1 controls, and the bidirectional marks, embeddings, overrides and isolates that
@@ -88,23 +96,41 @@ def _abbreviation(message: Message) -> str | None:
     return message.sent_utc.astimezone(zone).tzname() or message.time_zone
 
 
-def _party(party: Party) -> dict[str, Any]:
-    fields = {
-        "raw": shown(party.raw),
-        "name": party.name,
-        "code": party.code,
-        "kind": party.kind,
-        "zone": party.time_zone,
-        "address": party.address,
-        "unit": party.unit,
-        "line": str(party.span),
-    }
-    return {key: shown(value) if key != "raw" and value else value for key, value in fields.items()}
+class _Parties:
+    """Each distinct party once (as printed and as resolved); a message names them by number
+    with the line each was printed on. A long Cc list repeated on every message of a chain
+    would otherwise be written again each time."""
 
+    def __init__(self) -> None:
+        self.table: list[dict[str, Any]] = []
+        self._number: dict[tuple[Any, ...], int] = {}
 
-def _search(parties: list[Party]) -> str:
-    words = [w for p in parties for w in (p.raw, p.name, p.code, p.address) if w]
-    return shown(" | ".join(words)).lower()
+    def cite(self, party: Party) -> list[Any]:
+        """``[number, line]`` of ``party``, added to the table if new."""
+        key = (
+            party.raw,
+            party.name,
+            party.code,
+            party.kind,
+            party.time_zone,
+            party.address,
+            party.unit,
+        )
+        number = self._number.get(key)
+        if number is None:
+            number = self._number[key] = len(self.table)
+            self.table.append(
+                {
+                    "raw": shown(party.raw),
+                    "name": shown(party.name) if party.name else None,
+                    "code": shown(party.code) if party.code else None,
+                    "kind": party.kind,
+                    "zone": party.time_zone,
+                    "address": shown(party.address) if party.address else None,
+                    "unit": shown(party.unit) if party.unit else None,
+                }
+            )
+        return [number, str(party.span)]
 
 
 def _body(message: Message, bodies: dict[tuple[str, str | None], list[Any]]) -> list[Any] | None:
@@ -131,19 +157,19 @@ def _message(
     message: Message,
     bodies: dict[tuple[str, str | None], list[Any]],
     codes: dict[str, list[str]],
+    parties: _Parties,
 ) -> dict[str, Any]:
     for redaction in message.redactions:
         codes.setdefault(redaction.code, [shown(redaction.ground), shown(redaction.meaning)])
     header = message.header
-    recipients = [*message.to, *message.cc, *message.bcc]
     subject = message.subject
     return {
         "id": message.id,
         "placeholder": message.placeholder,
-        "from": _party(message.sender) if message.sender else None,
-        "to": [_party(p) for p in message.to],
-        "cc": [_party(p) for p in message.cc],
-        "bcc": [_party(p) for p in message.bcc],
+        "from": parties.cite(message.sender) if message.sender else None,
+        "to": [parties.cite(p) for p in message.to],
+        "cc": [parties.cite(p) for p in message.cc],
+        "bcc": [parties.cite(p) for p in message.bcc],
         "subject": shown(subject.text) if subject else None,
         "subjectRaw": shown(subject.raw) if subject and subject.raw != subject.text else None,
         "sentRaw": shown(message.sent_raw) if message.sent_raw else None,
@@ -173,14 +199,30 @@ def _message(
         ],
         "attachments": [shown(a) for a in message.attachments],
         "body": _body(message, bodies),
-        "sFrom": _search([message.sender]) if message.sender else "",
-        "sTo": _search(recipients),
     }
 
 
-def _thread(release: Release, thread: Thread, index_of: dict[str, int]) -> dict[str, Any]:
+def thread_edges(release: Release) -> list[list[Edge]]:
+    """The reply edges of each thread (by the thread of the reply), found in one pass, so that
+    drawing every thread of a large release does not look through every edge each time."""
+    thread_of: dict[str, int] = {}
+    for number, thread in enumerate(release.threads):
+        thread_of[thread.root_id] = number
+        for message_id in thread.message_ids:
+            thread_of[message_id] = number
+    grouped: list[list[Edge]] = [[] for _ in release.threads]
+    for edge in release.edges:
+        found = thread_of.get(edge.child_id)
+        if found is not None:
+            grouped[found].append(edge)
+    return grouped
+
+
+def _thread(
+    release: Release, thread: Thread, index_of: dict[str, int], edges: list[Edge]
+) -> dict[str, Any]:
     walk = []
-    for lead, message, edge in thread_walk(release, thread):
+    for lead, message, edge in thread_walk(release, thread, edges):
         link = [edge.evidence, edge.confidence] if edge is not None else None
         walk.append([index_of[message.id], len(lead) // 2, link])
     root = release.message(thread.root_id)
@@ -196,14 +238,19 @@ def _thread(release: Release, thread: Thread, index_of: dict[str, int]) -> dict[
     }
 
 
-def release_data(release: Release) -> dict[str, Any]:
+def release_data(release: Release, edges: list[list[Edge]] | None = None) -> dict[str, Any]:
     """What the page's script reads: the release's overview, its messages and placeholders (by
-    index), its threads as tree walks, the withholding codes with ground and meaning."""
+    index), its threads as tree walks, the withholding codes with ground and meaning.
+
+    ``edges``: :func:`thread_edges` of the release, if the caller has them already.
+    """
+    grouped = thread_edges(release) if edges is None else edges
     bodies: Any = body_segments(release)
     everything = [*release.messages, *release.placeholders]
     index_of = {message.id: index for index, message in enumerate(everything)}
     codes: dict[str, list[str]] = {}
-    messages = [_message(message, bodies, codes) for message in everything]
+    parties = _Parties()
+    messages = [_message(message, bodies, codes, parties) for message in everything]
     by_code = Counter((d.code, d.severity) for d in release.diagnostics)
     diagnostics: dict[str, list[Any]] = {}
     for diagnostic in release.diagnostics:
@@ -235,6 +282,7 @@ def release_data(release: Release) -> dict[str, Any]:
             for (code, severity), count in sorted(by_code.items())
         ],
         "codes": codes,
+        "parties": parties.table,
         "messages": messages,
         "collations": {
             index_of[c.message_id]: [
@@ -244,7 +292,10 @@ def release_data(release: Release) -> dict[str, Any]:
             for c in release.collations
             if c.message_id in index_of
         },
-        "threads": [_thread(release, thread, index_of) for thread in release.threads],
+        "threads": [
+            _thread(release, thread, index_of, grouped[number])
+            for number, thread in enumerate(release.threads)
+        ],
     }
 
 
@@ -267,10 +318,19 @@ def _local_in(instant: datetime, zone_name: str) -> str:
         return f"{instant:%a %d %b %H:%M}Z"
 
 
-def timeline_svg(release: Release, thread: Thread) -> str:
+def timeline_svg(
+    release: Release,
+    thread: Thread,
+    edges: list[Edge] | None = None,
+    index_of: dict[str, int] | None = None,
+) -> str:
     """A thread's messages across its senders' home zones as SVG: one lane per zone, each
     message at its UTC instant with its sender and the wall clock of its lane, each reply link an
     arrow. Every text is escaped; messages without a known instant are left off.
+
+    ``edges`` (the thread's, or all of the release's by default) and ``index_of`` (a message's
+    place among the release's messages and then placeholders) spare a caller that draws every
+    thread from looking them up again for each.
 
     >>> import cablethread
     >>> release = cablethread.parse_file("examples/mfat_xinjiang_oia.txt")
@@ -278,7 +338,8 @@ def timeline_svg(release: Release, thread: Thread) -> str:
     >>> svg.count('class="tl-point"'), "Europe/Zurich" in svg
     (15, True)
     """
-    index_of = {m.id: i for i, m in enumerate([*release.messages, *release.placeholders])}
+    if index_of is None:
+        index_of = {m.id: i for i, m in enumerate([*release.messages, *release.placeholders])}
     dated = [release.message(i) for i in thread.message_ids]
     dated = [m for m in dated if m.sent_utc is not None]
     if not dated:
@@ -324,13 +385,10 @@ def timeline_svg(release: Release, thread: Thread) -> str:
             f' text-anchor="{anchor}">{instant.astimezone(UTC):%d %b %H:%M}Z</text>'
         )
     where = {m.id: (x_of(m.sent_utc), y_of(m)) for m in dated if m.sent_utc}
-    for edge in release.edges:
+    for edge in release.edges if edges is None else edges:
         if edge.parent_id in where and edge.child_id in where:
             (x1, y1), (x2, y2) = where[edge.parent_id], where[edge.child_id]
-            parts.append(
-                f'<line class="tl-link" x1="{x1:.1f}" y1="{y1}" x2="{x2:.1f}" y2="{y2}"'
-                ' marker-end="url(#tl-arrow)"/>'
-            )
+            parts.append(f'<line class="tl-link" x1="{x1:.0f}" y1="{y1}" x2="{x2:.0f}" y2="{y2}"/>')
     for number, message in enumerate(dated):
         x, y = where[message.id]
         sender = shown(message.sender.raw) if message.sender else "?"
@@ -339,11 +397,11 @@ def timeline_svg(release: Release, thread: Thread) -> str:
         label = f"{sender}, {local} ({_utc(message.sent_utc)})"
         offset = -10 if number % 2 == 0 else 20
         parts.append(
-            f'<g class="tl-point" data-m="{index_of[message.id]}" tabindex="0" role="button"'
-            f' aria-label="{escape(label)}"><title>{escape(label)}</title>'
-            f'<circle cx="{x:.1f}" cy="{y}" r="6"/>'
-            f'<text x="{x:.1f}" y="{y + offset}" text-anchor="middle">'
-            f"{escape(sender[:18])}</text></g>"
+            # The title is the point's name for a screen reader and its tooltip.
+            f'<g class="tl-point" data-m="{index_of[message.id]}" tabindex="0" role="button">'
+            f"<title>{escape(label)}</title>"
+            f'<circle cx="{x:.0f}" cy="{y}" r="6"/>'
+            f'<text x="{x:.0f}" y="{y + offset}">{escape(sender[:18])}</text></g>'
         )
     parts.append("</svg>")
     return "".join(parts)
@@ -360,10 +418,12 @@ def release_page(release: Release, *, title: str | None = None) -> str:
     """The whole page as text: :func:`release_data` as JSON, the style sheet, the script and a
     timeline template for every thread of more than one dated message."""
     name = title or ", ".join(os.path.basename(s) for s in release.sources) or "release"
+    grouped = thread_edges(release)
+    index_of = {m.id: i for i, m in enumerate([*release.messages, *release.placeholders])}
     templates = []
     for index, thread in enumerate(release.threads):
         if len(thread.message_ids) > 1:
-            svg = timeline_svg(release, thread)
+            svg = timeline_svg(release, thread, grouped[index], index_of)
             if svg:
                 templates.append(f'<template id="tl-{index}">{svg}</template>')
     page_title = escape(shown(f"{name} — cablethread"))
@@ -388,7 +448,7 @@ def release_page(release: Release, *, title: str | None = None) -> str:
         '<div id="timeline" class="timeline-box"></div><div id="message" class="message"></div>'
         "</section></main>"
         f"{''.join(templates)}"
-        f'<script type="application/json" id="release-data">{script_json(release_data(release))}'
+        f'<script type="application/json" id="release-data">{script_json(release_data(release, grouped))}'
         "</script>"
         f"<script>{_asset('viewer.js')}</script></body></html>\n"
     )

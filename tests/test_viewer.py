@@ -55,7 +55,12 @@ def test_the_data_is_the_release(seed: cablethread.Release) -> None:
     assert [m["id"] for m in messages[-1:]] == [seed.placeholders[0].id]
     assert messages[-1]["placeholder"] is True
     first = messages[0]
-    assert first["from"]["name"] == "North Asia Division"
+    parties = data["parties"]
+    assert isinstance(parties, list)
+    assert first["from"] == [0, "14"]  # the first party, printed on line 14
+    assert parties[0]["name"] == "North Asia Division"
+    # Each party is written once, however many messages name it.
+    assert len(parties) == len({tuple(p.values()) for p in parties})
     assert first["zone"] == "NZST" and first["utc"] == "2019-07-10 23:25Z"
     assert first["body"][0] == 23  # the first printing's body starts on line 23
     codes = data["codes"]
@@ -99,7 +104,7 @@ def test_hostile_text_is_never_markup() -> None:
     data = _data(page)
     messages = data["messages"]
     assert isinstance(messages, list)
-    assert messages[0]["from"]["raw"] == SCRIPT
+    assert data["parties"][messages[0]["from"][0]]["raw"] == SCRIPT  # type: ignore[index]
     assert IMG in messages[0]["subject"]
     assert "[U+202E]txt.exe" in messages[0]["body"][1]
 

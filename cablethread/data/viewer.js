@@ -7,6 +7,7 @@
   var data = JSON.parse(document.getElementById("release-data").textContent);
   var messages = data.messages;
   var threads = data.threads;
+  var parties = data.parties;
   var BATCH = 300;
   var threadOf = new Array(messages.length);
   threads.forEach(function (thread, t) {
@@ -133,8 +134,22 @@
     if (isNaN(ms)) return null;
     return end ? ms + 86400000 : ms;
   }
+  function partySearch(cited) {
+    var p = parties[cited[0]];
+    if (p.search === undefined) {
+      p.search = [p.raw, p.name, p.code, p.address].filter(Boolean).join(" | ").toLowerCase();
+    }
+    return p.search;
+  }
+  function searchText(m) {
+    if (m.sFrom === undefined) {
+      m.sFrom = m.from ? partySearch(m.from) : "";
+      m.sTo = [].concat(m.to, m.cc, m.bcc).map(partySearch).join(" || ");
+    }
+  }
   function messageMatches(m, f) {
     if (m.placeholder) return false;
+    searchText(m);
     if (f.sender && m.sFrom.indexOf(f.sender) < 0) return false;
     if (f.recipient && m.sTo.indexOf(f.recipient) < 0) return false;
     if (f.subject && (m.subject || "").toLowerCase().indexOf(f.subject) < 0) return false;
@@ -230,7 +245,7 @@
         row.appendChild(el("span", "who", "[missing] parent not in the release: " + (m.subject || "(no subject)")));
         return;
       }
-      row.appendChild(el("span", "who", m.from ? m.from.raw : "(no sender)"));
+      row.appendChild(el("span", "who", m.from ? parties[m.from[0]].raw : "(no sender)"));
       row.appendChild(el("span", "meta",
         (m.local ? m.local + " " + (m.zone || "") : "(no date)") + (m.utc ? " = " + m.utc : "") +
         " · " + (m.subject || "(no subject)")));
@@ -408,9 +423,11 @@
     box.appendChild(t);
     return box;
   }
-  function partyRows(role, parties) {
-    return parties.map(function (p) {
-      return [role, p.raw, p.name || "", p.code || "", p.kind, p.zone || "", p.address || "", p.line];
+  function partyRows(role, cited) {
+    return cited.map(function (c) {
+      var p = parties[c[0]];
+      return [role, p.raw, p.name || "", p.code || "", p.kind, p.zone || "", p.address || "",
+        (c[1].indexOf("-") < 0 ? "line " : "lines ") + c[1]];
     });
   }
   function codeMark(code, raw) {
@@ -489,10 +506,10 @@
     }
     panel.appendChild(table(read));
     panel.appendChild(el("h3", "", "Parties"));
-    var parties = [].concat(
+    var rows = [].concat(
       m.from ? partyRows("From", [m.from]) : [], partyRows("To", m.to), partyRows("Cc", m.cc), partyRows("Bcc", m.bcc)
     );
-    panel.appendChild(table(parties, ["field", "as printed", "name", "code", "kind", "home zone", "address", "line"]));
+    panel.appendChild(table(rows, ["field", "as printed", "name", "code", "kind", "home zone", "address", "line"]));
     if (m.redactions.length) {
       panel.appendChild(el("h3", "", "Withheld"));
       var list = el("ul", "codes");
