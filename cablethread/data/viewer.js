@@ -59,13 +59,16 @@
     var counts = el("ul", "counts");
     var c = data.counts;
     [
-      [c.messages, "message"], [c.threads, "thread"], [c.edges, "reply link"],
-      [c.placeholders, "unreleased parent"], [c.withholdings, "withholding code"],
-      [c.collations, "message printed more than once"], [c.diagnostics, "diagnostic"]
-    ].forEach(function (pair) {
+      [c.messages, "message", "messages"], [c.threads, "thread", "threads"],
+      [c.edges, "reply link", "reply links"],
+      [c.placeholders, "unreleased parent", "unreleased parents"],
+      [c.withholdings, "withholding code", "withholding codes"],
+      [c.collations, "message printed more than once", "messages printed more than once"],
+      [c.diagnostics, "diagnostic", "diagnostics"]
+    ].forEach(function (count) {
       var item = el("li");
-      item.appendChild(el("strong", "", pair[0]));
-      item.appendChild(document.createTextNode(" " + (pair[0] === 1 ? pair[1] : pair[1].replace(/^(\S+)/, "$1s"))));
+      item.appendChild(el("strong", "", count[0]));
+      item.appendChild(document.createTextNode(" " + (count[0] === 1 ? count[1] : count[2])));
       counts.appendChild(item);
     });
     head.appendChild(counts);
@@ -426,8 +429,7 @@
   function partyRows(role, cited) {
     return cited.map(function (c) {
       var p = parties[c[0]];
-      return [role, p.raw, p.name || "", p.code || "", p.kind, p.zone || "", p.address || "",
-        (c[1].indexOf("-") < 0 ? "line " : "lines ") + c[1]];
+      return [role, p.raw, p.name || "", p.code || "", p.kind, p.zone || "", p.address || "", c[1]];
     });
   }
   function codeMark(code, raw) {
@@ -509,7 +511,13 @@
     var rows = [].concat(
       m.from ? partyRows("From", [m.from]) : [], partyRows("To", m.to), partyRows("Cc", m.cc), partyRows("Bcc", m.bcc)
     );
-    panel.appendChild(table(rows, ["field", "as printed", "name", "code", "kind", "home zone", "address", "line"]));
+    // Only the columns the release fills (an address, say, is rarely printed in a release).
+    var head = ["field", "as printed", "name", "code", "kind", "home zone", "address", "lines"];
+    var used = head.map(function (_, i) {
+      return i < 2 || i === 7 || rows.some(function (r) { return r[i] !== ""; });
+    });
+    function keep(row) { return row.filter(function (_, i) { return used[i]; }); }
+    panel.appendChild(table(rows.map(keep), keep(head)));
     if (m.redactions.length) {
       panel.appendChild(el("h3", "", "Withheld"));
       var list = el("ul", "codes");
@@ -540,6 +548,8 @@
   }
 
   drawOverview();
+  timeline.appendChild(el("p", "note", "Open a thread to see its timeline across its senders' zones; " +
+    "choose a message to read its header, parties, withholdings and body."));
   applyFilters();
   if (window.performance && performance.mark) performance.mark("tree-drawn");
   document.documentElement.setAttribute("data-ready", "1");
