@@ -6,8 +6,8 @@ Each input is read as text (atheris' ``ConsumeUnicodeNoSurrogates`` would hide l
 so the bytes are decoded with ``surrogatepass`` where they allow it, else as Latin-1). Whatever
 the text, lenient parsing must return a release whose segments rebuild the text and whose spans
 lie inside it; strict parsing may raise only ``ParseError``. Then every export is written and
-read back: JSON (the release and node-link), GraphML (both graphs), CSV, mbox, EML and the HTML
-view. Each must be written without an exception and read back whole: the JSON loads to the same
+read back: JSON (the release and node-link), GraphML (both graphs), CSV, mbox, EML, the HTML
+view and the viewer's page (``write_html``: only its own two script elements, its JSON whole). Each must be written without an exception and read back whole: the JSON loads to the same
 release, the GraphML and CSV hold every message, every mail message parses with each line within
 998 octets and each address as written, and no CSV cell begins as a formula. Anything else is a
 crash.
@@ -36,6 +36,7 @@ with atheris.instrument_imports():
     from cablethread.graphml import to_graphml
     from cablethread.json_export import node_link_json, release_json
     from cablethread.mbox import to_email
+    from cablethread.viewer import release_page
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 #: One folder for every run's files: each export replaces what the run before wrote.
@@ -110,6 +111,32 @@ def check_exports(release: cablethread.Release) -> None:
     cablethread.write_eml(release, _FOLDER / "eml")
     # The HTML view of the notebook.
     release_html(release).encode("utf-8", errors="surrogatepass")
+    # The viewer's page: UTF-8, its JSON whole and unbroken by the text, no markup from the text.
+    check_page(release)
+
+
+_DATA = re.compile(r'<script type="application/json" id="release-data">(.*?)</script>', re.S)
+
+
+def check_page(release: cablethread.Release) -> None:
+    """Write the viewer's page and hold it to its promises: the page's own two script elements
+    and no other, the release's JSON readable with every message in it, and the file written
+    whole."""
+    page = release_page(release)
+    data = page.encode("utf-8")
+    if page.count("<script") != 2 or page.count("</script>") != 2:
+        raise AssertionError("the release's text opened or closed a script element")
+    if "<img" in page or "<iframe" in page:
+        raise AssertionError("the release's text became markup")
+    found = _DATA.search(page)
+    if found is None:
+        raise AssertionError("the page's JSON is missing")
+    loaded = json.loads(found[1])
+    if len(loaded["messages"]) != len(release.messages) + len(release.placeholders):
+        raise AssertionError("the page's JSON does not hold every message")
+    cablethread.write_html(release, _FOLDER / "release.html")
+    if (_FOLDER / "release.html").read_bytes() != data:
+        raise AssertionError("the written page is not the page")
 
 
 def _number(value: str) -> bool:
