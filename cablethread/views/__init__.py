@@ -1,0 +1,1 @@
+"""Views: a release shown in a notebook or at a terminal."""
