@@ -31,8 +31,8 @@ if __package__ in (None, ""):
 
 import cablethread
 from benchmarks import corpora
-from cablethread.collate import collate
 from cablethread.diagnostics import Collector
+from cablethread.messages.collate import collate
 from cablethread.models import Collation, Difference, Release
 
 #: The order kinds are drawn in for a sample: the redaction kinds first, all of them if they fit.

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
+from cablethread.fields.subjects import parse_subject
 from cablethread.models import Message, Occurrence, Party, Span, Subject
-from cablethread.subjects import parse_subject
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED_PATH = ROOT / "tests" / "data" / "mfat_xinjiang_oia.txt"

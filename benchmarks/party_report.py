@@ -25,7 +25,7 @@ from collections import Counter
 from pathlib import Path
 
 import cablethread
-from cablethread.identity import participants
+from cablethread.messages.identity import participants
 from cablethread.models import Message, Participant
 
 DEFAULT_SAMPLE = Path("/work/shared/corpora/clinton-foia/clinton_foia_sample.jsonl")

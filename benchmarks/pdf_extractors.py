@@ -36,7 +36,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests" / "data")]
 import make_pdfs  # noqa: E402
 
 import cablethread  # noqa: E402
-from cablethread.pdf import join_pages  # noqa: E402
+from cablethread.reading.pdf import join_pages  # noqa: E402
 
 DEFAULT_CORPUS = (
     ROOT.parent.parent / "shared" / "corpora" / "clinton-foia" / "clinton_foia_sample.jsonl"
@@ -93,7 +93,7 @@ def _pypdfium2(path: Path) -> list[str]:
 
 
 def _cablethread(path: Path) -> list[str]:
-    from cablethread.pdf import extract_pages
+    from cablethread.reading.pdf import extract_pages
 
     return extract_pages(path)
 
@@ -105,7 +105,7 @@ EXTRACTORS: dict[str, Callable[[Path], list[str]]] = {
     "pdfplumber": _pdfplumber,
     "pdfplumber (layout)": _pdfplumber_layout,
     "pypdfium2 (text range)": _pypdfium2,
-    "cablethread.pdf": _cablethread,
+    "cablethread.reading.pdf": _cablethread,
 }
 
 

@@ -178,9 +178,9 @@ def task_peer(path: str, peer: str, limit: int) -> dict[str, Any]:
 def task_threads(messages: int) -> dict[str, Any]:
     """Threading alone (``build_threads``) over a synthetic release of ``messages`` messages."""
     from cablethread.diagnostics import Collector
-    from cablethread.parser import profiles
+    from cablethread.fields.profiles import profiles
     from cablethread.policy import Policy
-    from cablethread.threads import build_threads
+    from cablethread.threads.build import build_threads
 
     built = corpora.synthetic_messages(messages)
     gc.collect()

@@ -11,12 +11,17 @@
 
 from __future__ import annotations
 
+from cablethread import _moved
 from cablethread.diagnostics import CODES, ParseError
-from cablethread.directory import Directory, DirectoryError
-from cablethread.ftm import FtmSupportMissing, write_ftm
-from cablethread.graphml import write_graphml
-from cablethread.json_export import release_schema, write_json, write_node_link
-from cablethread.mbox import write_eml, write_mbox
+from cablethread.export.ftm import FtmSupportMissing, write_ftm
+from cablethread.export.graphml import write_graphml
+from cablethread.export.json_export import write_json, write_node_link
+from cablethread.export.mbox import write_eml, write_mbox
+from cablethread.export.schema import release_schema
+from cablethread.export.tables import write_csv
+from cablethread.fields.directory import Directory, DirectoryError
+from cablethread.messages.newest import newest_body
+from cablethread.messages.parser import InputError, parse, parse_file, parse_many
 from cablethread.models import (
     CollatedPrinting,
     Collation,
@@ -38,15 +43,14 @@ from cablethread.models import (
     Subject,
     Thread,
 )
-from cablethread.newest import newest_body
-from cablethread.parser import InputError, parse, parse_file, parse_many
-from cablethread.pdf import NoTextLayerError, PdfSupportMissing
 from cablethread.policy import Policy
-from cablethread.source import SourceText
-from cablethread.tables import write_csv
-from cablethread.viewer import write_html
+from cablethread.reading.pdf import NoTextLayerError, PdfSupportMissing
+from cablethread.reading.source import SourceText
+from cablethread.views.viewer import write_html
 
 __version__ = "0.1.0"
+
+_moved.install()
 
 __all__ = [
     "CODES",

@@ -2,6 +2,6 @@
 
 import sys
 
-from cablethread.cli import main
+from cablethread.cli.commands import main
 
 sys.exit(main())

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from cablethread.errors import ParseError
 from cablethread.models import Diagnostic, Severity, Span, trusted
 
 __all__ = ["CODES", "Collector", "DiagnosticCode", "ParseError"]
@@ -299,16 +300,6 @@ _TABLE: tuple[DiagnosticCode, ...] = (
 )
 
 CODES: dict[str, DiagnosticCode] = {entry.code: entry for entry in _TABLE}
-
-
-class ParseError(ValueError):
-    """Raised in strict mode: carries the diagnostic that stopped the parse."""
-
-    def __init__(self, diagnostic: Diagnostic) -> None:
-        where = f" (lines {diagnostic.span})" if diagnostic.span else ""
-        src = f"{diagnostic.source}: " if diagnostic.source else ""
-        super().__init__(f"{src}{diagnostic.code}: {diagnostic.message}{where}")
-        self.diagnostic = diagnostic
 
 
 @dataclass

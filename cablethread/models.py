@@ -21,8 +21,8 @@ from pydantic_core import CoreSchema
 if TYPE_CHECKING:
     import networkx as nx
 
-    from cablethread.display import ThreadView
-    from cablethread.tables import EdgeRecord, MessageRecord
+    from cablethread.export.tables import EdgeRecord, MessageRecord
+    from cablethread.views.notebook import ThreadView
 
 __all__ = [
     "CollatedPrinting",
@@ -290,12 +290,12 @@ class Diagnostic(_Frozen):
     )
 
     def __repr__(self) -> str:
-        from cablethread.display import diagnostic_text
+        from cablethread.views.notebook import diagnostic_text
 
         return diagnostic_text(self)
 
     def _repr_html_(self) -> str:
-        from cablethread.display import diagnostic_html
+        from cablethread.views.notebook import diagnostic_html
 
         return diagnostic_html(self)
 
@@ -400,12 +400,12 @@ class Party(_Frozen):
         return f"name:{' '.join((self.name or self.raw).split()).lower()}"
 
     def __repr__(self) -> str:
-        from cablethread.display import party_text
+        from cablethread.views.notebook import party_text
 
         return party_text(self)
 
     def _repr_html_(self) -> str:
-        from cablethread.display import party_html
+        from cablethread.views.notebook import party_html
 
         return party_html(self)
 
@@ -432,6 +432,11 @@ class Participant(Party):
     received: list[str] = Field(
         default_factory=list, description="Ids of the messages it received (To, Cc or Bcc)."
     )
+
+    def __repr__(self) -> str:
+        from cablethread.views.notebook import participant_text
+
+        return participant_text(self)
 
 
 PrefixKind = Literal["reply", "forward"]
@@ -489,7 +494,7 @@ class Header(_Frozen):
     """A header block as found: its fields in print order.
 
     Four layouts are read. ``fields``: a labelled block (``From:`` / ``Sent:`` / ``To:`` …, in
-    any language of :mod:`cablethread.languages`). ``attribution``: a reply's attribution line,
+    any language of :mod:`cablethread.lexicon.languages`). ``attribution``: a reply's attribution line,
     ``On Tue, Jul 2, 2019 at 5:13 AM, Jane Doe <jane@x.org> wrote:`` (its fields are ``from``
     and ``sent``, labelled with the words printed). ``lotus-notes``: Lotus Notes, the sender and
     the send time on lines of their own above ``To:`` / ``cc:`` / ``Subject:``, or
@@ -622,12 +627,12 @@ class Message(_Frozen):
     )
 
     def __repr__(self) -> str:
-        from cablethread.display import message_text
+        from cablethread.views.notebook import message_text
 
         return message_text(self)
 
     def _repr_html_(self) -> str:
-        from cablethread.display import message_html
+        from cablethread.views.notebook import message_html
 
         return message_html(self)
 
@@ -665,12 +670,12 @@ class Thread(_Frozen):
         return repr(self)
 
     def __repr__(self) -> str:
-        from cablethread.display import thread_text
+        from cablethread.views.notebook import thread_text
 
         return thread_text(self)
 
     def _repr_html_(self) -> str:
-        from cablethread.display import thread_html
+        from cablethread.views.notebook import thread_html
 
         return thread_html(self)
 
@@ -804,7 +809,7 @@ class Release(_Frozen):
         default_factory=list,
         description=(
             "Every message printed more than once, its printings compared: what one printing "
-            "withheld and another released (``cablethread.collate``)."
+            "withheld and another released (``cablethread.messages.collate``)."
         ),
     )
 
@@ -843,9 +848,9 @@ class Release(_Frozen):
 
         With ``flat=True`` every attribute is a ``str``, number or ``bool`` (datetimes as ISO
         8601, lists joined by ``"; "``, unknowns left out), as ``nx.write_graphml``,
-        ``nx.write_gexf`` and ``nx.write_gml`` take it; see :func:`cablethread.graph.flat_graph`.
+        ``nx.write_gexf`` and ``nx.write_gml`` take it; see :func:`cablethread.export.graph.flat_graph`.
         """
-        from cablethread.graph import flat_graph, reply_graph
+        from cablethread.export.graph import flat_graph, reply_graph
 
         graph = reply_graph(self)
         return flat_graph(graph) if flat else graph
@@ -855,7 +860,7 @@ class Release(_Frozen):
 
         ``flat=True`` as for :meth:`graph`.
         """
-        from cablethread.graph import flat_graph, party_graph
+        from cablethread.export.graph import flat_graph, party_graph
 
         graph = party_graph(self)
         return flat_graph(graph) if flat else graph
@@ -864,7 +869,7 @@ class Release(_Frozen):
         """A thread (or a thread's id) drawn as the tree of its replies: in a notebook each
         message's sender, local and UTC time, subject and link evidence under its parent; in a
         console the same as text. ``release.thread_view(release.threads[3])``."""
-        from cablethread.display import ThreadView
+        from cablethread.views.notebook import ThreadView
 
         if isinstance(thread, str):
             found = next((t for t in self.threads if t.id == thread), None)
@@ -874,60 +879,60 @@ class Release(_Frozen):
         return ThreadView(self, thread)
 
     def to_mbox(self, path: str | os.PathLike[str]) -> int:
-        """Write the messages to an mbox file, threaded by their headers; see :mod:`cablethread.mbox`.
+        """Write the messages to an mbox file, threaded by their headers; see :mod:`cablethread.export.mbox`.
 
         ``release.to_mbox("release.mbox")`` returns the number of messages written (23 for the seed).
         """
-        from cablethread.mbox import write_mbox
+        from cablethread.export.mbox import write_mbox
 
         return write_mbox(self, path)
 
     def to_json(self, *, indent: int | None = 2) -> str:
         """The release as JSON; ``Release.model_validate_json`` reads it back exactly."""
-        from cablethread.json_export import release_json
+        from cablethread.export.json_export import release_json
 
         return release_json(self, indent=indent)
 
     def to_graphml(self, *, graph: Literal["reply", "party"] = "reply") -> str:
-        """The reply graph (or the party graph) as GraphML text; see :mod:`cablethread.graphml`."""
-        from cablethread.graphml import to_graphml
+        """The reply graph (or the party graph) as GraphML text; see :mod:`cablethread.export.graphml`."""
+        from cablethread.export.graphml import to_graphml
 
         return to_graphml(self, graph=graph)
 
     def to_node_link(self, *, graph: Literal["reply", "party"] = "reply") -> dict[str, Any]:
         """The reply graph (or the party graph) as node-link data for d3 and networkx."""
-        from cablethread.json_export import node_link_data
+        from cablethread.export.json_export import node_link_data
 
         return node_link_data(self, graph=graph)
 
     def to_records(self) -> list[MessageRecord]:
         """One row per message: ids, sender, recipients, times, subject, parent, evidence, counts."""
-        from cablethread.tables import message_records
+        from cablethread.export.tables import message_records
 
         return message_records(self)
 
     def edges_records(self) -> list[EdgeRecord]:
         """One row per reply edge: parent, child, thread, evidence, confidence, delay."""
-        from cablethread.tables import edge_records
+        from cablethread.export.tables import edge_records
 
         return edge_records(self)
 
     def to_dataframe(self, table: Literal["messages", "edges"] = "messages") -> Any:
         """:meth:`to_records` (or :meth:`edges_records`) as a pandas DataFrame (extra ``pandas``)."""
-        from cablethread.tables import to_dataframe
+        from cablethread.export.tables import to_dataframe
 
         return to_dataframe(self, table)
 
     def redaction_summary(self) -> Any:
         """Withholding per source, sender, ground and month as a pandas DataFrame (extra
         ``pandas``): codes counted, and the words and lines withheld and the share of the body
-        withheld where collation measured them; see :mod:`cablethread.collate`."""
-        from cablethread.collate import redaction_summary
+        withheld where collation measured them; see :mod:`cablethread.messages.collate`."""
+        from cablethread.messages.collate import redaction_summary
 
         return redaction_summary(self)
 
     def _repr_html_(self) -> str:
-        from cablethread.display import release_html
+        from cablethread.views.notebook import release_html
 
         return release_html(self)
 

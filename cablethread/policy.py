@@ -54,7 +54,7 @@ class Policy(BaseModel):
         default=None,
         description=(
             "Restrict the languages read — header labels, separators, dates, subject prefixes, "
-            "attribution lines — to these codes of ``cablethread.languages`` (``('en', 'fr')``); "
+            "attribution lines — to these codes of ``cablethread.lexicon.languages`` (``('en', 'fr')``); "
             "None reads every language of the tables."
         ),
     )
@@ -86,7 +86,7 @@ class Policy(BaseModel):
     def _known_languages(cls, value: tuple[str, ...] | None) -> tuple[str, ...] | None:
         if value is None:
             return None
-        from cablethread.languages import languages
+        from cablethread.lexicon.languages import languages
 
         known = languages()
         unknown = [code for code in value if code not in known]

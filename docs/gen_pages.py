@@ -6,7 +6,7 @@
 Made here: ``diagnostics.md`` (from ``cablethread.diagnostics.CODES``), ``schema.json`` (the JSON
 Schema of a release), and the attribute and column tables of ``formats.md`` between
 ``<!-- generated: NAME -->`` and ``<!-- end: NAME -->`` (from the declarations in
-``cablethread.graph`` and ``cablethread.tables`` and the fields of the models).
+``cablethread.export.graph`` and ``cablethread.export.tables`` and the fields of the models).
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from cablethread.diagnostics import CODES, DiagnosticCode
-from cablethread.graph import (
+from cablethread.export.graph import (
     PARTY_EDGE_ATTRIBUTES,
     PARTY_GRAPH_ATTRIBUTES,
     PARTY_NODE_ATTRIBUTES,
@@ -27,8 +27,8 @@ from cablethread.graph import (
     REPLY_NODE_ATTRIBUTES,
     Attribute,
 )
-from cablethread.json_export import release_schema, schema_json
-from cablethread.tables import EDGE_COLUMNS, MESSAGE_COLUMNS
+from cablethread.export.schema import release_schema, schema_json
+from cablethread.export.tables import EDGE_COLUMNS, MESSAGE_COLUMNS
 
 DOCS = Path(__file__).resolve().parent
 

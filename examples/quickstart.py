@@ -7,8 +7,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import cablethread
 from cablethread.report import thread_tree
+
+import cablethread
 
 RELEASE = Path(__file__).with_name("mfat_xinjiang_oia.txt")
 

@@ -11,8 +11,9 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-import cablethread
 from cablethread.timeline import localise
+
+import cablethread
 
 RELEASE = Path(__file__).with_name("mfat_xinjiang_oia.txt")
 

@@ -32,11 +32,11 @@ with atheris.instrument_imports():
     import networkx as nx
 
     import cablethread
-    from cablethread.display import release_html
-    from cablethread.graphml import to_graphml
-    from cablethread.json_export import node_link_json, release_json
-    from cablethread.mbox import to_email
-    from cablethread.viewer import release_page
+    from cablethread.export.graphml import to_graphml
+    from cablethread.export.json_export import node_link_json, release_json
+    from cablethread.export.mbox import to_email
+    from cablethread.views.notebook import release_html
+    from cablethread.views.viewer import release_page
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 #: One folder for every run's files: each export replaces what the run before wrote.

@@ -17,7 +17,7 @@ from datetime import datetime
 from pathlib import Path
 
 import cablethread
-from cablethread.subjects import parse_subject
+from cablethread.fields.subjects import parse_subject
 
 DATA = Path(__file__).parent / "data" / "reply-parsers"
 FORWARD_PARSER = DATA / "email_forward_parser.jsonl"

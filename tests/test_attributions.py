@@ -7,7 +7,7 @@ from datetime import datetime
 import pytest
 
 import cablethread
-from cablethread.attribution import read_attribution
+from cablethread.scan.attribution import read_attribution
 
 
 @pytest.mark.parametrize(

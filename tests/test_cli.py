@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 import cablethread
-from cablethread import cli
-from cablethread.cli import COMMANDS, main
+from cablethread.cli import commands as cli
+from cablethread.cli.commands import COMMANDS, main
 
 DATA = Path(__file__).parent / "data"
 SEED = str(DATA / "mfat_xinjiang_oia.txt")

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from cablethread.cli import main
+from cablethread.cli.commands import main
 
 DATA = Path(__file__).parent / "data"
 SEED = DATA / "mfat_xinjiang_oia.txt"

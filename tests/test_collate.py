@@ -13,13 +13,13 @@ from pathlib import Path
 import pytest
 
 import cablethread
-from cablethread import collate
-from cablethread.collate import (
+from cablethread.export.schema import schema_json
+from cablethread.messages import collate
+from cablethread.messages.collate import (
     DIFFERENCE_COLUMNS,
     REDACTION_SUMMARY_COLUMNS,
     redaction_summary_records,
 )
-from cablethread.json_export import schema_json
 from cablethread.models import Collation, Difference
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 import cablethread
-from cablethread.dates import ParsedDate, ocr_table, parse_sent
+from cablethread.fields.dates import ParsedDate, ocr_table, parse_sent
 
 
 @pytest.fixture(autouse=True)

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 import cablethread
-from cablethread.directory import Directory, DirectoryError, read_entries
+from cablethread.fields.directory import Directory, DirectoryError, read_entries
 
 SEED_ZONES = {
     **dict.fromkeys(

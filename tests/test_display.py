@@ -7,7 +7,7 @@ import xml.dom.minidom
 import pytest
 
 import cablethread
-from cablethread import display
+from cablethread.views import notebook as display
 
 
 def test_release_html_summarises_counts_and_threads(seed: cablethread.Release) -> None:

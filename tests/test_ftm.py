@@ -17,9 +17,9 @@ from followthemoney import EntityProxy, model
 from followthemoney.types import registry
 
 import cablethread
-from cablethread.cli import main
-from cablethread.ftm import ftm_entities
-from cablethread.mbox import message_id_header
+from cablethread.cli.commands import main
+from cablethread.export.ftm import ftm_entities
+from cablethread.export.mbox import message_id_header
 
 DATA = Path(__file__).parent / "data"
 CLINTON_DOCUMENT = DATA / "clinton_C05769379.txt"

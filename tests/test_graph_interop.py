@@ -14,7 +14,7 @@ import xmlschema
 
 import cablethread
 from cablethread import Release
-from cablethread.graphml import graphml_id
+from cablethread.export.graphml import graphml_id
 
 DATA = Path(__file__).parent / "data"
 SCHEMA = xmlschema.XMLSchema(DATA / "graphml-schema" / "graphml.xsd")

@@ -17,8 +17,8 @@ from hypothesis import strategies as st
 
 import cablethread
 from cablethread._clean import xml_safe
-from cablethread.graph import REPLY_EDGE_ATTRIBUTES, REPLY_NODE_ATTRIBUTES
-from cablethread.graphml import GraphMLWriter, graph_to_graphml, graphml_id, to_graphml
+from cablethread.export.graph import REPLY_EDGE_ATTRIBUTES, REPLY_NODE_ATTRIBUTES
+from cablethread.export.graphml import GraphMLWriter, graph_to_graphml, graphml_id, to_graphml
 
 HOSTILE = "RE: A\x0cB\x00C & D < E ]]> F \ud800 G\r\nH"
 

@@ -24,8 +24,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import cablethread
-from cablethread import cli
-from cablethread.cli import main
+from cablethread.cli import commands as cli
+from cablethread.cli.commands import main
 
 BLOCK = "From: NAD\nSent: Thursday, 11 July 2019 11:25 AM\nTo: BEIJING\nSubject: LETTER\n"
 
@@ -256,7 +256,7 @@ def test_a_directory_file_with_a_byte_order_mark_is_read(tmp_path: Path) -> None
 def test_a_user_directory_file_is_read_once_for_a_batch(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from cablethread import directory
+    from cablethread.fields import directory
 
     path = tmp_path / "posts.toml"
     path.write_text(PARIS, encoding="utf-8")
@@ -407,7 +407,7 @@ class _CountingPattern:
 
 
 def test_subject_prefixes_are_matched_in_place_not_copied(monkeypatch: pytest.MonkeyPatch) -> None:
-    from cablethread import subjects
+    from cablethread.fields import subjects
 
     seen: dict[int, int] = {}
     real = subjects._prefix_pattern(None)
@@ -524,7 +524,7 @@ HEADER_GROUP = ["From: NAD", "Sent: 11 July 2019 10:00", "To: BEIJING", "Subject
 
 def test_a_pdf_gap_of_a_hundred_thousand_points_is_a_few_blank_lines() -> None:
     pytest.importorskip("pypdfium2")
-    from cablethread.pdf import extract_pages
+    from cablethread.reading.pdf import extract_pages
 
     data = hostile_pdf.pdf([HEADER_GROUP] * 3, gap=100_000.0, indent=100_000.0)
     (page,) = extract_pages(data)
@@ -665,7 +665,7 @@ def test_every_recipient_reads_back_as_the_address_written(name: str) -> None:
     release = release.model_copy(
         update={"messages": [message.model_copy(update={"to": [party, message.to[0]]})]}
     )
-    email = cablethread.mbox.to_email(release, release.messages[0])
+    email = cablethread.export.mbox.to_email(release, release.messages[0])
     written = [a.addr_spec for a in email["To"].addresses]
     back = BytesParser(policy=default).parsebytes(email.as_bytes())
     assert [a.addr_spec for a in back["To"].addresses] == written
@@ -687,6 +687,6 @@ def test_the_release_json_is_written_a_record_at_a_time(tmp_path: Path) -> None:
     finally:
         tracemalloc.stop()
     data = path.read_bytes()
-    assert data == cablethread.json_export.release_json(release).encode("utf-8")
+    assert data == cablethread.export.json_export.release_json(release).encode("utf-8")
     assert len(data) > 10 * len(text)  # the JSON is many times the text …
     assert peak < len(data) // 4  # … and is never held whole

@@ -14,8 +14,9 @@ from pydantic import ValidationError
 
 import cablethread
 from cablethread._clean import without_surrogates
-from cablethread.cli import main
-from cablethread.json_export import node_link_data, schema_json
+from cablethread.cli.commands import main
+from cablethread.export.json_export import node_link_data
+from cablethread.export.schema import schema_json
 
 DOCS = Path(__file__).parent.parent / "docs"
 HOSTILE = "RE: A\x0cB\x00C & D < E ]]> F \ud800 G"

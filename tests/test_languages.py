@@ -7,8 +7,8 @@ from datetime import datetime
 import pytest
 
 import cablethread
-from cablethread.languages import block_language, detect_languages, label_fields, languages
-from cablethread.subjects import parse_subject
+from cablethread.fields.subjects import parse_subject
+from cablethread.lexicon.languages import block_language, detect_languages, label_fields, languages
 
 
 def test_at_least_twelve_languages_with_every_field() -> None:

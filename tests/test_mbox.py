@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 import cablethread
-from cablethread.cli import main
-from cablethread.mbox import message_id_header, to_email
+from cablethread.cli.commands import main
+from cablethread.export.mbox import message_id_header, to_email
 
 DATA = Path(__file__).parent / "data"
 

@@ -12,9 +12,8 @@ from pathlib import Path
 import pytest
 
 import cablethread
-from cablethread.directory import Directory
-from cablethread.models import Span
-from cablethread.parties import (
+from cablethread.fields.directory import Directory
+from cablethread.fields.parties import (
     Fragment,
     is_redaction_debris,
     parse_party,
@@ -22,6 +21,7 @@ from cablethread.parties import (
     read_sender,
     resolve_party,
 )
+from cablethread.models import Span
 
 DATA = Path(__file__).parent / "data"
 PASSAGES = DATA / "nih" / "parties"

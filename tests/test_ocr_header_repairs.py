@@ -8,7 +8,7 @@ from datetime import datetime
 import pytest
 
 import cablethread
-from cablethread.parties import is_redaction_debris
+from cablethread.fields.parties import is_redaction_debris
 
 
 def test_a_name_called_with_a_dash_opens_the_body() -> None:

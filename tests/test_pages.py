@@ -1,10 +1,10 @@
-"""Pages of a text: form feeds (``pdftotext``'s, or cablethread.pdf's) give each line its page."""
+"""Pages of a text: form feeds (``pdftotext``'s, or cablethread.reading.pdf's) give each line its page."""
 
 from __future__ import annotations
 
 import cablethread
-from cablethread.pages import edge_furniture
-from cablethread.source import SourceText
+from cablethread.reading.source import SourceText
+from cablethread.scan.pages import edge_furniture
 
 BLOCK = (
     "From: NAD\n"

@@ -6,9 +6,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cablethread.directory import Directory, Entry
+from cablethread.fields.directory import Directory, Entry
+from cablethread.fields.parties import Fragment, parse_party, read_parties, read_sender
 from cablethread.models import Span
-from cablethread.parties import Fragment, parse_party, read_parties, read_sender
 
 LINE = Span(start=3, end=3)
 

@@ -10,7 +10,7 @@ import pytest
 from fpdf import FPDF
 
 import cablethread
-from cablethread.pdf import NoTextLayerError, PdfSupportMissing, extract_pdf
+from cablethread.reading.pdf import NoTextLayerError, PdfSupportMissing, extract_pdf
 
 DATA = Path(__file__).parent / "data"
 SEED_PDF = DATA / "mfat_xinjiang_oia.pdf"

@@ -10,8 +10,8 @@ from zoneinfo import ZoneInfoNotFoundError
 import pytest
 
 import cablethread
-from cablethread.mbox import to_email
-from cablethread.timeline import offset_zone, zone_info
+from cablethread.export.mbox import to_email
+from cablethread.threads.timeline import offset_zone, zone_info
 
 DATA = Path(__file__).parent / "data"
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 import cablethread
-from cablethread.tables import EDGE_COLUMNS, MESSAGE_COLUMNS, to_dataframe, write_csv
+from cablethread.export.tables import EDGE_COLUMNS, MESSAGE_COLUMNS, to_dataframe, write_csv
 
 
 def test_one_record_per_message_with_every_column(seed: cablethread.Release) -> None:

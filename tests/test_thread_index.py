@@ -12,12 +12,12 @@ from pathlib import Path
 import pytest
 
 import cablethread
-from cablethread.conversation import (
+from cablethread.export.mbox import message_id_header
+from cablethread.threads.conversation import (
     conversation_index,
     decode_thread_index,
     thread_topic,
 )
-from cablethread.mbox import message_id_header
 
 DATA = Path(__file__).parent / "data"
 RELEASES = [

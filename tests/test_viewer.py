@@ -15,7 +15,7 @@ from hostile_page import HOSTILE, IMG, SCRIPT
 
 import cablethread
 from cablethread.cli import main
-from cablethread.viewer import release_data, release_page, script_json, shown, timeline_svg
+from cablethread.views.viewer import release_data, release_page, script_json, shown, timeline_svg
 
 ROOT = Path(__file__).parent.parent
 SEED = ROOT / "examples" / "mfat_xinjiang_oia.txt"

@@ -18,7 +18,7 @@ from selenium.webdriver import Chrome
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.remote.webelement import WebElement
-from selenium.webdriver.support.ui import Select
+from selenium.webdriver.support.ui import Select, WebDriverWait
 
 import cablethread
 
@@ -83,6 +83,8 @@ def test_overview_and_threads(browser: Chrome, seed_page: str) -> None:
         if "header-subject-joined" in d.text
     )
     joined.find_element(By.TAG_NAME, "summary").click()
+    # The list is drawn on the details' toggle event, which the browser sends a moment later.
+    WebDriverWait(browser, 5).until(lambda _: joined.find_elements(By.TAG_NAME, "li"))
     assert "170-171: subject wrapped over 2 lines; joined" in joined.text
     assert len(thread_rows(browser)) == 6 == visible_threads(browser)
     assert thread_rows(browser)[3] == LONG_CHAIN

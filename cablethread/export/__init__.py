@@ -1,0 +1,1 @@
+"""Export: a release written as GraphML, JSON, CSV, mbox and EML, FollowTheMoney."""

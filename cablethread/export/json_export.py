@@ -1,0 +1,192 @@
+"""JSON: the whole release, its JSON Schema, and node-link JSON of its graphs for d3 and networkx.
+
+``release.to_json()`` is pydantic's own serialisation, read back exactly by
+``Release.model_validate_json``. UTF-8 cannot carry an unpaired surrogate (possible only in a
+``str`` built in Python, never in text decoded from a file); such a character is written as
+U+FFFD so that the output is still valid JSON.
+
+>>> import cablethread
+>>> release = cablethread.parse_file("examples/mfat_xinjiang_oia.txt")
+>>> cablethread.Release.model_validate_json(release.to_json()) == release
+True
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterator
+from datetime import date, datetime, time
+from typing import IO, TYPE_CHECKING, Any
+
+import networkx as nx
+from pydantic import BaseModel
+from pydantic_core import PydanticSerializationError, to_json
+
+from cablethread._clean import without_surrogates, without_surrogates_deep
+from cablethread.export._output import atomic_write
+
+if TYPE_CHECKING:
+    from cablethread.export.graphml import GraphKind
+    from cablethread.models import Release
+
+__all__ = [
+    "node_link_data",
+    "node_link_json",
+    "release_json",
+    "write_json",
+    "write_node_link",
+]
+
+
+def release_json(release: Release, *, indent: int | None = 2) -> str:
+    """The release as JSON text; the same release gives the same text.
+
+    >>> import cablethread
+    >>> release_json(cablethread.parse("From: NAD\\nTo: UNHC\\n"), indent=None)[:13]
+    '{"sources":[]'
+    """
+    try:
+        return release.model_dump_json(indent=indent)
+    except PydanticSerializationError:
+        # Only an unpaired surrogate makes pydantic's UTF-8 encoder fail; replace and retry.
+        cleaned = without_surrogates_deep(release.model_dump())
+        return type(release).model_validate(cleaned).model_dump_json(indent=indent)
+
+
+def write_json(release: Release, path: str | os.PathLike[str] | IO[bytes]) -> None:
+    """Write :func:`release_json` as UTF-8 to a path or a binary file.
+
+    >>> import cablethread, io
+    >>> buffer = io.BytesIO()
+    >>> write_json(cablethread.parse("From: NAD\\nTo: UNHC\\n"), buffer)
+    >>> buffer.getvalue()[:2]
+    b'{\\n'
+    """
+    if not isinstance(path, str | os.PathLike):
+        path.write(release_json(release).encode("utf-8"))
+        return
+    # Written a record at a time: the JSON of a release is some 20 times its text, and held
+    # whole (and again as bytes) it would cost 40 times the input at the peak.
+    with atomic_write(path) as handle:
+        try:
+            for chunk in _release_chunks(release):
+                handle.write(chunk.encode("utf-8"))
+        except PydanticSerializationError:
+            # An unpaired surrogate: written again whole, cleaned as release_json cleans it.
+            handle.seek(0)
+            handle.truncate()
+            handle.write(release_json(release).encode("utf-8"))
+
+
+def _release_chunks(release: Release) -> Iterator[str]:
+    """:func:`release_json` (``indent=2``) in pieces: each list a record at a time."""
+    yield "{"
+    for index, name in enumerate(type(release).model_fields):
+        value = getattr(release, name)
+        yield ("," if index else "") + f"\n  {json.dumps(name)}: "
+        if isinstance(value, list) and value and all(isinstance(v, BaseModel) for v in value):
+            yield "["
+            for number, item in enumerate(value):
+                text = item.model_dump_json(indent=2).replace("\n", "\n    ")
+                yield ("," if number else "") + "\n    " + text
+            yield "\n  ]"
+        else:
+            yield to_json(value, indent=2).decode("utf-8").replace("\n", "\n  ")
+    yield "\n}"
+
+
+def _json_value(value: Any) -> Any:
+    if isinstance(value, str):
+        return without_surrogates(value)
+    if isinstance(value, datetime | date | time):
+        return value.isoformat()
+    if isinstance(value, list | tuple):
+        return [_json_value(item) for item in value]
+    if isinstance(value, set | frozenset):
+        return sorted((_json_value(item) for item in value), key=str)
+    if isinstance(value, dict):
+        return {str(key): _json_value(item) for key, item in value.items()}
+    if value is None or isinstance(value, bool | int | float):
+        return value
+    return str(value)
+
+
+def node_link_data(
+    subject: Release | nx.Graph,  # type: ignore[type-arg]
+    *,
+    graph: GraphKind = "reply",
+) -> dict[str, Any]:
+    """A graph in networkx's node-link form, every value plain JSON (datetimes as ISO 8601).
+
+    ``{"directed", "multigraph", "graph", "nodes": [{"id", …}], "edges": [{"source",
+    "target", …}]}``: what d3's force layout reads, and what
+    ``networkx.node_link_graph(data, edges="edges")`` turns back into a graph. Lists stay lists
+    and unknown values are ``null``.
+
+    >>> import cablethread
+    >>> data = node_link_data(cablethread.parse_file("examples/mfat_xinjiang_oia.txt"))
+    >>> len(data["nodes"]), len(data["edges"]), data["edges"][0]["evidence"]
+    (24, 18, 'printed-chain')
+    """
+    if isinstance(subject, nx.Graph):
+        networkx_graph = subject
+    else:
+        networkx_graph = subject.party_graph() if graph == "party" else subject.graph()
+    nodes = [
+        {"id": _json_value(node), **{name: _json_value(v) for name, v in data.items()}}
+        for node, data in networkx_graph.nodes(data=True)
+    ]
+    edges = []
+    for source, target, data in networkx_graph.edges(data=True):
+        edge = {"source": _json_value(source), "target": _json_value(target)}
+        edge.update({name: _json_value(value) for name, value in data.items()})
+        edges.append(edge)
+    return {
+        "directed": networkx_graph.is_directed(),
+        "multigraph": networkx_graph.is_multigraph(),
+        "graph": {name: _json_value(value) for name, value in networkx_graph.graph.items()},
+        "nodes": nodes,
+        "edges": edges,
+    }
+
+
+def node_link_json(
+    subject: Release | nx.Graph,  # type: ignore[type-arg]
+    *,
+    graph: GraphKind = "reply",
+    indent: int | None = 2,
+) -> str:
+    """:func:`node_link_data` as JSON text (UTF-8 characters kept, not escaped).
+
+    >>> import networkx as nx
+    >>> node_link_json(nx.DiGraph([("a", "b")]), indent=None)[:31]
+    '{"directed": true, "multigraph"'
+    """
+    return json.dumps(node_link_data(subject, graph=graph), indent=indent, ensure_ascii=False)
+
+
+def write_node_link(
+    subject: Release | nx.Graph,  # type: ignore[type-arg]
+    path: str | os.PathLike[str] | IO[bytes],
+    *,
+    graph: GraphKind = "reply",
+) -> None:
+    """Write :func:`node_link_json` as UTF-8 to a path or a binary file.
+
+    >>> import cablethread, io
+    >>> buffer = io.BytesIO()
+    >>> write_node_link(cablethread.parse("From: NAD\\nTo: UNHC\\n"), buffer)
+    >>> buffer.getvalue()[:14]
+    b'{\\n  "directed"'
+    """
+    _write_bytes(path, (node_link_json(subject, graph=graph) + "\n").encode("utf-8"))
+
+
+def _write_bytes(path: str | os.PathLike[str] | IO[bytes], data: bytes) -> None:
+    if isinstance(path, str | os.PathLike):
+        # Written beside the target and moved over it whole; never through a device or FIFO.
+        with atomic_write(path) as handle:
+            handle.write(data)
+    else:
+        path.write(data)

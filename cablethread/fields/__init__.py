@@ -1,0 +1,1 @@
+"""Fields: one reader per header field (dates and zones, subjects, parties, directory)."""

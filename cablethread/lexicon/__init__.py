@@ -1,0 +1,1 @@
+"""Lexicon: header labels, body markers and withholding codes, in every language read."""

@@ -1,0 +1,1 @@
+"""Messages: a document's stages, from header blocks to messages; printings merged."""

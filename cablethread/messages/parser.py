@@ -1,0 +1,1347 @@
+"""The pipeline: text → lines → segments → header blocks → fields → messages → threads.
+
+Each stage is a function with one job; later stages never re-read raw text.
+"""
+
+from __future__ import annotations
+
+import difflib
+import gc
+import hashlib
+import itertools
+import os
+import pickle
+import re
+import stat
+import tempfile
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from concurrent.futures import Executor, ProcessPoolExecutor
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from functools import lru_cache
+from itertools import repeat
+from pathlib import Path
+from typing import IO, Any, TypeVar
+
+from cablethread._clean import terminal_safe
+from cablethread.diagnostics import Collector
+from cablethread.errors import InputError
+from cablethread.fields.dates import parse_sent
+from cablethread.fields.directory import Directory
+from cablethread.fields.headers import unfold
+from cablethread.fields.parties import FieldReader, Fragment, Note, resolve_party
+from cablethread.fields.profiles import Profile, profiles
+from cablethread.fields.subjects import parse_subject
+from cablethread.fields.zones import read_printed_zone
+from cablethread.lexicon.languages import label_fields, languages
+from cablethread.lexicon.redactions import find_redactions
+from cablethread.models import (
+    Diagnostic,
+    Header,
+    Message,
+    Occurrence,
+    Party,
+    Redaction,
+    Release,
+    Segment,
+    SegmentKind,
+    SourceProfile,
+    Span,
+    Subject,
+    forget_spans,
+    replaced,
+    span_of,
+    trusted,
+)
+from cablethread.policy import DEFAULT_MAX_BYTES, Policy
+from cablethread.reading.source import SourceText
+from cablethread.scan.blocks import RawBlock, Scan, scan
+
+__all__ = ["InputError", "Profile", "parse", "parse_file", "parse_many", "profiles"]
+
+_T = TypeVar("_T")
+
+
+def _choose_profile(text: str, policy: Policy, collector: Collector) -> Profile:
+    table = profiles()
+    if policy.profile is not None:
+        if policy.profile not in table:
+            known = ", ".join(sorted(table))
+            raise ValueError(f"unknown profile {policy.profile!r}; known profiles: {known}")
+        return table[policy.profile]
+    head = text[:200_000]
+    for profile in table.values():
+        if any(phrase in head for phrase in profile.detect):
+            collector.add(
+                "profile-detected",
+                f"profile {profile.key} ({profile.name}) chosen from the text",
+            )
+            return profile
+    collector.add("profile-detected", "no agency recognised; the generic profile was used")
+    return table["generic"]
+
+
+def _source_profile(
+    name: str | None, span: Span | None, profile: Profile, policy: Policy
+) -> SourceProfile:
+    return trusted(
+        SourceProfile,
+        source=name,
+        span=span,
+        profile=profile.key,
+        archive_tz=policy.archive_tz or profile.archive_tz,
+    )
+
+
+#: How far from a banner or footer the nearest header or body line may stand for the banner to
+#: be counted as that document's (lines; a page of furniture further off names no document).
+FURNITURE_REACH = 60
+
+
+def _document_profiles(
+    found: Scan, contents: list[str], release: Profile, policy: Policy, collector: Collector
+) -> dict[int, tuple[Span, Profile]]:
+    """The printed documents (chains) of a release that are read with a profile of their own,
+    with their lines: those whose page furniture holds a phrase of another profile and none of
+    the release's (``U.S. Department of State Case No`` on the pages of one document of a New
+    Zealand release). A banner or footer counts for the document of the header or body line
+    nearest to it (the one below on a tie): a footer closes the page of the document above, a
+    banner opens the page of the one below. Each choice is reported; none is made when the
+    policy names a profile.
+    """
+    if policy.profile is not None or not found.blocks:
+        return {}
+    table = profiles()
+    phrases = [(p, phrase) for p in table.values() for phrase in p.detect]
+    named: dict[int, set[str]] = {}
+    kinds, owners, chains = found.kinds, found.owners, found.chains
+    for number, kind in enumerate(kinds, start=1):
+        if kind != "furniture":
+            continue
+        line = contents[number - 1]
+        keys = {p.key for p, phrase in phrases if phrase in line}
+        if not keys:
+            continue
+        owner = _nearest_owner(owners, number)
+        if owner is not None:
+            named.setdefault(chains[owner], set()).update(keys)
+    chosen: dict[int, tuple[Span, Profile]] = {}
+    for chain, keys in sorted(named.items()):
+        if release.key in keys:
+            continue
+        other = next(p for p in table.values() if p.key in keys)
+        members = [block for block, c in zip(found.blocks, chains, strict=True) if c == chain]
+        span = span_of(members[0].start, members[-1].end)
+        chosen[chain] = (span, other)
+        collector.add(
+            "profile-detected",
+            f"the document at lines {span}: profile {other.key} ({other.name}) chosen from its "
+            f"page furniture; the release's profile is {release.key}",
+            span,
+        )
+    return chosen
+
+
+def _nearest_owner(owners: list[int | None], number: int) -> int | None:
+    """The block owning the header or body line nearest to line ``number``, the one below on a
+    tie; None when none stands within :data:`FURNITURE_REACH` lines."""
+    for distance in range(1, FURNITURE_REACH + 1):
+        for other in (number + distance, number - distance):
+            if 1 <= other <= len(owners) and owners[other - 1] is not None:
+                return owners[other - 1]
+    return None
+
+
+@dataclass(slots=True)
+class Printing:
+    """One printed header block and body, read into message values, before merging."""
+
+    id: str
+    header: Header
+    sender: Party | None
+    to: list[Party]
+    cc: list[Party]
+    bcc: list[Party]
+    subject: Subject | None
+    sent_raw: str | None
+    sent_local: datetime | None
+    redactions: list[Redaction]
+    occurrence: Occurrence
+    #: A digest of the body's words (brackets aside): printings of one message with different
+    #: digests are variants. A digest, not the text, so that a document holds its text once.
+    body_key: bytes
+    #: The body's first words, lower case, letters and digits only (:data:`BODY_HEAD` characters
+    #: at most): what tells two printings read differently by OCR from two messages.
+    body_head: str
+    attachments: list[str]
+    importance: str | None
+    classification: str | None
+    offset_minutes: int | None
+    #: The zone printed with the time, as printed (``EST``, ``+0000``), and the zone it gives
+    #: (:func:`cablethread.fields.zones.read_printed_zone`): an IANA zone or an offset's name.
+    sent_zone: str | None = None
+    zone_name: str | None = None
+    #: The lines of the Sent:/Date: field, for the notes on its zone and order.
+    sent_span: Span | None = None
+    #: The profile of the printing's document and the zone its clocks without a zone are in.
+    profile: str = "generic"
+    archive_tz: str = "UTC"
+    #: Whose day/month order a numeric date was read in when the text did not fix it
+    #: (:attr:`cablethread.fields.dates.ParsedDate.order_from`); None when the text fixed it.
+    order_from: str | None = None
+
+
+@dataclass(slots=True)
+class Document:
+    """One input parsed as far as messages: its printings, segments and diagnostics."""
+
+    name: str | None
+    printings: list[Printing]
+    segments: list[Segment]
+    diagnostics: list[Diagnostic]
+    profile: Profile
+    line_count: int = 0
+    extra: dict[str, object] = field(default_factory=dict)
+    #: The profile of the input, then those of documents inside it read with their own.
+    profiles: list[SourceProfile] = field(default_factory=list)
+
+
+def _record(collector: Collector, notes: Iterable[Note]) -> None:
+    for note in notes:
+        collector.add(note.code, note.message, note.span, note.related)
+
+
+def _directory(profile: Profile, policy: Policy) -> Directory:
+    """The profile's package directory with the user's files over it.
+
+    Made once for a profile and the user's files as they stand (path, size, time of change), not
+    again for every document of a batch: a large user file takes a second to read and check.
+    """
+    return _directory_of(profile.key, tuple(_file_identity(path) for path in policy.directory))
+
+
+def _file_identity(path: Path) -> tuple[str, int, int]:
+    try:
+        info = path.stat()
+    except OSError:
+        return (str(path), -1, -1)  # read below, which names the problem
+    return (str(path), info.st_size, info.st_mtime_ns)
+
+
+@lru_cache(maxsize=8)
+def _directory_of(profile: str, files: tuple[tuple[str, int, int], ...]) -> Directory:
+    # Read only by the parser (FieldReader resolves through it, never adds to it).
+    return Directory.for_profile(profile, extra_files=[path for path, _, _ in files])
+
+
+def _parties(
+    fragments: list[Fragment] | None,
+    field_name: str,
+    collector: Collector,
+    reader: FieldReader,
+) -> list[Party]:
+    if not fragments:
+        return []
+    parties, notes = reader.parties(fragments, field_name)
+    _record(collector, notes)
+    return parties
+
+
+def _sender(
+    fragments: list[Fragment] | None,
+    collector: Collector,
+    reader: FieldReader,
+    span: Span,
+    codes: Sequence[Redaction] = (),
+    *,
+    blanked: bool = False,
+) -> Party | None:
+    """The sender as printed; resolved only after the message id is made from its printed form,
+    so that a directory file never changes message ids.
+
+    An empty ``From:`` with a withholding code beside it (``B6`` in the margin below) is a
+    withheld sender, not a missing one. So is a ``From:`` printed whole, with its colon, that
+    holds nothing or specks with no word (``From: |.)``) in a block that prints a date or a
+    recipient: no mail client prints a message without a sender; the release blanked it.
+    A label read without its colon (``From`` alone) may be a cut line, and leaves the sender
+    unknown.
+    """
+    party, notes = reader.sender(fragments or [])
+    if party is None and codes:
+        _record(collector, notes)
+        # The exemption (``B1``) names the withholding better than a classification reason
+        # printed beside it (``1.4(D)``).
+        code = next((c for c in codes if c.jurisdiction != "us-eo13526"), codes[0])
+        return trusted(Party, raw=code.raw, span=code.span, kind="withheld", redaction=code)
+    if party is None and fragments and blanked:
+        # The specks are the blanking's; they need no note of their own.
+        _record(collector, (n for n in notes if n.code != "party-noise-skipped"))
+        raw = " ".join(" ".join(f.text for f in fragments).split())
+        where = span_of(fragments[0].line, fragments[-1].line)
+        printed = f"holds only {raw!r}" if raw else "is empty"
+        collector.add(
+            "party-withheld",
+            f"the From: field {printed} in a header with a date or recipients; read as a "
+            "withheld sender",
+            where,
+        )
+        return trusted(Party, raw=raw, span=where, kind="withheld")
+    _record(collector, notes)
+    if party is None:
+        collector.add("header-no-sender", "the From: field is empty", span)
+    return party
+
+
+def _sender_blanked(block: RawBlock) -> bool:
+    """Whether an empty ``From:`` of ``block`` was blanked by the release: the label printed
+    with its colon, and a date or a recipient printed in the block."""
+    labels = {raw_field.name: raw_field for raw_field in block.fields}
+    sender = labels.get("from")
+    return (
+        sender is not None
+        and not sender.no_colon
+        and any(name in labels for name in ("sent", "to", "cc", "bcc"))
+    )
+
+
+def _resolved(party: Party | None, directory: Directory, collector: Collector) -> Party | None:
+    if party is None:
+        return None
+    resolved, notes = resolve_party(party, directory)
+    _record(collector, notes)
+    return resolved
+
+
+def _message_id(sender: Party | None, sent: str | None, subject: Subject | None, where: str) -> str:
+    who = (sender.address or sender.name or sender.raw).upper() if sender else "?"
+    when = sent if sent is not None else f"@{where}"
+    key = subject.thread_key if subject else ""
+    # ``surrogatepass``: text built in Python may hold a lone surrogate, which UTF-8 refuses.
+    digest = hashlib.sha1(
+        f"{' '.join(who.split())}|{when}|{key}".encode("utf-8", "surrogatepass")
+    ).hexdigest()
+    return "m-" + digest[:12]
+
+
+def _date_languages(block: RawBlock) -> tuple[str | None, ...]:
+    """The languages to read a block's date in first: its own, then those of each of its labels.
+
+    Gmail prints ``Šalje:`` above ``Date: sri, 27. lis 2021. u 09:31``: the block is English by
+    most of its labels, its date Croatian like its From label.
+    """
+    table = label_fields()
+    known = list(languages())
+    order: list[str | None] = [block.language]
+    for raw_field in block.fields:
+        entry = table.get(" ".join(raw_field.label.casefold().split()))
+        if entry is not None:
+            ranked: list[str] = sorted(entry[1], key=lambda code: known.index(code))
+            order.extend(ranked)
+    return tuple(dict.fromkeys(order))
+
+
+def _read_document(text: str, name: str | None, policy: Policy) -> Document:
+    try:
+        return _read_source(text, name, policy)
+    finally:
+        forget_spans()
+
+
+def _read_source(text: str, name: str | None, policy: Policy) -> Document:
+    source = SourceText(text, name)
+    collector = Collector(source=name, strict=policy.strict)
+    if not text or text.isspace():  # (strip() would copy the whole text)
+        collector.add("input-empty", "the input holds no text")
+        profile = profiles()[policy.profile or "generic"]
+        segments = _segments(
+            text, ["other"] * len(source), [None] * len(source), name, source.newline
+        )
+        used = [_source_profile(name, None, profile, policy)]
+        return Document(name, [], segments, collector.items, profile, len(source), profiles=used)
+    if any(ch in text for ch in "\x00\x01\x02\x03\x04\x05\x06\x07\x08\x0e\x0f"):
+        collector.add(
+            "input-control-characters", "control characters in the text were kept as they are"
+        )
+    profile = _choose_profile(text, policy, collector)
+    for page in source.blank_pages():
+        collector.add(
+            "page-no-text", f"page {page} holds no text; if it is a scan, OCR it (ocrmypdf)"
+        )
+    dayfirst = policy.dayfirst if policy.dayfirst is not None else profile.dayfirst
+    found = scan(source, policy.languages, dayfirst)
+    documents = _document_profiles(found, source.contents, profile, policy, collector)
+    used = [_source_profile(name, None, profile, policy)]
+    used += [_source_profile(name, span, other, policy) for span, other in documents.values()]
+    readers: dict[str, tuple[Directory, FieldReader]] = {}
+    for line in found.separators_alone:
+        collector.add(
+            "header-separator-alone",
+            "a separator line with no header block below it",
+            span_of(line, line),
+        )
+    # From here on only the body lines are read, each once, by the message it belongs to: the
+    # source goes, every other line is let go of now and each body line once it has been read.
+    # (The segments are cut from the text itself.)
+    contents, pages, line_count = source.contents, source.pages, len(source)
+    newline = source.newline
+    del source
+    body_lines: dict[int, list[int]] = {}
+    for number, owner in enumerate(found.owners, start=1):
+        if owner is not None and found.kinds[number - 1] == "body":
+            body_lines.setdefault(owner, []).append(number)
+        else:
+            contents[number - 1] = ""
+    printings: list[Printing] = []
+    readings: list[_OtherReading] = []
+    depth = 0
+    block_count = len(found.blocks)
+    for index, block in enumerate(_drain(found.blocks)):
+        if index > 0 and found.chains[index] != found.chains[index - 1]:
+            depth = 0
+        own = documents[found.chains[index]][1] if found.chains[index] in documents else profile
+        if own.key not in readers:
+            directory = _directory(own, policy)
+            readers[own.key] = (directory, FieldReader(directory))
+        directory, reader = readers[own.key]
+        own_dayfirst = policy.dayfirst if policy.dayfirst is not None else own.dayfirst
+        unfolded = unfold(block, collector)
+        header_span = unfolded.header.span
+        frags = unfolded.fragments
+        sender = _sender(
+            frags.get("from"),
+            collector,
+            reader,
+            header_span,
+            [r for r in unfolded.redactions if r.field == "from"],
+            blanked=_sender_blanked(block),
+        )
+        sent_field = unfolded.header.get("sent")
+        sent_raw: str | None = None
+        sent_local: datetime | None = None
+        alternative: datetime | None = None
+        offset: int | None = None
+        sent_zone: str | None = None
+        order_from: str | None = None
+        if sent_field is None:
+            collector.add("date-missing", "the header block has no Sent:/Date: field", header_span)
+        else:
+            sent_raw = " ".join(sent_field.value.split())
+            parsed = parse_sent(sent_raw, own_dayfirst, _date_languages(block), policy.languages)
+            for note in parsed.notes:
+                collector.add(note.code, note.message, sent_field.span)
+            if parsed.value is not None:
+                sent_local = parsed.value
+                alternative = parsed.alternative
+                offset = parsed.utc_offset_minutes
+                sent_zone = parsed.zone
+                order_from = parsed.order_from
+        subject: Subject | None = None
+        subject_field = unfolded.header.get("subject")
+        if subject_field is not None:
+            subject = parse_subject(
+                subject_field.value,
+                [r for r in unfolded.redactions if r.field == "subject"],
+                block.language,
+                policy.languages,
+            )
+        if subject is None and block.layout == "attribution":
+            subject = _quoted_subject(printings, found.chains[index], header_span, collector)
+        lines = body_lines.pop(index, [])
+        body_span = span_of(lines[0], lines[-1]) if lines else None
+        redactions = list(unfolded.redactions)
+        for number in lines:
+            for redaction in find_redactions(contents[number - 1], number):
+                redactions.append(redaction)
+        for redaction in redactions:
+            if redaction.ocr_damaged:
+                collector.add(
+                    "redaction-ocr-damaged",
+                    f"{redaction.raw!r} read as {redaction.code}",
+                    redaction.span,
+                )
+        where = f"{name or ''}:{header_span.start}"
+        when = sent_local.isoformat() if sent_local is not None else (sent_raw or None)
+        message_id = _message_id(sender, when, subject, where)
+        if alternative is not None and sent_field is not None:
+            readings.append(_OtherReading(len(printings), alternative, sender, subject, where))
+        attachments_field = unfolded.header.get("attachments")
+        importance = unfolded.header.get("importance")
+        classification = unfolded.header.get("classification")
+        printings.append(
+            Printing(
+                id=message_id,
+                header=unfolded.header,
+                sender=_resolved(sender, directory, collector),
+                to=_parties(frags.get("to"), "to", collector, reader),
+                cc=_parties(frags.get("cc"), "cc", collector, reader),
+                bcc=_parties(frags.get("bcc"), "bcc", collector, reader),
+                subject=subject,
+                sent_raw=sent_raw,
+                sent_local=sent_local,
+                redactions=redactions,
+                occurrence=trusted(
+                    Occurrence,
+                    source=name,
+                    span=header_span,
+                    body_span=body_span,
+                    depth=depth,
+                    quote_depth=block.quote_depth,
+                    chain=found.chains[index],
+                    page=pages[header_span.start - 1] if pages is not None else None,
+                ),
+                body_key=_body_key(contents, lines),
+                body_head=_body_head(contents, lines),
+                attachments=[
+                    a.strip()
+                    for a in (attachments_field.value if attachments_field else "").split(";")
+                    if a.strip()
+                ],
+                importance=importance.value.strip() or None if importance else None,
+                classification=classification.value.strip() or None if classification else None,
+                offset_minutes=offset,
+                sent_zone=sent_zone,
+                sent_span=sent_field.span if sent_field is not None else None,
+                profile=own.key,
+                archive_tz=policy.archive_tz or own.archive_tz,
+                order_from=order_from,
+            )
+        )
+        for number in lines:
+            contents[number - 1] = ""
+        depth += 1
+    own_orders = {
+        chain: policy.dayfirst if policy.dayfirst is not None else other.dayfirst
+        for chain, (_, other) in documents.items()
+    }
+    flipped = _settle_day_month(printings, readings, collector, dayfirst, own_orders)
+    _note_assumed_orders(printings, flipped, policy, collector)
+    _read_zones(printings, collector)
+    if not block_count:
+        collector.add("input-no-headers", "no header block (From: with Sent:/To:/Subject:) found")
+    ids = [printings[o].id if o is not None else None for o in found.owners]
+    kinds = found.kinds
+    # What the lines were read into goes before the segments are made: the scanner's blocks and
+    # the body lines held about the input again, and the segments (the text once more) take
+    # their place rather than adding to the peak.
+    del contents, pages, found, body_lines, readers, readings
+    segments = _segments(text, kinds, ids, name, newline)
+    return Document(name, printings, segments, collector.items, profile, line_count, profiles=used)
+
+
+def _quoted_subject(
+    printings: list[Printing], chain: int, span: Span, collector: Collector
+) -> Subject | None:
+    """The subject of a message quoted under a reply's attribution (``On … wrote:`` prints
+    none): the subject of the reply printed above it in its chain, without its prefixes
+    (``RE: Travel plans`` → ``Travel plans``), as the reply's writer answered under it.
+    Reported; None where no reply with a subject stands above it.
+    """
+    if not printings:
+        return None
+    above = printings[-1]
+    if above.occurrence.chain != chain or above.subject is None or not above.subject.topic:
+        return None
+    collector.add(
+        "header-subject-quoted",
+        f"no subject is printed with the attribution; read as {above.subject.topic!r}, the "
+        f"subject of the reply above it (lines {above.occurrence.span}) without its prefixes",
+        span,
+        above.occurrence.span,
+    )
+    return parse_subject(above.subject.topic)
+
+
+def _drain(items: list[_T]) -> Iterator[_T]:
+    """The items of ``items`` in order, each let go of by the list as it is handed out (the list
+    ends empty): what a block was scanned into goes as its message is read."""
+    items.reverse()
+    while items:
+        yield items.pop()
+
+
+@dataclass(frozen=True, slots=True)
+class _OtherReading:
+    """The other day/month order of a printing's numeric date, and what its id is made from."""
+
+    index: int
+    value: datetime
+    sender: Party | None
+    subject: Subject | None
+    where: str
+
+
+#: How far a quoted message may seem to stand after the one printed above it before the chain
+#: counts as out of order: clocks in different zones.
+_CHAIN_SLACK = timedelta(days=1)
+
+
+def _settle_day_month(
+    printings: list[Printing],
+    readings: list[_OtherReading],
+    collector: Collector,
+    dayfirst: bool,
+    dayfirst_of: Mapping[int, bool] | None = None,
+) -> set[int]:
+    """Read numeric dates in their other day/month order where the printed chain asks for it.
+
+    A chain prints the newest message first and each earlier one below it. London's Lotus Notes
+    prints ``08/02/2001 23:22`` day first inside an American chain: read month first it is 2
+    August, half a year after the reply printed above it (``02/09/2001 03:06 AM``, 9 February).
+    The dates of a chain that both orders allow are taken in two groups, those printed with a
+    12-hour clock (``AM``/``PM``) and those with a 24-hour clock, as one mailbox prints all its
+    dates one way. Where the policy's order leaves the chain out of order, the groups are read in
+    the orders that leave fewest messages out of order; among those, a 24-hour clock goes with
+    the day first and a 12-hour clock with the month first, then the shortest times between
+    neighbours win. Each date read the other way is reported; their indexes are returned.
+    ``dayfirst_of`` gives the order of the chains read with a profile of their own.
+    """
+    others = {reading.index: reading for reading in readings}
+    done: set[int] = set()
+    chains: dict[int, list[int]] = {}
+    for index, printing in enumerate(printings):
+        if printing.sent_local is not None:
+            chains.setdefault(printing.occurrence.chain, []).append(index)
+    for chain, members in chains.items():
+        if not any(index in others for index in members):
+            continue
+        flipped = _chain_order(
+            [printings[i].sent_local for i in members],  # type: ignore[misc]
+            [others[i].value if i in others else None for i in members],
+            [_twelve_hour(printings[i].sent_raw or "") for i in members],
+            (dayfirst_of or {}).get(chain, dayfirst),
+        )
+        for index in (members[k] for k in flipped):
+            printing, reading = printings[index], others[index]
+            assert printing.sent_local is not None
+            collector.add(
+                "date-dayfirst-by-chain",
+                f"{printing.sent_raw!r}: read as {reading.value:%d %B %Y}, not "
+                f"{printing.sent_local:%d %B %Y}: in the policy's day/month order the printed "
+                "chain would be out of order",
+                printing.occurrence.span,
+            )
+            printing.sent_local = reading.value
+            printing.id = _message_id(
+                reading.sender, reading.value.isoformat(), reading.subject, reading.where
+            )
+            done.add(index)
+    return done
+
+
+def _note_assumed_orders(
+    printings: list[Printing], flipped: set[int], policy: Policy, collector: Collector
+) -> None:
+    """A ``date-order-assumed`` note on every numeric date whose day/month order the text did
+    not fix (``10/07/2019``, no weekday, no day over 12), naming the order it was read in and
+    whose order that is: the printed chain's, the policy's, the profile's or the language's.
+    """
+    table = profiles()
+    for index, printing in enumerate(printings):
+        if printing.order_from is None or printing.sent_local is None:
+            continue
+        profile = table[printing.profile]
+        dayfirst = policy.dayfirst if policy.dayfirst is not None else profile.dayfirst
+        if index in flipped:
+            dayfirst = not dayfirst
+            whose = "the order the printed chain asks for (date-dayfirst-by-chain)"
+        elif printing.order_from != "policy":
+            dayfirst = True
+            whose = f"the order of {languages()[printing.order_from].name} dates"
+        elif policy.dayfirst is not None:
+            whose = "the order Policy.dayfirst sets"
+        elif profile.key == "generic":
+            whose = "the generic profile's order, as no releasing agency was recognised"
+        else:
+            whose = f"the {profile.key} profile's order"
+        order = "day first" if dayfirst else "month first"
+        collector.add(
+            "date-order-assumed",
+            f"{printing.sent_raw!r}: the text does not fix the day/month order; read {order} "
+            f"({printing.sent_local:%d %B %Y}), {whose}",
+            printing.sent_span or printing.occurrence.span,
+        )
+
+
+def _read_zones(printings: list[Printing], collector: Collector) -> None:
+    """The zone printed with each clock read (:func:`cablethread.fields.zones.read_printed_zone`): the
+    offset and zone it gives, with the sender's directory zone and the document's archive zone
+    to settle an ambiguous abbreviation; its notes reported on the Sent:/Date: field."""
+    for printing in printings:
+        if printing.sent_zone is None or printing.sent_local is None:
+            continue
+        sender_zone = printing.sender.time_zone if printing.sender is not None else None
+        read = read_printed_zone(
+            printing.sent_zone,
+            printing.offset_minutes,
+            printing.sent_local,
+            sender_zone,
+            printing.archive_tz,
+        )
+        for note in read.notes:
+            collector.add(note.code, note.message, printing.sent_span or printing.occurrence.span)
+        printing.offset_minutes = read.offset_minutes
+        printing.zone_name = read.zone
+
+
+_TWELVE_HOUR = re.compile(r"\d[ \t]?[AaPp]\.?[Mm]\b")
+
+
+def _twelve_hour(raw: str) -> bool:
+    return _TWELVE_HOUR.search(raw) is not None
+
+
+def _out_of_order(times: list[datetime]) -> int:
+    return sum(above < below - _CHAIN_SLACK for above, below in itertools.pairwise(times))
+
+
+def _chain_order(
+    policy: list[datetime], other: list[datetime | None], twelve: list[bool], dayfirst: bool
+) -> list[int]:
+    """Positions (top first) of a chain's dates to read in their other day/month order: none
+    unless reading a whole clock group the other way leaves fewer pairs out of order."""
+    groups = [
+        [k for k in range(len(policy)) if other[k] is not None and twelve[k] == style]
+        for style in (True, False)
+    ]
+    best: tuple[tuple[int, int, float], list[int]] | None = None
+    for flip_twelve in (False, True):
+        for flip_24 in (False, True):
+            if (flip_twelve and not groups[0]) or (flip_24 and not groups[1]):
+                continue
+            flipped = {*(groups[0] if flip_twelve else ()), *(groups[1] if flip_24 else ())}
+            times = [
+                (other[k] or policy[k]) if k in flipped else policy[k] for k in range(len(policy))
+            ]
+            # A 12-hour clock read day first, or a 24-hour one month first, goes against the
+            # clock's habit and the policy's order alike.
+            against = (2 if flip_twelve else 0) + (1 if flip_24 else 0)
+            if dayfirst:
+                against = (1 if flip_twelve else 0) + (2 if flip_24 else 0)
+            gaps = sum(abs((a - b).total_seconds()) for a, b in itertools.pairwise(times))
+            cost = (_out_of_order(times), against, gaps)
+            if best is None or cost < best[0]:
+                best = (cost, sorted(flipped))
+    assert best is not None
+    return best[1] if best[0][0] < _out_of_order(policy) else []
+
+
+def _body_key(contents: list[str], lines: list[int]) -> bytes:
+    words = " ".join(
+        "".join(contents[n - 1] for n in lines).replace("[", "").replace("]", "").split()
+    )
+    return hashlib.blake2b(words.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+
+
+#: How many characters of a body's first words a printing keeps to compare with other printings.
+BODY_HEAD = 120
+
+
+def _body_head(contents: list[str], lines: list[int]) -> str:
+    words: list[str] = []
+    size = 0
+    for n in lines:
+        for word in _NOT_WORD.sub(" ", contents[n - 1]).casefold().split():
+            words.append(word)
+            size += len(word) + 1
+            if size >= BODY_HEAD:
+                return " ".join(words)[:BODY_HEAD]
+    return " ".join(words)
+
+
+#: The kinds of segment that belong to a message.
+_OWNED = frozenset({"header", "body"})
+
+
+def _segments(
+    text: str,
+    kinds: list[SegmentKind],
+    ids: list[str | None],
+    name: str | None,
+    newline: str = "\n",
+) -> list[Segment]:
+    """The segments of ``text``: its runs of lines of one kind (``kinds``, one a line) and one
+    message (``ids``).
+
+    The line ends are found in the text as the lines are walked, so that the list of lines can be
+    let go of first.
+    """
+    segments: list[Segment] = []
+    total = len(kinds)
+    find = text.find
+    start = 1
+    offset = 0  # where line ``start`` begins
+    stop = 0  # where the line walked ends, its line end included
+    for number in range(1, total + 1):
+        stop = find(newline, stop) + 1 or len(text)
+        if number == total or kinds[number] != kinds[number - 1] or ids[number] != ids[number - 1]:
+            kind = kinds[number - 1]
+            segments.append(
+                trusted(
+                    Segment,
+                    kind=kind,
+                    span=span_of(start, number),
+                    text=text[offset:stop],
+                    source=name,
+                    message_id=ids[number - 1] if kind in _OWNED else None,
+                )
+            )
+            start, offset = number + 1, stop
+    return segments
+
+
+@contextmanager
+def _collection_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while a release is built, and restore it after.
+
+    Parsing makes many small objects that form no reference cycles; every full collection would
+    walk all of them again, so with the collector on, time grows faster than the input. Whatever
+    garbage there is, is collected once the collector runs again.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _assemble(documents: list[Document], policy: Policy) -> Release:
+    try:
+        return _assembled(documents, policy)
+    finally:
+        forget_spans()
+
+
+#: How alike two printings' senders and subjects must be (``difflib.SequenceMatcher`` ratio of
+#: their normalised forms, 2 × matching characters / both lengths) to be one message read
+#: differently by OCR: ``fauci anthony`` / ``fauci anthcny`` is 0.92, a letter changed in a
+#: 20-letter subject 0.95; ``fauci anthony`` / ``folkers greg`` is 0.32.
+NEAR_SENDER = 0.85
+NEAR_SUBJECT = 0.9
+#: How much of the shorter of two bodies' first words (:data:`BODY_HEAD`) the other must hold,
+#: in matching runs: two messages from one sender in one minute under one subject
+#: (``If he wants also to talk to me`` / ``I am going to refer him to you``) share 0.31.
+NEAR_BODY = 0.6
+#: More distinct messages than this at one wall clock are not compared (each pair would be): a
+#: release prints a handful at one minute; thousands are generated text, merged by id alone.
+MAX_SAME_CLOCK = 64
+
+#: Where a printed sender's name ends: OCR debris of a redacted address or a unit follows it
+#: (``Fauci, Anthony (NIH/NIAID) [E] yy ywe@-``, ``Jeremy Farrar M>``).
+_NAME_END = re.compile(r"[<(\[@|>\"]")
+_NOT_WORD = re.compile(r"[\W_]+")
+_NOT_DIGIT = re.compile(r"\D+")
+
+
+def _sender_name(party: Party | None) -> str:
+    """The first two words of a printed sender's name, lower case, letters and digits only:
+    ``fauci anthony`` of ``"Fauci, Anthony (NIH/NIAID) [E]" yee``."""
+    if party is None:
+        return ""
+    raw = party.raw.lstrip("\"' ")
+    head = _NAME_END.split(raw, maxsplit=1)[0]
+    words = _NOT_WORD.sub(" ", head).casefold().split()
+    if not words and party.address:
+        words = [party.address.casefold()]
+    return " ".join(words[:2])
+
+
+def _near(a: str, b: str, threshold: float) -> bool:
+    if a == b:
+        return True
+    if not a or not b:
+        return False
+    matcher = difflib.SequenceMatcher(None, a, b)
+    return matcher.quick_ratio() >= threshold and matcher.ratio() >= threshold
+
+
+def _near_sender(a: str, b: str) -> bool:
+    """Near-equal names with the same digits: ``post12`` and ``post13`` are two senders."""
+    return bool(a or b) and (
+        _NOT_DIGIT.sub("", a) == _NOT_DIGIT.sub("", b) and _near(a, b, NEAR_SENDER)
+    )
+
+
+def _near_body(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    if not a or not b:
+        return False
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    shared = sum(block.size for block in matcher.get_matching_blocks())
+    return shared >= NEAR_BODY * min(len(a), len(b))
+
+
+def _merge_near(
+    merged: dict[str, list[Printing]], order: dict[int, int]
+) -> dict[str, list[Printing]]:
+    """The printings of ``merged`` (by id) with those that differ only by OCR noise joined under
+    the id of the first: the same wall clock (not None), near-equal senders and subjects, and
+    bodies that begin alike (:data:`NEAR_SENDER`, :data:`NEAR_SUBJECT`, :data:`NEAR_BODY`).
+
+    ``Fauci, Anthony (NIH/NIAID) [E] yy oe@>`` and ``Fauci, Anthony (NIH/NIAID) [E] Py oe@>``,
+    both ``Sunday, April 12, 2020 1:09 PM``, ``RE: Wall Street Journal story``, ``Yes to your
+    questions.``, are one message printed twice. ``Fauci`` and ``Folkers`` at one minute, one
+    sender at one minute under two subjects, or two notes of Barton Haynes at 1:10 PM under one
+    subject (``If he wants also to talk to me …`` / ``I am going to refer him …``) stay apart. Only ids with one wall clock are compared, each with the first
+    printing of the messages already kept at that clock (at most :data:`MAX_SAME_CLOCK`). A message's printings stay in print
+    order (``order``: a printing's place in the release, by ``id()``).
+    """
+    by_clock: dict[datetime, list[str]] = {}
+    for message_id, printings in merged.items():
+        when = printings[0].sent_local
+        if when is not None:
+            by_clock.setdefault(when, []).append(message_id)
+    into: dict[str, str] = {}
+    for ids in by_clock.values():
+        if len(ids) > MAX_SAME_CLOCK:
+            continue
+        kept: list[tuple[str, str, str, str]] = []
+        for message_id in ids:
+            first = merged[message_id][0]
+            name = _sender_name(first.sender)
+            key = first.subject.thread_key if first.subject else ""
+            for other_id, other_name, other_key, other_head in kept:
+                if (
+                    _near_sender(name, other_name)
+                    and _near(key, other_key, NEAR_SUBJECT)
+                    and _near_body(first.body_head, other_head)
+                ):
+                    into[message_id] = other_id
+                    break
+            else:
+                kept.append((message_id, name, key, first.body_head))
+    if not into:
+        return merged
+    joined: dict[str, list[Printing]] = {}
+    for message_id, printings in merged.items():
+        joined.setdefault(into.get(message_id, message_id), []).extend(printings)
+    for message_id in set(into.values()):
+        joined[message_id].sort(key=lambda p: order[id(p)])
+    return joined
+
+
+def _differences(printings: list[Printing], body: bool = True) -> str:
+    """What differs between the printings of one message: ``sender 'A' / 'B'``; the body
+    (``body``) only when asked."""
+    parts: list[str] = []
+    senders = list(dict.fromkeys(p.sender.raw if p.sender else "" for p in printings))
+    if len(senders) > 1:
+        parts.append("sender " + " / ".join(repr(s) for s in senders))
+    subjects = list(dict.fromkeys(p.subject.text if p.subject else "" for p in printings))
+    if len(subjects) > 1:
+        parts.append("subject " + " / ".join(repr(s) for s in subjects))
+    if body and len({p.body_key for p in printings}) > 1:
+        parts.append("body")
+    return ", ".join(parts)
+
+
+def _assembled(documents: list[Document], policy: Policy) -> Release:
+    from cablethread.messages.collate import collate
+    from cablethread.messages.identity import participants
+    from cablethread.threads.build import build_threads
+
+    merged: dict[str, list[Printing]] = {}
+    order: dict[int, int] = {}
+    for document in documents:
+        for printing in document.printings:
+            merged.setdefault(printing.id, []).append(printing)
+            order[id(printing)] = len(order)
+    exact = {message_id: len(printings) for message_id, printings in merged.items()}
+    merged = _merge_near(merged, order)
+    diagnostics: list[Diagnostic] = [d for doc in documents for d in doc.diagnostics]
+    collector = Collector(source=None, strict=policy.strict, items=diagnostics)
+    renamed = {
+        p.id: message_id
+        for message_id, printings in merged.items()
+        for p in printings
+        if p.id != message_id
+    }
+    messages: list[Message] = []
+    archive_zones: dict[str, str] = {}
+    for message_id, printings in merged.items():
+        first = printings[0]
+        archive_zones[message_id] = first.archive_tz
+        variants = {p.body_key for p in printings}
+        spans = ", ".join(f"{p.occurrence.source or ''}:{p.occurrence.span}" for p in printings)
+        if len(printings) > exact[message_id]:
+            others = sorted({p.id for p in printings if p.id != message_id})
+            collector.add(
+                "message-variant",
+                f"message {message_id} is printed {len(printings)} times ({spans}) with the same "
+                f"wall clock, near-equal senders and subjects and alike bodies "
+                f"({_differences(printings)}); "
+                f"read as one message, {', '.join(others)} joined to it",
+                first.occurrence.span,
+                next(p.occurrence.span for p in printings if p.id != message_id),
+                source=first.occurrence.source,
+            )
+        elif len(variants) > 1:
+            # Senders or subjects printed apart as well (the debris of a blanked address).
+            also = _differences(printings, body=False)
+            collector.add(
+                "message-variant",
+                f"message {message_id} is printed {len(printings)} times with different bodies "
+                f"({spans}){'; also ' + also if also else ''}; every printing is kept as an "
+                "occurrence",
+                first.occurrence.span,
+                source=first.occurrence.source,
+            )
+        elif len(printings) > 1 and (differences := _differences(printings)):
+            # ``Folkers, Greg (NIH/NIAID) [E] yy woe-`` / ``… S99 yyy oe``: one id, as the debris
+            # of a blanked address is no part of the sender, but printed apart all the same.
+            collector.add(
+                "message-variant",
+                f"message {message_id} is printed {len(printings)} times ({spans}) alike but "
+                f"for {differences}; the first printing's values are kept",
+                first.occurrence.span,
+                source=first.occurrence.source,
+            )
+        messages.append(
+            trusted(
+                Message,
+                id=message_id,
+                header=first.header,
+                sender=first.sender,
+                to=first.to,
+                cc=first.cc,
+                bcc=first.bcc,
+                subject=first.subject,
+                sent_raw=first.sent_raw,
+                sent_local=first.sent_local,
+                sent_offset_minutes=first.offset_minutes,
+                sent_zone=first.sent_zone,
+                # The zone a printed zone gives, kept under every mode (timeline).
+                time_zone=first.zone_name if first.sent_zone is not None else None,
+                redactions=first.redactions,
+                occurrences=[p.occurrence for p in printings],
+                attachments=first.attachments,
+                importance=first.importance,
+                classification=first.classification,
+            )
+        )
+    profile = documents[0].profile if documents else profiles()["generic"]
+    threaded = build_threads(messages, policy, profile, collector, archive_zones)
+    identities = participants(threaded.messages)
+    # Threads list each participant once, by identity, however many forms it was printed in.
+    identity_of = {key: person.key for person in identities for key in person.keys}
+    threads = [
+        replaced(thread, participants=sorted({identity_of.get(k, k) for k in thread.participants}))
+        for thread in threaded.threads
+    ]
+    segments = [
+        replaced(s, message_id=renamed[s.message_id])
+        if s.message_id is not None and s.message_id in renamed
+        else s
+        for d in documents
+        for s in d.segments
+    ]
+    collations = collate(threaded.messages, segments, collector)
+    return Release(
+        sources=[d.name for d in documents if d.name is not None],
+        messages=threaded.messages,
+        placeholders=threaded.placeholders,
+        segments=segments,
+        diagnostics=collector.items,
+        edges=threaded.edges,
+        threads=threads,
+        parties=identities,
+        profile=profile.key,
+        profiles=[used for d in documents for used in d.profiles],
+        collations=collations,
+    )
+
+
+def parse(text: str, policy: Policy | None = None, *, source: str | None = None) -> Release:
+    """Parse the text of a release into messages, segments, threads and diagnostics.
+
+    >>> release = parse("From: NAD\\nSent: Thursday, 11 July 2019 11:25 AM\\nTo: BEIJING\\n")
+    >>> release.messages[0].sender.raw
+    'NAD'
+    """
+    if not isinstance(text, str):
+        raise TypeError(
+            f"parse() takes the release as str, not {type(text).__name__}; "
+            "decode bytes first, or use parse_file() for a file"
+        )
+    policy = policy or Policy.default
+    with _collection_paused():
+        return _assemble([_read_document(text, source, policy)], policy)
+
+
+#: Byte-order marks and the codecs they name, longest first (UTF-32 LE begins as UTF-16 LE).
+_BOMS = (
+    (b"\xff\xfe\x00\x00", "utf-32"),
+    (b"\x00\x00\xfe\xff", "utf-32"),
+    (b"\xff\xfe", "utf-16"),
+    (b"\xfe\xff", "utf-16"),
+    (b"\xef\xbb\xbf", "utf-8-sig"),
+)
+#: The most bytes a cut UTF-8 character leaves at the end of a file.
+_UTF8_TAIL = 3
+
+
+@dataclass(frozen=True)
+class Decoded:
+    """A file's text and what reading it had to decide: (code, message) for each note."""
+
+    text: str
+    notes: tuple[tuple[str, str], ...] = ()
+
+
+def _damaged(data: bytes, codec: str, name: str, error: UnicodeDecodeError) -> Decoded:
+    """``data`` in ``codec``, what cannot be decoded replaced by U+FFFD and reported."""
+    text = data.decode(codec, errors="replace")
+    where = "its last bytes" if error.start >= len(data) - 4 else f"byte {error.start:,}"
+    message = (
+        f"{name}: damaged {codec} from {where} ({error.reason}); what could not be decoded "
+        "was replaced with U+FFFD, the rest read as it is"
+    )
+    return Decoded(text, (("input-decode-damaged", message),))
+
+
+def _decode(data: bytes, name: str) -> Decoded:
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            try:
+                return Decoded(data.decode(codec))
+            except UnicodeDecodeError as exc:
+                return _damaged(data, codec, name, exc)
+    if b"\x00" in data[:1_000_000]:
+        raise InputError(f"{name}: not a text file (it holds NUL bytes); extract its text first")
+    try:
+        return Decoded(data.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        if exc.start >= len(data) - _UTF8_TAIL and exc.reason == "unexpected end of data":
+            # A file cut inside its last character: UTF-8 but for that character.
+            return _damaged(data, "utf-8", name, exc)
+    # cp1252 leaves five bytes undefined; those map through Latin-1 so nothing is lost.
+    text = data.decode("cp1252") if _cp1252_ok(data) else data.decode("latin-1")
+    return Decoded(text, (("input-decoded-cp1252", f"{name} is not UTF-8; decoded as cp1252"),))
+
+
+def _cp1252_ok(data: bytes) -> bool:
+    return not any(b in data for b in (b"\x81", b"\x8d", b"\x8f", b"\x90", b"\x9d"))
+
+
+#: What a file of each kind that is not a regular file is called in a refusal.
+_FILE_KINDS = (
+    (stat.S_ISFIFO, "a FIFO"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISSOCK, "a socket"),
+)
+
+
+def _too_large(name: str, size: str, max_bytes: int) -> InputError:
+    return InputError(
+        f"{name}: {size} more than the limit of {max_bytes:,} bytes; raise it with "
+        "Policy(max_bytes=...) or --max-size"
+    )
+
+
+def _read_regular(path: Path, name: str, max_bytes: int) -> bytes:
+    """The bytes of a regular file of at most ``max_bytes``; anything else raises InputError.
+
+    The file is opened without blocking and looked at before it is read: a FIFO would wait for a
+    writer for ever, and a device (``/dev/zero``) never ends.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    try:
+        descriptor = os.open(path, flags)
+    except FileNotFoundError:
+        raise InputError(f"{name}: no such file") from None
+    except IsADirectoryError:
+        raise InputError(f"{name}: is a directory, not a file") from None
+    except OSError as exc:
+        raise InputError(f"{name}: cannot be read ({exc.strerror})") from None
+    with open(descriptor, "rb") as handle:
+        mode = os.fstat(descriptor).st_mode
+        if stat.S_ISDIR(mode):
+            raise InputError(f"{name}: is a directory, not a file")
+        if not stat.S_ISREG(mode):
+            kind = next((what for test, what in _FILE_KINDS if test(mode)), "a special file")
+            raise InputError(f"{name}: not a regular file ({kind}); save the text to a file first")
+        size = os.fstat(descriptor).st_size
+        if size > max_bytes:
+            raise _too_large(name, f"{size:,} bytes,", max_bytes)
+        try:
+            data = handle.read(max_bytes + 1)
+        except OSError as exc:
+            raise InputError(f"{name}: cannot be read ({exc.strerror})") from None
+    if len(data) > max_bytes:  # the file grew while it was read
+        raise _too_large(name, "it holds", max_bytes)
+    return data
+
+
+def read_text(
+    path_or_file: str | os.PathLike[str] | IO[str] | IO[bytes],
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> tuple[str, str, tuple[tuple[str, str], ...]]:
+    """Read a file as text: (text, name, notes). Raises :class:`InputError`.
+
+    The notes are (diagnostic code, message) for what decoding decided: a file that is not UTF-8
+    read as cp1252, damaged bytes replaced. A byte-order mark names the encoding (UTF-8, UTF-16,
+    UTF-32) and is not part of the text.
+
+    Only a regular file is read (not a FIFO or a device), of at most ``max_bytes`` (an open file:
+    of at most that many bytes or characters).
+    A PDF gives the text of its text layer (the ``pdf`` extra): :func:`cablethread.reading.pdf.extract_pdf`.
+    """
+    if isinstance(path_or_file, str | os.PathLike):
+        path = Path(path_or_file)
+        name = str(path)
+        data = _read_regular(path, name, max_bytes)
+    else:
+        name = str(getattr(path_or_file, "name", "<stream>"))
+        content = path_or_file.read(max_bytes + 1)
+        if len(content) > max_bytes:
+            raise _too_large(name, "it holds", max_bytes)
+        if isinstance(content, str):
+            return content, name, ()
+        data = content
+    if b"%PDF-" in data[:1024]:
+        # A PDF is read through its text layer; its pages come back joined by form feeds.
+        from cablethread.reading.pdf import extract_pdf, is_pdf
+
+        if is_pdf(data):
+            return extract_pdf(data, name, max_characters=max_bytes).text, name, ()
+    decoded = _decode(data, name)
+    return decoded.text, name, decoded.notes
+
+
+def _read_named(item: str | os.PathLike[str] | IO[str] | IO[bytes], policy: Policy) -> Document:
+    """Read a file (path or open file) and parse it as far as messages."""
+    text, name, notes = read_text(item, policy.max_bytes)
+    document = _read_document(text, name, policy)
+    if notes:
+        collector = Collector(source=name, strict=policy.strict)
+        for code, message in notes:
+            collector.add(code, message)
+        document.diagnostics[:0] = collector.items
+    return document
+
+
+def parse_file(
+    path_or_file: str | os.PathLike[str] | IO[str] | IO[bytes], policy: Policy | None = None
+) -> Release:
+    """Parse a text file (path or open file); a file that is not text raises :class:`InputError`."""
+    policy = policy or Policy.default
+    return _assemble([_read_named(path_or_file, policy)], policy)
+
+
+def _read_item(item: str | os.PathLike[str] | SourceText, policy: Policy) -> Document:
+    # Run in a worker process too, where no caller paused the collector.
+    with _collection_paused():
+        return _read_one(item, policy)
+
+
+def _read_one(item: str | os.PathLike[str] | SourceText, policy: Policy) -> Document:
+    if isinstance(item, SourceText):
+        return _read_document(item.text, item.name, policy)
+    if not isinstance(item, str | os.PathLike):
+        raise TypeError(
+            f"parse_many() takes paths (str or os.PathLike) and texts as SourceText, "
+            f"not {type(item).__name__}"
+        )
+    if isinstance(item, str) and not item.isprintable() and not os.path.lexists(item):
+        # A str is always a path; a text given as one (line ends, form feeds) is named so the
+        # mistake is plain.
+        raise InputError(
+            f"{item[:60]!r}: no such file (a str item of parse_many is a path; "
+            "give a text as cablethread.SourceText(text, name))"
+        )
+    return _read_named(item, policy)
+
+
+def parse_many(
+    items: Iterable[str | os.PathLike[str] | SourceText],
+    policy: Policy | None = None,
+    *,
+    executor: Executor | None = None,
+    progress: bool = False,
+) -> Release:
+    """Parse several releases and thread them together.
+
+    Each item is a path (``str`` or :class:`os.PathLike`), or a text as
+    :class:`~cablethread.SourceText` (``SourceText(text, name)``; the name is the source of its
+    messages and diagnostics). A ``str`` is never read as text, whatever it holds: a missing file
+    raises :class:`InputError` naming it.
+
+    >>> release = parse_many(["examples/mfat_xinjiang_oia.txt"])
+    >>> len(release.messages), len(release.threads)
+    (23, 6)
+    >>> len(parse_many([SourceText("From: NAD\\nSent: 11 July 2019 11:25\\n", "pasted")]).messages)
+    1
+
+    With an ``executor`` (a process pool, a Dask client's executor) the files are read in
+    parallel; the result is the same as a serial run. The threads are made in this process once
+    every file is read, so on two cores a pool reads an archive of 1 MB releases about 1.3 times
+    as fast (``benchmarks/README.md``)::
+
+        with concurrent.futures.ProcessPoolExecutor() as pool:
+            release = parse_many(paths, executor=pool)
+
+    ``progress=True`` shows a progress bar with ``tqdm`` (``pip install 'cablethread[progress]'``;
+    ``tqdm.auto`` draws a widget in a notebook): the files read, their rate and the time left,
+    moving as each file comes back. Without ``tqdm`` nothing is shown.
+    """
+    policy = policy or Policy.default
+    listed = list(items)
+    # The collector stays paused while documents are read or handed back by the workers:
+    # unpickling makes as many objects as parsing, and none of them forms a cycle.
+    with _collection_paused():
+        if executor is None:
+            read = (_read_item(item, policy) for item in listed)
+            documents = list(_progress(read, listed, progress))
+        elif isinstance(executor, ProcessPoolExecutor):
+            # A local pool's workers hand their documents over in files: through the pool's
+            # pipe, each 64 KB waits for this process to let go of the interpreter lock while it
+            # unpickles earlier documents, and the workers stall on the full pipe.
+            with tempfile.TemporaryDirectory(prefix="cablethread-") as folder:
+                paths = executor.map(_read_to_file, listed, repeat(policy), repeat(folder))
+                documents = [_load_file(path) for path in _progress(paths, listed, progress)]
+        else:
+            handed = executor.map(_read_item, listed, [policy] * len(listed))
+            documents = list(_progress(handed, listed, progress))
+        return _assemble(documents, policy)
+
+
+def _progress(results: Iterable[_T], items: list[Any], shown: bool) -> Iterator[_T]:
+    """``results`` (one for each of ``items``, in order), counted on a ``tqdm`` bar when
+    ``shown`` and ``tqdm`` is installed; each file's name is shown as it comes back."""
+    if not shown:
+        yield from results
+        return
+    try:
+        from tqdm.auto import tqdm
+    except ImportError:
+        yield from results
+        return
+    with tqdm(total=len(items), desc="parsing", unit="file", leave=False) as bar:
+        for item, result in zip(items, results, strict=True):
+            name = item.name if isinstance(item, SourceText) else os.fspath(item)
+            bar.set_postfix_str(terminal_safe(str(name))[-40:], refresh=False)
+            bar.update()
+            yield result
+
+
+def _read_to_file(item: str | os.PathLike[str] | SourceText, policy: Policy, folder: str) -> str:
+    """:func:`_read_item` in a worker, pickled into a new file in ``folder``; the file's path."""
+    document = _read_item(item, policy)
+    with (
+        _collection_paused(),
+        tempfile.NamedTemporaryFile(dir=folder, suffix=".pickle", delete=False) as handle,
+    ):
+        pickle.dump(document, handle, protocol=pickle.HIGHEST_PROTOCOL)
+    return handle.name
+
+
+def _load_file(path: str) -> Document:
+    """A document :func:`_read_to_file` wrote (in this run's own private folder), the file removed."""
+    with open(path, "rb") as handle:
+        document: Document = pickle.load(handle)
+    os.remove(path)
+    return document

@@ -1,0 +1,1 @@
+"""Reading: files, encodings and PDFs in, one :class:`~cablethread.SourceText` out."""

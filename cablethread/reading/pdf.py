@@ -1,0 +1,413 @@
+"""PDF input: the text layer of a released PDF, laid out line for line as it was printed.
+
+Needs the ``pdf`` extra (``pip install 'cablethread[pdf]'``), which brings ``pypdfium2`` (PDFium,
+the PDF engine of Chromium); ``docs/pdf.md`` gives the measurements it was chosen by.
+
+PDFium gives the characters a page places, with their baselines and advance boxes. This module
+lays their words out as ``pdftotext -layout`` would, because the parser reads layout: words on one
+baseline are one line, a gap of *n* line pitches is *n − 1* blank lines (a blank line ends a
+wrapped subject), and a wide gap puts the next word at its column (Outlook prints values in a
+column). Pages are joined with a form feed after each, as ``pdftotext`` joins them, so the text
+alone tells the page of every line (:meth:`cablethread.SourceText.page`), and ``release.text`` is
+exactly the text extracted here.
+
+Pages without text (a scan inside a typed release) are reported by the parser as ``page-no-text``;
+a PDF with no text at all raises :class:`NoTextLayerError`, which names OCR as the way forward.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import itertools
+import math
+import os
+import re
+import statistics
+import threading
+from pathlib import Path
+from typing import IO, Any, NamedTuple
+
+from cablethread.errors import InputError, NoTextLayerError, PdfSupportMissing
+from cablethread.policy import DEFAULT_MAX_BYTES
+from cablethread.reading.source import SourceText
+
+__all__ = [
+    "NoTextLayerError",
+    "PdfSupportMissing",
+    "PdfText",
+    "extract_pages",
+    "extract_pdf",
+    "is_pdf",
+    "join_pages",
+]
+
+#: PDFium is not thread-safe, and ``parse_many`` may read files in a thread pool: one document
+#: at a time.
+_PDFIUM_LOCK = threading.Lock()
+
+#: How far into a file the ``%PDF-`` marker may stand (the format allows leading junk).
+_MARKER_WINDOW = 1024
+#: Words up to this many character widths apart are one space apart; further apart, the next word
+#: goes to its column (a label's value column, a tab stop).
+_SPACE_WIDTHS = 1.6
+#: Text turned by more than this (radians, about 3°) is set at an angle, not level.
+_LEVEL = 0.05
+#: Words whose baselines differ by less than this share of their height are on one line.
+_SAME_LINE = 0.4
+#: A word: what PDFium gives between its spaces and line breaks (both its own and the file's).
+#: PDFium joins a word hyphenated at a line end (``paid-`` / ``for``) into one, marking the
+#: hyphen \ufffe (\x02 in older builds); the mark ends the word, so each part keeps its line.
+_WORD = re.compile(r"[^\s\ufffe\x02]+[\ufffe\x02]?|[\ufffe\x02]")
+_HYPHENS = str.maketrans({"\ufffe": "-", "\x02": "-"})
+#: The most blank lines one gap between lines becomes: more than a page of type holds, so a real
+#: gap is never cut; lines a million points apart at a small size would be millions of lines.
+_MOST_BLANK_LINES = 100
+#: The farthest column a word is moved to (characters): wider than any landscape page of type.
+_MOST_COLUMN = 500
+#: The most characters one page may expand to: a page of type holds some thousands.
+MAX_PAGE_CHARACTERS = 1_000_000
+
+
+class PdfText(NamedTuple):
+    """The text of a PDF and the 1-based page of each of its lines (``text.split("\\n")``)."""
+
+    text: str
+    page_of_line: tuple[int, ...]
+
+
+def is_pdf(data: bytes) -> bool:
+    """Whether ``data`` is a PDF: ``b"%PDF-1.7 ..."``.
+
+    The marker may stand after some junk (readers accept it within the first kilobyte); there, a
+    file that is valid UTF-8 is taken for a text that merely quotes the marker.
+    """
+    at = data.find(b"%PDF-", 0, _MARKER_WINDOW)
+    if at < 0:
+        return False
+    if not data[:at].strip():
+        return True
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return True
+    return False
+
+
+def join_pages(pages: list[str]) -> str:
+    """Join page texts as ``pdftotext`` does: each page's lines, then a form feed.
+
+    >>> join_pages(["From: NAD\\nSent: 11 July 2019\\n", "To: BEIJING\\n"])
+    'From: NAD\\nSent: 11 July 2019\\n\\x0cTo: BEIJING\\n\\x0c'
+    """
+    joined: list[str] = []
+    for page in pages:
+        if page and not page.endswith("\n"):
+            page += "\n"
+        joined.append(page + "\x0c")
+    return "".join(joined)
+
+
+def _pdfium() -> Any:
+    try:
+        import pypdfium2
+    except ImportError as exc:
+        raise PdfSupportMissing(
+            "reading PDF needs the pdf extra: pip install 'cablethread[pdf]'"
+        ) from exc
+    return pypdfium2
+
+
+class _Word(NamedTuple):
+    """A word the page places: its text, baseline, and the advance box of its glyphs (points)."""
+
+    text: str
+    baseline: float
+    left: float
+    right: float
+    height: float
+
+
+class _Page(NamedTuple):
+    """A page's level words, grouped into lines, and the lines of its text set at an angle."""
+
+    lines: list[list[_Word]]
+    turned: list[str]
+
+
+def _words(textpage: Any, raw: Any) -> tuple[list[_Word], list[str]]:
+    """The words of a page, and its lines set at an angle (a stamp up the margin, a watermark).
+
+    Words are PDFium's characters split at the spaces and line breaks it gives. Text at an angle
+    has no place among the level lines (each of its words would stand on a line of its own); it is
+    kept whole, in the order the page gives it, to be written below them.
+    """
+    count = textpage.count_chars()
+    text = textpage.get_text_range(0, count) if count else ""
+    if len(text) != count:
+        # A character beyond the BMP takes two UTF-16 units; read one character per index.
+        text = "".join(chr(raw.FPDFText_GetUnicode(textpage.raw, i) or 32) for i in range(count))
+    origin_x, origin_y = ctypes.c_double(), ctypes.c_double()
+    first, last = raw.FS_RECTF(), raw.FS_RECTF()
+    angle_of = getattr(raw, "FPDFText_GetCharAngle", None)
+    words: list[_Word] = []
+    turned: list[str] = []
+    after = 0  # where the previous word ended, when it was set at an angle
+    for match in _WORD.finditer(text):
+        start, end = match.start(), match.end() - 1
+        # Radians counter-clockwise; -1 when PDFium cannot tell.
+        angle = angle_of(textpage.raw, start) if angle_of is not None else 0.0
+        if _LEVEL < angle < 2 * math.pi - _LEVEL:
+            word = match.group().translate(_HYPHENS)
+            if after and "\n" not in text[after:start]:
+                turned[-1] += " " + word
+            else:
+                turned.append(word)
+            after = match.end()
+            continue
+        after = 0
+        raw.FPDFText_GetCharOrigin(textpage.raw, start, origin_x, origin_y)
+        # Loose boxes span each glyph's advance, so columns come out whole for monospace type.
+        raw.FPDFText_GetLooseCharBox(textpage.raw, start, first)
+        raw.FPDFText_GetLooseCharBox(textpage.raw, end, last)
+        word = match.group()
+        if word[-1] in "\ufffe\x02":
+            word = word.translate(_HYPHENS)
+        words.append(
+            _Word(
+                word,
+                origin_y.value,
+                first.left,
+                max(last.right, first.right),
+                max(first.top - first.bottom, 0.1),
+            )
+        )
+    return words, turned
+
+
+def _lines(words: list[_Word]) -> list[list[_Word]]:
+    """Words grouped into lines by baseline, top to bottom, each line left to right."""
+    lines: list[list[_Word]] = []
+    lowest = tallest = 0.0  # of the line being gathered
+    for word in sorted(words, key=lambda w: (-w.baseline, w.left)):
+        # A footnote mark stands a little above its line, in a smaller size; the next line
+        # stands a whole pitch below.
+        if lines and lowest - word.baseline < _SAME_LINE * max(tallest, word.height):
+            lines[-1].append(word)
+            lowest, tallest = min(lowest, word.baseline), max(tallest, word.height)
+        else:
+            lines.append([word])
+            lowest, tallest = word.baseline, word.height
+    for line in lines:
+        line.sort(key=lambda w: w.left)
+    return lines
+
+
+def _baseline(line: list[_Word]) -> float:
+    """The baseline of a line's main text: that of its tallest word, not of a raised mark."""
+    return max(line, key=lambda w: w.height).baseline
+
+
+def _char_width(pages: list[list[list[_Word]]]) -> float:
+    widths = [
+        (word.right - word.left) / len(word.text)
+        for lines in pages
+        for line in lines
+        for word in line
+        if word.right > word.left
+    ]
+    return statistics.median(widths) if widths else 5.0
+
+
+def _line_pitch(pages: list[list[list[_Word]]]) -> float:
+    heights = [word.height for lines in pages for line in lines for word in line]
+    if not heights:
+        return 12.0
+    # Steps much smaller than a line of type are lines set over each other (a subscript, text
+    # laid on a form), not spacing.
+    least = 0.6 * statistics.median(heights)
+    steps = sorted(
+        step
+        for lines in pages
+        for above, below in itertools.pairwise(lines)
+        if (step := _baseline(above) - _baseline(below)) >= least
+    )
+    if not steps:
+        return 12.0
+    # The smallest common step is single spacing; most steps of a double-spaced release are
+    # paragraph gaps, so the median alone would read them as single lines.
+    floor = steps[len(steps) // 10]
+    return statistics.median(s for s in steps if s <= floor * 1.3)
+
+
+def _write_line(line: list[_Word], margin: float, char_width: float) -> str:
+    """One line of text, each word at its column (``From:`` … ``Mills, Cheryl D`` in Outlook's)."""
+    text = ""
+    previous: _Word | None = None
+    for word in line:
+        column = min(_MOST_COLUMN, max(0, round((word.left - margin) / char_width)))
+        if previous is None:
+            text = " " * column
+        elif (word.left - previous.right) / char_width >= _SPACE_WIDTHS:
+            # A wide gap is a column (Outlook's value column, a tab stop): go to it.
+            text += " " * max(1, column - len(text))
+        else:
+            text += " "
+        text += word.text
+        previous = word
+    return text
+
+
+def _write_page(page: _Page, margin: float, char_width: float, pitch: float, limit: int) -> str:
+    """The text of a page; raises ``_TooLarge`` past ``limit`` characters."""
+    lines = page.lines
+    written: list[str] = []
+    size = 0
+    for index, line in enumerate(lines):
+        if index:
+            steps = (_baseline(lines[index - 1]) - _baseline(line)) / pitch
+            blank = min(_MOST_BLANK_LINES, max(0, round(steps) - 1))
+            written.extend([""] * blank)
+            size += blank
+        written.append(_write_line(line, margin, char_width))
+        size += len(written[-1]) + 1
+        if size > limit:
+            raise _TooLarge(limit)
+    if page.turned:
+        # Below the page's lines, where a stamp's words are read as page furniture.
+        written.extend(["", *page.turned] if written else page.turned)
+        if size + sum(len(line) + 1 for line in page.turned) > limit:
+            raise _TooLarge(limit)
+    return "".join(f"{line}\n" for line in written)
+
+
+class _TooLarge(Exception):
+    """A page's text passed the limit it was written under."""
+
+    def __init__(self, limit: int) -> None:
+        super().__init__(limit)
+        self.limit = limit
+
+
+def _open(pdf: str | os.PathLike[str] | bytes | IO[bytes], name: str) -> Any:
+    pdfium = _pdfium()
+    source: Any = Path(pdf) if isinstance(pdf, str | os.PathLike) else pdf
+    try:
+        return pdfium.PdfDocument(source)
+    except FileNotFoundError:
+        raise InputError(f"{name}: no such file") from None
+    except pdfium.PdfiumError as exc:
+        # pypdfium2 refuses a document of no pages with PDFium's last error, which is then that
+        # of an earlier file (or ``Success``): ask PDFium for the page count itself first.
+        if _no_pages(pdfium.raw, source):
+            raise InputError(f"{name}: the PDF has no pages") from None
+        if "password" in str(exc).lower():
+            raise InputError(
+                f"{name}: the PDF is encrypted with a password; decrypt it first "
+                "(e.g. qpdf --decrypt --password=… in.pdf out.pdf)"
+            ) from None
+        raise InputError(f"{name}: not a readable PDF ({exc})") from None
+
+
+def _no_pages(raw: Any, source: Any) -> bool:
+    """Whether PDFium opens ``source`` (a path or bytes) as a document of no pages."""
+    if isinstance(source, Path):
+        document = raw.FPDF_LoadDocument(
+            (str(source) + "\x00").encode("utf-8", errors="surrogateescape"), None
+        )
+    elif isinstance(source, bytes):
+        document = raw.FPDF_LoadMemDocument64(source, len(source), None)
+    else:
+        return False
+    if not document:
+        return False
+    try:
+        return bool(raw.FPDF_GetPageCount(document) == 0)
+    finally:
+        raw.FPDF_CloseDocument(document)
+
+
+def extract_pages(
+    pdf: str | os.PathLike[str] | bytes | IO[bytes],
+    name: str | None = None,
+    *,
+    max_characters: int = DEFAULT_MAX_BYTES,
+) -> list[str]:
+    """The text of each page, laid out as printed; a page without text gives ``""``.
+
+    A page that would expand to more than :data:`MAX_PAGE_CHARACTERS`, or a document to more than
+    ``max_characters`` (``Policy.max_bytes`` when read by the parser), raises
+    :class:`~cablethread.InputError`: a page of type holds some thousands, and a PDF can lay a
+    few words out a million points apart.
+
+    >>> extract_pages("tests/data/mfat_xinjiang_oia.pdf")[0].splitlines()[0]
+    'Document schedule'
+    """
+    label = name or (str(pdf) if isinstance(pdf, str | os.PathLike) else "<pdf>")
+    raw = _pdfium().raw
+    pages: list[_Page] = []
+    with _PDFIUM_LOCK:
+        document = _open(pdf, label)
+        try:
+            for index in range(len(document)):
+                page = document[index]
+                textpage = page.get_textpage()
+                try:
+                    level, turned = _words(textpage, raw)
+                    pages.append(_Page(_lines(level), turned))
+                finally:
+                    textpage.close()
+                    page.close()
+        finally:
+            document.close()
+    words = [word for page in pages for line in page.lines for word in line]
+    margin = min((word.left for word in words), default=0.0)
+    char_width = _char_width([page.lines for page in pages])
+    pitch = _line_pitch([page.lines for page in pages])
+    written: list[str] = []
+    total = 0
+    for number, page in enumerate(pages, start=1):
+        limit = min(MAX_PAGE_CHARACTERS, max_characters - total)
+        try:
+            text = _write_page(page, margin, char_width, pitch, limit)
+        except _TooLarge:
+            whole = "page" if limit == MAX_PAGE_CHARACTERS else "document"
+            raise InputError(
+                f"{label}: page {number} lays its text out over more than {limit:,} characters "
+                f"(the most a {whole} may expand to); it is no printed page. A larger limit for "
+                "the document: Policy(max_bytes=...) or --max-size"
+            ) from None
+        total += len(text)
+        written.append(text)
+    return written
+
+
+def extract_pdf(
+    pdf: str | os.PathLike[str] | bytes | IO[bytes],
+    name: str | None = None,
+    *,
+    max_characters: int = DEFAULT_MAX_BYTES,
+) -> PdfText:
+    """The text of a PDF for :func:`cablethread.parse`, pages joined by form feeds.
+
+    Raises :class:`NoTextLayerError` for a PDF of images only, :class:`PdfSupportMissing` without
+    the ``pdf`` extra, :class:`~cablethread.InputError` for a file that is not a readable PDF.
+
+    >>> text, page_of_line = extract_pdf("tests/data/mfat_xinjiang_oia.pdf")
+    >>> text.split("\\n")[12], page_of_line[12], text.count("\\x0c"), page_of_line[-1]
+    ('From: NAD', 1, 30, 30)
+    """
+    label = name or (str(pdf) if isinstance(pdf, str | os.PathLike) else "<pdf>")
+    pages = extract_pages(pdf, label, max_characters=max_characters)
+    if not pages:
+        raise InputError(f"{label}: the PDF has no pages")
+    if not any(page.strip() for page in pages):
+        count = len(pages)
+        raise NoTextLayerError(
+            f"{label}: the PDF has no text layer ({count} page{'s' if count != 1 else ''} of "
+            "images, e.g. a scan); run OCR on it first, e.g. "
+            "`ocrmypdf release.pdf release-ocr.pdf`, then parse the OCR'd PDF"
+        )
+    text = join_pages(pages)
+    source = SourceText(text)
+    page_of_line = tuple(source.page(n) or 1 for n in range(1, len(source) + 1))
+    return PdfText(text, page_of_line)

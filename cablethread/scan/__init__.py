@@ -1,0 +1,1 @@
+"""Scan: where a text's header blocks, page furniture and attribution lines stand."""

@@ -1,0 +1,103 @@
+"""Page furniture found from page boundaries: running headers, footers and page numbers.
+
+A text with form feeds (a PDF read by :mod:`cablethread.reading.pdf`, or ``pdftotext`` output) knows where
+its pages begin and end. What a release prints at the same edge of page after page — a bare page
+number, ``IN CONFIDENCE``, ``OIA-2019-0142 Document 6`` — is furniture, even where no pattern of
+:mod:`cablethread.lexicon.patterns` knows its words. Recognising it matters most where a header block runs
+over a page break (``Cc:`` at the foot of page 4, its wrapped recipients at the head of page 5):
+furniture inside a block is stepped over, any other line ends the block.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+from cablethread.lexicon import patterns as p
+from cablethread.lexicon.redactions import is_code_line, stamp_kind
+from cablethread.reading.source import SourceText
+
+__all__ = ["edge_furniture"]
+
+#: How many lines at the head and at the foot of a page may be running furniture.
+EDGE_LINES = 2
+#: A line stands at the same edge of at least this share of the pages (and of two pages) …
+EDGE_SHARE = 0.5
+#: … or of at least this many pages in a row (a document's own header inside a release).
+EDGE_RUN = 3
+
+_DIGITS = re.compile(r"\d+")
+
+
+def _shape(line: str) -> str:
+    """What a running line keeps from page to page: ``Page 4 of 12`` → ``Page # of #``."""
+    return _DIGITS.sub("#", " ".join(line.split()))
+
+
+def _may_be_furniture(line: str) -> bool:
+    # A header field, a separator, a withholding code or an end mark at a page edge is content,
+    # however often the same words stand there.
+    return not (
+        p.LABEL_LINE.match(line)
+        or p.SEPARATOR.match(line)
+        or p.ENDS_LINE.match(line)
+        or is_code_line(line.strip())
+        or stamp_kind(line.strip()) is not None
+    )
+
+
+def _edges(source: SourceText) -> dict[int, tuple[list[int], list[int]]]:
+    """For each page, the numbers of its first and last few non-blank lines."""
+    by_page: dict[int, list[int]] = {}
+    pages = source.pages or [1] * len(source)
+    for number, (page, content) in enumerate(zip(pages, source.contents, strict=True), start=1):
+        if content.strip():
+            by_page.setdefault(page, []).append(number)
+    return {
+        page: (lines[:EDGE_LINES], lines[-EDGE_LINES:][::-1]) for page, lines in by_page.items()
+    }
+
+
+def edge_furniture(source: SourceText) -> frozenset[int]:
+    """Lines that repeat at the head or foot of the pages of ``source``, by line number.
+
+    A text without form feeds has no pages and so no such lines. A line counts when it stands at
+    the same edge, at the same depth from it, on at least half of the pages or on three pages in
+    a row; the outermost line may differ in its numbers: ``7`` at the foot of every page is a page
+    number.
+    """
+    if source.page_count < 2:
+        return frozenset()
+    edges = _edges(source)
+    pages = sorted(edges)
+    found: set[int] = set()
+    for side in (0, 1):
+        for depth in range(EDGE_LINES):
+            slots: dict[str, list[tuple[int, int]]] = {}
+            for page in pages:
+                lines = edges[page][side]
+                if depth < len(lines):
+                    content = source.content(lines[depth])
+                    # Only the outermost line may differ in its numbers from page to page
+                    # (``Page 4 of 12``); a line inside it must repeat word for word.
+                    shape = _shape(content) if depth == 0 else " ".join(content.split())
+                    slots.setdefault(shape, []).append((page, lines[depth]))
+            for placed in slots.values():
+                # Content (a header field, a code) at a page edge is never furniture. Only a
+                # slot that repeats is read for it: a part of a slot repeats no more than all.
+                if not _repeats([page for page, _ in placed], len(pages)):
+                    continue
+                placed = [(p, n) for p, n in placed if _may_be_furniture(source.content(n))]
+                if _repeats([page for page, _ in placed], len(pages)):
+                    found.update(line for _, line in placed)
+    return frozenset(found)
+
+
+def _repeats(pages: list[int], page_count: int) -> bool:
+    if len(pages) >= max(2, EDGE_SHARE * page_count):
+        return True
+    run = longest = 1
+    for before, after in itertools.pairwise(pages):
+        run = run + 1 if after == before + 1 else 1
+        longest = max(longest, run)
+    return longest >= EDGE_RUN
