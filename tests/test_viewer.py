@@ -146,3 +146,15 @@ def test_view_command_refuses_an_output_before_reading(
     assert "it is a folder" in capsys.readouterr().err
     assert main(["view", str(SEED)]) == 2
     assert "-o/--output" in capsys.readouterr().err
+
+
+def test_view_command_to_standard_output(
+    capsysbinary: pytest.CaptureFixture[bytes], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(ROOT)
+    assert main(["view", "examples/mfat_xinjiang_oia.txt", "-o", "-"]) == 0
+    captured = capsysbinary.readouterr()
+    assert captured.out == release_page(
+        cablethread.parse_many(["examples/mfat_xinjiang_oia.txt"])
+    ).encode("utf-8")
+    assert captured.err == b"23 messages, 6 threads, 15 diagnostics\n"

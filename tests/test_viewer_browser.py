@@ -49,8 +49,13 @@ def open_page(browser: Chrome, url: str) -> None:
 
 
 def thread_rows(browser: Chrome) -> list[str]:
-    rows = browser.find_elements(By.CSS_SELECTOR, "#tree > li > .row > .subject")
-    return [row.text for row in rows if row.is_displayed()]
+    """The subjects of the thread rows on the page, as shown (one call, not one per row)."""
+    rows: list[str] = browser.execute_script(
+        "return Array.from(document.querySelectorAll('#tree > li > .row > .subject'))"
+        ".filter(function (e) { return e.offsetParent !== null; })"
+        ".map(function (e) { return e.innerText; });"
+    )
+    return rows
 
 
 def visible_threads(browser: Chrome) -> int:
@@ -219,6 +224,25 @@ def test_phone_width_has_no_horizontal_scroll(browser: Chrome, seed_page: str) -
         assert panel.rect["x"] < 20 and panel.rect["width"] <= 390
     finally:
         desktop(browser)
+
+
+def test_a_large_release_draws_its_rows_in_batches(browser: Chrome, tmp_path: Path) -> None:
+    text = "".join(
+        f"From: NAD\nSent: Monday, 1 July 2019 {9 + n // 60}:{n % 60:02d} AM\nTo: GENEVA\n"
+        f"Subject: FORMAL MESSAGE: TOPIC NUMBER {n}\n\nBody {n}.\n\n"
+        for n in range(350)
+    )
+    target = tmp_path / "large.html"
+    cablethread.write_html(cablethread.parse(text), target)
+    open_page(browser, target.as_uri())
+    assert visible_threads(browser) == 350
+    assert len(thread_rows(browser)) == 300
+    more = browser.find_element(By.ID, "more")
+    assert more.text == "Show more threads (50 not drawn)"
+    more.click()
+    assert len(thread_rows(browser)) == 350 and not more.is_displayed()
+    browser.find_element(By.NAME, "subject").send_keys("topic number 349")
+    assert thread_rows(browser) == ["FORMAL MESSAGE: TOPIC NUMBER 349"]
 
 
 def test_hostile_release_runs_nothing(browser: Chrome, tmp_path: Path) -> None:
