@@ -33,10 +33,12 @@ from importlib import resources
 
 from dateutil import parser as dateutil_parser
 
+from cablethread.codes import Code
+from cablethread.diagnostics import Note
 from cablethread.fields.zones import is_iana_name, is_zone_name, offset_zone
 from cablethread.lexicon.languages import Language, languages, try_order
 
-__all__ = ["MONTHS", "WEEKDAYS", "DateNote", "ParsedDate", "parse_sent", "placeable"]
+__all__ = ["MONTHS", "WEEKDAYS", "ParsedDate", "parse_sent", "placeable"]
 
 #: Every later step adds to a wall clock (zone offsets, days of slack between a reply and its
 #: parent): a clock within a year of the calendar's ends (``1 Jan 0001``, ``31 Dec 9999``) cannot
@@ -169,19 +171,11 @@ _JUNK_EDGES = " •·°'\"|"
 
 
 @dataclass(frozen=True, slots=True)
-class DateNote:
-    """A decision or problem met while reading a date: a diagnostic code and a sentence."""
-
-    code: str
-    message: str
-
-
-@dataclass(frozen=True, slots=True)
 class ParsedDate:
     """The wall clock read from a value, or ``None``, and what had to be decided."""
 
     value: datetime | None
-    notes: tuple[DateNote, ...] = field(default=())
+    notes: tuple[Note, ...] = field(default=())
     utc_offset_minutes: int | None = None
     #: The other reading of a numeric date both day/month orders allow (``08/02/2001``: 8
     #: February or 2 August) when no printed weekday settled it; the caller may choose it on
@@ -434,19 +428,19 @@ def _candidates(word: str, table: dict[str, int]) -> set[int]:
     return {number for name, number in table.items() if _fits(shape, name)}
 
 
-def _weekday_note(raw: str, printed: str, value: datetime) -> DateNote:
-    return DateNote(
-        "date-weekday-mismatch",
+def _weekday_note(raw: str, printed: str, value: datetime) -> Note:
+    return Note(
+        Code.DATE_WEEKDAY_MISMATCH,
         f"{raw!r}: printed weekday {printed} but {value:%d %B %Y} is a {value:%A}",
     )
 
 
-def _repairs_note(raw: str, repairs: list[str] | tuple[str, ...]) -> DateNote:
-    return DateNote("date-ocr-repaired", f"{raw!r}: {'; '.join(repairs)}")
+def _repairs_note(raw: str, repairs: list[str] | tuple[str, ...]) -> Note:
+    return Note(Code.DATE_OCR_REPAIRED, f"{raw!r}: {'; '.join(repairs)}")
 
 
 def _finish(
-    raw: str, value: datetime, clock: _Clock, repairs: list[str], notes: list[DateNote]
+    raw: str, value: datetime, clock: _Clock, repairs: list[str], notes: list[Note]
 ) -> ParsedDate:
     all_repairs = [*repairs, *clock.repairs]
     if all_repairs:
@@ -459,8 +453,8 @@ def _named(raw: str, match: re.Match[str], clock: _Clock, repairs: list[str]) ->
     month = MONTHS[match.group("mon").lower()]
     value = _date(int(match.group("y")), month, int(match.group("d")), clock)
     if value is None:
-        return ParsedDate(None, (DateNote("date-unparsed", f"{raw!r}: no such day"),))
-    notes: list[DateNote] = []
+        return ParsedDate(None, (Note(Code.DATE_UNPARSED, f"{raw!r}: no such day"),))
+    notes: list[Note] = []
     printed = match.group("wd")
     if printed is not None and WEEKDAYS[printed.lower()] != value.weekday():
         notes.append(_weekday_note(raw, printed, value))
@@ -478,12 +472,12 @@ def _numeric(raw: str, match: re.Match[str], clock: _Clock, dayfirst: bool) -> P
     swapped = _date(year, day, month, clock) if day != month else None
     printed = match.group("wd")
     weekday = WEEKDAYS.get(printed.lower()) if printed else None
-    notes: list[DateNote] = []
+    notes: list[Note] = []
     if weekday is not None and swapped is not None and swapped.weekday() == weekday:
         if value is None or value.weekday() != weekday:
             notes.append(
-                DateNote(
-                    "date-dayfirst-by-weekday",
+                Note(
+                    Code.DATE_DAYFIRST_BY_WEEKDAY,
                     f"{raw!r}: the weekday {printed} shows the date is {swapped:%d %B %Y}, "
                     "not in the policy's day/month order",
                 )
@@ -491,14 +485,14 @@ def _numeric(raw: str, match: re.Match[str], clock: _Clock, dayfirst: bool) -> P
             value = swapped
     elif value is None and swapped is not None:
         notes.append(
-            DateNote(
-                "date-order-swapped",
+            Note(
+                Code.DATE_ORDER_SWAPPED,
                 f"{raw!r}: impossible in the policy's day/month order; read as {swapped:%d %B %Y}",
             )
         )
         value = swapped
     if value is None:
-        return ParsedDate(None, (DateNote("date-unparsed", f"{raw!r}: no such day"),))
+        return ParsedDate(None, (Note(Code.DATE_UNPARSED, f"{raw!r}: no such day"),))
     if weekday is not None and value.weekday() != weekday:
         notes.append(_weekday_note(raw, printed or "", value))
     read = _finish(raw, value, clock, [], notes)
@@ -569,7 +563,7 @@ def _fast(raw: str, text: str, dayfirst: bool) -> ParsedDate | None:
             continue
         clock = _read_clock(match.group("rest"))
         if isinstance(clock, str):
-            return ParsedDate(None, (DateNote("date-unparsed", f"{raw!r}: {clock}"),))
+            return ParsedDate(None, (Note(Code.DATE_UNPARSED, f"{raw!r}: {clock}"),))
         return _named(raw, match, clock, [])
     match = _CTIME.match(text)
     if (
@@ -581,33 +575,33 @@ def _fast(raw: str, text: str, dayfirst: bool) -> ParsedDate | None:
         if not match.group("dgap"):
             if len(match.group("d")) != 2 or len(match.group("H")) != 2:
                 return ParsedDate(
-                    None, (DateNote("date-unparsed", f"{raw!r}: day and hour run together"),)
+                    None, (Note(Code.DATE_UNPARSED, f"{raw!r}: day and hour run together"),)
                 )
             repairs.append("the day runs into the hour; read apart")
         if not match.group("ygap"):
             repairs.append("the time runs into the year; read apart")
         clock = _read_clock(" " + match.group("H") + ":" + match.group("M") + match.group("rest"))
         if isinstance(clock, str):
-            return ParsedDate(None, (DateNote("date-unparsed", f"{raw!r}: {clock}"),))
+            return ParsedDate(None, (Note(Code.DATE_UNPARSED, f"{raw!r}: {clock}"),))
         second = int(match.group("S") or 0)
         if second > 59:
-            return ParsedDate(None, (DateNote("date-unparsed", f"{raw!r}: bad seconds"),))
+            return ParsedDate(None, (Note(Code.DATE_UNPARSED, f"{raw!r}: bad seconds"),))
         clock = replace(clock, second=second)
         return _named(raw, match, clock, repairs)
     match = _YEAR_FIRST.match(text)
     if match is not None:
         clock = _read_clock(" " + match.group("rest"))
         if isinstance(clock, str):
-            return ParsedDate(None, (DateNote("date-unparsed", f"{raw!r}: {clock}"),))
+            return ParsedDate(None, (Note(Code.DATE_UNPARSED, f"{raw!r}: {clock}"),))
         value = _date(int(match.group("y")), int(match.group("m")), int(match.group("d")), clock)
         if value is None:
-            return ParsedDate(None, (DateNote("date-unparsed", f"{raw!r}: no such day"),))
+            return ParsedDate(None, (Note(Code.DATE_UNPARSED, f"{raw!r}: no such day"),))
         return _finish(raw, value, clock, [], [])
     match = _NUMERIC.match(text)
     if match is not None and (match.group("wd") is None or match.group("wd").lower() in WEEKDAYS):
         clock = _read_clock(match.group("rest"))
         if isinstance(clock, str):
-            return ParsedDate(None, (DateNote("date-unparsed", f"{raw!r}: {clock}"),))
+            return ParsedDate(None, (Note(Code.DATE_UNPARSED, f"{raw!r}: {clock}"),))
         return _numeric(raw, match, clock, dayfirst)
     return None
 
@@ -640,7 +634,7 @@ def _slow(raw: str, text: str, dayfirst: bool) -> ParsedDate:
 
     if len(text) > MAX_DATE_LENGTH:
         note = f"{raw[:60]!r}…: {len(raw)} characters, too long for a date"
-        return ParsedDate(None, (DateNote("date-unparsed", note),))
+        return ParsedDate(None, (Note(Code.DATE_UNPARSED, note),))
     try:
         # dateutil warns about values it half reads; the notes here already say what was read,
         # and a warning filter set to "error" must not turn that into an exception.
@@ -652,10 +646,10 @@ def _slow(raw: str, text: str, dayfirst: bool) -> ParsedDate:
             )
     except (ValueError, OverflowError, TypeError, ArithmeticError) as exc:
         # ArithmeticError: dateutil reads digit runs through ``decimal``, which can refuse them.
-        return ParsedDate(None, (DateNote("date-unparsed", f"{raw!r}: {exc}"),))
+        return ParsedDate(None, (Note(Code.DATE_UNPARSED, f"{raw!r}: {exc}"),))
     if unknown:
         return ParsedDate(
-            None, (DateNote("date-unparsed", f"{raw!r}: {unknown[0]!r} is not a date or zone"),)
+            None, (Note(Code.DATE_UNPARSED, f"{raw!r}: {unknown[0]!r} is not a date or zone"),)
         )
     missing = [
         part
@@ -665,7 +659,7 @@ def _slow(raw: str, text: str, dayfirst: bool) -> ParsedDate:
     if missing:
         return ParsedDate(
             None,
-            (DateNote("date-incomplete", f"{raw!r}: no {', '.join(missing)} printed"),),
+            (Note(Code.DATE_INCOMPLETE, f"{raw!r}: no {', '.join(missing)} printed"),),
         )
     offset = first.utcoffset()
     minutes = int(offset.total_seconds() // 60) if offset is not None else None
@@ -862,7 +856,7 @@ def _read(raw: str, text: str, dayfirst: bool, order: tuple[str, ...]) -> Parsed
             continue
         if reading.value is None:
             failed = failed or reading
-        elif any(note.code == "date-weekday-mismatch" for note in reading.notes):
+        elif any(note.code == Code.DATE_WEEKDAY_MISMATCH for note in reading.notes):
             mismatched = mismatched or reading
         else:
             return reading
@@ -892,10 +886,10 @@ def parse_sent(
     """
     text = " ".join(raw.split()).strip(_JUNK_EDGES)
     if not text:
-        return ParsedDate(None, (DateNote("date-missing", "the Sent:/Date: field is empty"),))
+        return ParsedDate(None, (Note(Code.DATE_MISSING, "the Sent:/Date: field is empty"),))
     if len(text) > MAX_VALUE_LENGTH:
         return ParsedDate(
-            None, (DateNote("date-unparsed", f"{text[:40]!r}…: too long to be a send time"),)
+            None, (Note(Code.DATE_UNPARSED, f"{text[:40]!r}…: too long to be a send time"),)
         )
     return _in_range(_read(raw, text, dayfirst, try_order(prefer, languages)))
 
@@ -915,8 +909,8 @@ def _in_range(parsed: ParsedDate) -> ParsedDate:
         if parsed.alternative is not None and not placeable(parsed.alternative):
             return replace(parsed, alternative=None)
         return parsed
-    note = DateNote(
-        "date-out-of-range",
+    note = Note(
+        Code.DATE_OUT_OF_RANGE,
         f"{parsed.value.isoformat(' ', 'minutes')} is too near the calendar's ends to be placed in time",
     )
     return ParsedDate(None, (*parsed.notes, note))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from cablethread.codes import Code
 from cablethread.diagnostics import Collector
 from cablethread.fields.parties import Fragment
 from cablethread.lexicon.redactions import find_redactions, is_code_line, split_margin_codes
@@ -53,7 +54,7 @@ def unfold(block: RawBlock, collector: Collector) -> UnfoldedBlock:
             if whole and margin is not None:
                 # ``Cc: B6``: the code is the whole value, a withheld recipient.
                 collector.add(
-                    "party-withheld",
+                    Code.PARTY_WITHHELD,
                     f"{margin!r} is the whole value of the {raw_field.label}: a withheld "
                     "recipient, not a margin code",
                     span_of(fragment.line, fragment.line),
@@ -63,7 +64,7 @@ def unfold(block: RawBlock, collector: Collector) -> UnfoldedBlock:
             redactions.extend(found)
             if margin is not None:
                 collector.add(
-                    "redaction-margin",
+                    Code.REDACTION_MARGIN,
                     f"{margin!r} in the right margin of the {raw_field.label}: a withholding "
                     "code, release stamp or OCR speck, kept out of the value",
                     span_of(fragment.line, fragment.line),
@@ -74,7 +75,7 @@ def unfold(block: RawBlock, collector: Collector) -> UnfoldedBlock:
                 find_redactions(margin_line.text, margin_line.line, field=raw_field.name)
             )
             collector.add(
-                "redaction-margin",
+                Code.REDACTION_MARGIN,
                 f"{margin_line.text} printed beside the {raw_field.label} on a line of its own: "
                 "a withholding code, not part of the value",
                 span_of(margin_line.line, margin_line.line),
@@ -86,20 +87,20 @@ def unfold(block: RawBlock, collector: Collector) -> UnfoldedBlock:
         span = span_of(raw_field.line, raw_field.fragments[-1].line)
         if raw_field.ocr_label is not None:
             collector.add(
-                "header-label-ocr-repaired",
+                Code.HEADER_LABEL_OCR_REPAIRED,
                 f"{raw_field.label + ':'!r} read as {raw_field.ocr_label + ':'!r} (OCR)",
                 span_of(raw_field.line, raw_field.line),
             )
         if raw_field.inline:
             collector.add(
-                "header-fields-inline",
+                Code.HEADER_FIELDS_INLINE,
                 f"{raw_field.label + ':'!r} begins inside line {raw_field.line}, after another "
                 "field's value; read as a field of its own",
                 span_of(raw_field.line, raw_field.line),
             )
         if raw_field.body_cut is not None:
             collector.add(
-                "header-subject-body-split",
+                Code.HEADER_SUBJECT_BODY_SPLIT,
                 f"{raw_field.body_cut[:60]!r}, at the end of the {raw_field.label} line, reads "
                 f"as the first words of the body (no blank line between); kept out of the "
                 f"{raw_field.name}",
@@ -107,7 +108,7 @@ def unfold(block: RawBlock, collector: Collector) -> UnfoldedBlock:
             )
         if raw_field.withheld_cut is not None:
             collector.add(
-                "header-subject-withheld",
+                Code.HEADER_SUBJECT_WITHHELD,
                 f"{raw_field.withheld_cut!r}, at the end of the {raw_field.label} after its last "
                 "colon, is the debris of a redaction box over the subject's words; kept out of "
                 f"the {raw_field.name}",
@@ -115,7 +116,7 @@ def unfold(block: RawBlock, collector: Collector) -> UnfoldedBlock:
             )
         if raw_field.displaced:
             collector.add(
-                "header-value-above-label",
+                Code.HEADER_VALUE_ABOVE_LABEL,
                 f"the {raw_field.label}: value is printed on line {raw_field.line}, above its "
                 "label; read as its value",
                 span_of(raw_field.line, raw_field.fragments[-1].line),
@@ -125,27 +126,27 @@ def unfold(block: RawBlock, collector: Collector) -> UnfoldedBlock:
                 f" ({raw_field.lost_label!r} is what is left of it)" if raw_field.lost_label else ""
             )
             collector.add(
-                "header-label-lost",
+                Code.HEADER_LABEL_LOST,
                 f"line {raw_field.line} holds a list of recipients with no label{left}, between "
                 f"two fields of its block; read as the {raw_field.name.title()}: field",
                 span_of(raw_field.line, raw_field.line),
             )
         if raw_field.no_colon:
             collector.add(
-                "header-label-no-colon",
+                Code.HEADER_LABEL_NO_COLON,
                 f"{raw_field.label!r} without a colon read as the {raw_field.name} label",
                 span_of(raw_field.line, raw_field.line),
             )
         if raw_field.joined_after_blank is not None:
             collector.add(
-                "header-subject-joined",
+                Code.HEADER_SUBJECT_JOINED,
                 f"subject continued on line {raw_field.joined_after_blank} after a blank line "
                 "and a withholding code; joined",
                 span,
             )
         elif raw_field.name == "subject" and len(raw_field.fragments) > 1:
             collector.add(
-                "header-subject-joined",
+                Code.HEADER_SUBJECT_JOINED,
                 f"subject wrapped over {len(raw_field.fragments)} lines; joined"
                 + (", as the subject printed below reads it" if raw_field.extended else ""),
                 span,
@@ -161,7 +162,7 @@ def unfold(block: RawBlock, collector: Collector) -> UnfoldedBlock:
         )
     for line in block.furniture:
         collector.add(
-            "header-furniture-inside",
+            Code.HEADER_FURNITURE_INSIDE,
             "page furniture inside a header block; kept out of the fields",
             span_of(line, line),
         )

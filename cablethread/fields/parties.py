@@ -25,6 +25,8 @@ from importlib import resources
 from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
+from cablethread.codes import Code
+from cablethread.diagnostics import Note
 from cablethread.lexicon.redactions import find_redactions, is_code_line
 from cablethread.models import Party, PartyKind, Redaction, Span, replaced, span_of, trusted
 
@@ -34,7 +36,6 @@ if TYPE_CHECKING:
 __all__ = [
     "FieldReader",
     "Fragment",
-    "Note",
     "Token",
     "is_redaction_debris",
     "is_withheld_words",
@@ -325,16 +326,6 @@ class Token:
         return (self.span.start,) * (len(self.parts) - 1) + (self.span.end,)
 
 
-@dataclass(frozen=True, slots=True)
-class Note:
-    """A decision or defect met while reading parties: a diagnostic code, message and lines."""
-
-    code: str
-    message: str
-    span: Span
-    related: Span | None = None
-
-
 def _line_span(line: int) -> Span:
     return span_of(line, line)
 
@@ -407,7 +398,7 @@ def _classify(text: str) -> tuple[str, str, list[str]]:
 def _margin_note(mark: str, beside: str | None, line: int) -> Note:
     where = f"beside {beside!r}" if beside else "in the field"
     return Note(
-        "redaction-margin",
+        Code.REDACTION_MARGIN,
         f"{mark!r} printed {where} is a margin mark of a redaction or classification, "
         "not part of a party",
         _line_span(line),
@@ -449,7 +440,7 @@ def _split(fragments: Sequence[Fragment]) -> tuple[list[Token], list[Note]]:
             ):
                 notes.append(
                     Note(
-                        "party-noise-skipped",
+                        Code.PARTY_NOISE_SKIPPED,
                         f"{piece.strip()!r} is an address blanked by the releasing agency with "
                         "no name beside it; not read as a party",
                         _line_span(fragment.line),
@@ -468,7 +459,7 @@ def _split(fragments: Sequence[Fragment]) -> tuple[list[Token], list[Note]]:
                 elif cell.strip():
                     notes.append(
                         Note(
-                            "party-noise-skipped",
+                            Code.PARTY_NOISE_SKIPPED,
                             f"{cell.strip()!r} in a recipient list holds no word; not read as a "
                             "party (it stays in the field's value)",
                             _line_span(fragment.line),
@@ -505,7 +496,7 @@ def _split(fragments: Sequence[Fragment]) -> tuple[list[Token], list[Note]]:
         if item.gap_before and previous_content is not None and content:
             notes.append(
                 Note(
-                    "party-column-split",
+                    Code.PARTY_COLUMN_SPLIT,
                     f"{previous_content.parts[-1]!r} and {token.parts[0]!r} are printed in "
                     "columns with no separator between them; read as two parties",
                     _line_span(previous_content.part_lines[-1]),
@@ -658,7 +649,7 @@ def repair_wrap(token: Token, directory: Directory) -> tuple[list[Token], list[N
         if index + 1 in best:
             notes.append(
                 Note(
-                    "party-wrap-split",
+                    Code.PARTY_WRAP_SPLIT,
                     f"{before!r} (line {lines[index]}) and {after!r} (line {lines[index + 1]}) "
                     "run together where the separator was lost at a line wrap; read as two "
                     "parties",
@@ -670,7 +661,7 @@ def repair_wrap(token: Token, directory: Directory) -> tuple[list[Token], list[N
             piece = next(p for p in pieces if lines[index] in p.lines and before in p.parts)
             notes.append(
                 Note(
-                    "party-wrap-joined",
+                    Code.PARTY_WRAP_JOINED,
                     f"{before!r} (line {lines[index]}) and {after!r} (line {lines[index + 1]}) "
                     f"are one party cut by a line wrap; read as {piece.text!r}",
                     here,
@@ -783,7 +774,7 @@ def _read_token(text: str, span: Span, field: str | None) -> tuple[Party, list[N
     if repaired:
         notes.append(
             Note(
-                "party-address-repaired",
+                Code.PARTY_ADDRESS_REPAIRED,
                 f"OCR-damaged address in {text!r} read as {party.address}",
                 span,
             )
@@ -801,7 +792,7 @@ def _read_token(text: str, span: Span, field: str | None) -> tuple[Party, list[N
                 given_name=given,
             )
             notes.append(
-                Note("party-name-repaired", f"OCR-damaged name {text!r} read as {name!r}", span)
+                Note(Code.PARTY_NAME_REPAIRED, f"OCR-damaged name {text!r} read as {name!r}", span)
             )
     if party.kind == "unknown" and len(text) <= MAX_PARTY_LENGTH:
         party, tail_notes = _without_debris_tail(party, text, span, field)
@@ -830,7 +821,7 @@ def _without_debris_tail(
         if head.unit is None and not tail.endswith(">"):
             continue
         note = Note(
-            "party-withheld",
+            Code.PARTY_WITHHELD,
             f"{tail!r} printed after {head_text!r} is the debris of a redaction box where its "
             "address stood; read as the person, the address withheld",
             span,
@@ -851,7 +842,7 @@ def resolve_party(party: Party, directory: Directory) -> tuple[Party, list[Note]
         shown = " ".join(party.raw[:60].split())
         return party, [
             Note(
-                "party-unknown",
+                Code.PARTY_UNKNOWN,
                 f"{shown!r}… ({len(party.raw):,} characters) is too long to be a party; kept as "
                 "printed",
                 party.span,
@@ -883,7 +874,7 @@ def resolve_party(party: Party, directory: Directory) -> tuple[Party, list[Note]
         withheld = trusted(Party, raw=party.raw, span=party.span, kind="withheld")
         return withheld, [
             Note(
-                "party-withheld",
+                Code.PARTY_WITHHELD,
                 f"{' '.join(party.raw.split())!r} is the debris of a redaction box printed where "
                 "a sender or recipient stood; read as withheld",
                 party.span,
@@ -892,7 +883,7 @@ def resolve_party(party: Party, directory: Directory) -> tuple[Party, list[Note]
     where = f"the {directory.profile} directory" if directory.profile else "the directory"
     return party, [
         Note(
-            "party-unknown",
+            Code.PARTY_UNKNOWN,
             f"{' '.join(party.raw.split())!r} is not in {where} and is not a person, address or "
             "withholding code; kept as printed (add it to a directory file to resolve it)",
             party.span,
@@ -932,7 +923,7 @@ def _cut_list(tokens: list[Token], field: str, rest: Token | None) -> tuple[list
         tokens = tokens[: MAX_RECIPIENTS - 1]
     count = len(tokens) + rest.text.count(";") + 1
     note = Note(
-        "party-list-cut",
+        Code.PARTY_LIST_CUT,
         f"the {field} field lists {count:,} recipients; the first {len(tokens):,} were "
         f"read one by one, the rest are kept as printed in one party",
         rest.span,
@@ -968,7 +959,7 @@ def read_parties(
                 parties.append(trusted(Party, raw=head, span=piece.span, kind="withheld"))
                 notes.append(
                     Note(
-                        "party-withheld",
+                        Code.PARTY_WITHHELD,
                         f"{head!r} printed before {text!r}, whose address spells that name, is "
                         "not its surname but the debris of a redaction box where a recipient "
                         "stood (the list's ';' read as ','); read as withheld",
@@ -1022,7 +1013,7 @@ def read_sender(fragments: Sequence[Fragment]) -> tuple[Party | None, list[Note]
     column of the field is joined (a wrapped name closes up); margin codes are dropped.
     """
     tokens, notes = _split(fragments)
-    notes = [n for n in notes if n.code != "party-column-split"]
+    notes = [n for n in notes if n.code != Code.PARTY_COLUMN_SPLIT]
     if not tokens:
         return None, notes
     parts = tuple(part for token in tokens for part in token.parts)
@@ -1032,7 +1023,7 @@ def read_sender(fragments: Sequence[Fragment]) -> tuple[Party | None, list[Note]
     if len(set(lines)) > 1:
         notes.append(
             Note(
-                "party-wrap-joined",
+                Code.PARTY_WRAP_JOINED,
                 f"the sender is printed over lines {span}; read as one party {text!r}",
                 _line_span(lines[0]),
                 _line_span(lines[-1]),
@@ -1045,7 +1036,7 @@ def read_sender(fragments: Sequence[Fragment]) -> tuple[Party | None, list[Note]
         party = replaced(party, raw=text, on_behalf_of=mailbox)
         token_notes.append(
             Note(
-                "party-on-behalf",
+                Code.PARTY_ON_BEHALF,
                 f"{text!r} names the sender and the mailbox it wrote for; read as the sender "
                 f"{' '.join(sender.split())!r} on behalf of {mailbox!r}",
                 span,
@@ -1148,15 +1139,14 @@ def _movable(note: Note) -> bool:
     moving the spans and those numbers moves the note."""
     if "line" not in note.message:
         return True
-    own = {note.span.start, note.span.end}
-    if note.related is not None:
-        own |= {note.related.start, note.related.end}
+    own = {line for span in (note.span, note.related) if span for line in (span.start, span.end)}
     return all(n in own for n in _line_refs(note))
 
 
 def _moved_note(note: Note, delta: int) -> Note:
     if delta == 0:
         return note
+    span = _moved_span(note.span, delta) if note.span is not None else None
     related = _moved_span(note.related, delta) if note.related is not None else None
     message = note.message
     if "line" in message:
@@ -1164,4 +1154,4 @@ def _moved_note(note: Note, delta: int) -> Note:
             lambda match: re.sub(r"\d+", lambda n: str(int(n.group()) + delta), match.group()),
             message,
         )
-    return Note(note.code, message, _moved_span(note.span, delta), related)
+    return Note(note.code, message, span, related)

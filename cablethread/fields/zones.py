@@ -23,9 +23,11 @@ from functools import cache
 from importlib import resources
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from cablethread.codes import Code
+from cablethread.diagnostics import Note
+
 __all__ = [
     "PrintedZone",
-    "ZoneNote",
     "ZoneReading",
     "is_zone_name",
     "named_zone",
@@ -47,14 +49,6 @@ class ZoneReading:
 
 
 @dataclass(frozen=True, slots=True)
-class ZoneNote:
-    """A decision or problem met while reading a printed zone: a diagnostic code and a sentence."""
-
-    code: str
-    message: str
-
-
-@dataclass(frozen=True, slots=True)
 class PrintedZone:
     """What a zone printed with a clock gives: the zone used and its offset at that clock.
 
@@ -66,7 +60,7 @@ class PrintedZone:
 
     offset_minutes: int | None
     zone: str | None
-    notes: tuple[ZoneNote, ...] = ()
+    notes: tuple[Note, ...] = ()
 
 
 def offset_zone(minutes: int) -> str:
@@ -195,7 +189,7 @@ def _choose(
     readings: tuple[ZoneReading, ...],
     sender_zone: str | None,
     archive_zone: str,
-) -> tuple[ZoneReading | None, list[ZoneNote]]:
+) -> tuple[ZoneReading | None, list[Note]]:
     """The reading of an abbreviation: the only one, or the one the sender's directory zone or
     the archive zone points to (by country), the other not pointing elsewhere."""
     if len(readings) == 1:
@@ -209,15 +203,15 @@ def _choose(
         reading, why = by_archive[0], f"the release's zone {archive_zone}"
     else:
         return None, [
-            ZoneNote(
-                "date-zone-ambiguous",
+            Note(
+                Code.DATE_ZONE_AMBIGUOUS,
                 f"{printed!r} may be {meanings}; neither the release's zone {archive_zone} nor "
                 f"the sender's zone ({sender_zone or 'unknown'}) settles which; read in the "
                 f"archive zone {archive_zone}",
             )
         ]
-    note = ZoneNote(
-        "date-zone-resolved",
+    note = Note(
+        Code.DATE_ZONE_RESOLVED,
         f"{printed!r} may be {meanings}; read as {reading.name} "
         f"({offset_zone(reading.offset_minutes)}): {why} is in that country",
     )
@@ -265,8 +259,8 @@ def read_printed_zone(
             None,
             None,
             (
-                ZoneNote(
-                    "date-zone-unknown",
+                Note(
+                    Code.DATE_ZONE_UNKNOWN,
                     f"{printed!r} after the time is not a zone of the table; the clock is read "
                     "as if no zone were printed",
                 ),
@@ -285,8 +279,8 @@ def read_printed_zone(
         return PrintedZone(reading.offset_minutes, zone, tuple(notes))
     actual = _offset_at(zone, wall)
     notes.append(
-        ZoneNote(
-            "date-zone-dst-mismatch",
+        Note(
+            Code.DATE_ZONE_DST_MISMATCH,
             f"{printed!r} ({reading.name}, {offset_zone(reading.offset_minutes)}) is printed "
             f"with a clock of {wall:%d %B %Y}, when {zone} kept "
             f"{offset_zone(actual) if actual is not None else 'another offset'}; read as printed",

@@ -47,6 +47,7 @@ from typing import IO, TYPE_CHECKING, Any, TypedDict
 
 from pydantic import TypeAdapter
 
+from cablethread.codes import Code
 from cablethread.diagnostics import Collector
 from cablethread.models import (
     CollatedPrinting,
@@ -841,7 +842,7 @@ def _report(
     words_a, words_b = len(readings[index_a].words), len(readings[index_b].words)
     why = f"less than {MIN_ALIGNED:.0%} of the shorter body's words align"
     collector.add(
-        "collation-unaligned",
+        Code.COLLATION_UNALIGNED,
         f"message {message.id}: printings {index_a + 1} ({first.source or ''}:{first.span}, "
         f"{words_a} words) and {index_b + 1} ({second.source or ''}:{second.span}, {words_b} "
         f"words) were not compared: {why}",

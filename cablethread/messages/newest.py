@@ -17,6 +17,7 @@ nothing typed above it), the newest text is that block's body.
 
 from __future__ import annotations
 
+from cablethread.codes import Code
 from cablethread.lexicon import patterns as p
 from cablethread.models import Message, Release, Segment
 
@@ -91,7 +92,7 @@ def newest_body(
     separators = {
         diagnostic.span.start
         for diagnostic in release.diagnostics
-        if diagnostic.code == "header-separator-alone"
+        if diagnostic.code == Code.HEADER_SEPARATOR_ALONE
         and diagnostic.span is not None
         and diagnostic.source == source
     }

@@ -12,7 +12,6 @@ import itertools
 import os
 import pickle
 import re
-import stat
 import tempfile
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor
@@ -25,12 +24,13 @@ from pathlib import Path
 from typing import IO, Any, TypeVar
 
 from cablethread._clean import terminal_safe
+from cablethread.codes import Code
 from cablethread.diagnostics import Collector
 from cablethread.errors import InputError
 from cablethread.fields.dates import parse_sent
 from cablethread.fields.directory import Directory
 from cablethread.fields.headers import unfold
-from cablethread.fields.parties import FieldReader, Fragment, Note, resolve_party
+from cablethread.fields.parties import FieldReader, Fragment, resolve_party
 from cablethread.fields.profiles import Profile, profiles
 from cablethread.fields.subjects import parse_subject
 from cablethread.fields.zones import read_printed_zone
@@ -54,7 +54,8 @@ from cablethread.models import (
     span_of,
     trusted,
 )
-from cablethread.policy import DEFAULT_MAX_BYTES, Policy
+from cablethread.policy import Policy
+from cablethread.reading.files import read_text
 from cablethread.reading.source import SourceText
 from cablethread.scan.blocks import RawBlock, Scan, scan
 
@@ -74,11 +75,11 @@ def _choose_profile(text: str, policy: Policy, collector: Collector) -> Profile:
     for profile in table.values():
         if any(phrase in head for phrase in profile.detect):
             collector.add(
-                "profile-detected",
+                Code.PROFILE_DETECTED,
                 f"profile {profile.key} ({profile.name}) chosen from the text",
             )
             return profile
-    collector.add("profile-detected", "no agency recognised; the generic profile was used")
+    collector.add(Code.PROFILE_DETECTED, "no agency recognised; the generic profile was used")
     return table["generic"]
 
 
@@ -135,7 +136,7 @@ def _document_profiles(
         span = span_of(members[0].start, members[-1].end)
         chosen[chain] = (span, other)
         collector.add(
-            "profile-detected",
+            Code.PROFILE_DETECTED,
             f"the document at lines {span}: profile {other.key} ({other.name}) chosen from its "
             f"page furniture; the release's profile is {release.key}",
             span,
@@ -207,11 +208,6 @@ class Document:
     profiles: list[SourceProfile] = field(default_factory=list)
 
 
-def _record(collector: Collector, notes: Iterable[Note]) -> None:
-    for note in notes:
-        collector.add(note.code, note.message, note.span, note.related)
-
-
 def _directory(profile: Profile, policy: Policy) -> Directory:
     """The profile's package directory with the user's files over it.
 
@@ -244,7 +240,7 @@ def _parties(
     if not fragments:
         return []
     parties, notes = reader.parties(fragments, field_name)
-    _record(collector, notes)
+    collector.record(notes)
     return parties
 
 
@@ -269,27 +265,27 @@ def _sender(
     """
     party, notes = reader.sender(fragments or [])
     if party is None and codes:
-        _record(collector, notes)
+        collector.record(notes)
         # The exemption (``B1``) names the withholding better than a classification reason
         # printed beside it (``1.4(D)``).
         code = next((c for c in codes if c.jurisdiction != "us-eo13526"), codes[0])
         return trusted(Party, raw=code.raw, span=code.span, kind="withheld", redaction=code)
     if party is None and fragments and blanked:
         # The specks are the blanking's; they need no note of their own.
-        _record(collector, (n for n in notes if n.code != "party-noise-skipped"))
+        collector.record(n for n in notes if n.code != Code.PARTY_NOISE_SKIPPED)
         raw = " ".join(" ".join(f.text for f in fragments).split())
         where = span_of(fragments[0].line, fragments[-1].line)
         printed = f"holds only {raw!r}" if raw else "is empty"
         collector.add(
-            "party-withheld",
+            Code.PARTY_WITHHELD,
             f"the From: field {printed} in a header with a date or recipients; read as a "
             "withheld sender",
             where,
         )
         return trusted(Party, raw=raw, span=where, kind="withheld")
-    _record(collector, notes)
+    collector.record(notes)
     if party is None:
-        collector.add("header-no-sender", "the From: field is empty", span)
+        collector.add(Code.HEADER_NO_SENDER, "the From: field is empty", span)
     return party
 
 
@@ -309,7 +305,7 @@ def _resolved(party: Party | None, directory: Directory, collector: Collector) -
     if party is None:
         return None
     resolved, notes = resolve_party(party, directory)
-    _record(collector, notes)
+    collector.record(notes)
     return resolved
 
 
@@ -352,7 +348,7 @@ def _read_source(text: str, name: str | None, policy: Policy) -> Document:
     source = SourceText(text, name)
     collector = Collector(source=name, strict=policy.strict)
     if not text or text.isspace():  # (strip() would copy the whole text)
-        collector.add("input-empty", "the input holds no text")
+        collector.add(Code.INPUT_EMPTY, "the input holds no text")
         profile = profiles()[policy.profile or "generic"]
         segments = _segments(
             text, ["other"] * len(source), [None] * len(source), name, source.newline
@@ -361,12 +357,12 @@ def _read_source(text: str, name: str | None, policy: Policy) -> Document:
         return Document(name, [], segments, collector.items, profile, len(source), profiles=used)
     if any(ch in text for ch in "\x00\x01\x02\x03\x04\x05\x06\x07\x08\x0e\x0f"):
         collector.add(
-            "input-control-characters", "control characters in the text were kept as they are"
+            Code.INPUT_CONTROL_CHARACTERS, "control characters in the text were kept as they are"
         )
     profile = _choose_profile(text, policy, collector)
     for page in source.blank_pages():
         collector.add(
-            "page-no-text", f"page {page} holds no text; if it is a scan, OCR it (ocrmypdf)"
+            Code.PAGE_NO_TEXT, f"page {page} holds no text; if it is a scan, OCR it (ocrmypdf)"
         )
     dayfirst = policy.dayfirst if policy.dayfirst is not None else profile.dayfirst
     found = scan(source, policy.languages, dayfirst)
@@ -376,7 +372,7 @@ def _read_source(text: str, name: str | None, policy: Policy) -> Document:
     readers: dict[str, tuple[Directory, FieldReader]] = {}
     for line in found.separators_alone:
         collector.add(
-            "header-separator-alone",
+            Code.HEADER_SEPARATOR_ALONE,
             "a separator line with no header block below it",
             span_of(line, line),
         )
@@ -424,12 +420,13 @@ def _read_source(text: str, name: str | None, policy: Policy) -> Document:
         sent_zone: str | None = None
         order_from: str | None = None
         if sent_field is None:
-            collector.add("date-missing", "the header block has no Sent:/Date: field", header_span)
+            collector.add(
+                Code.DATE_MISSING, "the header block has no Sent:/Date: field", header_span
+            )
         else:
             sent_raw = " ".join(sent_field.value.split())
             parsed = parse_sent(sent_raw, own_dayfirst, _date_languages(block), policy.languages)
-            for note in parsed.notes:
-                collector.add(note.code, note.message, sent_field.span)
+            collector.record(parsed.notes, sent_field.span)
             if parsed.value is not None:
                 sent_local = parsed.value
                 alternative = parsed.alternative
@@ -456,7 +453,7 @@ def _read_source(text: str, name: str | None, policy: Policy) -> Document:
         for redaction in redactions:
             if redaction.ocr_damaged:
                 collector.add(
-                    "redaction-ocr-damaged",
+                    Code.REDACTION_OCR_DAMAGED,
                     f"{redaction.raw!r} read as {redaction.code}",
                     redaction.span,
                 )
@@ -518,7 +515,9 @@ def _read_source(text: str, name: str | None, policy: Policy) -> Document:
     _note_assumed_orders(printings, flipped, policy, collector)
     _read_zones(printings, collector)
     if not block_count:
-        collector.add("input-no-headers", "no header block (From: with Sent:/To:/Subject:) found")
+        collector.add(
+            Code.INPUT_NO_HEADERS, "no header block (From: with Sent:/To:/Subject:) found"
+        )
     ids = [printings[o].id if o is not None else None for o in found.owners]
     kinds = found.kinds
     # What the lines were read into goes before the segments are made: the scanner's blocks and
@@ -543,7 +542,7 @@ def _quoted_subject(
     if above.occurrence.chain != chain or above.subject is None or not above.subject.topic:
         return None
     collector.add(
-        "header-subject-quoted",
+        Code.HEADER_SUBJECT_QUOTED,
         f"no subject is printed with the attribution; read as {above.subject.topic!r}, the "
         f"subject of the reply above it (lines {above.occurrence.span}) without its prefixes",
         span,
@@ -615,7 +614,7 @@ def _settle_day_month(
             printing, reading = printings[index], others[index]
             assert printing.sent_local is not None
             collector.add(
-                "date-dayfirst-by-chain",
+                Code.DATE_DAYFIRST_BY_CHAIN,
                 f"{printing.sent_raw!r}: read as {reading.value:%d %B %Y}, not "
                 f"{printing.sent_local:%d %B %Y}: in the policy's day/month order the printed "
                 "chain would be out of order",
@@ -656,7 +655,7 @@ def _note_assumed_orders(
             whose = f"the {profile.key} profile's order"
         order = "day first" if dayfirst else "month first"
         collector.add(
-            "date-order-assumed",
+            Code.DATE_ORDER_ASSUMED,
             f"{printing.sent_raw!r}: the text does not fix the day/month order; read {order} "
             f"({printing.sent_local:%d %B %Y}), {whose}",
             printing.sent_span or printing.occurrence.span,
@@ -678,8 +677,7 @@ def _read_zones(printings: list[Printing], collector: Collector) -> None:
             sender_zone,
             printing.archive_tz,
         )
-        for note in read.notes:
-            collector.add(note.code, note.message, printing.sent_span or printing.occurrence.span)
+        collector.record(read.notes, printing.sent_span or printing.occurrence.span)
         printing.offset_minutes = read.offset_minutes
         printing.zone_name = read.zone
 
@@ -969,7 +967,7 @@ def _assembled(documents: list[Document], policy: Policy) -> Release:
         if len(printings) > exact[message_id]:
             others = sorted({p.id for p in printings if p.id != message_id})
             collector.add(
-                "message-variant",
+                Code.MESSAGE_VARIANT,
                 f"message {message_id} is printed {len(printings)} times ({spans}) with the same "
                 f"wall clock, near-equal senders and subjects and alike bodies "
                 f"({_differences(printings)}); "
@@ -982,7 +980,7 @@ def _assembled(documents: list[Document], policy: Policy) -> Release:
             # Senders or subjects printed apart as well (the debris of a blanked address).
             also = _differences(printings, body=False)
             collector.add(
-                "message-variant",
+                Code.MESSAGE_VARIANT,
                 f"message {message_id} is printed {len(printings)} times with different bodies "
                 f"({spans}){'; also ' + also if also else ''}; every printing is kept as an "
                 "occurrence",
@@ -993,7 +991,7 @@ def _assembled(documents: list[Document], policy: Policy) -> Release:
             # ``Folkers, Greg (NIH/NIAID) [E] yy woe-`` / ``… S99 yyy oe``: one id, as the debris
             # of a blanked address is no part of the sender, but printed apart all the same.
             collector.add(
-                "message-variant",
+                Code.MESSAGE_VARIANT,
                 f"message {message_id} is printed {len(printings)} times ({spans}) alike but "
                 f"for {differences}; the first printing's values are kept",
                 first.occurrence.span,
@@ -1071,155 +1069,13 @@ def parse(text: str, policy: Policy | None = None, *, source: str | None = None)
         return _assemble([_read_document(text, source, policy)], policy)
 
 
-#: Byte-order marks and the codecs they name, longest first (UTF-32 LE begins as UTF-16 LE).
-_BOMS = (
-    (b"\xff\xfe\x00\x00", "utf-32"),
-    (b"\x00\x00\xfe\xff", "utf-32"),
-    (b"\xff\xfe", "utf-16"),
-    (b"\xfe\xff", "utf-16"),
-    (b"\xef\xbb\xbf", "utf-8-sig"),
-)
-#: The most bytes a cut UTF-8 character leaves at the end of a file.
-_UTF8_TAIL = 3
-
-
-@dataclass(frozen=True)
-class Decoded:
-    """A file's text and what reading it had to decide: (code, message) for each note."""
-
-    text: str
-    notes: tuple[tuple[str, str], ...] = ()
-
-
-def _damaged(data: bytes, codec: str, name: str, error: UnicodeDecodeError) -> Decoded:
-    """``data`` in ``codec``, what cannot be decoded replaced by U+FFFD and reported."""
-    text = data.decode(codec, errors="replace")
-    where = "its last bytes" if error.start >= len(data) - 4 else f"byte {error.start:,}"
-    message = (
-        f"{name}: damaged {codec} from {where} ({error.reason}); what could not be decoded "
-        "was replaced with U+FFFD, the rest read as it is"
-    )
-    return Decoded(text, (("input-decode-damaged", message),))
-
-
-def _decode(data: bytes, name: str) -> Decoded:
-    for bom, codec in _BOMS:
-        if data.startswith(bom):
-            try:
-                return Decoded(data.decode(codec))
-            except UnicodeDecodeError as exc:
-                return _damaged(data, codec, name, exc)
-    if b"\x00" in data[:1_000_000]:
-        raise InputError(f"{name}: not a text file (it holds NUL bytes); extract its text first")
-    try:
-        return Decoded(data.decode("utf-8"))
-    except UnicodeDecodeError as exc:
-        if exc.start >= len(data) - _UTF8_TAIL and exc.reason == "unexpected end of data":
-            # A file cut inside its last character: UTF-8 but for that character.
-            return _damaged(data, "utf-8", name, exc)
-    # cp1252 leaves five bytes undefined; those map through Latin-1 so nothing is lost.
-    text = data.decode("cp1252") if _cp1252_ok(data) else data.decode("latin-1")
-    return Decoded(text, (("input-decoded-cp1252", f"{name} is not UTF-8; decoded as cp1252"),))
-
-
-def _cp1252_ok(data: bytes) -> bool:
-    return not any(b in data for b in (b"\x81", b"\x8d", b"\x8f", b"\x90", b"\x9d"))
-
-
-#: What a file of each kind that is not a regular file is called in a refusal.
-_FILE_KINDS = (
-    (stat.S_ISFIFO, "a FIFO"),
-    (stat.S_ISCHR, "a character device"),
-    (stat.S_ISBLK, "a block device"),
-    (stat.S_ISSOCK, "a socket"),
-)
-
-
-def _too_large(name: str, size: str, max_bytes: int) -> InputError:
-    return InputError(
-        f"{name}: {size} more than the limit of {max_bytes:,} bytes; raise it with "
-        "Policy(max_bytes=...) or --max-size"
-    )
-
-
-def _read_regular(path: Path, name: str, max_bytes: int) -> bytes:
-    """The bytes of a regular file of at most ``max_bytes``; anything else raises InputError.
-
-    The file is opened without blocking and looked at before it is read: a FIFO would wait for a
-    writer for ever, and a device (``/dev/zero``) never ends.
-    """
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
-    try:
-        descriptor = os.open(path, flags)
-    except FileNotFoundError:
-        raise InputError(f"{name}: no such file") from None
-    except IsADirectoryError:
-        raise InputError(f"{name}: is a directory, not a file") from None
-    except OSError as exc:
-        raise InputError(f"{name}: cannot be read ({exc.strerror})") from None
-    with open(descriptor, "rb") as handle:
-        mode = os.fstat(descriptor).st_mode
-        if stat.S_ISDIR(mode):
-            raise InputError(f"{name}: is a directory, not a file")
-        if not stat.S_ISREG(mode):
-            kind = next((what for test, what in _FILE_KINDS if test(mode)), "a special file")
-            raise InputError(f"{name}: not a regular file ({kind}); save the text to a file first")
-        size = os.fstat(descriptor).st_size
-        if size > max_bytes:
-            raise _too_large(name, f"{size:,} bytes,", max_bytes)
-        try:
-            data = handle.read(max_bytes + 1)
-        except OSError as exc:
-            raise InputError(f"{name}: cannot be read ({exc.strerror})") from None
-    if len(data) > max_bytes:  # the file grew while it was read
-        raise _too_large(name, "it holds", max_bytes)
-    return data
-
-
-def read_text(
-    path_or_file: str | os.PathLike[str] | IO[str] | IO[bytes],
-    max_bytes: int = DEFAULT_MAX_BYTES,
-) -> tuple[str, str, tuple[tuple[str, str], ...]]:
-    """Read a file as text: (text, name, notes). Raises :class:`InputError`.
-
-    The notes are (diagnostic code, message) for what decoding decided: a file that is not UTF-8
-    read as cp1252, damaged bytes replaced. A byte-order mark names the encoding (UTF-8, UTF-16,
-    UTF-32) and is not part of the text.
-
-    Only a regular file is read (not a FIFO or a device), of at most ``max_bytes`` (an open file:
-    of at most that many bytes or characters).
-    A PDF gives the text of its text layer (the ``pdf`` extra): :func:`cablethread.reading.pdf.extract_pdf`.
-    """
-    if isinstance(path_or_file, str | os.PathLike):
-        path = Path(path_or_file)
-        name = str(path)
-        data = _read_regular(path, name, max_bytes)
-    else:
-        name = str(getattr(path_or_file, "name", "<stream>"))
-        content = path_or_file.read(max_bytes + 1)
-        if len(content) > max_bytes:
-            raise _too_large(name, "it holds", max_bytes)
-        if isinstance(content, str):
-            return content, name, ()
-        data = content
-    if b"%PDF-" in data[:1024]:
-        # A PDF is read through its text layer; its pages come back joined by form feeds.
-        from cablethread.reading.pdf import extract_pdf, is_pdf
-
-        if is_pdf(data):
-            return extract_pdf(data, name, max_characters=max_bytes).text, name, ()
-    decoded = _decode(data, name)
-    return decoded.text, name, decoded.notes
-
-
 def _read_named(item: str | os.PathLike[str] | IO[str] | IO[bytes], policy: Policy) -> Document:
     """Read a file (path or open file) and parse it as far as messages."""
     text, name, notes = read_text(item, policy.max_bytes)
     document = _read_document(text, name, policy)
     if notes:
         collector = Collector(source=name, strict=policy.strict)
-        for code, message in notes:
-            collector.add(code, message)
+        collector.record(notes)
         document.diagnostics[:0] = collector.items
     return document
 

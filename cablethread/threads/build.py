@@ -22,6 +22,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from cablethread.codes import Code
 from cablethread.diagnostics import Collector
 from cablethread.fields.profiles import Profile
 from cablethread.fields.subjects import bare_key, parse_subject, run_on, variant_of
@@ -233,7 +234,7 @@ def build_threads(
             kind = _printed_link(child, parent)
             if kind is None:
                 collector.add(
-                    "thread-chain-break",
+                    Code.THREAD_CHAIN_BREAK,
                     f"{child.id} is printed above {parent.id} but their subjects or times "
                     "disagree; not linked",
                     child.occurrences[0].span,
@@ -248,7 +249,7 @@ def build_threads(
             evidence[child.id] = kind
             if kind == "printed-chain-subject-changed":
                 collector.add(
-                    "thread-subject-changed",
+                    Code.THREAD_SUBJECT_CHANGED,
                     f"{child.id} ({_subject_text(child.subject)}) is printed above {parent.id} "
                     f"({_subject_text(parent.subject)}): its subject changed in the chain only "
                     "by prefixes or tags, or is a prefix alone; linked with lower confidence",
@@ -285,7 +286,7 @@ def build_threads(
             links.link(message.id, earlier.id)
             evidence[message.id] = "subject-time"
             collector.add(
-                "thread-subject-time",
+                Code.THREAD_SUBJECT_TIME,
                 f"{message.id} has no printed parent; linked to the latest earlier message "
                 f"with the same subject, {earlier.id}",
                 span,
@@ -298,7 +299,7 @@ def build_threads(
         links.link(message.id, placeholder.id)
         evidence[message.id] = "placeholder"
         collector.add(
-            "thread-placeholder",
+            Code.THREAD_PLACEHOLDER,
             f"the parent of {message.id} ({_subject_text(placeholder.subject)}) is not in the "
             f"release; placeholder {placeholder.id} stands for it",
             span,

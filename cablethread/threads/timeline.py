@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Literal
 
+from cablethread.codes import Code
 from cablethread.diagnostics import Collector
 from cablethread.fields.zones import named_zone, offset_zone, zone_info
 from cablethread.models import Message, Span, TzMode, replaced
@@ -42,7 +43,7 @@ class Placed:
 
     utc: datetime | None
     zone: str
-    problem: str | None = None
+    problem: Code | None = None
 
 
 def localise(wall: datetime, zone_name: str) -> Placed:
@@ -54,10 +55,10 @@ def localise(wall: datetime, zone_name: str) -> Placed:
     zone = named_zone(zone_name)
     early = wall.replace(tzinfo=zone, fold=0)
     late = wall.replace(tzinfo=zone, fold=1)
-    problem: str | None = None
+    problem: Code | None = None
     if early.utcoffset() != late.utcoffset():
         back = early.astimezone(UTC).astimezone(zone).replace(tzinfo=None)
-        problem = "time-nonexistent" if back != wall else "time-ambiguous"
+        problem = Code.TIME_NONEXISTENT if back != wall else Code.TIME_AMBIGUOUS
     return Placed(early.astimezone(UTC), zone_name, problem)
 
 
@@ -155,7 +156,7 @@ def place_messages(
                     best, best_count = candidate, count
             chosen[chain] = best
             collector.add(
-                "time-zone-chosen",
+                Code.TIME_ZONE_CHOSEN,
                 f"chain {chain[1]} of {chain[0] or 'the input'}: mode {best} chosen "
                 f"({best_count} reply older than its parent)",
             )
@@ -176,7 +177,7 @@ def place_messages(
         if not known:
             who = message.sender.raw if message.sender else "the sender"
             collector.add(
-                "time-zone-unknown",
+                Code.TIME_ZONE_UNKNOWN,
                 f"no home zone known for {who}; the archive zone {home} was used",
                 span,
                 source=source,
@@ -187,7 +188,7 @@ def place_messages(
                 f"{message.sent_local} in {zone}: "
                 + (
                     "the clock shows this time twice; the first was taken"
-                    if placed.problem == "time-ambiguous"
+                    if placed.problem == Code.TIME_AMBIGUOUS
                     else "this time never occurred (clocks went forward); read with the earlier offset"
                 ),
                 span,
@@ -212,7 +213,7 @@ def check_causality(
             span: Span | None = child.occurrences[0].span if child.occurrences else None
             related = parent.occurrences[0].span if parent.occurrences else None
             collector.add(
-                "time-reply-before-parent",
+                Code.TIME_REPLY_BEFORE_PARENT,
                 f"reply {child_id} ({_who(child)}, {child.sent_utc:%Y-%m-%d %H:%M}Z) is "
                 f"{gap.total_seconds() / 60:.0f} minutes older than its parent {parent_id} "
                 f"({_who(parent)}, {parent.sent_utc:%Y-%m-%d %H:%M}Z) under {child.tz_mode}",
