@@ -32,7 +32,7 @@ from zoneinfo import ZoneInfoNotFoundError
 
 from cablethread._clean import without_surrogates
 from cablethread.export._output import atomic_write
-from cablethread.export.mbox import body_segments
+from cablethread.export.mbox import BodySegments, body_segments
 from cablethread.fields.zones import zone_info
 from cablethread.models import Edge, Message, Party, Release, Thread
 from cablethread.views.report import thread_walk
@@ -133,7 +133,7 @@ class _Parties:
         return [number, str(party.span)]
 
 
-def _body(message: Message, bodies: dict[tuple[str, str | None], list[Any]]) -> list[Any] | None:
+def _body(message: Message, bodies: BodySegments) -> list[Any] | None:
     """The body of the first printing: its first line number and its text, page breaks and
     carriage returns taken out, trailing blank lines dropped."""
     if not message.occurrences:
@@ -155,7 +155,7 @@ def _body(message: Message, bodies: dict[tuple[str, str | None], list[Any]]) -> 
 
 def _message(
     message: Message,
-    bodies: dict[tuple[str, str | None], list[Any]],
+    bodies: BodySegments,
     codes: dict[str, list[str]],
     parties: _Parties,
 ) -> dict[str, Any]:
@@ -245,7 +245,7 @@ def release_data(release: Release, edges: list[list[Edge]] | None = None) -> dic
     ``edges``: :func:`thread_edges` of the release, if the caller has them already.
     """
     grouped = thread_edges(release) if edges is None else edges
-    bodies: Any = body_segments(release)
+    bodies = body_segments(release)
     everything = [*release.messages, *release.placeholders]
     index_of = {message.id: index for index, message in enumerate(everything)}
     codes: dict[str, list[str]] = {}
@@ -301,7 +301,10 @@ def release_data(release: Release, edges: list[list[Edge]] | None = None) -> dic
 
 # --- The timeline --------------------------------------------------------------------------
 
-_WIDTH, _LEFT, _RIGHT, _LANE, _TOP = 760, 150, 24, 56, 34
+_WIDTH, _LEFT, _RIGHT, _LANE, _TOP = 760, 150, 24, 72, 10
+#: The least room between two labels on the same side of one lane; a closer point keeps only its
+#: tooltip.
+_LABEL_ROOM = 64
 
 
 def _home(message: Message) -> str:
@@ -389,19 +392,31 @@ def timeline_svg(
         if edge.parent_id in where and edge.child_id in where:
             (x1, y1), (x2, y2) = where[edge.parent_id], where[edge.child_id]
             parts.append(f'<line class="tl-link" x1="{x1:.0f}" y1="{y1}" x2="{x2:.0f}" y2="{y2}"/>')
+    last: dict[tuple[int, int], float] = {}
     for number, message in enumerate(dated):
         x, y = where[message.id]
         sender = shown(message.sender.raw) if message.sender else "?"
         assert message.sent_utc is not None
         local = _local_in(message.sent_utc, _home(message))
         label = f"{sender}, {local} ({_utc(message.sent_utc)})"
-        offset = -10 if number % 2 == 0 else 20
+        # As the notebook's plot: the sender and the wall clock of its lane beside each point,
+        # above and below in turn, left off where the last label on that side stands too close.
+        side = number % 2
+        text = ""
+        if x - last.get((y, side), -_LABEL_ROOM) >= _LABEL_ROOM:
+            last[(y, side)] = x
+            first, second = (y - 22, y - 10) if side == 0 else (y + 20, y + 32)
+            day, *_, time = local.split()
+            clock = escape(f"{day} {time}")
+            text = (
+                f'<text x="{x:.0f}" y="{first}">{escape(sender[:14])}</text>'
+                f'<text class="tl-clock" x="{x:.0f}" y="{second}">{clock}</text>'
+            )
         parts.append(
             # The title is the point's name for a screen reader and its tooltip.
             f'<g class="tl-point" data-m="{index_of[message.id]}" tabindex="0" role="button">'
             f"<title>{escape(label)}</title>"
-            f'<circle cx="{x:.0f}" cy="{y}" r="6"/>'
-            f'<text x="{x:.0f}" y="{y + offset}">{escape(sender[:18])}</text></g>'
+            f'<circle cx="{x:.0f}" cy="{y}" r="6"/>{text}</g>'
         )
     parts.append("</svg>")
     return "".join(parts)
