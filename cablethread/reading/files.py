@@ -145,7 +145,7 @@ def read_text(
 
     Only a regular file is read (not a FIFO or a device), of at most ``max_bytes`` (an open file:
     of at most that many bytes or characters).
-    A PDF gives the text of its text layer (the ``pdf`` extra): :func:`cablethread.reading.pdf.extract_pdf`.
+    A PDF gives the text of its text layer (the ``pdf`` extra): :func:`cablethread.reading.pdf.pdf_text`.
     """
     if isinstance(path_or_file, str | os.PathLike):
         path = Path(path_or_file)
@@ -161,9 +161,9 @@ def read_text(
         data = content
     if b"%PDF-" in data[:1024]:
         # A PDF is read through its text layer; its pages come back joined by form feeds.
-        from cablethread.reading.pdf import extract_pdf, is_pdf
+        from cablethread.reading.pdf import is_pdf, pdf_text
 
         if is_pdf(data):
-            return extract_pdf(data, name, max_characters=max_bytes).text, name, ()
+            return pdf_text(data, name, max_characters=max_bytes), name, ()
     decoded = _decode(data, name)
     return decoded.text, name, decoded.notes

@@ -24,6 +24,8 @@ import os
 import re
 import statistics
 import threading
+from array import array
+from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any, NamedTuple
 
@@ -39,6 +41,7 @@ __all__ = [
     "extract_pdf",
     "is_pdf",
     "join_pages",
+    "pdf_text",
 ]
 
 #: PDFium is not thread-safe, and ``parse_many`` may read files in a thread pool: one document
@@ -117,24 +120,57 @@ def _pdfium() -> Any:
     return pypdfium2
 
 
-class _Word(NamedTuple):
-    """A word the page places: its text, baseline, and the advance box of its glyphs (points)."""
+class _PageWords:
+    """A page's level words, held as columns rather than an object per word (a page of type holds
+    some hundreds of words, a release some hundred thousand): each word is a slice of the page's
+    text and a box in points. ``order`` lists the words line by line, top to bottom and each line
+    left to right; line ``n`` is ``order[breaks[n]:breaks[n + 1]]``."""
 
-    text: str
-    baseline: float
-    left: float
-    right: float
-    height: float
+    __slots__ = (
+        "baselines",
+        "breaks",
+        "ends",
+        "heights",
+        "lefts",
+        "order",
+        "rights",
+        "starts",
+        "text",
+        "turned",
+    )
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.starts = array("l")
+        self.ends = array("l")
+        self.baselines = array("d")
+        self.lefts = array("d")
+        self.rights = array("d")
+        self.heights = array("d")
+        self.order = array("l")
+        self.breaks = array("l")
+        #: Lines set at an angle (a stamp up the margin, a watermark), whole, in page order.
+        self.turned: list[str] = []
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    def word(self, index: int) -> str:
+        return self.text[self.starts[index] : self.ends[index]]
+
+    def lines(self) -> Iterator[array[int]]:
+        """Each line's words, left to right, top line first."""
+        breaks, order = self.breaks, self.order
+        for n, start in enumerate(breaks):
+            yield order[start : breaks[n + 1] if n + 1 < len(breaks) else len(order)]
+
+    def baseline(self, line: array[int]) -> float:
+        """The baseline of a line's main text: that of its tallest word, not of a raised mark."""
+        heights = self.heights
+        return self.baselines[max(line, key=heights.__getitem__)]
 
 
-class _Page(NamedTuple):
-    """A page's level words, grouped into lines, and the lines of its text set at an angle."""
-
-    lines: list[list[_Word]]
-    turned: list[str]
-
-
-def _words(textpage: Any, raw: Any) -> tuple[list[_Word], list[str]]:
+def _words(textpage: Any, raw: Any) -> _PageWords:
     """The words of a page, and its lines set at an angle (a stamp up the margin, a watermark).
 
     Words are PDFium's characters split at the spaces and line breaks it gives. Text at an angle
@@ -149,15 +185,16 @@ def _words(textpage: Any, raw: Any) -> tuple[list[_Word], list[str]]:
     origin_x, origin_y = ctypes.c_double(), ctypes.c_double()
     first, last = raw.FS_RECTF(), raw.FS_RECTF()
     angle_of = getattr(raw, "FPDFText_GetCharAngle", None)
-    words: list[_Word] = []
-    turned: list[str] = []
+    # A hyphen mark becomes a hyphen, one character for one, so the words' offsets still hold.
+    page = _PageWords(text.translate(_HYPHENS))
+    turned = page.turned
     after = 0  # where the previous word ended, when it was set at an angle
     for match in _WORD.finditer(text):
         start, end = match.start(), match.end() - 1
         # Radians counter-clockwise; -1 when PDFium cannot tell.
         angle = angle_of(textpage.raw, start) if angle_of is not None else 0.0
         if _LEVEL < angle < 2 * math.pi - _LEVEL:
-            word = match.group().translate(_HYPHENS)
+            word = page.text[start : match.end()]
             if after and "\n" not in text[after:start]:
                 turned[-1] += " " + word
             else:
@@ -169,57 +206,53 @@ def _words(textpage: Any, raw: Any) -> tuple[list[_Word], list[str]]:
         # Loose boxes span each glyph's advance, so columns come out whole for monospace type.
         raw.FPDFText_GetLooseCharBox(textpage.raw, start, first)
         raw.FPDFText_GetLooseCharBox(textpage.raw, end, last)
-        word = match.group()
-        if word[-1] in "\ufffe\x02":
-            word = word.translate(_HYPHENS)
-        words.append(
-            _Word(
-                word,
-                origin_y.value,
-                first.left,
-                max(last.right, first.right),
-                max(first.top - first.bottom, 0.1),
-            )
-        )
-    return words, turned
+        page.starts.append(start)
+        page.ends.append(match.end())
+        page.baselines.append(origin_y.value)
+        page.lefts.append(first.left)
+        page.rights.append(max(last.right, first.right))
+        page.heights.append(max(first.top - first.bottom, 0.1))
+    _order_lines(page)
+    return page
 
 
-def _lines(words: list[_Word]) -> list[list[_Word]]:
-    """Words grouped into lines by baseline, top to bottom, each line left to right."""
-    lines: list[list[_Word]] = []
+def _order_lines(page: _PageWords) -> None:
+    """Group the words into lines by baseline, top to bottom, each line left to right."""
+    baselines, lefts, heights = page.baselines, page.lefts, page.heights
+    order = sorted(range(len(page)), key=lambda i: (-baselines[i], lefts[i]))
+    breaks: list[int] = []
     lowest = tallest = 0.0  # of the line being gathered
-    for word in sorted(words, key=lambda w: (-w.baseline, w.left)):
+    for position, word in enumerate(order):
         # A footnote mark stands a little above its line, in a smaller size; the next line
         # stands a whole pitch below.
-        if lines and lowest - word.baseline < _SAME_LINE * max(tallest, word.height):
-            lines[-1].append(word)
-            lowest, tallest = min(lowest, word.baseline), max(tallest, word.height)
+        baseline, height = baselines[word], heights[word]
+        if breaks and lowest - baseline < _SAME_LINE * max(tallest, height):
+            lowest, tallest = min(lowest, baseline), max(tallest, height)
         else:
-            lines.append([word])
-            lowest, tallest = word.baseline, word.height
-    for line in lines:
-        line.sort(key=lambda w: w.left)
-    return lines
+            breaks.append(position)
+            lowest, tallest = baseline, height
+    for n, start in enumerate(breaks):
+        end = breaks[n + 1] if n + 1 < len(breaks) else len(order)
+        order[start:end] = sorted(order[start:end], key=lefts.__getitem__)
+    page.order = array("l", order)
+    page.breaks = array("l", breaks)
 
 
-def _baseline(line: list[_Word]) -> float:
-    """The baseline of a line's main text: that of its tallest word, not of a raised mark."""
-    return max(line, key=lambda w: w.height).baseline
-
-
-def _char_width(pages: list[list[list[_Word]]]) -> float:
-    widths = [
-        (word.right - word.left) / len(word.text)
-        for lines in pages
-        for line in lines
-        for word in line
-        if word.right > word.left
-    ]
+def _char_width(pages: list[_PageWords]) -> float:
+    widths = array("d")
+    for page in pages:
+        for left, right, start, end in zip(
+            page.lefts, page.rights, page.starts, page.ends, strict=True
+        ):
+            if right > left:
+                widths.append((right - left) / (end - start))
     return statistics.median(widths) if widths else 5.0
 
 
-def _line_pitch(pages: list[list[list[_Word]]]) -> float:
-    heights = [word.height for lines in pages for line in lines for word in line]
+def _line_pitch(pages: list[_PageWords]) -> float:
+    heights = array("d")
+    for page in pages:
+        heights.extend(page.heights)
     if not heights:
         return 12.0
     # Steps much smaller than a line of type are lines set over each other (a subscript, text
@@ -227,9 +260,9 @@ def _line_pitch(pages: list[list[list[_Word]]]) -> float:
     least = 0.6 * statistics.median(heights)
     steps = sorted(
         step
-        for lines in pages
-        for above, below in itertools.pairwise(lines)
-        if (step := _baseline(above) - _baseline(below)) >= least
+        for page in pages
+        for above, below in itertools.pairwise(page.baseline(line) for line in page.lines())
+        if (step := above - below) >= least
     )
     if not steps:
         return 12.0
@@ -239,36 +272,41 @@ def _line_pitch(pages: list[list[list[_Word]]]) -> float:
     return statistics.median(s for s in steps if s <= floor * 1.3)
 
 
-def _write_line(line: list[_Word], margin: float, char_width: float) -> str:
+def _write_line(page: _PageWords, line: array[int], margin: float, char_width: float) -> str:
     """One line of text, each word at its column (``From:`` … ``Mills, Cheryl D`` in Outlook's)."""
     text = ""
-    previous: _Word | None = None
+    previous: int | None = None
     for word in line:
-        column = min(_MOST_COLUMN, max(0, round((word.left - margin) / char_width)))
+        left = page.lefts[word]
+        column = min(_MOST_COLUMN, max(0, round((left - margin) / char_width)))
         if previous is None:
             text = " " * column
-        elif (word.left - previous.right) / char_width >= _SPACE_WIDTHS:
+        elif (left - page.rights[previous]) / char_width >= _SPACE_WIDTHS:
             # A wide gap is a column (Outlook's value column, a tab stop): go to it.
             text += " " * max(1, column - len(text))
         else:
             text += " "
-        text += word.text
+        text += page.word(word)
         previous = word
     return text
 
 
-def _write_page(page: _Page, margin: float, char_width: float, pitch: float, limit: int) -> str:
+def _write_page(
+    page: _PageWords, margin: float, char_width: float, pitch: float, limit: int
+) -> str:
     """The text of a page; raises ``_TooLarge`` past ``limit`` characters."""
-    lines = page.lines
     written: list[str] = []
     size = 0
-    for index, line in enumerate(lines):
-        if index:
-            steps = (_baseline(lines[index - 1]) - _baseline(line)) / pitch
+    above: float | None = None
+    for line in page.lines():
+        baseline = page.baseline(line)
+        if above is not None:
+            steps = (above - baseline) / pitch
             blank = min(_MOST_BLANK_LINES, max(0, round(steps) - 1))
             written.extend([""] * blank)
             size += blank
-        written.append(_write_line(line, margin, char_width))
+        above = baseline
+        written.append(_write_line(page, line, margin, char_width))
         size += len(written[-1]) + 1
         if size > limit:
             raise _TooLarge(limit)
@@ -344,7 +382,7 @@ def extract_pages(
     """
     label = name or (str(pdf) if isinstance(pdf, str | os.PathLike) else "<pdf>")
     raw = _pdfium().raw
-    pages: list[_Page] = []
+    pages: list[_PageWords] = []
     with _PDFIUM_LOCK:
         document = _open(pdf, label)
         try:
@@ -352,20 +390,21 @@ def extract_pages(
                 page = document[index]
                 textpage = page.get_textpage()
                 try:
-                    level, turned = _words(textpage, raw)
-                    pages.append(_Page(_lines(level), turned))
+                    pages.append(_words(textpage, raw))
                 finally:
                     textpage.close()
                     page.close()
         finally:
             document.close()
-    words = [word for page in pages for line in page.lines for word in line]
-    margin = min((word.left for word in words), default=0.0)
-    char_width = _char_width([page.lines for page in pages])
-    pitch = _line_pitch([page.lines for page in pages])
+    margin = min((min(page.lefts) for page in pages if len(page)), default=0.0)
+    char_width = _char_width(pages)
+    pitch = _line_pitch(pages)
     written: list[str] = []
     total = 0
-    for number, page in enumerate(pages, start=1):
+    pages.reverse()  # taken from the end, first page first: each is let go once written
+    while pages:
+        page = pages.pop()
+        number = len(written) + 1
         limit = min(MAX_PAGE_CHARACTERS, max_characters - total)
         try:
             text = _write_page(page, margin, char_width, pitch, limit)
@@ -381,20 +420,20 @@ def extract_pages(
     return written
 
 
-def extract_pdf(
+def pdf_text(
     pdf: str | os.PathLike[str] | bytes | IO[bytes],
     name: str | None = None,
     *,
     max_characters: int = DEFAULT_MAX_BYTES,
-) -> PdfText:
-    """The text of a PDF for :func:`cablethread.parse`, pages joined by form feeds.
+) -> str:
+    """The text of a PDF for :func:`cablethread.parse`, pages joined by form feeds (what
+    :func:`extract_pdf` gives, without the page of each line).
 
     Raises :class:`NoTextLayerError` for a PDF of images only, :class:`PdfSupportMissing` without
     the ``pdf`` extra, :class:`~cablethread.InputError` for a file that is not a readable PDF.
 
-    >>> text, page_of_line = extract_pdf("tests/data/mfat_xinjiang_oia.pdf")
-    >>> text.split("\\n")[12], page_of_line[12], text.count("\\x0c"), page_of_line[-1]
-    ('From: NAD', 1, 30, 30)
+    >>> pdf_text("tests/data/mfat_xinjiang_oia.pdf").count("\\x0c")
+    30
     """
     label = name or (str(pdf) if isinstance(pdf, str | os.PathLike) else "<pdf>")
     pages = extract_pages(pdf, label, max_characters=max_characters)
@@ -407,7 +446,23 @@ def extract_pdf(
             "images, e.g. a scan); run OCR on it first, e.g. "
             "`ocrmypdf release.pdf release-ocr.pdf`, then parse the OCR'd PDF"
         )
-    text = join_pages(pages)
+    return join_pages(pages)
+
+
+def extract_pdf(
+    pdf: str | os.PathLike[str] | bytes | IO[bytes],
+    name: str | None = None,
+    *,
+    max_characters: int = DEFAULT_MAX_BYTES,
+) -> PdfText:
+    """The text of a PDF for :func:`cablethread.parse`, pages joined by form feeds, and the page
+    of each of its lines; raises as :func:`pdf_text` does.
+
+    >>> text, page_of_line = extract_pdf("tests/data/mfat_xinjiang_oia.pdf")
+    >>> text.split("\\n")[12], page_of_line[12], text.count("\\x0c"), page_of_line[-1]
+    ('From: NAD', 1, 30, 30)
+    """
+    text = pdf_text(pdf, name, max_characters=max_characters)
     source = SourceText(text)
     page_of_line = tuple(source.page(n) or 1 for n in range(1, len(source) + 1))
     return PdfText(text, page_of_line)
