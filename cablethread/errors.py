@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from cablethread.models import Diagnostic
 
 __all__ = [
+    "DataFileError",
     "DirectoryError",
     "FtmSupportMissing",
     "InputError",
@@ -53,6 +54,21 @@ class ParseError(ValueError):
         src = f"{diagnostic.source}: " if diagnostic.source else ""
         super().__init__(f"{src}{diagnostic.code}: {diagnostic.message}{where}")
         self.diagnostic = diagnostic
+
+
+class DataFileError(ValueError):
+    """A data file of the package (``cablethread/data/``) cannot be used: names the file, the key
+    and the problem. It means a damaged installation or an edited data file.
+
+    ``cablethread/data/zones.toml: CST.readings[1].offset: Field required``
+    """
+
+    def __init__(self, file: str, key: str | None, problem: str) -> None:
+        where = f"{file}: {key}: " if key else f"{file}: "
+        super().__init__(where + problem)
+        self.file = file
+        self.key = key
+        self.problem = problem
 
 
 class DirectoryError(ValueError):

@@ -24,16 +24,15 @@ Nothing is guessed: a value missing its year, day or time, or one that two readi
 from __future__ import annotations
 
 import re
-import tomllib
 import warnings
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta, timezone, tzinfo
 from functools import cache, lru_cache
-from importlib import resources
 
 from dateutil import parser as dateutil_parser
 
 from cablethread.codes import Code
+from cablethread.datafiles import OcrDatesFile, load_data
 from cablethread.diagnostics import Note
 from cablethread.fields.zones import is_iana_name, is_zone_name, offset_zone
 from cablethread.lexicon.languages import Language, languages, try_order
@@ -209,15 +208,13 @@ class OcrTable:
 @cache
 def ocr_table() -> OcrTable:
     """The package's table of OCR damage in send times, read once."""
-    raw = tomllib.loads(
-        resources.files("cablethread").joinpath("data/ocr/dates.toml").read_text("utf-8")
-    )
+    table = load_data(OcrDatesFile)
     return OcrTable(
-        meridiem=dict(raw["meridiem"]),
-        labels=frozenset(raw["labels"]["words"]),
-        list_marks=frozenset(raw["lists"]["marks"]),
-        time_marks=frozenset(raw["time"]["marks"]),
-        offset_letters=frozenset(raw["offset"]["letters"]),
+        meridiem=dict(table.meridiem),
+        labels=frozenset(table.labels.words),
+        list_marks=frozenset(table.lists.marks),
+        time_marks=frozenset(table.time.marks),
+        offset_letters=frozenset(table.offset.letters),
     )
 
 

@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import os
 import re
-import tomllib
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from functools import cache
 from importlib import resources
@@ -39,7 +38,8 @@ from typing import Any, Literal, get_args
 from pydantic import BaseModel, ConfigDict, Field
 
 from cablethread._zones import known_zone
-from cablethread.errors import DirectoryError
+from cablethread.datafiles import parse_toml
+from cablethread.errors import DataFileError, DirectoryError
 
 __all__ = ["Directory", "DirectoryError", "Entry", "EntryKind"]
 
@@ -201,16 +201,9 @@ def read_entries(path: str | os.PathLike[str]) -> list[Entry]:
 
 def _entries_from_bytes(data: bytes, file: str) -> list[Entry]:
     try:
-        # A byte-order mark, as Windows editors write one, is no part of the TOML.
-        raw = tomllib.loads(data.decode("utf-8-sig"))
-    except UnicodeDecodeError:
-        raise DirectoryError(file, None, "not UTF-8 text") from None
-    except tomllib.TOMLDecodeError as exc:
-        raise DirectoryError(file, None, f"not valid TOML: {exc}") from None
-    except RecursionError:
-        raise DirectoryError(
-            file, None, "not valid TOML: arrays or tables nested too deeply"
-        ) from None
+        raw = parse_toml(data, file)
+    except DataFileError as exc:
+        raise DirectoryError(file, None, exc.problem) from None
     for key in raw:
         if key not in ("directory", "entry"):
             raise DirectoryError(

@@ -18,14 +18,13 @@ from __future__ import annotations
 
 import itertools
 import re
-import tomllib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from importlib import resources
 from itertools import pairwise
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from cablethread.codes import Code
+from cablethread.datafiles import OcrAddressesFile, OcrDebrisFile, load_data
 from cablethread.diagnostics import Note
 from cablethread.lexicon.redactions import find_redactions, is_code_line
 from cablethread.models import Party, PartyKind, Redaction, Span, replaced, span_of, trusted
@@ -48,12 +47,6 @@ __all__ = [
 ]
 
 
-def _ocr_table(name: str) -> dict[str, Any]:
-    """A table of ``cablethread/data/ocr/``: ``addresses`` or ``redaction_debris``."""
-    text = resources.files("cablethread").joinpath(f"data/ocr/{name}.toml").read_text("utf-8")
-    return tomllib.loads(text)
-
-
 @dataclass(frozen=True, slots=True)
 class _AddressOcr:
     """``data/ocr/addresses.toml``: what the OCR prints for the at sign, the ``mailto:`` label
@@ -65,11 +58,11 @@ class _AddressOcr:
 
 
 def _address_ocr() -> _AddressOcr:
-    raw = _ocr_table("addresses")
+    table = load_data(OcrAddressesFile)
     return _AddressOcr(
-        at_signs=tuple(str(sign) for sign in raw["at_signs"]),
-        mailto_labels=tuple(str(label) for label in raw["mailto_labels"]),
-        domain_endings=tuple((str(bad), str(good)) for bad, good in raw["domain_endings"].items()),
+        at_signs=table.at_signs,
+        mailto_labels=table.mailto_labels,
+        domain_endings=tuple(table.domain_endings.items()),
     )
 
 
@@ -194,15 +187,15 @@ class _Debris:
 
 
 def _debris_table() -> _Debris:
-    raw = _ocr_table("redaction_debris")
+    table = load_data(OcrDebrisFile)
     return _Debris(
-        letters=frozenset(str(raw["box_letters"]).casefold()),
-        marks=frozenset(str(raw["box_marks"])),
-        mark_letters=frozenset(str(raw["mark_letters"])),
-        max_letters=int(raw["max_letters"]),
-        max_tail_run=int(raw["max_tail_run"]),
-        edge_word_letters=int(raw["edge_word_letters"]),
-        names=frozenset(str(name) for name in raw["short_names"]),
+        letters=frozenset(table.box_letters.casefold()),
+        marks=frozenset(table.box_marks),
+        mark_letters=frozenset(table.mark_letters),
+        max_letters=table.max_letters,
+        max_tail_run=table.max_tail_run,
+        edge_word_letters=table.edge_word_letters,
+        names=frozenset(table.short_names),
     )
 
 

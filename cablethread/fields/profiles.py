@@ -10,10 +10,10 @@ text, or ``Policy(profile=...)``), and the directory, the dates and the threadin
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
+
+from cablethread.datafiles import ProfilesFile, load_data
 
 __all__ = ["Profile", "profiles"]
 
@@ -32,16 +32,13 @@ class Profile:
 @cache
 def profiles() -> dict[str, Profile]:
     """The built-in releasing-agency profiles, by key (``nz-mfat``, ``us-state``, ``generic``)."""
-    raw = tomllib.loads(
-        resources.files("cablethread").joinpath("data/profiles.toml").read_text("utf-8")
-    )
     return {
         key: Profile(
             key=key,
-            name=entry["name"],
-            archive_tz=entry["archive_tz"],
-            dayfirst=bool(entry["dayfirst"]),
-            detect=tuple(entry.get("detect", ())),
+            name=entry.name,
+            archive_tz=entry.archive_tz,
+            dayfirst=entry.dayfirst,
+            detect=entry.detect,
         )
-        for key, entry in raw.items()
+        for key, entry in load_data(ProfilesFile).root.items()
     }

@@ -8,12 +8,11 @@ from __future__ import annotations
 
 import difflib
 import re
-import tomllib
 from collections import Counter
 from collections.abc import Iterable
 from functools import cache
-from importlib import resources
 
+from cablethread.datafiles import SubjectTagsFile, load_data
 from cablethread.lexicon.languages import languages as language_table
 from cablethread.lexicon.redactions import strip_codes
 from cablethread.models import PrefixKind, Redaction, Subject, trusted
@@ -153,10 +152,7 @@ def variant_of(key_a: str, key_b: str) -> bool:
 @cache
 def _tags() -> frozenset[str]:
     """The gateway tags of ``data/subject_tags.toml``: ``EXTERNAL``."""
-    raw = tomllib.loads(
-        resources.files("cablethread").joinpath("data/subject_tags.toml").read_text("utf-8")
-    )
-    return frozenset(str(tag).upper() for tag in raw["tags"])
+    return frozenset(tag.upper() for tag in load_data(SubjectTagsFile).tags)
 
 
 def bare_key(subject: Subject) -> tuple[str, bool]:

@@ -16,7 +16,6 @@ other half of daylight saving on that date (``EST`` in July); that is reported t
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, timezone, tzinfo
 from functools import cache
@@ -24,6 +23,7 @@ from importlib import resources
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from cablethread.codes import Code
+from cablethread.datafiles import ZonesFile, load_data
 from cablethread.diagnostics import Note
 
 __all__ = [
@@ -118,18 +118,13 @@ def _key(name: str) -> str:
 def zone_readings() -> dict[str, tuple[ZoneReading, ...]]:
     """The table of ``data/zones.toml``: every abbreviation and spelled name (case folded) with
     the readings it may stand for, read once."""
-    raw = tomllib.loads(
-        resources.files("cablethread").joinpath("data/zones.toml").read_text("utf-8")
-    )
     table: dict[str, tuple[ZoneReading, ...]] = {}
-    for abbreviation, entry in raw.items():
+    for abbreviation, entry in load_data(ZonesFile).root.items():
         readings: list[ZoneReading] = []
-        for item in entry["readings"]:
-            reading = ZoneReading(
-                abbreviation, item["name"], _minutes(item["offset"]), tuple(item["zones"])
-            )
+        for item in entry.readings:
+            reading = ZoneReading(abbreviation, item.name, _minutes(item.offset), item.zones)
             readings.append(reading)
-            for spelled in item.get("spelled", ()):
+            for spelled in item.spelled:
                 table[_key(spelled)] = (reading,)
         table[_key(abbreviation)] = tuple(readings)
     return table

@@ -10,12 +10,12 @@ language is decided from all of its labels together, so a label that several lan
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
 from functools import cache
-from importlib import resources
+
+from cablethread.datafiles import LanguagesFile, load_data
 
 __all__ = [
     "FIELDS",
@@ -63,12 +63,12 @@ class Language:
     framed_separators: tuple[str, ...] = ()
 
 
-def _words(words: list[str]) -> frozenset[str]:
+def _words(words: Iterable[str]) -> frozenset[str]:
     """Date words one by one, case-folded and without dots: ``alle ore`` gives alle, ore."""
     return frozenset(part.casefold().rstrip(".") for word in words for part in word.split())
 
 
-def _names(groups: list[list[str]]) -> dict[str, int]:
+def _names(groups: Iterable[Iterable[str]]) -> dict[str, int]:
     table: dict[str, int] = {}
     for number, names in enumerate(groups, start=1):
         for name in names:
@@ -79,31 +79,28 @@ def _names(groups: list[list[str]]) -> dict[str, int]:
 @cache
 def languages() -> dict[str, Language]:
     """Every language of the package's table, by code (``en``, ``fr``, ``de`` …)."""
-    raw = tomllib.loads(
-        resources.files("cablethread").joinpath("data/languages.toml").read_text("utf-8")
-    )
     table: dict[str, Language] = {}
-    for code, entry in raw.items():
+    for code, entry in load_data(LanguagesFile).root.items():
         table[code] = Language(
             code=code,
-            name=entry["name"],
-            labels={field: tuple(entry.get(field, ())) for field in FIELDS},
-            separators=tuple(entry.get("separators", ())),
-            reply_prefixes=tuple(entry.get("reply_prefixes", ())),
-            forward_prefixes=tuple(entry.get("forward_prefixes", ())),
-            months=_names(entry["months"]),
+            name=entry.name,
+            labels={field: entry.labels(field) for field in FIELDS},
+            separators=entry.separators,
+            reply_prefixes=entry.reply_prefixes,
+            forward_prefixes=entry.forward_prefixes,
+            months=_names(entry.months),
             # Weekdays count from Monday = 0, as datetime.weekday() does.
-            weekdays={name: number - 1 for name, number in _names(entry["weekdays"]).items()},
-            attribution_before=tuple(entry.get("attribution", {}).get("before", ())),
-            attribution_after=tuple(entry.get("attribution", {}).get("after", ())),
-            attribution_words=tuple(entry.get("attribution", {}).get("words", ())),
-            dayfirst=entry.get("dayfirst"),
-            date_words=_words(entry.get("date_words", [])),
-            am=tuple(entry.get("am", ())),
-            pm=tuple(entry.get("pm", ())),
-            zones=dict(entry.get("zones", {})),
-            signoffs=tuple(entry.get("signoffs", ())),
-            framed_separators=tuple(entry.get("framed_separators", ())),
+            weekdays={name: number - 1 for name, number in _names(entry.weekdays).items()},
+            attribution_before=entry.attribution.before,
+            attribution_after=entry.attribution.after,
+            attribution_words=entry.attribution.words,
+            dayfirst=entry.dayfirst,
+            date_words=_words(entry.date_words),
+            am=entry.am,
+            pm=entry.pm,
+            zones=dict(entry.zones),
+            signoffs=entry.signoffs,
+            framed_separators=entry.framed_separators,
         )
     return table
 

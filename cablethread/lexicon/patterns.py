@@ -8,12 +8,16 @@ value followed by optional trailing blanks would rescan every run of spaces.
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
+from cablethread.datafiles import (
+    BodyFile,
+    OcrLabelsFile,
+    SubjectWrapFile,
+    load_data,
+)
 from cablethread.lexicon.languages import Language, label_fields, languages
 
 # ---------------------------------------------------------------------------------------------
@@ -49,10 +53,8 @@ def ocr_labels() -> dict[str, str]:
 
     From ``data/ocr/labels.toml``.
     """
-    raw = tomllib.loads(
-        resources.files("cablethread").joinpath("data/ocr/labels.toml").read_text("utf-8")
-    )
-    return {" ".join(key.casefold().split()): value for key, value in raw["labels"].items()}
+    table = load_data(OcrLabelsFile).labels
+    return {" ".join(key.casefold().split()): value for key, value in table.items()}
 
 
 def ocr_label(label: str) -> str | None:
@@ -542,12 +544,10 @@ def reads_as_body(text: str) -> bool:
 @cache
 def body_words() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
     """(salutations, openings, hails) of a message body, from ``data/body.toml``."""
-    raw = tomllib.loads(
-        resources.files("cablethread").joinpath("data/body.toml").read_text("utf-8")
-    )
-    salutations = tuple(w for table in raw.values() for w in table["salutations"])
-    openings = tuple(w for table in raw.values() for w in table["openings"])
-    hails = tuple(w for table in raw.values() for w in table["hails"])
+    tables = load_data(BodyFile).root.values()
+    salutations = tuple(w for table in tables for w in table.salutations)
+    openings = tuple(w for table in tables for w in table.openings)
+    hails = tuple(w for table in tables for w in table.hails)
     return salutations, openings, hails
 
 
@@ -555,10 +555,7 @@ def body_words() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
 def forward_notes() -> frozenset[str]:
     """A forwarder's notes (``FYI``), from ``data/body.toml``: words that may close a forward's
     subject line, the body run onto it."""
-    raw = tomllib.loads(
-        resources.files("cablethread").joinpath("data/body.toml").read_text("utf-8")
-    )
-    return frozenset(w for table in raw.values() for w in table.get("forward_notes", ()))
+    return frozenset(w for table in load_data(BodyFile).root.values() for w in table.forward_notes)
 
 
 @cache
@@ -601,11 +598,9 @@ def opens_body(line: str) -> bool:
 def _subject_wrap_words() -> tuple[frozenset[str], tuple[str, ...]]:
     """(words, marks) a subject's printed line may end on mid-phrase, from
     ``data/subject_wrap.toml``."""
-    raw = tomllib.loads(
-        resources.files("cablethread").joinpath("data/subject_wrap.toml").read_text("utf-8")
-    )
-    words = frozenset(w.casefold() for table in raw.values() for w in table["open_endings"])
-    marks = tuple(m for table in raw.values() for m in table["open_marks"])
+    tables = load_data(SubjectWrapFile).root.values()
+    words = frozenset(w.casefold() for table in tables for w in table.open_endings)
+    marks = tuple(m for table in tables for m in table.open_marks)
     return words, marks
 
 

@@ -12,12 +12,11 @@ apart from values by :func:`stamp_kind`, word by word against the vocabulary in
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from importlib import resources
 from typing import Literal
 
+from cablethread.datafiles import GroundsFile, load_data
 from cablethread.lexicon import patterns as p
 from cablethread.models import Redaction, span_of, trusted
 
@@ -67,13 +66,10 @@ class _Ground:
 
 @cache
 def _grounds() -> dict[str, _Ground]:
-    raw = tomllib.loads(
-        resources.files("cablethread").joinpath("data/grounds.toml").read_text("utf-8")
-    )
     table: dict[str, _Ground] = {}
-    for jurisdiction, entries in raw.items():
+    for jurisdiction, entries in load_data(GroundsFile).root.items():
         for code, entry in entries.items():
-            table[code] = _Ground(jurisdiction, entry["ground"], entry["meaning"])
+            table[code] = _Ground(jurisdiction, entry.ground, entry.meaning)
     return table
 
 

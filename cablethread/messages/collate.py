@@ -36,18 +36,17 @@ import difflib
 import importlib
 import re
 import textwrap
-import tomllib
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache, partial
-from importlib import resources
 from itertools import zip_longest
 from typing import IO, TYPE_CHECKING, Any, TypedDict
 
 from pydantic import TypeAdapter
 
 from cablethread.codes import Code
+from cablethread.datafiles import CollationFile, load_data
 from cablethread.diagnostics import Collector
 from cablethread.models import (
     CollatedPrinting,
@@ -220,11 +219,9 @@ class _Lines:
 @cache
 def _stamp_words() -> tuple[frozenset[str], frozenset[str]]:
     """The stamp lines and date labels of ``data/collation.toml``, single-spaced, case folded."""
-    raw = tomllib.loads(
-        resources.files("cablethread").joinpath("data/collation.toml").read_text("utf-8")
-    )
-    lines = frozenset(" ".join(line.split()).casefold() for line in raw["stamp_lines"])
-    labels = frozenset(label.casefold() for label in raw["stamp_date_labels"])
+    table = load_data(CollationFile)
+    lines = frozenset(" ".join(line.split()).casefold() for line in table.stamp_lines)
+    labels = frozenset(label.casefold() for label in table.stamp_date_labels)
     return lines, labels
 
 
