@@ -306,6 +306,21 @@ def test_a_text_with_carriage_returns_alone_for_line_ends_is_read_line_by_line()
     assert release.messages[0].occurrences[0].span == cablethread.Span(start=1, end=4)
 
 
+def test_a_message_printed_twice_with_carriage_returns_alone_is_collated_as_with_line_feeds() -> (
+    None
+):
+    # Found by the fuzz target: collation cut the printings' lines at ``\n`` only.
+    chain = (
+        "From: NAD\nSent: 1/ /1 1:00\nSubject: RE: RE: RE: LETTER\n"
+        "From: NAD\nSent: 1/ /1 1:00\nSubject: RE: LETTER"
+    )
+    with_feeds = cablethread.parse(chain)
+    with_returns = cablethread.parse(chain.replace("\n", "\r"))
+    assert len(with_returns.messages) == len(with_feeds.messages) == 1
+    assert [len(c.printings) for c in with_returns.collations] == [2]
+    assert with_returns.collations[0].model_dump() == with_feeds.collations[0].model_dump()
+
+
 FROM_LINES = BLOCK + "\nFrom the start.\n>From here\n>>From there\nFrom me\n"
 
 

@@ -187,6 +187,14 @@ class _Lines:
             self._by_source.setdefault(segment.source, []).append(segment)
         self._starts: dict[str | None, list[int]] = {}
         self._pieces: dict[int, list[str]] = {}
+        # Each source is split on its own line end, as the parser split it (SourceText): ``\r``
+        # in a text with carriage returns and no ``\n`` at all.
+        self._newline = {
+            source: "\r"
+            if not any("\n" in s.text for s in parts) and any("\r" in s.text for s in parts)
+            else "\n"
+            for source, parts in self._by_source.items()
+        }
 
     def body(
         self, source: str | None, span: Span, kind: str | None = "body"
@@ -209,7 +217,7 @@ class _Lines:
             # segment, read again for each printing.
             pieces = self._pieces.get(id(segment))
             if pieces is None:
-                pieces = self._pieces[id(segment)] = segment.text.split("\n")
+                pieces = self._pieces[id(segment)] = segment.text.split(self._newline[source])
             first = max(span.start, segment.span.start)
             last = min(span.end, segment.span.end)
             for number in range(first, last + 1):
