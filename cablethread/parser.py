@@ -55,6 +55,7 @@ from cablethread.policy import DEFAULT_MAX_BYTES, Policy
 from cablethread.redactions import find_redactions
 from cablethread.segment import RawBlock, Scan, scan
 from cablethread.source import SourceText
+from cablethread.stages import Laps
 from cablethread.subjects import parse_subject
 from cablethread.zones import read_printed_zone
 
@@ -382,6 +383,7 @@ def _read_document(text: str, name: str | None, policy: Policy) -> Document:
 
 
 def _read_source(text: str, name: str | None, policy: Policy) -> Document:
+    laps = Laps()
     source = SourceText(text, name)
     collector = Collector(source=name, strict=policy.strict)
     if not text or text.isspace():  # (strip() would copy the whole text)
@@ -402,7 +404,9 @@ def _read_source(text: str, name: str | None, policy: Policy) -> Document:
             "page-no-text", f"page {page} holds no text; if it is a scan, OCR it (ocrmypdf)"
         )
     dayfirst = policy.dayfirst if policy.dayfirst is not None else profile.dayfirst
+    laps.lap("prepare")
     found = scan(source, policy.languages, dayfirst)
+    laps.lap("scan")
     documents = _document_profiles(found, source.contents, profile, policy, collector)
     used = [_source_profile(name, None, profile, policy)]
     used += [_source_profile(name, span, other, policy) for span, other in documents.values()]
@@ -558,7 +562,9 @@ def _read_source(text: str, name: str | None, policy: Policy) -> Document:
     # the body lines held about the input again, and the segments (the text once more) take
     # their place rather than adding to the peak.
     del contents, pages, found, body_lines, readers, readings
+    laps.lap("fields")
     segments = _segments(text, kinds, ids, name, newline)
+    laps.lap("segments")
     return Document(name, printings, segments, collector.items, profile, line_count, profiles=used)
 
 
@@ -976,6 +982,7 @@ def _assembled(documents: list[Document], policy: Policy) -> Release:
     from cablethread.identity import participants
     from cablethread.threads import build_threads
 
+    laps = Laps()
     merged: dict[str, list[Printing]] = {}
     order: dict[int, int] = {}
     for document in documents:
@@ -1056,7 +1063,9 @@ def _assembled(documents: list[Document], policy: Policy) -> Release:
             )
         )
     profile = documents[0].profile if documents else profiles()["generic"]
+    laps.lap("merge")
     threaded = build_threads(messages, policy, profile, collector, archive_zones)
+    laps.lap("threads")
     identities = participants(threaded.messages)
     # Threads list each participant once, by identity, however many forms it was printed in.
     identity_of = {key: person.key for person in identities for key in person.keys}
@@ -1071,8 +1080,10 @@ def _assembled(documents: list[Document], policy: Policy) -> Release:
         for d in documents
         for s in d.segments
     ]
+    laps.lap("identity")
     collations = collate(threaded.messages, segments, collector)
-    return Release(
+    laps.lap("collate")
+    release = Release(
         sources=[d.name for d in documents if d.name is not None],
         messages=threaded.messages,
         placeholders=threaded.placeholders,
@@ -1085,6 +1096,8 @@ def _assembled(documents: list[Document], policy: Policy) -> Release:
         profiles=[used for d in documents for used in d.profiles],
         collations=collations,
     )
+    laps.lap("release")
+    return release
 
 
 def parse(text: str, policy: Policy | None = None, *, source: str | None = None) -> Release:

@@ -35,6 +35,7 @@ DOCTESTED = [
     "cablethread.mbox",
     "cablethread.parser",
     "cablethread.source",
+    "cablethread.stages",
     "cablethread.timeline",
     "cablethread.zones",
 ]
