@@ -173,9 +173,11 @@ def replaced(instance: _M, /, **changes: object) -> _M:
         unknown = ", ".join(sorted(changes.keys() - fields))
         raise TypeError(f"{cls.__name__} has no field {unknown}")
     copy = cls.__new__(cls)
+    # The fields in their order first (the values kept are already held once, :func:`trusted`),
+    # then the changes over them.
     for name, value in instance.__dict__.items():
-        if name in changes:
-            value = changes[name]
+        _set_slot(copy, name, value)
+    for name, value in changes.items():
         if type(value) is str and len(value) <= _SHARED_LENGTH:
             value = _share(value, value)
         _set_slot(copy, name, value)
