@@ -132,34 +132,24 @@ def trusted(cls: Callable[_P, _M], /, *args: _P.args, **values: _P.kwargs) -> _M
     if args:
         raise TypeError(f"{model.__name__} takes its fields by name")
     defaults = _plain_defaults(model)
-    given: dict[str, Any] = values
-    if given.keys() != defaults.keys():
-        given = _completed(model, defaults, given)
-    # The field values in the order of the fields, as validation leaves them (JSON keeps it).
+    if not values.keys() <= defaults.keys():
+        unknown = ", ".join(sorted(values.keys() - defaults.keys()))
+        raise TypeError(f"{model.__name__} has no field {unknown}")
+    # The field values in the order of the fields, as validation leaves them (JSON keeps it);
+    # a field left out takes its default.
     instance = model.__new__(model)
-    for name in defaults:
-        value = given[name]
-        if type(value) is str and len(value) <= _SHARED_LENGTH:
-            value = _share(value, value)
+    for name, default in defaults.items():
+        value = values.get(name, default)
+        if type(value) is str:
+            if len(value) <= _SHARED_LENGTH:
+                value = _share(value, value)
+        elif value is _REQUIRED:
+            raise TypeError(f"{model.__name__} needs {name}")
+        elif type(value) is _Factory:
+            value = value.make()
         _set_slot(instance, name, value)
     _finish(instance, model)
     return instance
-
-
-def _completed(
-    cls: type[BaseModel], defaults: dict[str, Any], values: dict[str, Any]
-) -> dict[str, Any]:
-    """``values`` with the defaults of the fields left out; an unknown or missing field raises."""
-    if not values.keys() <= defaults.keys():
-        unknown = ", ".join(sorted(values.keys() - defaults.keys()))
-        raise TypeError(f"{cls.__name__} has no field {unknown}")
-    ordered = {name: values.get(name, default) for name, default in defaults.items()}
-    for name, value in ordered.items():
-        if value is _REQUIRED:
-            raise TypeError(f"{cls.__name__} needs {name}")
-        if isinstance(value, _Factory):
-            ordered[name] = value.make()
-    return ordered
 
 
 def replaced(instance: _M, /, **changes: object) -> _M:
