@@ -1743,6 +1743,7 @@ def scan(
     _cut_forward_notes(blocks)
     kind_of: dict[int, SegmentKind] = {_FURNITURE: "furniture", _SCHEDULE: "schedule"}
     kinds: list[SegmentKind] = [kind_of.get(cls, "other") for cls in classes]
+    body_ends = _body_ends(source, lines)
     owners: list[int | None] = [None] * total
     chains: list[int] = []
     chain = 0
@@ -1775,10 +1776,39 @@ def scan(
                 continue
             kinds[n - 1] = "body"
             owners[n - 1] = owner
-            line = lines[n - 1]
-            if p.ENDS_LINE.match(line) or p.CHAIN_CUT.search(line):
+            if n in body_ends:
                 closed = True
     return Scan(kinds, owners, blocks, chains, separators_alone)
+
+
+#: What every line that ends a body holds (:data:`~cablethread.patterns.ENDS_LINE`,
+#: :data:`~cablethread.patterns.CHAIN_CUT`): the word each of the two opens with.
+_BODY_END_HINT = re.compile(r"ENDS|(?i:remainder)")
+
+
+def _body_ends(source: SourceText, lines: list[str]) -> frozenset[int]:
+    """The lines that end a message's body: an end mark (``ENDS``) or a chain cut by the release
+    (``The remainder of this email thread is out of scope``).
+
+    One pass over the text finds the lines holding the word either opens with, and only those are
+    read whole. (Each line as the patterns read it holds no letter its text lacks, unless the
+    text holds characters that reading deletes: then every line is read.)
+    """
+
+    def ends(line: str) -> bool:
+        return p.ENDS_LINE.match(line) is not None or p.CHAIN_CUT.search(line) is not None
+
+    text = source.text
+    if "\ufeff" in text or "\x00" in text:
+        return frozenset(n for n, line in enumerate(lines, start=1) if ends(line))
+    found: set[int] = set()
+    number, counted = 1, 0
+    for hint in _BODY_END_HINT.finditer(text):
+        number += text.count(source.newline, counted, hint.start())
+        counted = hint.start()
+        if number <= len(lines) and number not in found and ends(lines[number - 1]):
+            found.add(number)
+    return frozenset(found)
 
 
 def _first_content(lines: list[str], kinds: list[SegmentKind], start: int, stop: int) -> int | None:
