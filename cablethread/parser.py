@@ -15,6 +15,7 @@ import re
 import stat
 import tempfile
 import tomllib
+from array import array
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor
 from contextlib import contextmanager
@@ -364,11 +365,18 @@ def _date_languages(block: RawBlock) -> tuple[str | None, ...]:
     Gmail prints ``Šalje:`` above ``Date: sri, 27. lis 2021. u 09:31``: the block is English by
     most of its labels, its date Croatian like its From label.
     """
+    return _languages_of(block.language, tuple(raw_field.label for raw_field in block.fields))
+
+
+@lru_cache(maxsize=1_024)
+def _languages_of(language: str | None, labels: tuple[str, ...]) -> tuple[str | None, ...]:
+    """:func:`_date_languages` of a block in ``language`` printing ``labels`` (a release prints
+    the same few sets of labels again and again)."""
     table = label_fields()
     known = list(languages())
-    order: list[str | None] = [block.language]
-    for raw_field in block.fields:
-        entry = table.get(" ".join(raw_field.label.casefold().split()))
+    order: list[str | None] = [language]
+    for label in labels:
+        entry = table.get(" ".join(label.casefold().split()))
         if entry is not None:
             ranked: list[str] = sorted(entry[1], key=lambda code: known.index(code))
             order.extend(ranked)
@@ -802,30 +810,27 @@ def _segments(
     """The segments of ``text``: its runs of lines of one kind (``kinds``, one a line) and one
     message (``ids``).
 
-    The line ends are found in the text as the lines are walked, so that the list of lines can be
-    let go of first.
+    The line ends are found in one pass over the text (the list of lines is let go of first), and
+    the work is done per run of lines, not per line.
     """
+    ends = array("q", map(re.Match.end, re.finditer(re.escape(newline), text)))
     segments: list[Segment] = []
-    total = len(kinds)
-    find = text.find
-    start = 1
+    start = 1  # the first line of the run
     offset = 0  # where line ``start`` begins
-    stop = 0  # where the line walked ends, its line end included
-    for number in range(1, total + 1):
-        stop = find(newline, stop) + 1 or len(text)
-        if number == total or kinds[number] != kinds[number - 1] or ids[number] != ids[number - 1]:
-            kind = kinds[number - 1]
-            segments.append(
-                trusted(
-                    Segment,
-                    kind=kind,
-                    span=span_of(start, number),
-                    text=text[offset:stop],
-                    source=name,
-                    message_id=ids[number - 1] if kind in _OWNED else None,
-                )
+    for (kind, message_id), run in itertools.groupby(zip(kinds, ids, strict=True)):
+        last = start + len(list(run)) - 1
+        stop = ends[last - 1] if last <= len(ends) else len(text)  # its line end included
+        segments.append(
+            trusted(
+                Segment,
+                kind=kind,
+                span=span_of(start, last),
+                text=text[offset:stop],
+                source=name,
+                message_id=message_id if kind in _OWNED else None,
             )
-            start, offset = number + 1, stop
+        )
+        start, offset = last + 1, stop
     return segments
 
 
