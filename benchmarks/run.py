@@ -355,6 +355,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
             )
         results["parallel"] = {"size_mb": size_mb, **_in_worker("parallel", str(folder), 2)}
         print("measured parse_many", file=sys.stderr)
+    measure_stages(results, work)
     return results
 
 
@@ -438,6 +439,73 @@ def report(results: dict[str, Any]) -> str:
     return "\n".join(out)
 
 
+# ---------------------------------------------------------------------------------------------
+# Stage timings: where the time of one parse goes (``cablethread.stages``)
+# ---------------------------------------------------------------------------------------------
+
+#: Stage timings are taken for the corpora up to this size (one more parse of each).
+STAGE_MAX_MB = 10
+
+
+def task_stages(path: str) -> dict[str, Any]:
+    """Seconds spent in each stage of one ``parse`` of the corpus text."""
+    import cablethread
+    from cablethread.stages import timed
+
+    text = Path(path).read_text(encoding="utf-8")
+    cablethread.parse("From: NAD\nSent: Thursday, 11 July 2019 11:25 AM\nTo: UNHC\n")
+    gc.collect()
+    with timed() as timings:
+        cablethread.parse(text)
+    return {"seconds": timings.seconds, "chars": len(text)}
+
+
+TASKS["stages"] = task_stages
+
+
+def measure_stages(results: dict[str, Any], work: Path) -> None:
+    """Stage timings for each corpus text :func:`run` wrote, up to :data:`STAGE_MAX_MB`."""
+    results["stages"] = []
+    for row in results["corpora"]:
+        text_path = work / f"{row['corpus']}-{row['size_mb']}.txt"
+        if row["size_mb"] > STAGE_MAX_MB or not text_path.exists():
+            continue
+        measured = _in_worker("stages", str(text_path))
+        results["stages"].append({"corpus": row["corpus"], "size_mb": row["size_mb"], **measured})
+        print(f"measured the stages of {row['corpus']} {row['size_mb']} MB", file=sys.stderr)
+
+
+def stage_report(results: dict[str, Any]) -> str:
+    """The stage timings as a Markdown table: seconds, and each stage's share of the parse."""
+    rows = results.get("stages") or []
+    if not rows:
+        return ""
+    names: list[str] = []
+    for row in rows:
+        names += [name for name in row.get("seconds", {}) if name not in names]
+    out = [
+        "",
+        "### where the time of a parse goes (stage seconds, share of the parse)",
+        "",
+        "| corpus | MB | " + " | ".join(names) + " | total |",
+        "| --- | ---: | " + " | ".join("---:" for _ in names) + " | ---: |",
+    ]
+    for row in rows:
+        if "error" in row:
+            out.append(f"| {row['corpus']} | {row['size_mb']} | error: {row['error']} |")
+            continue
+        seconds = row["seconds"]
+        total = sum(seconds.values())
+        cells = [
+            f"{seconds[name]:.2f} ({seconds[name] / total:.0%})" if name in seconds else "—"
+            for name in names
+        ]
+        out.append(
+            f"| {row['corpus']} | {row['size_mb']} | " + " | ".join(cells) + f" | {total:.2f} |"
+        )
+    return "\n".join(out)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Parse the options and run (or, with ``--worker``, run one measurement)."""
     parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__)
@@ -464,6 +532,7 @@ def main(argv: list[str] | None = None) -> int:
     Path(args.json).parent.mkdir(parents=True, exist_ok=True)
     Path(args.json).write_text(json.dumps(results, indent=2), encoding="utf-8")
     print(report(results))
+    print(stage_report(results))
     return 0
 
 

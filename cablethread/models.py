@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from functools import cache
-from typing import TYPE_CHECKING, Annotated, Any, Literal, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, Literal, ParamSpec, TypeVar, cast
 
 from pydantic import BaseModel, ConfigDict, Field, GetJsonSchemaHandler
 from pydantic.json_schema import JsonSchemaValue
@@ -55,6 +55,7 @@ __all__ = [
 
 
 _M = TypeVar("_M", bound=BaseModel)
+_P = ParamSpec("_P")
 _set_slot = object.__setattr__
 
 
@@ -106,13 +107,18 @@ def _bare(cls: type[_M], items: Iterable[tuple[str, Any]]) -> _M:
         if type(value) is str and len(value) <= _SHARED_LENGTH:
             value = _share(value, value)
         _set_slot(instance, name, value)
-    _set_slot(instance, "__pydantic_fields_set__", _all_fields(cls))
-    _set_slot(instance, "__pydantic_extra__", None)
-    _set_slot(instance, "__pydantic_private__", None)
+    _finish(instance, cls)
     return instance
 
 
-def trusted(cls: type[_M], /, **values: Any) -> _M:
+def _finish(instance: BaseModel, cls: type[BaseModel]) -> None:
+    """Set pydantic's own slots of an instance whose fields are all set."""
+    _set_slot(instance, "__pydantic_fields_set__", _all_fields(cls))
+    _set_slot(instance, "__pydantic_extra__", None)
+    _set_slot(instance, "__pydantic_private__", None)
+
+
+def trusted(cls: Callable[_P, _M], /, *args: _P.args, **values: _P.kwargs) -> _M:
     """An instance of ``cls`` from values the parser built itself, without validating them again.
 
     Validation costs one to several microseconds per model, and a release of 100 MB holds
@@ -120,30 +126,52 @@ def trusted(cls: type[_M], /, **values: Any) -> _M:
     were checked where they were made. Fields left out take their defaults. (``model_construct``
     does the same, at more cost than validating.) Callers uphold every validator's rule; the
     property tests and the comparison with validated models in the test suite hold them to it.
+    The fields are named as in a call of the class itself (keywords only), and type-checked so.
     """
-    defaults = _plain_defaults(cls)
-    if values.keys() == defaults.keys():
-        # The field values in the order of the fields, as validation leaves them (JSON keeps it).
-        return _bare(cls, ((name, values[name]) for name in defaults))
+    model = cast("type[_M]", cls)
+    if args:
+        raise TypeError(f"{model.__name__} takes its fields by name")
+    defaults = _plain_defaults(model)
     if not values.keys() <= defaults.keys():
         unknown = ", ".join(sorted(values.keys() - defaults.keys()))
-        raise TypeError(f"{cls.__name__} has no field {unknown}")
-    ordered = {name: values.get(name, default) for name, default in defaults.items()}
-    for name, value in ordered.items():
-        if value is _REQUIRED:
-            raise TypeError(f"{cls.__name__} needs {name}")
-        if isinstance(value, _Factory):
-            ordered[name] = value.make()
-    return _bare(cls, ordered.items())
+        raise TypeError(f"{model.__name__} has no field {unknown}")
+    # The field values in the order of the fields, as validation leaves them (JSON keeps it);
+    # a field left out takes its default.
+    instance = model.__new__(model)
+    for name, default in defaults.items():
+        value = values.get(name, default)
+        if type(value) is str:
+            if len(value) <= _SHARED_LENGTH:
+                value = _share(value, value)
+        elif value is _REQUIRED:
+            raise TypeError(f"{model.__name__} needs {name}")
+        elif type(value) is _Factory:
+            value = value.make()
+        _set_slot(instance, name, value)
+    _finish(instance, model)
+    return instance
 
 
-def replaced(instance: _M, /, **changes: Any) -> _M:
+def replaced(instance: _M, /, **changes: object) -> _M:
     """A copy of ``instance`` with ``changes``: ``model_copy(update=...)`` at a third of the cost,
-    with the trust of :func:`trusted` (the new values must already be valid). Like every model
-    the parser builds, the copy counts all its fields as set (one fields-set per class)."""
-    copy = _bare(type(instance), instance.__dict__.items())
-    for name, value in changes.items():
+    with the trust of :func:`trusted` (the new values must already be valid; an unknown field
+    raises). Like every model the parser builds, the copy counts all its fields as set (one
+    fields-set per class)."""
+    cls = type(instance)
+    fields = _all_fields(cls)
+    if not changes.keys() <= fields:
+        unknown = ", ".join(sorted(changes.keys() - fields))
+        raise TypeError(f"{cls.__name__} has no field {unknown}")
+    copy = cls.__new__(cls)
+    # The fields in their order first (the values kept are already held once, :func:`trusted`),
+    # then the changes over them.
+    for name, value in instance.__dict__.items():
         _set_slot(copy, name, value)
+    for name, value in changes.items():
+        if type(value) is str and len(value) <= _SHARED_LENGTH:
+            value = _share(value, value)
+        _set_slot(copy, name, value)
+    _finish(copy, cls)
     return copy
 
 

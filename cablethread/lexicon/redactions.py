@@ -12,6 +12,7 @@ apart from values by :func:`stamp_kind`, word by word against the vocabulary in
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Literal
@@ -252,19 +253,22 @@ def margin_redactions(text: str, line: int, *, field: str | None = None) -> list
     """The withholding codes of the margin stamps of ``text`` (not the stamp's classification
     reasons): ``To: H     B6`` gives ``b6``; ``Reason: 1.4(B), 1.4(D)`` gives nothing.
     """
+    return _made(_margin_codes(text), line, field)
+
+
+def _margin_codes(text: str) -> list[str]:
+    """The codes of :func:`margin_redactions` as printed."""
     cut = _margin_start(text)
     if cut is None:
         return []
-    found: list[Redaction] = []
+    found: list[str] = []
     for run in p.MARGIN_GAP.split(text[cut:]):
         if _stamp_words(run) not in ("codes", "banner"):
             continue
         for printed in p.STAMP_WORD_SPLIT.split(run.replace("1,4(", "1.4(")):
             word = printed.strip(p.CODE_JUNK)
             if p.MARGIN_CODE.match(word):
-                redaction = _make(word, line, field)
-                if redaction is not None:
-                    found.append(redaction)
+                found.append(word)
     return found
 
 
@@ -272,20 +276,31 @@ def find_redactions(text: str, line: int, *, field: str | None = None) -> list[R
     """Every withholding code in one line of ``text``, with ``line`` as its span."""
     if _HINT.search(text) is None:
         return []
+    if len(text) <= _REMEMBERED_LENGTH:
+        return _made(_remembered_codes(text), line, field)
+    return _made(_printed_codes(text), line, field)
+
+
+def _printed_codes(text: str) -> tuple[str, ...]:
+    """The codes of :func:`find_redactions` as printed, in order: those of the line's text, then
+    those of its margin."""
     # Every code ``_STRONG_CASE`` finds, ``_ANY`` finds too: a line without any holds codes only
     # in its margin, if anywhere.
     anywhere = _ANY.search(text) is not None
     if anywhere and _only_codes(text):
-        return _made([m.group(0) for m in _ANY.finditer(text)], line, field)
+        return tuple(m.group(0) for m in _ANY.finditer(text))
     matches: list[str] = []
     if anywhere:
         value, _margin = split_margin_codes(text)
         matches = [m.group(0) for m in _STRONG_CASE.finditer(value)]
-    margin = margin_redactions(text, line, field=field)
-    return [*_made(matches, line, field), *margin]
+    return (*matches, *_margin_codes(text))
 
 
-def _made(matches: list[str], line: int, field: str | None) -> list[Redaction]:
+#: A release prints a body line again wherever it quotes the message (:data:`_REMEMBERED_LENGTH`).
+_remembered_codes = lru_cache(maxsize=2_048)(_printed_codes)
+
+
+def _made(matches: Iterable[str], line: int, field: str | None) -> list[Redaction]:
     found: list[Redaction] = []
     for raw in matches:
         redaction = _make(raw, line, field)

@@ -59,6 +59,8 @@ from cablethread.models import (
     Redaction,
     Segment,
     Span,
+    replaced,
+    span_of,
     trusted,
 )
 
@@ -273,39 +275,93 @@ def _without_classification(text: str) -> tuple[str, bool]:
     return text, False
 
 
-def _read(lines: Iterable[tuple[int, str]], first_line: int) -> _Reading:
+@dataclass(slots=True)
+class _Line:
+    """One line of a body read once, however often it is printed: whether it is left out, its
+    codes (found on line ``line``) and its words."""
+
+    #: Blank, a stamp line or a page number: no words.
+    skipped: bool
+    #: The wrapped end of a declassification stamp (``on: 05/24/2026``), left out after one.
+    filler: bool
+    #: The line carries a declassification stamp run into it (cut off its words).
+    stamped: bool
+    line: int
+    codes: list[Redaction]
+    printed: list[str]
+    words: list[str]
+    columns: list[tuple[int, int]]
+
+    def codes_on(self, number: int) -> list[Redaction]:
+        """The codes with the span of line ``number``."""
+        if number == self.line or not self.codes:
+            return self.codes
+        span = span_of(number, number)
+        return [replaced(code, span=span) for code in self.codes]
+
+
+_SKIPPED = _Line(True, False, False, 0, [], [], [], [])
+
+
+def _read_line(text: str, number: int) -> _Line:
+    """:class:`_Line` of ``text``, printed on line ``number``."""
+    if not text.strip() or _is_stamp_line(text) or _is_page_number(text):
+        return _SKIPPED
+    filler = is_stamp_filler(text) or _is_date(text.strip())
+    text, stamped = _without_classification(text)
+    codes = find_redactions(text, number)
+    value = text
+    if codes:
+        value = "" if is_code_line(text) else split_margin_codes(text)[0]
+        for code in codes:
+            # Blanked in place, so that the columns of the words stay as printed.
+            value = value.replace(code.raw, " " * len(code.raw))
+    found = list(_PRINTED_WORD.finditer(value))
+    words = [_word(match.group()) for match in found]
+    if all(words):
+        printed = [match.group() for match in found]
+        columns = [match.span() for match in found]
+    else:
+        printed = [match.group() for match, word in zip(found, words, strict=True) if word]
+        columns = [match.span() for match, word in zip(found, words, strict=True) if word]
+        words = [word for word in words if word]
+    return _Line(False, filler, stamped, number, codes, printed, words, columns)
+
+
+def _word(printed: str) -> str:
+    """A printed word as compared: case folded, letters and digits only."""
+    word = printed.casefold()
+    return word if word.isalnum() else _NOT_WORD.sub("", word)
+
+
+def _read(
+    lines: Iterable[tuple[int, str]], first_line: int, seen: dict[str, _Line] | None = None
+) -> _Reading:
     """The words and codes of a body: ``implementing partners frequently raise   Note the
-    comment in the     B5`` gives nine words and ``b5`` beside them."""
+    comment in the     B5`` gives nine words and ``b5`` beside them.
+
+    ``seen`` holds the lines already read (by their text): the printings of one message print
+    most of their lines alike.
+    """
     reading = _Reading(first_line=first_line)
+    if seen is None:
+        seen = {}
     after_stamp = False
     for number, text in lines:
-        if not text.strip():
+        line = seen.get(text)
+        if line is None:
+            line = seen[text] = _read_line(text, number)
+        if line.skipped or (after_stamp and line.filler):
             continue
-        if _is_stamp_line(text) or _is_page_number(text):
-            continue
-        if after_stamp and (is_stamp_filler(text) or _is_date(text.strip())):
-            # ``on: 05/24/2026``: the end of a declassification stamp, wrapped.
-            continue
-        text, after_stamp = _without_classification(text)
-        codes = find_redactions(text, number)
-        value = text
+        after_stamp = line.stamped
+        codes = line.codes_on(number)
         if codes:
             reading.code_lines.add(number)
-            value = "" if is_code_line(text) else split_margin_codes(text)[0]
-            for code in codes:
-                # Blanked in place, so that the columns of the words stay as printed.
-                value = value.replace(code.raw, " " * len(code.raw))
         start = len(reading.words)
-        for found in _PRINTED_WORD.finditer(value):
-            printed = found.group()
-            word = printed.casefold()
-            if not word.isalnum():
-                word = _NOT_WORD.sub("", word)
-            if word:
-                reading.printed.append(printed)
-                reading.words.append(word)
-                reading.lines.append(number)
-                reading.columns.append(found.span())
+        reading.printed += line.printed
+        reading.words += line.words
+        reading.lines += [number] * len(line.words)
+        reading.columns += line.columns
         end = len(reading.words)
         reading.codes.extend((start, end, code) for code in codes)
     return reading
@@ -778,6 +834,7 @@ def collate(
         # A printing whose header and body lines are those of an earlier one, letter for
         # letter (most are), is read once: the two have no difference to find.
         printed: dict[tuple[tuple[str, ...], tuple[str, ...]], _Reading] = {}
+        read_lines: dict[str, _Line] = {}
         for occurrence in occurrences:
             body = occurrence.body_span
             body_lines = list(lines.body(occurrence.source, body)) if body is not None else []
@@ -789,7 +846,7 @@ def collate(
             if body is None:
                 reading = _Reading(first_line=occurrence.span.end)
             else:
-                reading = _read(body_lines, body.start)
+                reading = _read(body_lines, body.start, read_lines)
             for number, text in header_lines:
                 for code in find_redactions(text, number):
                     reading.header_codes.setdefault(code.code, code)

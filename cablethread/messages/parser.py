@@ -13,6 +13,7 @@ import os
 import pickle
 import re
 import tempfile
+from array import array
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor
 from contextlib import contextmanager
@@ -58,6 +59,7 @@ from cablethread.policy import Policy
 from cablethread.reading.files import read_text
 from cablethread.reading.source import SourceText
 from cablethread.scan.blocks import RawBlock, Scan, scan
+from cablethread.stages import Laps
 
 __all__ = ["InputError", "Profile", "parse", "parse_file", "parse_many", "profiles"]
 
@@ -326,11 +328,18 @@ def _date_languages(block: RawBlock) -> tuple[str | None, ...]:
     Gmail prints ``Šalje:`` above ``Date: sri, 27. lis 2021. u 09:31``: the block is English by
     most of its labels, its date Croatian like its From label.
     """
+    return _languages_of(block.language, tuple(raw_field.label for raw_field in block.fields))
+
+
+@lru_cache(maxsize=1_024)
+def _languages_of(language: str | None, labels: tuple[str, ...]) -> tuple[str | None, ...]:
+    """:func:`_date_languages` of a block in ``language`` printing ``labels`` (a release prints
+    the same few sets of labels again and again)."""
     table = label_fields()
     known = list(languages())
-    order: list[str | None] = [block.language]
-    for raw_field in block.fields:
-        entry = table.get(" ".join(raw_field.label.casefold().split()))
+    order: list[str | None] = [language]
+    for label in labels:
+        entry = table.get(" ".join(label.casefold().split()))
         if entry is not None:
             ranked: list[str] = sorted(entry[1], key=lambda code: known.index(code))
             order.extend(ranked)
@@ -345,6 +354,7 @@ def _read_document(text: str, name: str | None, policy: Policy) -> Document:
 
 
 def _read_source(text: str, name: str | None, policy: Policy) -> Document:
+    laps = Laps()
     source = SourceText(text, name)
     collector = Collector(source=name, strict=policy.strict)
     if not text or text.isspace():  # (strip() would copy the whole text)
@@ -365,7 +375,9 @@ def _read_source(text: str, name: str | None, policy: Policy) -> Document:
             Code.PAGE_NO_TEXT, f"page {page} holds no text; if it is a scan, OCR it (ocrmypdf)"
         )
     dayfirst = policy.dayfirst if policy.dayfirst is not None else profile.dayfirst
+    laps.lap("prepare")
     found = scan(source, policy.languages, dayfirst)
+    laps.lap("scan")
     documents = _document_profiles(found, source.contents, profile, policy, collector)
     used = [_source_profile(name, None, profile, policy)]
     used += [_source_profile(name, span, other, policy) for span, other in documents.values()]
@@ -524,7 +536,9 @@ def _read_source(text: str, name: str | None, policy: Policy) -> Document:
     # the body lines held about the input again, and the segments (the text once more) take
     # their place rather than adding to the peak.
     del contents, pages, found, body_lines, readers, readings
+    laps.lap("fields")
     segments = _segments(text, kinds, ids, name, newline)
+    laps.lap("segments")
     return Document(name, printings, segments, collector.items, profile, line_count, profiles=used)
 
 
@@ -761,30 +775,27 @@ def _segments(
     """The segments of ``text``: its runs of lines of one kind (``kinds``, one a line) and one
     message (``ids``).
 
-    The line ends are found in the text as the lines are walked, so that the list of lines can be
-    let go of first.
+    The line ends are found in one pass over the text (the list of lines is let go of first), and
+    the work is done per run of lines, not per line.
     """
+    ends = array("q", map(re.Match.end, re.finditer(re.escape(newline), text)))
     segments: list[Segment] = []
-    total = len(kinds)
-    find = text.find
-    start = 1
+    start = 1  # the first line of the run
     offset = 0  # where line ``start`` begins
-    stop = 0  # where the line walked ends, its line end included
-    for number in range(1, total + 1):
-        stop = find(newline, stop) + 1 or len(text)
-        if number == total or kinds[number] != kinds[number - 1] or ids[number] != ids[number - 1]:
-            kind = kinds[number - 1]
-            segments.append(
-                trusted(
-                    Segment,
-                    kind=kind,
-                    span=span_of(start, number),
-                    text=text[offset:stop],
-                    source=name,
-                    message_id=ids[number - 1] if kind in _OWNED else None,
-                )
+    for (kind, message_id), run in itertools.groupby(zip(kinds, ids, strict=True)):
+        last = start + len(list(run)) - 1
+        stop = ends[last - 1] if last <= len(ends) else len(text)  # its line end included
+        segments.append(
+            trusted(
+                Segment,
+                kind=kind,
+                span=span_of(start, last),
+                text=text[offset:stop],
+                source=name,
+                message_id=message_id if kind in _OWNED else None,
             )
-            start, offset = number + 1, stop
+        )
+        start, offset = last + 1, stop
     return segments
 
 
@@ -941,6 +952,7 @@ def _assembled(documents: list[Document], policy: Policy) -> Release:
     from cablethread.messages.identity import participants
     from cablethread.threads.build import build_threads
 
+    laps = Laps()
     merged: dict[str, list[Printing]] = {}
     order: dict[int, int] = {}
     for document in documents:
@@ -1021,7 +1033,9 @@ def _assembled(documents: list[Document], policy: Policy) -> Release:
             )
         )
     profile = documents[0].profile if documents else profiles()["generic"]
+    laps.lap("merge")
     threaded = build_threads(messages, policy, profile, collector, archive_zones)
+    laps.lap("threads")
     identities = participants(threaded.messages)
     # Threads list each participant once, by identity, however many forms it was printed in.
     identity_of = {key: person.key for person in identities for key in person.keys}
@@ -1036,8 +1050,10 @@ def _assembled(documents: list[Document], policy: Policy) -> Release:
         for d in documents
         for s in d.segments
     ]
+    laps.lap("identity")
     collations = collate(threaded.messages, segments, collector)
-    return Release(
+    laps.lap("collate")
+    release = Release(
         sources=[d.name for d in documents if d.name is not None],
         messages=threaded.messages,
         placeholders=threaded.placeholders,
@@ -1050,6 +1066,8 @@ def _assembled(documents: list[Document], policy: Policy) -> Release:
         profiles=[used for d in documents for used in d.profiles],
         collations=collations,
     )
+    laps.lap("release")
+    return release
 
 
 def parse(text: str, policy: Policy | None = None, *, source: str | None = None) -> Release:

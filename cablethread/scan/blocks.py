@@ -23,6 +23,8 @@ width, so that a quoted header block is found like any other and columns stay wh
 
 from __future__ import annotations
 
+import bisect
+import heapq
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -311,18 +313,33 @@ def _classify(
 
 
 def _mark_margins(source: SourceText, classes: list[int]) -> None:
-    """Blank lines around a page break (with the furniture there) are margin, not spacing."""
-    if source.page_count < 2:
+    """Blank lines around a page break (with the furniture there) are margin, not spacing.
+
+    Only the lines at each page break are read: the run of blank and furniture lines the break
+    falls in or next to, when text stands on both sides of it.
+    """
+    pages = source.pages
+    if source.page_count < 2 or pages is None:
         return
-    number = 1
-    while number <= len(classes):
-        if classes[number - 1] not in (_BLANK, _FURNITURE):
-            number += 1
+    spacing = (_BLANK, _FURNITURE)
+    total = len(classes)
+    done = 0  # the last line of the last run marked
+    for page in range(2, pages[-1] + 1):
+        # ``pages[first - 1] == page``: the break falls between lines first - 1 and first.
+        first = bisect.bisect_left(pages, page) + 1
+        if not 1 < first <= total or first <= done or pages[first - 1] != page:
             continue
-        first = number
-        while number <= len(classes) and classes[number - 1] in (_BLANK, _FURNITURE):
+        if classes[first - 2] in spacing:
+            first -= 1
+        elif classes[first - 1] not in spacing:
+            continue
+        while first > 1 and classes[first - 2] in spacing:
+            first -= 1
+        number = first
+        while number <= total and classes[number - 1] in spacing:
             number += 1
-        if first > 1 and number <= len(classes) and source.page(first - 1) != source.page(number):
+        done = number - 1
+        if first > 1 and number <= total:
             for n in range(first, number):
                 if classes[n - 1] == _BLANK:
                     classes[n - 1] = _MARGIN
@@ -1743,6 +1760,7 @@ def scan(
     _cut_forward_notes(blocks)
     kind_of: dict[int, SegmentKind] = {_FURNITURE: "furniture", _SCHEDULE: "schedule"}
     kinds: list[SegmentKind] = [kind_of.get(cls, "other") for cls in classes]
+    body_ends = _body_ends(source, lines)
     owners: list[int | None] = [None] * total
     chains: list[int] = []
     chain = 0
@@ -1775,10 +1793,40 @@ def scan(
                 continue
             kinds[n - 1] = "body"
             owners[n - 1] = owner
-            line = lines[n - 1]
-            if p.ENDS_LINE.match(line) or p.CHAIN_CUT.search(line):
+            if n in body_ends:
                 closed = True
     return Scan(kinds, owners, blocks, chains, separators_alone)
+
+
+#: What every line that ends a body holds (:data:`~cablethread.lexicon.patterns.ENDS_LINE`,
+#: :data:`~cablethread.lexicon.patterns.CHAIN_CUT`): the word each of the two opens with, each looked
+#: for on its own (an alternation of the two would be tried at every character).
+_BODY_END_WORDS = (re.compile(r"ENDS"), re.compile(r"remainder", re.IGNORECASE))
+
+
+def _body_ends(source: SourceText, lines: list[str]) -> frozenset[int]:
+    """The lines that end a message's body: an end mark (``ENDS``) or a chain cut by the release
+    (``The remainder of this email thread is out of scope``).
+
+    A pass over the text for each of the words the two open with finds the lines holding one;
+    only those are read whole. (Each line as the patterns read it holds no letter its text lacks,
+    unless the text holds characters that reading deletes: then every line is read.)
+    """
+
+    def ends(line: str) -> bool:
+        return p.ENDS_LINE.match(line) is not None or p.CHAIN_CUT.search(line) is not None
+
+    text = source.text
+    if "\ufeff" in text or "\x00" in text:
+        return frozenset(n for n, line in enumerate(lines, start=1) if ends(line))
+    found: set[int] = set()
+    number, counted = 1, 0
+    for at in heapq.merge(*((m.start() for m in word.finditer(text)) for word in _BODY_END_WORDS)):
+        number += text.count(source.newline, counted, at)
+        counted = at
+        if number <= len(lines) and number not in found and ends(lines[number - 1]):
+            found.add(number)
+    return frozenset(found)
 
 
 def _first_content(lines: list[str], kinds: list[SegmentKind], start: int, stop: int) -> int | None:

@@ -10,6 +10,7 @@ furniture inside a block is stepped over, any other line ends the block.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 
@@ -47,15 +48,27 @@ def _may_be_furniture(line: str) -> bool:
 
 
 def _edges(source: SourceText) -> dict[int, tuple[list[int], list[int]]]:
-    """For each page, the numbers of its first and last few non-blank lines."""
-    by_page: dict[int, list[int]] = {}
+    """For each page with text, the numbers of its first and last few non-blank lines (the last
+    from the foot up). Only the lines at each page's edges are read."""
     pages = source.pages or [1] * len(source)
-    for number, (page, content) in enumerate(zip(pages, source.contents, strict=True), start=1):
-        if content.strip():
-            by_page.setdefault(page, []).append(number)
-    return {
-        page: (lines[:EDGE_LINES], lines[-EDGE_LINES:][::-1]) for page, lines in by_page.items()
-    }
+    contents = source.contents
+    edges: dict[int, tuple[list[int], list[int]]] = {}
+    start = 0
+    while start < len(pages):
+        page = pages[start]
+        end = bisect.bisect_right(pages, page, start)  # the pages of the lines only go up
+        head = _written(contents, range(start, end))
+        if head:
+            edges[page] = (head, _written(contents, range(end - 1, start - 1, -1)))
+        start = end
+    return edges
+
+
+def _written(contents: list[str], indices: range) -> list[int]:
+    """The numbers of the first :data:`EDGE_LINES` non-blank lines at ``indices`` (0-based)."""
+    return list(
+        itertools.islice((index + 1 for index in indices if contents[index].strip()), EDGE_LINES)
+    )
 
 
 def edge_furniture(source: SourceText) -> frozenset[int]:
