@@ -8,8 +8,11 @@ value, is a frozen dataclass with slots that pydantic validates and serialises t
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 from datetime import datetime
 from functools import cache
 from typing import TYPE_CHECKING, Annotated, Any, Literal, ParamSpec, TypeVar, cast
@@ -88,11 +91,40 @@ def _restore(cls: type[_M], values: dict[str, Any]) -> _M:
 
 #: Short text values (labels, names, codes, subjects, blank lines) are held once however often
 #: they recur while a document is read: in the Clinton documents one string value in three
-#: repeats another. A dict of the parser's own, emptied with the spans (:func:`forget_spans`),
-#: not ``sys.intern``: the first releases of Python 3.12 never free an interned string.
+#: repeats another (see :func:`holding`).
 _SHARED_LENGTH = 80
-_SHARED: dict[str, str] = {}
-_share = _SHARED.setdefault
+
+
+@dataclass(slots=True)
+class _Held:
+    """What the models made inside one :func:`holding` share: short strings and spans."""
+
+    strings: dict[str, str] = dataclass_field(default_factory=dict)
+    spans: dict[tuple[int, int], Span] = dataclass_field(default_factory=dict)
+
+
+#: The table of the read in progress in this thread or task; None outside any.
+_HELD: ContextVar[_Held | None] = ContextVar("cablethread_held", default=None)
+
+
+def _same(value: str, default: str) -> str:
+    return value
+
+
+@contextmanager
+def holding() -> Iterator[None]:
+    """Hold each short string and each span once among the models made inside.
+
+    The parser reads each document, and threads a release, inside one: a release of 100 MB
+    holds millions of models, most of whose short strings and spans repeat. The table is the
+    context's own (a thread of ``parse_many`` has its own) and is let go of on leaving, not
+    ``sys.intern``: the first releases of Python 3.12 never free an interned string.
+    """
+    token = _HELD.set(_Held())
+    try:
+        yield
+    finally:
+        _HELD.reset(token)
 
 
 def _bare(cls: type[_M], items: Iterable[tuple[str, Any]]) -> _M:
@@ -103,9 +135,11 @@ def _bare(cls: type[_M], items: Iterable[tuple[str, Any]]) -> _M:
     a third of a dict of its own — a release of 100 MB holds millions of models.
     """
     instance = cls.__new__(cls)
+    held = _HELD.get()
+    share = held.strings.setdefault if held is not None else _same
     for name, value in items:
         if type(value) is str and len(value) <= _SHARED_LENGTH:
-            value = _share(value, value)
+            value = share(value, value)
         _set_slot(instance, name, value)
     _finish(instance, cls)
     return instance
@@ -138,11 +172,13 @@ def trusted(cls: Callable[_P, _M], /, *args: _P.args, **values: _P.kwargs) -> _M
     # The field values in the order of the fields, as validation leaves them (JSON keeps it);
     # a field left out takes its default.
     instance = model.__new__(model)
+    held = _HELD.get()
+    share = held.strings.setdefault if held is not None else _same
     for name, default in defaults.items():
         value = values.get(name, default)
         if type(value) is str:
             if len(value) <= _SHARED_LENGTH:
-                value = _share(value, value)
+                value = share(value, value)
         elif value is _REQUIRED:
             raise TypeError(f"{model.__name__} needs {name}")
         elif type(value) is _Factory:
@@ -167,9 +203,11 @@ def replaced(instance: _M, /, **changes: object) -> _M:
     # then the changes over them.
     for name, value in instance.__dict__.items():
         _set_slot(copy, name, value)
+    held = _HELD.get()
+    share = held.strings.setdefault if held is not None else _same
     for name, value in changes.items():
         if type(value) is str and len(value) <= _SHARED_LENGTH:
-            value = _share(value, value)
+            value = share(value, value)
         _set_slot(copy, name, value)
     _finish(copy, cls)
     return copy
@@ -279,27 +317,17 @@ def _span(start: int, end: int) -> Span:
 _new_span = object.__new__
 
 
-_SPANS: dict[tuple[int, int], Span] = {}
-
-
 def span_of(start: int, end: int) -> Span:
-    """``Span(start=start, end=end)``, one instance for the spans made again and again while a
-    release is read (every party, field and code of a line has that line's span).
-
-    The spans are kept until :func:`forget_spans` (the parser calls it after each document and
-    after threading).
-    """
+    """``Span(start=start, end=end)``, one instance for the spans made again and again inside one
+    :func:`holding` (every party, field and code of a line has that line's span)."""
+    held = _HELD.get()
+    if held is None:
+        return Span(start=start, end=end)
     key = (start, end)
-    span = _SPANS.get(key)
+    span = held.spans.get(key)
     if span is None:
-        span = _SPANS[key] = Span(start=start, end=end)
+        span = held.spans[key] = Span(start=start, end=end)
     return span
-
-
-def forget_spans() -> None:
-    """Let go of the spans :func:`span_of` kept and of the short strings held for sharing."""
-    _SPANS.clear()
-    _SHARED.clear()
 
 
 Severity = Literal["info", "warning", "error"]

@@ -50,7 +50,7 @@ from cablethread.models import (
     SourceProfile,
     Span,
     Subject,
-    forget_spans,
+    holding,
     replaced,
     span_of,
     trusted,
@@ -347,10 +347,8 @@ def _languages_of(language: str | None, labels: tuple[str, ...]) -> tuple[str | 
 
 
 def _read_document(text: str, name: str | None, policy: Policy) -> Document:
-    try:
+    with holding():
         return _read_source(text, name, policy)
-    finally:
-        forget_spans()
 
 
 def _read_source(text: str, name: str | None, policy: Policy) -> Document:
@@ -817,10 +815,8 @@ def _collection_paused() -> Iterator[None]:
 
 
 def _assemble(documents: list[Document], policy: Policy) -> Release:
-    try:
+    with holding():
         return _assembled(documents, policy)
-    finally:
-        forget_spans()
 
 
 #: How alike two printings' senders and subjects must be (``difflib.SequenceMatcher`` ratio of
