@@ -19,7 +19,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from cablethread.fields.dates import parse_sent
+from cablethread.fields.parties import Fragment
 from cablethread.lexicon import patterns as p
+from cablethread.lexicon.redactions import (
+    split_margin_codes,
+)
+from cablethread.scan.lines import _LABEL, _TEXT, _nth_mark, _open_bracket, _Words
+from cablethread.scan.raw import RawBlock, RawField
 
 __all__ = ["Attribution", "read_attribution"]
 
@@ -215,3 +221,93 @@ def _middle_word(
     if match is None or match.start() == part[0] or match.end() == part[1]:
         return None
     return match.start(), match.end()
+
+
+def _attribution_block(
+    lines: list[str],
+    contents: list[str],
+    classes: list[int],
+    depths: list[int],
+    number: int,
+    after: int,
+    words: _Words,
+) -> RawBlock | None:
+    """A reply attribution ending on line ``number``, printed on up to three lines::
+
+        On Wed, Oct 27, 2021 at 9:31 AM John Doe <john.doe@acme.com>
+        wrote:
+
+    Of the readings that start one, two or three lines up, the one whose date reads wins, then
+    one that opens with its opening word or a date; then the shortest.
+    """
+    end_line = lines[number - 1].rstrip()
+    if classes[number - 1] != _TEXT:
+        return None
+    if not end_line.endswith((":", "：", "--")) and ":" in end_line:
+        # ``… <                > wrote:                        B6``: a code in the margin.
+        end_line = split_margin_codes(end_line)[0].rstrip()
+    if not end_line.endswith((":", "：", "--")):
+        return None
+    best: tuple[tuple[int, int, int], int, list[tuple[int, int, int]], Attribution] | None = None
+    for up in range(p.ATTRIBUTION_MAX_LINES):
+        first = number - up
+        if first <= after or classes[first - 1] not in (_TEXT, _LABEL):
+            break
+        base = depths[first - 1]
+        offsets: list[tuple[int, int, int]] = []
+        parts: list[str] = []
+        at = 0
+        for n in range(first, number + 1):
+            view = lines[n - 1] if n < number else end_line
+            part, column = view.strip(), len(view) - len(view.lstrip())
+            if depths[n - 1] == base + 1 and n > first and _open_bracket(parts):
+                # ``… <noreply@discourse.pseuco.com`` / ``>:``: the ``>`` closes the address
+                # wrapped by Gmail; it is no quote mark.
+                column = _nth_mark(contents[n - 1], base + 1)
+                part = contents[n - 1][column:].strip()
+            elif depths[n - 1] != base:
+                parts = []
+                break
+            offsets.append((at, n, column))
+            parts.append(part)
+            at += len(part) + 1
+        if not parts:
+            continue
+        text = " ".join(parts)
+        found = read_attribution(text, words.dayfirst, words.codes)
+        if found is None:
+            continue
+        opens = found.opening is not None or text[:1].isdigit()
+        score = (found.strength, int(opens), -up)
+        if best is None or score > best[0]:
+            best = (score, first, offsets, found)
+    if best is None:
+        return None
+    _, first, offsets, found = best
+
+    def place(offset: int) -> tuple[int, int]:
+        start, line_number, indent = next(o for o in reversed(offsets) if o[0] <= offset)
+        return line_number, indent + offset - start
+
+    name_line, name_column = place(found.name_at)
+    fields = [
+        RawField("from", found.verb, name_line, name_column, [Fragment(name_line, found.name)])
+    ]
+    if found.date is not None and found.date_at is not None:
+        date_line, date_column = place(found.date_at)
+        fields.append(
+            RawField(
+                "sent",
+                found.opening or found.verb,
+                date_line,
+                date_column,
+                [Fragment(date_line, found.date)],
+            )
+        )
+    return RawBlock(
+        start=first,
+        end=number,
+        fields=fields,
+        layout="attribution",
+        language=found.language,
+    )

@@ -1,0 +1,342 @@
+"""Lines on their own: each line classed (furniture, schedule, blank, label, text, margin), quote
+depths and views, separators, and the lines that end a body."""
+
+from __future__ import annotations
+
+import bisect
+import heapq
+import re
+from dataclasses import dataclass
+
+from cablethread.lexicon import patterns as p
+from cablethread.lexicon.redactions import (
+    is_stamp_filler,
+    may_be_stamp,
+    stamp_kind,
+)
+from cablethread.models import SegmentKind
+from cablethread.reading.source import SourceText
+
+# _MARGIN: a blank line at a page break (with the furniture there), margin rather than spacing.
+_FURNITURE, _SCHEDULE, _BLANK, _LABEL, _TEXT, _MARGIN = range(6)
+
+
+@dataclass(frozen=True)
+class _Words:
+    """The patterns of the languages a policy allows, and how it orders numeric dates."""
+
+    codes: tuple[str, ...] | None
+    label: p.LinePattern
+    separator: p.LinePattern
+    inline: re.Pattern[str]
+    dayfirst: bool
+    further: re.Pattern[str]
+
+    @classmethod
+    def of(cls, codes: tuple[str, ...] | None, dayfirst: bool) -> _Words:
+        """The patterns of ``codes`` (``('en', 'fr')``; None for every language)."""
+        return cls(
+            codes,
+            p.label_line(codes),
+            p.separator(codes),
+            p.inline_label(codes),
+            dayfirst,
+            p.inline_field(codes),
+        )
+
+    def field(self, label: str) -> str:
+        """The field a printed label names: ``Objet`` → ``subject``."""
+        return p.label_field(label, self.codes)
+
+
+_ALL = _Words.of(None, True)
+
+
+def views(source: SourceText) -> list[str]:
+    """Every line as the patterns read it: ``> > Sent:=09Monday`` → ``    Sent:   Monday``.
+
+    (The source's own list when no line changes: do not change it.)
+    """
+    if ">" not in source.text and "=" not in source.text:
+        return source.contents
+    out = list(source.contents)
+    prefixes = _quote_prefixes(source.contents) if ">" in source.text else {}
+    for index, line in enumerate(out):
+        width = prefixes.get(index, (0, 0))[0]
+        if width:
+            line = " " * width + line[width:]
+        if "=" in line:
+            line = p.QP_BLANKS.sub("   ", line)
+        out[index] = line
+    return out
+
+
+def quote_depths(source: SourceText) -> list[int]:
+    """How many ``>`` quote marks open each line: ``> > From: x`` → 2."""
+    depths = [0] * len(source)
+    if ">" not in source.text:
+        return depths
+    for index, (_, marks) in _quote_prefixes(source.contents).items():
+        depths[index] = marks
+    return depths
+
+
+def _quote_prefixes(contents: list[str]) -> dict[int, tuple[int, int]]:
+    """(width, quote marks) of the quote prefix of each line that has one, by line index.
+
+    ``Davey, Richard (NIH/NIAID) [E]`` / ``>; Palmore, Tara …``: marks that open a line more
+    deeply than the line of text above it, right before a list's ``;`` or ``,``, close an
+    address blanked by the releasing agency and wrapped onto the line; they are the list's
+    text, not quote marks (the marks of the line above still are).
+    """
+    found: dict[int, tuple[int, int]] = {}
+    above = 0
+    for index, line in enumerate(contents):
+        marks = 0
+        if ">" in line:
+            quote = p.QUOTE_PREFIX.match(line)
+            if quote is not None:
+                width, marks = quote.end(), quote.group().count(">")
+                if marks > above and line[width : width + 1] in (";", ","):
+                    width = _nth_mark(line, above) + 1 if above else 0
+                    while width and width < len(line) and line[width] in " \t":
+                        width += 1
+                    marks = above
+                if marks:
+                    found[index] = (width, marks)
+        if marks or line.strip():
+            above = marks
+    return found
+
+
+def _is_separator(line: str, words: _Words = _ALL) -> bool:
+    """``-----Original Message-----``, ``    Original Message          B5``; not a sentence."""
+    return _separates(words.separator.match(line))
+
+
+def _separates(match: re.Match[str] | None) -> bool:
+    """Whether a match of the separator pattern is a separator line: little or nothing after it."""
+    return match is not None and len(match.group("rest").strip(" \t\r-:*")) <= p.SEPARATOR_MARGIN
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip())
+
+
+def _is_stamp_line(line: str, stripped: str) -> tuple[bool, bool]:
+    """Whether a line is a release stamp, and whether a banner: ``PART B5,B6`` is (True, True).
+
+    Only for a line whose first word may open a stamp (``may_be_stamp``; the caller asks first).
+    """
+    kind = stamp_kind(stripped)
+    if kind in ("banner", "classification"):
+        return True, kind == "banner"
+    # ``on: 07/08/2024`` alone far right: the tail of a declassification mark.
+    if _indent(line) >= p.MARGIN_COLUMN and is_stamp_filler(stripped):
+        return True, False
+    return False, False
+
+
+def _classify(
+    lines: list[str], running: frozenset[int] | set[int] = frozenset(), words: _Words = _ALL
+) -> list[int]:
+    """Class each line on its own: ``RELEASE IN PART`` is furniture, ``Sent: …`` a label.
+
+    ``running`` holds the lines repeated at page heads and feet (page numbers, running headers).
+    """
+    classes: list[int] = []
+    append = classes.append
+    schedule_heading, furniture = p.SCHEDULE_HEADING.match, p.FURNITURE.match
+    label = words.label.match
+    in_schedule = False
+    after_banner = 0
+    after_doc_stamp = 0
+    for number, line in enumerate(lines, start=1):
+        stripped = line.strip()
+        if not stripped:
+            append(_BLANK)
+            continue
+        if schedule_heading(line):
+            in_schedule = True
+            append(_SCHEDULE)
+            continue
+        if in_schedule:
+            if p.SCHEDULE_ROW.match(line) or "\t" in line:
+                append(_SCHEDULE)
+                continue
+            in_schedule = False
+        if after_doc_stamp:
+            if p.STAMP_DATE_LINE.match(line):
+                append(_FURNITURE)
+                after_doc_stamp = 0
+                continue
+            after_doc_stamp -= 1
+        if furniture(line) or number in running:
+            append(_FURNITURE)
+            after_banner = 3 if "RELEASE" in line.upper() else 0
+            after_doc_stamp = 2 if p.STAMP_DOC_LINE.match(line) else 0
+            continue
+        # Most lines open with a word no stamp opens with, and are text or a label at once.
+        if may_be_stamp(stripped):
+            stamp, banner = _is_stamp_line(line, stripped)
+            if stamp:
+                append(_FURNITURE)
+                after_banner = 3 if banner else after_banner
+                continue
+            if after_banner and stamp_kind(stripped) == "codes":
+                # ``B5,B6`` on the line under ``RELEASE IN PART``: the banner's own codes.
+                append(_FURNITURE)
+                after_banner = 0
+                continue
+        # The banner's codes stand on the next printed line; a field or text line in between
+        # means a later code belongs to what it is printed beside.
+        after_banner = 0
+        append(_LABEL if label(line) else _TEXT)
+    # Blank lines inside a schedule belong to it when schedule rows follow.
+    for index, cls in enumerate(classes if _SCHEDULE in classes else ()):
+        if cls == _BLANK and index > 0 and classes[index - 1] == _SCHEDULE:
+            nxt = index + 1
+            while nxt < len(classes) and classes[nxt] == _BLANK:
+                nxt += 1
+            if nxt < len(classes) and classes[nxt] == _SCHEDULE:
+                for fill in range(index, nxt):
+                    classes[fill] = _SCHEDULE
+    return classes
+
+
+def _mark_margins(source: SourceText, classes: list[int]) -> None:
+    """Blank lines around a page break (with the furniture there) are margin, not spacing.
+
+    Only the lines at each page break are read: the run of blank and furniture lines the break
+    falls in or next to, when text stands on both sides of it.
+    """
+    pages = source.pages
+    if source.page_count < 2 or pages is None:
+        return
+    spacing = (_BLANK, _FURNITURE)
+    total = len(classes)
+    done = 0  # the last line of the last run marked
+    for page in range(2, pages[-1] + 1):
+        # ``pages[first - 1] == page``: the break falls between lines first - 1 and first.
+        first = bisect.bisect_left(pages, page) + 1
+        if not 1 < first <= total or first <= done or pages[first - 1] != page:
+            continue
+        if classes[first - 2] in spacing:
+            first -= 1
+        elif classes[first - 1] not in spacing:
+            continue
+        while first > 1 and classes[first - 2] in spacing:
+            first -= 1
+        number = first
+        while number <= total and classes[number - 1] in spacing:
+            number += 1
+        done = number - 1
+        if first > 1 and number <= total:
+            for n in range(first, number):
+                if classes[n - 1] == _BLANK:
+                    classes[n - 1] = _MARGIN
+
+
+def _page_run(classes: list[int], number: int) -> tuple[int, bool]:
+    """The end (exclusive) of the run of blank and furniture lines at ``number``; has furniture."""
+    end = number
+    furniture = False
+    while (
+        end <= len(classes)
+        and classes[end - 1] in (_BLANK, _FURNITURE, _MARGIN)
+        and end - number <= p.MAX_PAGE_BREAK_LINES
+    ):
+        furniture = furniture or classes[end - 1] in (_FURNITURE, _MARGIN)
+        end += 1
+    return end, furniture
+
+
+def _is_speck(line: str, stripped: str) -> bool:
+    """OCR noise between two fields: ``■`` anywhere, a lone ``I`` far right in the margin."""
+    if p.SPECK.match(line):
+        return True
+    return len(stripped) <= p.MARGIN_SPECK_LENGTH and _indent(line) >= p.MARGIN_COLUMN
+
+
+def _open_bracket(parts: list[str]) -> bool:
+    """Whether text read so far opens more ``<`` than it closes."""
+    return sum(part.count("<") - part.count(">") for part in parts) > 0
+
+
+def _nth_mark(line: str, count: int) -> int:
+    """The column of the ``count``-th ``>`` of a line: 2 in ``> >:`` is column 2."""
+    seen = 0
+    for column, char in enumerate(line):
+        if char == ">":
+            seen += 1
+            if seen == count:
+                return column
+    return 0
+
+
+def _run_in_separators(
+    lines: list[str], contents: list[str], words: _Words
+) -> tuple[list[str], dict[int, str]]:
+    """Separators with their block's first label run into the same line, each blanked out of
+    the lines so that the label opens the line: ``----- Original Message----- From: Daniel
+    Kölliker Sent: Sunday, April 12, 2020 4:53 AM``, ``Begin forwarded message: From: "Coulter,
+    Margaret (HELP Committee)"``. The lines (copied first if they are the source's own
+    ``contents``, and only when one changes) and the separators' text, by line number.
+    """
+    found: dict[int, str] = {}
+    for index, line in enumerate(lines):
+        if ":" not in line and "：" not in line:
+            continue
+        match = words.separator.match(line)
+        if match is None or _separates(match):
+            continue
+        at = match.start("rest")
+        while at < len(line) and line[at] in " \t-:*":
+            at += 1
+        label = words.label.match(line[at:])
+        if label is None or words.field(label.group("label")) != "from":
+            continue
+        found[index + 1] = line[:at].strip()
+        if lines is contents:
+            lines = list(lines)
+        lines[index] = " " * at + line[at:]
+    return lines, found
+
+
+#: What every line that ends a body holds (:data:`~cablethread.lexicon.patterns.ENDS_LINE`,
+#: :data:`~cablethread.lexicon.patterns.CHAIN_CUT`): the word each of the two opens with, each looked
+#: for on its own (an alternation of the two would be tried at every character).
+_BODY_END_WORDS = (re.compile(r"ENDS"), re.compile(r"remainder", re.IGNORECASE))
+
+
+def _body_ends(source: SourceText, lines: list[str]) -> frozenset[int]:
+    """The lines that end a message's body: an end mark (``ENDS``) or a chain cut by the release
+    (``The remainder of this email thread is out of scope``).
+
+    A pass over the text for each of the words the two open with finds the lines holding one;
+    only those are read whole. (Each line as the patterns read it holds no letter its text lacks,
+    unless the text holds characters that reading deletes: then every line is read.)
+    """
+
+    def ends(line: str) -> bool:
+        return p.ENDS_LINE.match(line) is not None or p.CHAIN_CUT.search(line) is not None
+
+    text = source.text
+    if "\ufeff" in text or "\x00" in text:
+        return frozenset(n for n, line in enumerate(lines, start=1) if ends(line))
+    found: set[int] = set()
+    number, counted = 1, 0
+    for at in heapq.merge(*((m.start() for m in word.finditer(text)) for word in _BODY_END_WORDS)):
+        number += text.count(source.newline, counted, at)
+        counted = at
+        if number <= len(lines) and number not in found and ends(lines[number - 1]):
+            found.add(number)
+    return frozenset(found)
+
+
+def _first_content(lines: list[str], kinds: list[SegmentKind], start: int, stop: int) -> int | None:
+    """The first line from ``start`` to ``stop`` with text that is not furniture, if any."""
+    for n in range(start, stop + 1):
+        if lines[n - 1].strip() and kinds[n - 1] not in ("furniture", "schedule"):
+            return n
+    return None
