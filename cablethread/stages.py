@@ -31,6 +31,7 @@ STAGES: dict[str, str] = {
     "prepare": "the text split into lines and pages; the source profile chosen",
     "scan": "header blocks found and every line classed (header, body, furniture, …)",
     "fields": "each block's fields read: senders, recipients, dates, subjects, codes",
+    "settle": "what a chain settles: each date's day and month order, printed zones",
     "segments": "the lines gathered into segments",
     "merge": "the printings of one message merged into messages",
     "threads": "reply links, threads and times in UTC",

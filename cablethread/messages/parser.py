@@ -14,7 +14,7 @@ import pickle
 import re
 import tempfile
 from array import array
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -351,35 +351,74 @@ def _read_document(text: str, name: str | None, policy: Policy) -> Document:
         return _read_source(text, name, policy)
 
 
-def _read_source(text: str, name: str | None, policy: Policy) -> Document:
-    laps = Laps()
-    source = SourceText(text, name)
-    collector = Collector(source=name, strict=policy.strict)
+@dataclass(slots=True)
+class _Reading:
+    """One document being read: what each of :data:`DOCUMENT_STAGES` leaves for the next.
+
+    What a stage is done with is let go of as soon as it is (the text's lines once the body
+    lines are known, each body line once its message has read it, the scanner's findings once
+    the printings are made), so that the segments, the text once more, do not add to the peak.
+    """
+
+    text: str
+    name: str | None
+    policy: Policy
+    collector: Collector
+    source: SourceText | None
+    profile: Profile
+    dayfirst: bool = True
+    found: Scan = field(default_factory=lambda: Scan([], [], [], [], []))
+    #: Chains read with a profile of their own: their lines and profile.
+    documents: dict[int, tuple[Span, Profile]] = field(default_factory=dict)
+    used: list[SourceProfile] = field(default_factory=list)
+    contents: list[str] = field(default_factory=list)
+    pages: list[int] | None = None
+    line_count: int = 0
+    newline: str = "\n"
+    body_lines: dict[int, list[int]] = field(default_factory=dict)
+    printings: list[Printing] = field(default_factory=list)
+    readings: list[_OtherReading] = field(default_factory=list)
+    kinds: list[SegmentKind] = field(default_factory=list)
+    ids: list[str | None] = field(default_factory=list)
+    #: Set by the stage that finishes the document (the first, for an empty input).
+    document: Document | None = None
+
+
+def _prepare(r: _Reading) -> None:
+    """The input looked at as a whole: empty, control characters, blank pages, the profile."""
+    text, source, collector, policy = r.text, r.source, r.collector, r.policy
+    assert source is not None
     if not text or text.isspace():  # (strip() would copy the whole text)
         collector.add(Code.INPUT_EMPTY, "the input holds no text")
-        profile = profiles()[policy.profile or "generic"]
+        r.profile = profiles()[policy.profile or "generic"]
         segments = _segments(
-            text, ["other"] * len(source), [None] * len(source), name, source.newline
+            text, ["other"] * len(source), [None] * len(source), r.name, source.newline
         )
-        used = [_source_profile(name, None, profile, policy)]
-        return Document(name, [], segments, collector.items, profile, len(source), profiles=used)
+        used = [_source_profile(r.name, None, r.profile, policy)]
+        r.document = Document(
+            r.name, [], segments, collector.items, r.profile, len(source), profiles=used
+        )
+        return
     if any(ch in text for ch in "\x00\x01\x02\x03\x04\x05\x06\x07\x08\x0e\x0f"):
         collector.add(
             Code.INPUT_CONTROL_CHARACTERS, "control characters in the text were kept as they are"
         )
-    profile = _choose_profile(text, policy, collector)
+    r.profile = _choose_profile(text, policy, collector)
     for page in source.blank_pages():
         collector.add(
             Code.PAGE_NO_TEXT, f"page {page} holds no text; if it is a scan, OCR it (ocrmypdf)"
         )
-    dayfirst = policy.dayfirst if policy.dayfirst is not None else profile.dayfirst
-    laps.lap("prepare")
-    found = scan(source, policy.languages, dayfirst)
-    laps.lap("scan")
-    documents = _document_profiles(found, source.contents, profile, policy, collector)
-    used = [_source_profile(name, None, profile, policy)]
-    used += [_source_profile(name, span, other, policy) for span, other in documents.values()]
-    readers: dict[str, tuple[Directory, FieldReader]] = {}
+    r.dayfirst = policy.dayfirst if policy.dayfirst is not None else r.profile.dayfirst
+
+
+def _scan(r: _Reading) -> None:
+    """Header blocks found, every line classed; chains of another agency given its profile."""
+    source, collector, policy = r.source, r.collector, r.policy
+    assert source is not None
+    found = r.found = scan(source, policy.languages, r.dayfirst)
+    r.documents = _document_profiles(found, source.contents, r.profile, policy, collector)
+    r.used = [_source_profile(r.name, None, r.profile, policy)]
+    r.used += [_source_profile(r.name, span, other, policy) for span, other in r.documents.values()]
     for line in found.separators_alone:
         collector.add(
             Code.HEADER_SEPARATOR_ALONE,
@@ -389,23 +428,30 @@ def _read_source(text: str, name: str | None, policy: Policy) -> Document:
     # From here on only the body lines are read, each once, by the message it belongs to: the
     # source goes, every other line is let go of now and each body line once it has been read.
     # (The segments are cut from the text itself.)
-    contents, pages, line_count = source.contents, source.pages, len(source)
-    newline = source.newline
-    del source
-    body_lines: dict[int, list[int]] = {}
+    contents = r.contents = source.contents
+    r.pages, r.line_count, r.newline = source.pages, len(source), source.newline
+    r.source = None
+    body_lines = r.body_lines
     for number, owner in enumerate(found.owners, start=1):
         if owner is not None and found.kinds[number - 1] == "body":
             body_lines.setdefault(owner, []).append(number)
         else:
             contents[number - 1] = ""
-    printings: list[Printing] = []
-    readings: list[_OtherReading] = []
+
+
+def _read_blocks(r: _Reading) -> None:
+    """Each header block read into a printing: sender, recipients, date, subject, codes, body."""
+    found, policy, collector, name = r.found, r.policy, r.collector, r.name
+    contents, pages, body_lines = r.contents, r.pages, r.body_lines
+    printings, readings = r.printings, r.readings
+    readers: dict[str, tuple[Directory, FieldReader]] = {}
     depth = 0
-    block_count = len(found.blocks)
     for index, block in enumerate(_drain(found.blocks)):
         if index > 0 and found.chains[index] != found.chains[index - 1]:
             depth = 0
-        own = documents[found.chains[index]][1] if found.chains[index] in documents else profile
+        own = (
+            r.documents[found.chains[index]][1] if found.chains[index] in r.documents else r.profile
+        )
         if own.key not in readers:
             directory = _directory(own, policy)
             readers[own.key] = (directory, FieldReader(directory))
@@ -517,27 +563,69 @@ def _read_source(text: str, name: str | None, policy: Policy) -> Document:
         for number in lines:
             contents[number - 1] = ""
         depth += 1
+
+
+def _settle(r: _Reading) -> None:
+    """What the chain settles: each date's day and month order, printed zones; the owners of the
+    lines named by message id for the segments."""
+    policy, collector, printings = r.policy, r.collector, r.printings
     own_orders = {
         chain: policy.dayfirst if policy.dayfirst is not None else other.dayfirst
-        for chain, (_, other) in documents.items()
+        for chain, (_, other) in r.documents.items()
     }
-    flipped = _settle_day_month(printings, readings, collector, dayfirst, own_orders)
+    flipped = _settle_day_month(printings, r.readings, collector, r.dayfirst, own_orders)
     _note_assumed_orders(printings, flipped, policy, collector)
     _read_zones(printings, collector)
-    if not block_count:
+    if not printings:
         collector.add(
             Code.INPUT_NO_HEADERS, "no header block (From: with Sent:/To:/Subject:) found"
         )
-    ids = [printings[o].id if o is not None else None for o in found.owners]
-    kinds = found.kinds
+    r.ids = [printings[o].id if o is not None else None for o in r.found.owners]
+    r.kinds = r.found.kinds
     # What the lines were read into goes before the segments are made: the scanner's blocks and
     # the body lines held about the input again, and the segments (the text once more) take
     # their place rather than adding to the peak.
-    del contents, pages, found, body_lines, readers, readings
-    laps.lap("fields")
-    segments = _segments(text, kinds, ids, name, newline)
-    laps.lap("segments")
-    return Document(name, printings, segments, collector.items, profile, line_count, profiles=used)
+    r.contents, r.pages, r.body_lines, r.readings = [], None, {}, []
+    r.found = Scan([], [], [], [], [])
+
+
+def _segment(r: _Reading) -> None:
+    """The lines gathered into segments (cut from the text itself); the document made."""
+    segments = _segments(r.text, r.kinds, r.ids, r.name, r.newline)
+    r.document = Document(
+        r.name, r.printings, segments, r.collector.items, r.profile, r.line_count, profiles=r.used
+    )
+
+
+#: A document's stages, in the order they run, each named as its time is reported
+#: (:data:`cablethread.stages.STAGES`).
+DOCUMENT_STAGES: tuple[tuple[str, Callable[[_Reading], None]], ...] = (
+    ("prepare", _prepare),
+    ("scan", _scan),
+    ("fields", _read_blocks),
+    ("settle", _settle),
+    ("segments", _segment),
+)
+
+
+def _read_source(text: str, name: str | None, policy: Policy) -> Document:
+    laps = Laps()
+    reading = _Reading(
+        text,
+        name,
+        policy,
+        Collector(source=name, strict=policy.strict),
+        SourceText(text, name),
+        profiles()["generic"],
+    )
+    for stage_name, stage in DOCUMENT_STAGES:
+        stage(reading)
+        if reading.document is not None:
+            if stage is not _prepare:
+                laps.lap(stage_name)
+            return reading.document
+        laps.lap(stage_name)
+    raise AssertionError("the last stage makes the document")
 
 
 def _quoted_subject(
