@@ -27,6 +27,7 @@ __all__ = [
     "NoTextLayerError",
     "ParseError",
     "PdfSupportMissing",
+    "UsageError",
 ]
 
 
@@ -83,3 +84,8 @@ class DirectoryError(ValueError):
         self.file = file
         self.entry = entry
         self.problem = problem
+
+
+class UsageError(ValueError):
+    """The ``cablethread`` command was asked for what it cannot do (an output that cannot be
+    written, a pattern that matches no file): reported in one line, exit code 2."""

@@ -28,7 +28,7 @@ from pydantic import ValidationError
 from cablethread._clean import terminal_safe
 from cablethread._zones import load_zone
 from cablethread.diagnostics import ParseError
-from cablethread.errors import InputError
+from cablethread.errors import InputError, UsageError
 from cablethread.fields.directory import Directory, Entry
 from cablethread.fields.profiles import profiles
 from cablethread.messages.parser import parse_many
@@ -47,10 +47,6 @@ EXIT_CODES = """exit codes:
 """
 
 _T = TypeVar("_T")
-
-
-class UsageError(Exception):
-    """A problem to report in one line with exit code 2: an output that cannot be written."""
 
 
 class _ArgumentParser(argparse.ArgumentParser):
