@@ -55,7 +55,7 @@ from cablethread.policy import DEFAULT_MAX_BYTES, Policy
 from cablethread.redactions import find_redactions
 from cablethread.segment import RawBlock, Scan, scan
 from cablethread.source import SourceText
-from cablethread.subjects import parse_subject
+from cablethread.subjects import MOST_PREFIXES, parse_subject, read_subject
 from cablethread.zones import read_printed_zone
 
 __all__ = ["InputError", "Profile", "parse", "parse_file", "parse_many", "profiles"]
@@ -472,12 +472,19 @@ def _read_source(text: str, name: str | None, policy: Policy) -> Document:
         subject: Subject | None = None
         subject_field = unfolded.header.get("subject")
         if subject_field is not None:
-            subject = parse_subject(
+            subject, cut = read_subject(
                 subject_field.value,
                 [r for r in unfolded.redactions if r.field == "subject"],
                 block.language,
                 policy.languages,
             )
+            if cut:
+                collector.add(
+                    "header-subject-prefixes-cut",
+                    f"the subject prints {MOST_PREFIXES + cut:,} reply and forward prefixes; "
+                    f"the first {MOST_PREFIXES} are kept in its prefixes, all in its text",
+                    subject_field.span,
+                )
         if subject is None and block.layout == "attribution":
             subject = _quoted_subject(printings, found.chains[index], header_span, collector)
         lines = body_lines.pop(index, [])
