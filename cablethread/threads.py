@@ -195,11 +195,9 @@ def _placeholder(child: Message) -> Message:
 
 
 def _sort_key(message: Message, order: dict[str, int]) -> tuple[int, datetime, int]:
-    # Known instants (all aware) are compared only with each other, unknown ones only with
-    # datetime.min: no aware instant is compared with a naive one.
     if message.sent_utc is None:
         return (1, datetime.min, order[message.id])
-    return (0, message.sent_utc, order[message.id])
+    return (0, message.sent_utc.replace(tzinfo=None), order[message.id])
 
 
 def build_threads(
