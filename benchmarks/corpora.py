@@ -28,6 +28,9 @@ CORPORA = [
     ROOT.parent.parent / "shared" / "corpora",
 ]
 CLINTON_NAME = Path("clinton-foia") / "clinton_foia_sample.jsonl"
+NIH_NAME = Path("nih-foia") / "nih_fauci_foia_ocr.txt"
+#: A Bates stamp alone on its line ends a page of the NIH release.
+_NIH_PAGE_END = re.compile(r"^NIH-\d{6}[ \t]*$", re.M)
 
 _MB = 1_000_000
 _SENT_CLOCK = re.compile(
@@ -41,6 +44,28 @@ def clinton_path(corpora: Path | None = None) -> Path | None:
         if base is not None and (base / CLINTON_NAME).is_file():
             return base / CLINTON_NAME
     return None
+
+
+def nih_path(corpora: Path | None = None) -> Path | None:
+    """Where the NIH FOIA OCR text is, or None when this checkout has no shared corpora."""
+    for base in (corpora, *CORPORA):
+        if base is not None and (base / NIH_NAME).is_file():
+            return base / NIH_NAME
+    return None
+
+
+def nih_documents(path: Path) -> list[str]:
+    """The NIH release cut into its pages (each ends at its Bates stamp line); joined again
+    with line ends, the pages are the text."""
+    text = path.read_text(encoding="utf-8")
+    pages: list[str] = []
+    start = 0
+    for match in _NIH_PAGE_END.finditer(text):
+        if match.end() < len(text):
+            pages.append(text[start : match.end()])
+            start = match.end() + 1
+    pages.append(text[start:])
+    return pages
 
 
 def seed_documents() -> list[str]:

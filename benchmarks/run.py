@@ -36,6 +36,16 @@ FLOOR = re.compile(
     r"^[ \t>]*From[ \t]*:[^\n]*\n(?:[ \t>]*(?:Sent|Date|To|Cc|Bcc|Subject)[ \t]*:[^\n]*\n)+",
     re.MULTILINE,
 )
+#: The literal-anchored floor: the same blocks found by an expression whose first token is the
+#: literal ``From`` (``re`` looks for it with a fast search, where an expression opening with
+#: ``^`` under ``MULTILINE`` is tried at every character), each match then checked to stand at
+#: the start of its line after blanks and quote marks only. The targets stay against
+#: :data:`FLOOR`.
+LITERAL_FLOOR = re.compile(
+    r"From[ \t]*:[^\n]*\n(?:[ \t>]*(?:Sent|Date|To|Cc|Bcc|Subject)[ \t]*:[^\n]*\n)+"
+)
+#: What may stand before ``From`` on its line.
+_LINE_LEAD = frozenset(" \t>")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -118,11 +128,81 @@ def task_parse(path: str, repeat: int) -> dict[str, Any]:
     }
 
 
+def literal_floor_blocks(text: str) -> int:
+    """The header blocks :data:`LITERAL_FLOOR` finds that begin their line (after blanks and
+    quote marks)."""
+    count = 0
+    lead = _LINE_LEAD
+    for match in LITERAL_FLOOR.finditer(text):
+        start = match.start()
+        line = text.rfind("\n", 0, start) + 1
+        if line == start or not set(text[line:start]) - lead:
+            count += 1
+    return count
+
+
 def task_floor(path: str, repeat: int) -> dict[str, Any]:
-    """The single header-block expression over the same text."""
+    """The single header-block expression over the same text, and the literal-anchored one."""
     text = Path(path).read_text(encoding="utf-8")
     seconds, count = _best(lambda: sum(1 for _ in FLOOR.finditer(text)), repeat)
-    return {"seconds": seconds, "blocks": count}
+    literal, literal_count = _best(lambda: literal_floor_blocks(text), repeat)
+    return {
+        "seconds": seconds,
+        "blocks": count,
+        "literal_seconds": literal,
+        "literal_blocks": literal_count,
+    }
+
+
+#: The exporters timed against the parse, each writing the release once into a folder.
+EXPORTERS = ("graphml", "json", "node-link", "csv", "mbox", "eml")
+
+
+def _export(name: str, release: Any, folder: Path) -> None:
+    import cablethread
+
+    if name == "graphml":
+        cablethread.write_graphml(release, folder / "reply.graphml")
+    elif name == "json":
+        cablethread.write_json(release, folder / "release.json")
+    elif name == "node-link":
+        cablethread.write_node_link(release, folder / "node-link.json")
+    elif name == "csv":
+        cablethread.write_csv(release, folder / "csv")
+    elif name == "mbox":
+        cablethread.write_mbox(release, folder / "release.mbox")
+    else:
+        cablethread.write_eml(release, folder / "eml")
+
+
+def task_exports(path: str) -> dict[str, Any]:
+    """``parse`` once, then each exporter of :data:`EXPORTERS` on its release (one run each)."""
+    import shutil
+
+    import cablethread
+
+    text = Path(path).read_text(encoding="utf-8")
+    gc.collect()
+    start, cpu = time.perf_counter(), time.process_time()
+    release = cablethread.parse(text)
+    parse = time.perf_counter() - start
+    out: dict[str, Any] = {
+        "parse_seconds": parse,
+        "parse_cpu": time.process_time() - cpu,
+        "messages": len(release.messages),
+        "cpu": {},
+    }
+    for name in EXPORTERS:
+        folder = Path(tempfile.mkdtemp(prefix=f"cablethread-export-{name}-"))
+        try:
+            gc.collect()
+            start, cpu = time.perf_counter(), time.process_time()
+            _export(name, release, folder)
+            out[name] = time.perf_counter() - start
+            out["cpu"][name] = time.process_time() - cpu
+        finally:
+            shutil.rmtree(folder, ignore_errors=True)
+    return out
 
 
 def _quotequail(text: str) -> int:
@@ -187,12 +267,14 @@ def task_threads(messages: int) -> dict[str, Any]:
     total_peak = _peak_bytes()
     _reset_peak()
     before = _rss_bytes()
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     gc.disable()  # as parse() does
     threaded = build_threads(built, Policy.default, profiles()["nz-mfat"], Collector())
     seconds = time.perf_counter() - start
     return {
         "seconds": seconds,
+        "cpu_seconds": time.process_time() - cpu,
+        "load_average": os.getloadavg()[0],
         "peak_bytes": _peak_bytes() - before,
         "total_peak_bytes": max(total_peak, _peak_bytes()),
         "edges": len(threaded.edges),
@@ -241,6 +323,7 @@ def task_parallel(folder: str, workers: int) -> dict[str, Any]:
 TASKS: dict[str, Callable[..., dict[str, Any]]] = {
     "parse": task_parse,
     "floor": task_floor,
+    "exports": task_exports,
     "peer": task_peer,
     "threads": task_threads,
     "parallel": task_parallel,
@@ -312,11 +395,19 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     results: dict[str, Any] = {"machine": machine(), "corpora": [], "threads": [], "parallel": None}
     work = Path(tempfile.mkdtemp(prefix="cablethread-bench-"))
     sources: dict[str, list[str]] = {"seed": corpora.seed_documents()}
+    results["notes"] = []
     clinton = corpora.clinton_path(Path(args.corpora) if args.corpora else None)
     if clinton is not None:
         sources["clinton"] = corpora.clinton_documents(clinton)
     else:
-        results["notes"] = ["Clinton corpus not found; pass --corpora"]
+        results["notes"].append("Clinton corpus not found; pass --corpora")
+    nih = corpora.nih_path(Path(args.corpora) if args.corpora else None)
+    if nih is not None:
+        sources["nih"] = corpora.nih_documents(nih)
+    else:
+        results["notes"].append("NIH corpus not found; pass --corpora")
+    if args.only:
+        sources = {kind: docs for kind, docs in sources.items() if kind in args.only}
     for kind, documents in sources.items():
         for size_mb in args.sizes:
             docs = corpora.repeated(documents, int(size_mb * _MB))
@@ -326,6 +417,8 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
             row: dict[str, Any] = {"corpus": kind, "size_mb": size_mb}
             row["parse"] = _in_worker("parse", str(text_path), repeat)
             row["floor"] = _in_worker("floor", str(text_path), 3)
+            if size_mb <= args.export_max_mb and not args.no_exports:
+                row["exports"] = _in_worker("exports", str(text_path))
             row["peers"] = {}
             if size_mb <= args.peer_max_mb and not args.no_peers:
                 docs_path = work / f"{kind}-{size_mb}.json"
@@ -373,8 +466,9 @@ def report(results: dict[str, Any]) -> str:
         "### parse (threads included) against the single-regex floor and the peers",
         "",
         "| corpus | MB | parse MB/s | messages/s | peak memory × input | floor MB/s | "
-        "parse / floor | peer MB/s (parse ÷ peer) |",
-        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
+        "parse / floor | literal floor MB/s | parse / literal floor | "
+        "peer MB/s (parse ÷ peer) |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
     ]
     for row in results["corpora"]:
         parse, floor = row["parse"], row["floor"]
@@ -392,30 +486,62 @@ def report(results: dict[str, Any]) -> str:
                 continue
             peer_speed = _mbs(figures["chars"], figures["seconds"])
             peers.append(f"{peer} {peer_speed:.1f} ({speed / peer_speed:.1f}×)")
+        literal_speed = _mbs(parse["chars"], floor["literal_seconds"])
         out.append(
             f"| {row['corpus']} | {row['size_mb']} | {speed:.1f} | "
             f"{parse['messages'] / parse['seconds']:,.0f} | "
             f"{parse['peak_bytes'] / parse['chars']:.1f} | {floor_speed:.0f} | "
-            f"{speed / floor_speed:.3f} | {'; '.join(peers) or '—'} |"
+            f"{speed / floor_speed:.3f} | {literal_speed:.0f} | {speed / literal_speed:.3f} | "
+            f"{'; '.join(peers) or '—'} |"
         )
+    exported = [row for row in results["corpora"] if row.get("exports")]
+    if exported:
+        names = list(EXPORTERS)
+        out += [
+            "",
+            "### exporters against the parse of the same release (exporter time / parse time)",
+            "",
+            "Each cell: wall-clock seconds (over the parse's), then CPU seconds of the process "
+            "(over the parse's), which a busy shared machine disturbs less.",
+            "",
+            "| corpus | MB | messages | parse s (CPU s) | " + " | ".join(names) + " |",
+            "| --- | ---: | ---: | ---: | " + " | ".join("---:" for _ in names) + " |",
+        ]
+        for row in exported:
+            figures = row["exports"]
+            if "error" in figures:
+                out.append(f"| {row['corpus']} | {row['size_mb']} | error: {figures['error']} |")
+                continue
+            parse_s, parse_cpu = figures["parse_seconds"], figures["parse_cpu"]
+            cells = [
+                f"{figures[n]:.2f} s ({figures[n] / parse_s:.2f}); "
+                f"CPU {figures['cpu'][n]:.2f} s ({figures['cpu'][n] / parse_cpu:.2f})"
+                for n in names
+            ]
+            out.append(
+                f"| {row['corpus']} | {row['size_mb']} | {figures['messages']:,} | "
+                f"{parse_s:.2f} ({parse_cpu:.2f}) | " + " | ".join(cells) + " |"
+            )
     if results["threads"]:
         out += [
             "",
             "### threading (build_threads) on synthetic releases",
             "",
-            "| messages | seconds | peak memory MB (threading) | process peak MB | growth per 10× |",
-            "| ---: | ---: | ---: | ---: | ---: |",
+            "| messages | seconds | CPU seconds | load average | peak memory MB (threading) | "
+            "process peak MB | growth per 10× |",
+            "| ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
         ]
         previous: dict[str, Any] | None = None
         for row in results["threads"]:
             if "error" in row:
-                out.append(f"| {row['messages']:,} | error: {row['error']} | | | |")
+                out.append(f"| {row['messages']:,} | error: {row['error']} | | | | | |")
                 continue
             growth = "—"
             if previous is not None and previous["messages"] * 10 == row["messages"]:
                 growth = f"{row['seconds'] / previous['seconds']:.1f}×"
             out.append(
-                f"| {row['messages']:,} | {row['seconds']:.2f} | {row['peak_bytes'] / _MB:,.0f} | "
+                f"| {row['messages']:,} | {row['seconds']:.2f} | {row['cpu_seconds']:.2f} | "
+                f"{row['load_average']:.1f} | {row['peak_bytes'] / _MB:,.0f} | "
                 f"{row['total_peak_bytes'] / _MB:,.0f} | {growth} |"
             )
             previous = row
@@ -516,7 +642,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--peer-max-mb", type=float, default=10, help="largest corpus for peers")
     parser.add_argument("--no-peers", action="store_true", help="skip the peers")
     parser.add_argument("--no-parallel", action="store_true", help="skip parse_many on a pool")
-    parser.add_argument("--corpora", help="folder holding clinton-foia/ (default: shared/corpora)")
+    parser.add_argument(
+        "--corpora",
+        help="folder holding clinton-foia/ and nih-foia/ (default: shared/corpora)",
+    )
+    parser.add_argument(
+        "--only", default="", help="corpora to measure, of seed,clinton,nih (default: all)"
+    )
+    parser.add_argument(
+        "--export-max-mb", type=float, default=10, help="largest corpus for the exporters"
+    )
+    parser.add_argument("--no-exports", action="store_true", help="skip the exporters")
     parser.add_argument(
         "--json", default="benchmarks/results/latest.json", help="where to write the JSON"
     )
@@ -528,6 +664,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     args.sizes = [float(s) if "." in s else int(s) for s in args.sizes.split(",") if s]
     args.messages = [int(s) for s in args.messages.split(",") if s]
+    args.only = [s for s in args.only.split(",") if s]
     results = run(args)
     Path(args.json).parent.mkdir(parents=True, exist_ok=True)
     Path(args.json).write_text(json.dumps(results, indent=2), encoding="utf-8")

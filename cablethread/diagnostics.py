@@ -107,6 +107,12 @@ _TABLE: tuple[DiagnosticCode, ...] = (
         "A field was printed twice in one block; the first value was kept, the second ends the block.",
     ),
     DiagnosticCode(
+        Code.HEADER_SUBJECT_PREFIXES_CUT,
+        "warning",
+        "A subject printed more reply and forward prefixes (``RE: RE: …``) than its record keeps "
+        "(100); the first are kept in its prefixes, every one in its text and raw value.",
+    ),
+    DiagnosticCode(
         Code.HEADER_SUBJECT_JOINED,
         "info",
         "A subject line continued after a blank line or a withholding code was joined.",

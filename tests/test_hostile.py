@@ -430,7 +430,8 @@ def test_subject_prefixes_are_matched_in_place_not_copied(monkeypatch: pytest.Mo
     monkeypatch.setattr(subjects, "_FORMAL", _CountingPattern(subjects._FORMAL, seen))
     raw = "RE: FW: " * 5_000 + "FORMAL MESSAGE: LETTER"
     subject = subjects.parse_subject(raw)
-    assert len(subject.prefixes) == 10_000 and subject.formal_message
+    assert len(subject.prefixes) == subjects.MOST_PREFIXES and subject.formal_message
+    assert subjects.read_subject(raw)[1] == 10_000 - subjects.MOST_PREFIXES
     assert subject.topic == "LETTER"
     # Linear: the subject's characters are read from one string, not from a copy per prefix.
     assert sum(seen.values()) <= 2 * len(raw)
@@ -439,8 +440,22 @@ def test_subject_prefixes_are_matched_in_place_not_copied(monkeypatch: pytest.Mo
 def test_a_megabyte_of_reply_prefixes_is_read() -> None:
     text = BLOCK.replace("LETTER", "RE: " * 250_000 + "LETTER")
     release = cablethread.parse(text)
-    assert release.messages[0].subject is not None
-    assert len(release.messages[0].subject.prefixes) == 250_000
+    subject = release.messages[0].subject
+    assert subject is not None
+    # The first 100 are kept in the subject's record, every one in its text; the cut is said.
+    assert len(subject.prefixes) == len(subject.prefix_kinds) == 100
+    assert subject.text.count("RE:") == 250_000 and subject.thread_key == "LETTER"
+    (cut,) = [d for d in release.diagnostics if d.code == "header-subject-prefixes-cut"]
+    assert "250,000" in cut.message and cut.span is not None
+
+
+def test_a_subject_of_fewer_prefixes_than_the_cap_is_kept_whole() -> None:
+    from cablethread.fields.subjects import MOST_PREFIXES, read_subject
+
+    subject, cut = read_subject("RE: FW: " * (MOST_PREFIXES // 2) + "LETTER")
+    assert cut == 0 and subject.prefixes == ["RE", "FW"] * (MOST_PREFIXES // 2)
+    subject, cut = read_subject("FW: " + "RE: " * MOST_PREFIXES + "LETTER")
+    assert cut == 1 and subject.prefix_kinds[0] == "forward" and subject.is_reply
 
 
 # 3. Mail export was quadratic: in the messages (each rescanned the release) and in long header

@@ -157,3 +157,26 @@ def test_span_is_a_frozen_hashable_value() -> None:
         span.start = 1  # type: ignore[misc]
     assert pickle.loads(pickle.dumps(span)) == span
     assert span.cover(cablethread.Span(start=2, end=3)) == cablethread.Span(start=2, end=788)
+
+
+@pytest.mark.parametrize("kind", ["reply", "party"])
+def test_node_link_is_written_a_node_at_a_time_as_the_whole_document(
+    tmp_path: Path, kind: str
+) -> None:
+    import io
+
+    import networkx as nx
+
+    from cablethread.export.json_export import node_link_json, write_node_link
+
+    release = cablethread.parse_file("examples/mfat_xinjiang_oia.txt")
+    odd = nx.DiGraph(name="a\nb", empty={}, nothing=[])
+    odd.add_node("x\ny", label="line\nend ü", tags=[], more={"k": [1, {"z": None}]})
+    odd.add_edge("x\ny", 3, weight=0.5, when=None)
+    for subject in (release, nx.DiGraph(), nx.Graph([(1, 2)]), odd):
+        expected = (node_link_json(subject, graph=kind) + "\n").encode("utf-8")  # type: ignore[arg-type]
+        write_node_link(subject, tmp_path / "graph.json", graph=kind)  # type: ignore[arg-type]
+        assert (tmp_path / "graph.json").read_bytes() == expected
+        buffer = io.BytesIO()
+        write_node_link(subject, buffer, graph=kind)  # type: ignore[arg-type]
+        assert buffer.getvalue() == expected

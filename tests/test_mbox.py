@@ -12,6 +12,8 @@ from email.utils import parsedate_to_datetime
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import cablethread
 from cablethread.cli.commands import main
@@ -217,3 +219,61 @@ def test_cli_parse_writes_mbox_from_a_pdf(
     assert len(messages) == 23
     assert sum(1 for m in messages if m["In-Reply-To"]) == 18
     assert {m["X-Cablethread-Page"] for m in messages} >= {"1", "25", "29"}
+
+
+def test_a_write_folds_each_header_as_the_standard_folder_does(tmp_path: Path) -> None:
+    # A write folds each header once (cablethread.export.mbox._Folder); the bytes are those of each
+    # message made alone through the standard header classes (to_email), for odd values too.
+    text = (DATA / "mfat_xinjiang_oia.txt").read_text(encoding="utf-8")
+    odd = (
+        'From: Jörg Müller <jm@example.org>; "Quoted, Name" <q@x.org>\n'
+        "Sent: Monday, 1 January 0201 10:00 AM\nTo: =?utf-8?q?A?= <a@b.org>\n"
+        "Subject: RE:  two  spaces =?utf-8?b?QQ==?= " + "wide " * 20 + "\n\nBody.\n\n"
+    )
+    release = cablethread.parse(odd + text)
+    cablethread.write_eml(release, tmp_path)
+    for message in release.messages:
+        written = (tmp_path / f"{message.id}.eml").read_bytes()
+        assert written == to_email(release, message).as_bytes(), message.id
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    name=st.sampled_from(["Subject", "Thread-Topic", "X-Cablethread-Lines", "Date", "Message-ID"]),
+    value=st.text(st.characters(min_codepoint=0, max_codepoint=0x24F), max_size=90),
+)
+def test_a_plain_value_is_written_as_the_policy_folds_it(name: str, value: str) -> None:
+    from cablethread.export.mbox import EML_POLICY, _Folder, _for_one_write
+
+    standard = _for_one_write(EML_POLICY)
+    try:
+        stored = standard.header_store_parse(name, value)[1]
+        expected = standard.fold_binary(name, stored)
+    except (ValueError, IndexError, TypeError):
+        return  # a value the standard classes refuse is never a plain one
+    assert _Folder(standard).folded(name, value).data == expected
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "Thu, 11 Jul 2019 11:25:00 +1200",
+        "Mon, 01 Jan 1000 00:00:00 -1400",  # not a Monday: written with its weekday
+        "Wed, 01 Jan 1000 00:00:00 -1400",
+        "Fri, 31 Dec 9999 23:59:59 +0000",
+        "<m-ebe89fddf502@cablethread.invalid>",
+        "a b",
+        "x" * 66,
+    ],
+)
+def test_plain_dates_and_ids_are_written_as_the_policy_folds_them(value: str) -> None:
+    from cablethread.export.mbox import MBOX_POLICY, _Folder, _for_one_write
+
+    standard = _for_one_write(MBOX_POLICY)
+    name = "Date" if value[:3].isalpha() and "," in value else "Message-ID"
+    if value.startswith("<"):
+        name = "Message-ID"
+    elif "," not in value:
+        name = "Subject"
+    expected = standard.fold_binary(name, standard.header_store_parse(name, value)[1])
+    assert _Folder(standard).folded(name, value).data == expected

@@ -129,26 +129,58 @@ def node_link_data(
     >>> len(data["nodes"]), len(data["edges"]), data["edges"][0]["evidence"]
     (24, 18, 'printed-chain')
     """
-    if isinstance(subject, nx.Graph):
-        networkx_graph = subject
-    else:
-        networkx_graph = subject.party_graph() if graph == "party" else subject.graph()
-    nodes = [
-        {"id": _json_value(node), **{name: _json_value(v) for name, v in data.items()}}
-        for node, data in networkx_graph.nodes(data=True)
-    ]
-    edges = []
-    for source, target, data in networkx_graph.edges(data=True):
-        edge = {"source": _json_value(source), "target": _json_value(target)}
-        edge.update({name: _json_value(value) for name, value in data.items()})
-        edges.append(edge)
+    networkx_graph = _networkx(subject, graph)
     return {
         "directed": networkx_graph.is_directed(),
         "multigraph": networkx_graph.is_multigraph(),
-        "graph": {name: _json_value(value) for name, value in networkx_graph.graph.items()},
-        "nodes": nodes,
-        "edges": edges,
+        "graph": _graph_attributes(networkx_graph),
+        "nodes": list(_nodes(networkx_graph)),
+        "edges": list(_edges(networkx_graph)),
     }
+
+
+def _networkx(subject: Release | nx.Graph, graph: GraphKind) -> nx.Graph:  # type: ignore[type-arg]
+    if isinstance(subject, nx.Graph):
+        return subject
+    return subject.party_graph() if graph == "party" else subject.graph()
+
+
+def _graph_attributes(networkx_graph: nx.Graph) -> dict[str, Any]:  # type: ignore[type-arg]
+    return {name: _json_value(value) for name, value in networkx_graph.graph.items()}
+
+
+def _nodes(networkx_graph: nx.Graph) -> Iterator[dict[str, Any]]:  # type: ignore[type-arg]
+    for node, data in networkx_graph.nodes(data=True):
+        yield {"id": _json_value(node), **{name: _json_value(v) for name, v in data.items()}}
+
+
+def _edges(networkx_graph: nx.Graph) -> Iterator[dict[str, Any]]:  # type: ignore[type-arg]
+    for source, target, data in networkx_graph.edges(data=True):
+        edge = {"source": _json_value(source), "target": _json_value(target)}
+        edge.update({name: _json_value(value) for name, value in data.items()})
+        yield edge
+
+
+def _node_link_chunks(networkx_graph: nx.Graph) -> Iterator[str]:  # type: ignore[type-arg]
+    """:func:`node_link_json` (``indent=2``) in pieces, a node or an edge at a time: the
+    document of a large graph is never held whole (nor the plain data it is made from)."""
+
+    def dumped(value: Any) -> str:
+        return json.dumps(value, indent=2, ensure_ascii=False)
+
+    yield "{\n"
+    yield f'  "directed": {dumped(networkx_graph.is_directed())},\n'
+    yield f'  "multigraph": {dumped(networkx_graph.is_multigraph())},\n'
+    yield '  "graph": ' + dumped(_graph_attributes(networkx_graph)).replace("\n", "\n  ")
+    for name, items in (("nodes", _nodes(networkx_graph)), ("edges", _edges(networkx_graph))):
+        yield f',\n  "{name}": ['
+        first = True
+        for item in items:
+            # Structural line ends only: a line end inside a string is written as \n.
+            yield ("\n    " if first else ",\n    ") + dumped(item).replace("\n", "\n    ")
+            first = False
+        yield "]" if first else "\n  ]"
+    yield "\n}"
 
 
 def node_link_json(
@@ -180,13 +212,14 @@ def write_node_link(
     >>> buffer.getvalue()[:14]
     b'{\\n  "directed"'
     """
-    _write_bytes(path, (node_link_json(subject, graph=graph) + "\n").encode("utf-8"))
-
-
-def _write_bytes(path: str | os.PathLike[str] | IO[bytes], data: bytes) -> None:
-    if isinstance(path, str | os.PathLike):
-        # Written beside the target and moved over it whole; never through a device or FIFO.
-        with atomic_write(path) as handle:
-            handle.write(data)
-    else:
-        path.write(data)
+    chunks = _node_link_chunks(_networkx(subject, graph))
+    if not isinstance(path, str | os.PathLike):
+        for chunk in chunks:
+            path.write(chunk.encode("utf-8"))
+        path.write(b"\n")
+        return
+    # Written a node or edge at a time, as write_json writes its records.
+    with atomic_write(path) as handle:
+        for chunk in chunks:
+            handle.write(chunk.encode("utf-8"))
+        handle.write(b"\n")

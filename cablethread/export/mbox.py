@@ -28,14 +28,19 @@ import unicodedata
 from email.headerregistry import Address, BaseHeader, HeaderRegistry
 from email.message import EmailMessage
 from email.policy import EmailPolicy
-from email.utils import format_datetime
+from email.utils import format_datetime, parsedate_to_datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from cablethread._clean import without_surrogates
 from cablethread.export._output import atomic_write
 from cablethread.fields.zones import zone_info
-from cablethread.threads.conversation import ancestors, thread_index_header, thread_topic
+from cablethread.threads.conversation import (
+    ancestors,
+    root_times,
+    thread_index_header,
+    thread_topic,
+)
 
 if TYPE_CHECKING:
     from cablethread.models import Message, Party, Release, Segment
@@ -305,10 +310,11 @@ class _Lookups:
     each message's parent and the evidence of the link, and the body segments of each printing.
     """
 
-    __slots__ = ("bodies", "evidence", "parent_of")
+    __slots__ = ("bodies", "evidence", "parent_of", "starts")
 
     def __init__(self, release: Release) -> None:
         self.parent_of = {edge.child_id: edge.parent_id for edge in release.edges}
+        self.starts = root_times(release)
         self.evidence = {
             edge.child_id: f"{edge.evidence}; confidence={edge.confidence:g}"
             for edge in release.edges
@@ -397,45 +403,185 @@ def to_email(
 
 
 def _email(
-    release: Release, message: Message, lookups: _Lookups, policy: EmailPolicy
+    release: Release,
+    message: Message,
+    lookups: _Lookups,
+    policy: EmailPolicy,
+    folder: _Folder | None = None,
 ) -> EmailMessage:
+    """``message`` as mail; with ``folder`` (a write's), each header is stored already folded."""
     parent_of = lookups.parent_of
     email = EmailMessage(policy=policy)
-    email["Message-ID"] = message_id_header(message.id)
+
+    def put(name: str, value: Any) -> None:
+        email[name] = value if folder is None else folder.folded(name, value)
+
+    put("Message-ID", message_id_header(message.id))
     if message.id in parent_of:
-        email["In-Reply-To"] = message_id_header(parent_of[message.id])
-        email["References"] = " ".join(
-            message_id_header(i) for i in ancestors(message.id, parent_of)
-        )
+        put("In-Reply-To", message_id_header(parent_of[message.id]))
+        put("References", " ".join(message_id_header(i) for i in ancestors(message.id, parent_of)))
     notes = _Notes()
     # Outlook's conversation headers, which Datashare and Aleph thread by.
     topic = thread_topic(release, message, parent_of=parent_of)
     if topic:
-        email["Thread-Topic"] = notes.capped("Thread-Topic", _mailable(topic), _MOST_TEXT)
-    email["Thread-Index"] = thread_index_header(release, message, parent_of=parent_of)
+        put("Thread-Topic", notes.capped("Thread-Topic", _mailable(topic), _MOST_TEXT))
+    put(
+        "Thread-Index",
+        thread_index_header(release, message, parent_of=parent_of, starts=lookups.starts),
+    )
     if message.sent_utc is not None:
         zone = zone_info(message.time_zone) if message.time_zone else None
         shown = message.sent_utc.astimezone(zone) if zone else message.sent_utc
-        email["Date"] = format_datetime(shown)
+        put("Date", format_datetime(shown))
     if message.sender is not None:
-        email["From"] = _address(message.sender, "From", notes)
+        put("From", _address(message.sender, "From", notes))
     else:
-        email["From"] = Address(display_name="", username="unknown", domain=DOMAIN)
+        put("From", Address(display_name="", username="unknown", domain=DOMAIN))
     for name, parties in (("To", message.to), ("Cc", message.cc), ("Bcc", message.bcc)):
         if parties:
-            email[name] = _addresses(parties, name, notes)
+            put(name, _addresses(parties, name, notes))
     if message.subject is not None:
-        email["Subject"] = notes.capped("Subject", _mailable(message.subject.text), _MOST_TEXT)
+        put("Subject", notes.capped("Subject", _mailable(message.subject.text), _MOST_TEXT))
     if message.importance:
-        email["Importance"] = notes.capped("Importance", _clean(message.importance), _MOST_NAME)
+        put("Importance", notes.capped("Importance", _clean(message.importance), _MOST_NAME))
     for name, value in _x_headers(release, message, lookups.evidence.get(message.id)).items():
-        email[name] = notes.capped(name, _mailable(value), _MOST_TEXT)
+        put(name, notes.capped(name, _mailable(value), _MOST_TEXT))
     if notes.replaced:
-        email["X-Cablethread-Address-Replaced"] = "; ".join(notes.replaced)
+        put("X-Cablethread-Address-Replaced", "; ".join(notes.replaced))
     if notes.cuts:
-        email["X-Cablethread-Cut"] = "; ".join(notes.cuts)
+        put("X-Cablethread-Cut", "; ".join(notes.cuts))
     email.set_content(_mailable(_body(lookups, message)))
     return email
+
+
+class _Folded(str):
+    """A header value stored with the bytes it is written as (folded once, by :class:`_Folder`)."""
+
+    data: bytes
+    sender: str | None
+
+
+#: Values of the headers ``set_content`` writes, the same for every message of a write.
+_CONTENT_HEADERS = frozenset({"content-type", "content-transfer-encoding", "mime-version"})
+#: Names whose values are parsed as dates or message ids, not as unstructured text.
+_DATE_HEADERS = frozenset({"date"})
+_ID_HEADERS = frozenset({"message-id"})
+#: A value written as it is by the standard folder, beside its name on one line: printable
+#: ASCII with no encoded word in it and no space at its ends or doubled (checked against the
+#: folder in ``tests/test_mbox.py``).
+_PLAIN = re.compile(r"[!-~]+(?: [!-~]+)*")
+_PLAIN_DATE = re.compile(
+    r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), [0-3][0-9] "
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) [1-9][0-9]{3} "
+    r"[0-2][0-9]:[0-5][0-9]:[0-6][0-9] [+-][0-9]{4}"
+)
+_PLAIN_ID = re.compile(r"<[A-Za-z0-9-]+@cablethread\.invalid>")
+#: The widest line the standard folder leaves whole (the policy's ``max_line_length``).
+_LINE = 78
+#: How many folded values of other shapes are kept for reuse in one write.
+_MOST_KEPT = 4_096
+
+
+class _Folder:
+    """The headers of one write, each folded once: a write of thousands of messages parsed
+    every header value again through the standard header classes (about a tenth of a
+    millisecond each, most of the time of a write), only to fold it back into the same text.
+
+    Address headers are written from their addresses (:func:`_mailboxes`), as the policy writes
+    them; a short plain value is written as it is, as the standard folder writes it; any other
+    value goes through the policy as before, its bytes kept for the next message that has it.
+    """
+
+    def __init__(self, policy: EmailPolicy) -> None:
+        self.policy = policy
+        self.linesep = policy.linesep
+        self._kept: dict[tuple[str, str], bytes] = {}
+
+    def folded(self, name: str, value: Any) -> _Folded:
+        if isinstance(value, Address | list):
+            addresses = tuple(value) if isinstance(value, list) else (value,)
+            text = _mailboxes(name, addresses, self.linesep)
+            made = _Folded(text[len(name) + 2 : -len(self.linesep)])
+            made.data = text.encode("ascii")
+            made.sender = addresses[0].addr_spec if addresses else None
+            return made
+        made = _Folded(value)
+        made.data = self._bytes(name, value)
+        made.sender = None
+        return made
+
+    def _bytes(self, name: str, value: str) -> bytes:
+        if len(name) + 2 + len(value) <= _LINE and self._plain(name.lower(), value):
+            return f"{name}: {value}{self.linesep}".encode("ascii")
+        key = (name, value)
+        found = self._kept.get(key)
+        if found is None:
+            policy = self.policy
+            found = policy.fold_binary(name, policy.header_store_parse(name, value)[1])
+            if len(self._kept) >= _MOST_KEPT:
+                self._kept.clear()
+            self._kept[key] = found
+        return found
+
+    @staticmethod
+    def _plain(lower: str, value: str) -> bool:
+        if lower in _DATE_HEADERS:
+            # The standard class writes the date it reads (its weekday made again).
+            if _PLAIN_DATE.fullmatch(value) is None:
+                return False
+            try:
+                return format_datetime(parsedate_to_datetime(value)) == value
+            except (ValueError, TypeError, OverflowError):
+                return False
+        if lower in _ID_HEADERS:
+            return _PLAIN_ID.fullmatch(value) is not None
+        if lower in _ADDRESS_HEADERS or lower in _CONTENT_HEADERS:
+            return False
+        return _PLAIN.fullmatch(value) is not None and "=?" not in value
+
+
+class _FoldedPolicy(_Policy):
+    """The policy of a write: a :class:`_Folded` value is stored and written as it was folded,
+    and the headers ``set_content`` adds to every message are parsed and folded once."""
+
+    def header_store_parse(self, name: str, value: Any) -> tuple[str, Any]:
+        if isinstance(value, _Folded):
+            return name, value
+        if isinstance(value, str) and name.lower() in _CONTENT_HEADERS:
+            key = (name, value)
+            kept = self._stored.get(key)
+            if kept is None:
+                kept = self._stored[key] = super().header_store_parse(name, value)
+            return kept
+        return super().header_store_parse(name, value)
+
+    def fold_binary(self, name: str, value: Any) -> bytes:
+        if isinstance(value, _Folded):
+            return value.data
+        if name.lower() in _CONTENT_HEADERS:
+            key = (name, str(value))
+            kept = self._folds.get(key)
+            if kept is None:
+                kept = self._folds[key] = super().fold_binary(name, value)
+            return kept
+        return super().fold_binary(name, value)
+
+    @property
+    def _stored(self) -> dict[tuple[str, str], tuple[str, Any]]:
+        return self.__dict__["stored"]  # type: ignore[no-any-return]
+
+    @property
+    def _folds(self) -> dict[tuple[str, str], bytes]:
+        return self.__dict__["folds"]  # type: ignore[no-any-return]
+
+
+def _writer(policy: EmailPolicy) -> tuple[EmailPolicy, _Folder]:
+    """The policy and folder of one write (``policy`` gives its line ends)."""
+    standard = _for_one_write(policy)
+    fast = _FoldedPolicy(linesep=policy.linesep, header_factory=_Registry())
+    # Policies are frozen; the two caches of this write are set past that.
+    object.__setattr__(fast, "__dict__", {**fast.__dict__, "stored": {}, "folds": {}})
+    return fast, _Folder(standard)
 
 
 #: A line an mbox reader would take for the start of a message, with any ``>`` already before
@@ -454,11 +600,11 @@ def write_mbox(release: Release, path: str | os.PathLike[str]) -> int:
     The file is written beside ``path`` and moved over it once whole; a ``path`` that exists and
     is not a regular file (a device, a FIFO, a folder) raises ``FileExistsError``.
     """
-    lookups, policy = _Lookups(release), _for_one_write(MBOX_POLICY)
+    lookups, (policy, folder) = _Lookups(release), _writer(MBOX_POLICY)
     with atomic_write(path) as handle:
         for message in release.messages:
-            email = _email(release, message, lookups, policy)
-            sender = email["From"].addresses[0].addr_spec
+            email = _email(release, message, lookups, policy, folder)
+            sender = next(v.sender for k, v in email.raw_items() if k == "From")
             sent = message.sent_utc.timetuple() if message.sent_utc else time.gmtime(0)
             separator = f"From {sender} {time.asctime(sent)}\n".encode("ascii", "replace")
             data = _FROM_LINE.sub(rb">\1", email.as_bytes())
@@ -475,11 +621,11 @@ def write_eml(release: Release, directory: str | os.PathLike[str]) -> list[Path]
     """
     folder = Path(directory)
     folder.mkdir(parents=True, exist_ok=True)
-    lookups, policy = _Lookups(release), _for_one_write(EML_POLICY)
+    lookups, (policy, headers) = _Lookups(release), _writer(EML_POLICY)
     written: list[Path] = []
     for message in release.messages:
         path = folder / f"{message.id}.eml"
         with atomic_write(path) as handle:
-            handle.write(_email(release, message, lookups, policy).as_bytes())
+            handle.write(_email(release, message, lookups, policy, headers).as_bytes())
         written.append(path)
     return written

@@ -17,7 +17,19 @@ from cablethread.lexicon.languages import languages as language_table
 from cablethread.lexicon.redactions import strip_codes
 from cablethread.models import PrefixKind, Redaction, Subject, trusted
 
-__all__ = ["bare_key", "parse_subject", "prefix_kinds", "variant_of"]
+__all__ = [
+    "MOST_PREFIXES",
+    "bare_key",
+    "parse_subject",
+    "prefix_kinds",
+    "read_subject",
+    "variant_of",
+]
+
+#: The most reply and forward prefixes a subject's record keeps (``prefixes``, ``prefix_kinds``):
+#: far above any printed chain, and a subject of two million ``RE:`` would otherwise hold two
+#: lists of two million. The subject's text keeps every one as printed.
+MOST_PREFIXES = 100
 
 
 @cache
@@ -84,11 +96,28 @@ def parse_subject(
 
     ``WG: AW: Budget`` has the prefixes ``WG`` (a forward) and ``AW`` (a reply); ``language``
     (the block's) settles a prefix that languages read apart (``VS:``), ``languages`` restricts
-    the prefixes read to those of the policy's languages.
+    the prefixes read to those of the policy's languages. At most :data:`MOST_PREFIXES` are
+    kept (:func:`read_subject` says how many more there were).
 
     >>> parse_subject("AW: WG: Budget 2019").prefix_kinds
     ['reply', 'forward']
     """
+    return read_subject(raw, redactions, language, languages)[0]
+
+
+def read_subject(
+    raw: str,
+    redactions: list[Redaction] | None = None,
+    language: str | None = None,
+    languages: tuple[str, ...] | None = None,
+) -> tuple[Subject, int]:
+    """:func:`parse_subject`, and how many prefixes past :data:`MOST_PREFIXES` were not kept.
+
+    >>> subject, cut = read_subject("RE: " * 102 + "Budget")
+    >>> len(subject.prefixes), cut, subject.topic
+    (100, 2, 'Budget')
+    """
+    cut = 0
     text = " ".join(raw.split())
     at = 0  # where the rest of the subject begins; matched in place, never cut off prefix by prefix
     prefixes: list[str] = []
@@ -101,12 +130,15 @@ def parse_subject(
     while True:
         match = pattern.match(text, at)
         if match is not None:
+            at = match.end()
+            if len(prefixes) >= MOST_PREFIXES:
+                cut += 1
+                continue
             prefix = match.group("prefix").upper()
             prefixes.append(prefix)
             kinds.append(
                 by_language.get(prefix, {}).get(language or "", default.get(prefix, "reply"))
             )
-            at = match.end()
             continue
         match = _FORMAL.match(text, at)
         if match is not None:
@@ -115,7 +147,7 @@ def parse_subject(
             continue
         break
     rest = text[at:]
-    return trusted(
+    subject = trusted(
         Subject,
         raw=raw,
         text=text,
@@ -126,6 +158,7 @@ def parse_subject(
         thread_key=thread_key(rest),
         redactions=list(redactions or []),
     )
+    return subject, cut
 
 
 def thread_key(topic: str) -> str:

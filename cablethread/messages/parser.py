@@ -33,7 +33,7 @@ from cablethread.fields.directory import Directory
 from cablethread.fields.headers import unfold
 from cablethread.fields.parties import FieldReader, Fragment, resolve_party
 from cablethread.fields.profiles import Profile, profiles
-from cablethread.fields.subjects import parse_subject
+from cablethread.fields.subjects import MOST_PREFIXES, parse_subject, read_subject
 from cablethread.fields.zones import read_printed_zone
 from cablethread.lexicon.languages import label_fields, languages
 from cablethread.lexicon.redactions import find_redactions
@@ -492,12 +492,19 @@ def _read_blocks(r: _Reading) -> None:
         subject: Subject | None = None
         subject_field = unfolded.header.get("subject")
         if subject_field is not None:
-            subject = parse_subject(
+            subject, cut = read_subject(
                 subject_field.value,
                 [r for r in unfolded.redactions if r.field == "subject"],
                 block.language,
                 policy.languages,
             )
+            if cut:
+                collector.add(
+                    Code.HEADER_SUBJECT_PREFIXES_CUT,
+                    f"the subject prints {MOST_PREFIXES + cut:,} reply and forward prefixes; "
+                    f"the first {MOST_PREFIXES} are kept in its prefixes, all in its text",
+                    subject_field.span,
+                )
         if subject is None and block.layout == "attribution":
             subject = _quoted_subject(printings, found.chains[index], header_span, collector)
         lines = body_lines.pop(index, [])

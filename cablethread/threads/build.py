@@ -22,14 +22,15 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from cablethread._copying import copied
 from cablethread.codes import Code
 from cablethread.diagnostics import Collector
 from cablethread.fields.profiles import Profile
 from cablethread.fields.subjects import bare_key, parse_subject, run_on, variant_of
-from cablethread.models import Edge, Message, Subject, Thread, replaced, trusted
+from cablethread.models import Edge, Message, Subject, Thread, trusted
 from cablethread.policy import Policy
 from cablethread.threads._unionfind import UnionFind
-from cablethread.threads.timeline import ChainPosition, check_causality, place_messages
+from cablethread.threads.timeline import ChainPosition, apply_placement, check_causality, placements
 
 __all__ = ["Threaded", "build_threads"]
 
@@ -167,16 +168,16 @@ class _Links:
 
     def __init__(self) -> None:
         self.parent_of: dict[str, str] = {}
-        self._trees = UnionFind()
+        self.trees = UnionFind()
 
     def descends(self, other: str, root: str) -> bool:
         """Whether ``other`` descends from ``root`` (a message with no parent yet)."""
-        return self._trees.same(other, root)
+        return self.trees.same(other, root)
 
     def link(self, child: str, parent: str) -> None:
         """``child`` (with no parent yet) replies to ``parent``."""
         self.parent_of[child] = parent
-        self._trees.union(child, parent)
+        self.trees.union(child, parent)
 
 
 def _placeholder(child: Message) -> Message:
@@ -259,27 +260,33 @@ def build_threads(
                 )
 
     archive = policy.archive_tz or profile.archive_tz
-    placed, chosen = place_messages(
+    placing, chosen = placements(
         messages, policy.tz_mode, archive, positions, chain_edges, collector, archive_zones
     )
-    by_id = {m.id: m for m in placed}
+    # Each message is copied once, placed in time and given its parent, at the end; until
+    # then its instant is read from its placing.
+    instants: dict[str, datetime | None] = {}
+    for message, where in zip(messages, placing, strict=True):
+        utc = where.sent_utc if where.placed else message.sent_utc
+        instants[message.id] = utc.replace(tzinfo=None) if utc is not None else message.sent_local
 
     # Replies with no printed parent: the latest earlier message with the same thread key,
     # found by bisection in per-key time order, else a placeholder.
     by_key: dict[str, list[tuple[datetime, int, Message]]] = defaultdict(list)
-    for message in placed:
-        if message.subject is not None and _comparable(message) is not None:
-            by_key[message.subject.thread_key].append(
-                (_comparable(message) or datetime.min, -order[message.id], message)
-            )
+    for message in messages:
+        instant = instants[message.id]
+        if message.subject is not None and instant is not None:
+            by_key[message.subject.thread_key].append((instant, -order[message.id], message))
     for timeline in by_key.values():
         timeline.sort(key=lambda item: (item[0], item[1]))
     placeholders: dict[str, Message] = {}
-    for message in placed:
+    for message in messages:
         subject = message.subject
         if message.id in parent_of or subject is None or not subject.prefixes:
             continue
-        earlier = _latest_earlier(message, by_key.get(subject.thread_key, []), links)
+        earlier = _latest_earlier(
+            message, instants[message.id], by_key.get(subject.thread_key, []), links
+        )
         span = message.occurrences[0].span if message.occurrences else None
         source = message.occurrences[0].source if message.occurrences else None
         if earlier is not None:
@@ -306,16 +313,17 @@ def build_threads(
             source=source,
         )
 
-    # One more copy of the messages that gain a parent; the copies placed in time are let go
-    # as they are replaced (a million messages are several gigabytes).
     by_key.clear()
     by_id.clear()
-    for index, message in enumerate(placed):
-        parent_id = parent_of.get(message.id)
-        if parent_id != message.parent_id:
-            placed[index] = replaced(message, parent_id=parent_id)
+    instants.clear()
+    placed = [
+        apply_placement(message, placing[index], parent_id=parent_of.get(message.id))
+        for index, message in enumerate(messages)
+    ]
+    del placing
     by_id = {m.id: m for m in placed}
     edges: list[Edge] = []
+    edge: Edge | None = None
     for child in placed:
         parent_id = parent_of.get(child.id)
         if parent_id is None:
@@ -327,18 +335,20 @@ def build_threads(
             if linked and linked.sent_utc and child.sent_utc
             else None
         )
-        edges.append(
-            trusted(
-                Edge,
-                parent_id=parent_id,
-                child_id=child.id,
-                evidence="printed-chain" if kind.startswith("printed-chain") else kind,
-                confidence=CONFIDENCE[kind],
-                delay_seconds=delay,
-            )
-        )
+        values = {
+            "parent_id": parent_id,
+            "child_id": child.id,
+            "evidence": "printed-chain" if kind.startswith("printed-chain") else kind,
+            "confidence": CONFIDENCE[kind],
+            "delay_seconds": delay,
+        }
+        # Every field given: the first edge is made, the others copied from it and changed.
+        edge = trusted(Edge, **values) if edge is None else copied(edge, values)
+        edges.append(edge)
     check_causality(((e.parent_id, e.child_id) for e in edges), by_id, collector)
-    threads = _group(placed, list(placeholders.values()), edges, order, positions, chosen, policy)
+    threads = _group(
+        placed, list(placeholders.values()), edges, order, positions, chosen, policy, links.trees
+    )
     return Threaded(placed, list(placeholders.values()), edges, threads)
 
 
@@ -346,20 +356,14 @@ def _subject_text(subject: Subject | None) -> str:
     return subject.text if subject else "no subject"
 
 
-def _comparable(message: Message) -> datetime | None:
-    """The instant used to order messages of one subject: UTC if known, else the wall clock."""
-    if message.sent_utc is not None:
-        return message.sent_utc.replace(tzinfo=None)
-    return message.sent_local
-
-
 def _latest_earlier(
     message: Message,
+    instant: datetime | None,
     timeline: list[tuple[datetime, int, Message]],
     links: _Links,
 ) -> Message | None:
-    """The latest message of ``timeline`` not later than ``message`` that is not its descendant."""
-    instant = _comparable(message)
+    """The latest message of ``timeline`` not later than ``instant`` (the message's: UTC if
+    known, else its wall clock) that is not the message's descendant."""
     if instant is None:
         return None
     index = bisect_right(timeline, instant, key=lambda item: item[0])
@@ -379,10 +383,9 @@ def _group(
     positions: dict[str, ChainPosition],
     chosen: Mapping[tuple[str, int], str],
     policy: Policy,
+    trees: UnionFind,
 ) -> list[Thread]:
-    trees = UnionFind()
-    for edge in edges:
-        trees.union(edge.parent_id, edge.child_id)
+    """The threads: the trees of the links (``trees``, one union for each edge) in order."""
     members: dict[str, list[Message]] = defaultdict(list)
     for message in messages:
         members[trees.find(message.id)].append(message)
@@ -391,7 +394,9 @@ def _group(
     for edge in edges:
         children[edge.parent_id].append(edge.child_id)
     placeholder_ids = {p.id for p in placeholders}
+    keys: dict[int, str] = {}
     threads: list[Thread] = []
+    thread: Thread | None = None
     for group in sorted(members.values(), key=lambda g: min(order[m.id] for m in g)):
         ordered = sorted(group, key=lambda m: _sort_key(m, order))
         ids = {m.id for m in group}
@@ -401,28 +406,32 @@ def _group(
         depth = _depth(root_id, children)
         participants: set[str] = set()
         for m in group:
-            for party in [m.sender, *m.to, *m.cc, *m.bcc]:
-                if party is not None:
-                    participants.add(party.key)
+            for field in ((m.sender,), m.to, m.cc, m.bcc):
+                for party in field:
+                    if party is not None:
+                        # A party printed in many messages is one object: its key made once.
+                        key = keys.get(id(party))
+                        if key is None:
+                            key = keys[id(party)] = party.key
+                        participants.add(key)
         times = [m.sent_utc for m in ordered if m.sent_utc is not None]
         modes = {chosen.get(positions[m.id].chain) for m in group if m.id in positions}
         mode = policy.tz_mode
         if policy.tz_mode == "infer":
             picked = sorted(x for x in modes if x)
             mode = picked[0] if len(picked) == 1 else "infer"  # type: ignore[assignment]
-        threads.append(
-            trusted(
-                Thread,
-                id="t-" + root_id[2:],
-                root_id=root_id,
-                message_ids=[m.id for m in ordered],
-                depth=depth,
-                participants=sorted(participants),
-                start_utc=times[0] if times else None,
-                end_utc=times[-1] if times else None,
-                tz_mode=mode,
-            )
-        )
+        values = {
+            "id": "t-" + root_id[2:],
+            "root_id": root_id,
+            "message_ids": [m.id for m in ordered],
+            "depth": depth,
+            "participants": sorted(participants),
+            "start_utc": times[0] if times else None,
+            "end_utc": times[-1] if times else None,
+            "tz_mode": mode,
+        }
+        thread = trusted(Thread, **values) if thread is None else copied(thread, values)
+        threads.append(thread)
     return threads
 
 

@@ -28,6 +28,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import uuid
+from collections.abc import Mapping
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -40,6 +41,7 @@ __all__ = [
     "ancestors",
     "conversation_index",
     "decode_thread_index",
+    "root_times",
     "thread_index_header",
     "thread_topic",
 ]
@@ -83,8 +85,14 @@ class ThreadIndex(NamedTuple):
     """One block per reply level, the root's child first."""
 
 
+#: The largest FILETIME (unsigned 64 bits).
+_MOST_TICKS = (1 << 64) - 1
+
+
 def _filetime(moment: datetime) -> int:
-    return _EPOCH_TICKS + round(moment.timestamp() * 10_000_000)
+    """``moment`` as a FILETIME; a time before 1601 (an OCR'd year ``201``) counts as 1601's
+    first instant, as the index cannot hold an earlier one."""
+    return min(max(_EPOCH_TICKS + round(moment.timestamp() * 10_000_000), 0), _MOST_TICKS)
 
 
 def _root_block(root_id: str, moment: datetime) -> bytes:
@@ -124,23 +132,39 @@ def _find(release: Release, message_id: str) -> Message | None:
         return None
 
 
-def _root_time(release: Release, root_id: str) -> datetime:
+def root_times(release: Release) -> dict[str, datetime]:
+    """The first known time of each thread, by its root's id (the first thread that has one).
+
+    Made once when many messages are written: a placeholder root has no time of its own.
+    """
+    found: dict[str, datetime] = {}
+    for thread in release.threads:
+        if thread.start_utc is not None:
+            found.setdefault(thread.root_id, thread.start_utc)
+    return found
+
+
+def _root_time(
+    release: Release, root_id: str, starts: Mapping[str, datetime] | None = None
+) -> datetime:
     root = _find(release, root_id)
     if root is not None and root.sent_utc is not None:
         return root.sent_utc
-    for thread in release.threads:
-        if thread.root_id == root_id and thread.start_utc is not None:
-            return thread.start_utc
-    return datetime(1970, 1, 1, tzinfo=UTC)
+    start = (root_times(release) if starts is None else starts).get(root_id)
+    return start if start is not None else datetime(1970, 1, 1, tzinfo=UTC)
 
 
 def conversation_index(
-    release: Release, message: Message, *, parent_of: dict[str, str] | None = None
+    release: Release,
+    message: Message,
+    *,
+    parent_of: dict[str, str] | None = None,
+    starts: Mapping[str, datetime] | None = None,
 ) -> bytes:
     """The conversation index of ``message``: the root's 22 bytes, then 5 per reply level.
 
-    ``parent_of`` (child id → parent id, from ``release.edges``) may be passed in when many
-    messages are written.
+    ``parent_of`` (child id → parent id, from ``release.edges``) and ``starts``
+    (:func:`root_times`) may be passed in when many messages are written.
 
     >>> import cablethread
     >>> release = cablethread.parse_file("examples/mfat_xinjiang_oia.txt")
@@ -150,7 +174,7 @@ def conversation_index(
     if parent_of is None:
         parent_of = {edge.child_id: edge.parent_id for edge in release.edges}
     chain = [*ancestors(message.id, parent_of), message.id]
-    start = _root_time(release, chain[0])
+    start = _root_time(release, chain[0], starts)
     index = _root_block(chain[0], start)
     # Deltas count from the time as the root block holds it, as a reader decodes it.
     kept = _filetime(start) >> 16 << 16
@@ -163,10 +187,15 @@ def conversation_index(
 
 
 def thread_index_header(
-    release: Release, message: Message, *, parent_of: dict[str, str] | None = None
+    release: Release,
+    message: Message,
+    *,
+    parent_of: dict[str, str] | None = None,
+    starts: Mapping[str, datetime] | None = None,
 ) -> str:
     """The ``Thread-Index`` value: the conversation index in base64."""
-    return base64.b64encode(conversation_index(release, message, parent_of=parent_of)).decode()
+    index = conversation_index(release, message, parent_of=parent_of, starts=starts)
+    return base64.b64encode(index).decode()
 
 
 def thread_topic(

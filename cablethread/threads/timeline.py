@@ -21,12 +21,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from typing import Literal
+from typing import Any, Literal, NamedTuple
 
+from cablethread._copying import copied
 from cablethread.codes import Code
 from cablethread.diagnostics import Collector
 from cablethread.fields.zones import named_zone, offset_zone, zone_info
-from cablethread.models import Message, Span, TzMode, replaced
+from cablethread.models import Message, Span, TzMode
 
 __all__ = ["ChainPosition", "Placed", "localise", "offset_zone", "place_messages", "zone_info"]
 
@@ -124,6 +125,16 @@ def _violations(edges: Iterable[tuple[str, str]], placed: Mapping[str, Placed]) 
     return count
 
 
+class Placing(NamedTuple):
+    """What placing a message in time changes on it: ``sent_utc``, ``time_zone``, ``tz_mode``;
+    ``placed`` is whether it had a wall clock to place (else only its mode is set)."""
+
+    sent_utc: datetime | None
+    time_zone: str | None
+    tz_mode: Placement
+    placed: bool
+
+
 def place_messages(
     messages: list[Message],
     mode: TzMode,
@@ -138,6 +149,33 @@ def place_messages(
     ``archive_zones`` gives the archive zone of a message's own document; ``archive`` is the
     zone of the others.
     """
+    found, chosen = placements(
+        messages, mode, archive, positions, chain_edges, collector, archive_zones
+    )
+    return [apply_placement(m, p) for m, p in zip(messages, found, strict=True)], chosen
+
+
+def apply_placement(message: Message, placement: Placing, **changes: Any) -> Message:
+    """A copy of ``message`` placed in time (with any other ``changes``)."""
+    if placement.placed:
+        changes["sent_utc"] = placement.sent_utc
+        changes["time_zone"] = placement.time_zone
+    changes["tz_mode"] = placement.tz_mode
+    return copied(message, changes)
+
+
+def placements(
+    messages: list[Message],
+    mode: TzMode,
+    archive: str,
+    positions: Mapping[str, ChainPosition],
+    chain_edges: Mapping[tuple[str, int], list[tuple[str, str]]],
+    collector: Collector,
+    archive_zones: Mapping[str, str] | None = None,
+) -> tuple[list[Placing], dict[tuple[str, int], Placement]]:
+    """:func:`place_messages` without copying the messages: what placing changes on each, in
+    the order of ``messages``, with the same diagnostics (a caller that copies the messages
+    again, as threading does, copies each once)."""
     own = archive_zones or {}
     chosen: dict[tuple[str, int], Placement] = {}
     by_mode = (
@@ -163,15 +201,15 @@ def place_messages(
         for message in messages:
             position = positions.get(message.id)
             mode_of[message.id] = chosen.get(position.chain, "archive") if position else "archive"
-    placed_out: list[Message] = []
+    out: list[Placing] = []
     for message in messages:
         used: Placement = mode_of.get(message.id, "archive" if mode == "infer" else mode)
         placed = by_mode[used].get(message.id)
+        if placed is None:
+            out.append(Placing(None, None, used, False))
+            continue
         span = message.occurrences[0].span if message.occurrences else None
         source = message.occurrences[0].source if message.occurrences else None
-        if placed is None:
-            placed_out.append(replaced(message, tz_mode=used))
-            continue
         home = own.get(message.id, archive)
         zone, known = _zone_for(message, used, home, positions.get(message.id))
         if not known:
@@ -194,8 +232,8 @@ def place_messages(
                 span,
                 source=source,
             )
-        placed_out.append(replaced(message, sent_utc=placed.utc, time_zone=zone, tz_mode=used))
-    return placed_out, chosen
+        out.append(Placing(placed.utc, zone, used, True))
+    return out, chosen
 
 
 def check_causality(
