@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 import cablethread
-from cablethread.export.mbox import message_id_header
+from cablethread.export.mbox import message_id_header, to_email
 from cablethread.threads.conversation import (
     conversation_index,
     decode_thread_index,
@@ -158,3 +158,13 @@ def test_not_an_index_is_refused() -> None:
         decode_thread_index(base64.b64encode(b"\x01" * 25).decode())
     with pytest.raises(ValueError, match="reserved"):
         decode_thread_index(base64.b64encode(b"\x02" * 22).decode())
+
+
+def test_a_thread_begun_before_1601_gets_a_thread_index() -> None:
+    # Found by the fuzz target: FILETIME counts from 1601, and an OCR'd year (1009, 201) made the
+    # root block's time negative and the export fail.
+    text = "From: NAD\nSent: Thursday, 4 July 1009 5:26 AM\nTo: BEIJING\nSubject: RE: LETTER\n\nText.\n"
+    release = cablethread.parse(text)
+    header = to_email(release, release.messages[0])["Thread-Index"]
+    decoded = base64.b64decode(header)
+    assert len(decoded) >= 22 and (len(decoded) - 22) % 5 == 0  # a root block, a block a reply
