@@ -29,7 +29,16 @@ from cablethread.diagnostics import Collector
 from cablethread.fields.zones import named_zone, offset_zone, zone_info
 from cablethread.models import Message, Span, TzMode
 
-__all__ = ["ChainPosition", "Placed", "localise", "offset_zone", "place_messages", "zone_info"]
+__all__ = [
+    "ChainPosition",
+    "Placed",
+    "check_causality",
+    "localise",
+    "offset_zone",
+    "place_messages",
+    "report_older",
+    "zone_info",
+]
 
 # ``offset_zone`` and ``zone_info`` live in :mod:`cablethread.fields.zones` and are named here
 # too, where they always were.
@@ -63,7 +72,7 @@ def localise(wall: datetime, zone_name: str) -> Placed:
     return Placed(early.astimezone(UTC), zone_name, problem)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ChainPosition:
     """Where a message was first printed: its chain and the sender of the block above it."""
 
@@ -95,6 +104,15 @@ def _zone_for(
     return (position.quoter_zone, True) if position.quoter_zone else (archive, False)
 
 
+def _placed(message: Message, zone: str) -> Placed:
+    """``message``'s wall clock as an instant: at the offset printed with it, else in ``zone``."""
+    assert message.sent_local is not None
+    if message.sent_offset_minutes is not None:
+        offset = timedelta(minutes=message.sent_offset_minutes)
+        return Placed((message.sent_local - offset).replace(tzinfo=UTC), zone)
+    return localise(message.sent_local, zone)
+
+
 def _instants(
     messages: Iterable[Message],
     mode: TzMode,
@@ -108,11 +126,7 @@ def _instants(
             continue
         own = archive_zones.get(message.id, archive)
         zone, _known = _zone_for(message, mode, own, positions.get(message.id))
-        if message.sent_offset_minutes is not None:
-            offset = timedelta(minutes=message.sent_offset_minutes)
-            placed[message.id] = Placed((message.sent_local - offset).replace(tzinfo=UTC), zone)
-        else:
-            placed[message.id] = localise(message.sent_local, zone)
+        placed[message.id] = _placed(message, zone)
     return placed
 
 
@@ -178,62 +192,88 @@ def placements(
     again, as threading does, copies each once)."""
     own = archive_zones or {}
     chosen: dict[tuple[str, int], Placement] = {}
-    by_mode = (
-        {m: _instants(messages, m, archive, positions, own) for m in MODES}
-        if mode == "infer"
-        else {mode: _instants(messages, mode, archive, positions, own)}
-    )
-    mode_of: dict[str, Placement] = {}
+    # Under ``infer`` every mode's instants are needed to choose; under one mode each message is
+    # placed as it comes.
+    by_mode: dict[Placement, dict[str, Placed]] = {}
     if mode == "infer":
-        for chain, edges in chain_edges.items():
-            best: Placement = "archive"
-            best_count = _violations(edges, by_mode["archive"])
-            for candidate in MODES[1:]:
-                count = _violations(edges, by_mode[candidate])
-                if count < best_count:
-                    best, best_count = candidate, count
-            chosen[chain] = best
-            collector.add(
-                Code.TIME_ZONE_CHOSEN,
-                f"chain {chain[1]} of {chain[0] or 'the input'}: mode {best} chosen "
-                f"({best_count} reply older than its parent)",
-            )
-        for message in messages:
-            position = positions.get(message.id)
-            mode_of[message.id] = chosen.get(position.chain, "archive") if position else "archive"
+        by_mode = {m: _instants(messages, m, archive, positions, own) for m in MODES}
+        chosen = _choose(chain_edges, by_mode, collector)
     out: list[Placing] = []
     for message in messages:
-        used: Placement = mode_of.get(message.id, "archive" if mode == "infer" else mode)
-        placed = by_mode[used].get(message.id)
-        if placed is None:
+        position = positions.get(message.id)
+        used: Placement
+        if mode == "infer":
+            used = chosen.get(position.chain, "archive") if position else "archive"
+        else:
+            used = mode
+        if message.sent_local is None:
             out.append(Placing(None, None, used, False))
             continue
-        span = message.occurrences[0].span if message.occurrences else None
-        source = message.occurrences[0].source if message.occurrences else None
         home = own.get(message.id, archive)
-        zone, known = _zone_for(message, used, home, positions.get(message.id))
-        if not known:
-            who = message.sender.raw if message.sender else "the sender"
-            collector.add(
-                Code.TIME_ZONE_UNKNOWN,
-                f"no home zone known for {who}; the archive zone {home} was used",
-                span,
-                source=source,
-            )
-        if placed.problem:
-            collector.add(
-                placed.problem,
-                f"{message.sent_local} in {zone}: "
-                + (
-                    "the clock shows this time twice; the first was taken"
-                    if placed.problem == Code.TIME_AMBIGUOUS
-                    else "this time never occurred (clocks went forward); read with the earlier offset"
-                ),
-                span,
-                source=source,
-            )
+        zone, known = _zone_for(message, used, home, position)
+        placed = by_mode[used][message.id] if by_mode else _placed(message, zone)
+        if not known or placed.problem:
+            _report_placing(message, home, zone, known, placed.problem, collector)
         out.append(Placing(placed.utc, zone, used, True))
     return out, chosen
+
+
+def _choose(
+    chain_edges: Mapping[tuple[str, int], list[tuple[str, str]]],
+    by_mode: Mapping[Placement, Mapping[str, Placed]],
+    collector: Collector,
+) -> dict[tuple[str, int], Placement]:
+    """Per chain, the mode that leaves the fewest replies older than their parents (ties go to
+    the earlier of :data:`MODES`), each choice recorded."""
+    chosen: dict[tuple[str, int], Placement] = {}
+    for chain, edges in chain_edges.items():
+        best: Placement = "archive"
+        best_count = _violations(edges, by_mode["archive"])
+        for candidate in MODES[1:]:
+            count = _violations(edges, by_mode[candidate])
+            if count < best_count:
+                best, best_count = candidate, count
+        chosen[chain] = best
+        collector.add(
+            Code.TIME_ZONE_CHOSEN,
+            f"chain {chain[1]} of {chain[0] or 'the input'}: mode {best} chosen "
+            f"({best_count} reply older than its parent)",
+        )
+    return chosen
+
+
+def _report_placing(
+    message: Message,
+    home: str,
+    zone: str,
+    known: bool,
+    problem: Code | None,
+    collector: Collector,
+) -> None:
+    """The diagnostics of placing one message: a zone not known, a clock the zone's rules
+    show twice or never."""
+    span = message.occurrences[0].span if message.occurrences else None
+    source = message.occurrences[0].source if message.occurrences else None
+    if not known:
+        who = message.sender.raw if message.sender else "the sender"
+        collector.add(
+            Code.TIME_ZONE_UNKNOWN,
+            f"no home zone known for {who}; the archive zone {home} was used",
+            span,
+            source=source,
+        )
+    if problem:
+        collector.add(
+            problem,
+            f"{message.sent_local} in {zone}: "
+            + (
+                "the clock shows this time twice; the first was taken"
+                if problem == Code.TIME_AMBIGUOUS
+                else "this time never occurred (clocks went forward); read with the earlier offset"
+            ),
+            span,
+            source=source,
+        )
 
 
 def check_causality(
@@ -246,19 +286,25 @@ def check_causality(
         parent, child = messages.get(parent_id), messages.get(child_id)
         if parent is None or child is None or parent.sent_utc is None or child.sent_utc is None:
             continue
-        gap = parent.sent_utc - child.sent_utc
-        if gap > timedelta(0):
-            span: Span | None = child.occurrences[0].span if child.occurrences else None
-            related = parent.occurrences[0].span if parent.occurrences else None
-            collector.add(
-                Code.TIME_REPLY_BEFORE_PARENT,
-                f"reply {child_id} ({_who(child)}, {child.sent_utc:%Y-%m-%d %H:%M}Z) is "
-                f"{gap.total_seconds() / 60:.0f} minutes older than its parent {parent_id} "
-                f"({_who(parent)}, {parent.sent_utc:%Y-%m-%d %H:%M}Z) under {child.tz_mode}",
-                span,
-                related,
-                source=child.occurrences[0].source if child.occurrences else None,
-            )
+        if parent.sent_utc > child.sent_utc:
+            report_older(parent, child, collector)
+
+
+def report_older(parent: Message, child: Message, collector: Collector) -> None:
+    """The diagnostic of a reply ``child`` older than its ``parent`` (both placed in time)."""
+    assert parent.sent_utc is not None and child.sent_utc is not None
+    gap = parent.sent_utc - child.sent_utc
+    span: Span | None = child.occurrences[0].span if child.occurrences else None
+    related = parent.occurrences[0].span if parent.occurrences else None
+    collector.add(
+        Code.TIME_REPLY_BEFORE_PARENT,
+        f"reply {child.id} ({_who(child)}, {child.sent_utc:%Y-%m-%d %H:%M}Z) is "
+        f"{gap.total_seconds() / 60:.0f} minutes older than its parent {parent.id} "
+        f"({_who(parent)}, {parent.sent_utc:%Y-%m-%d %H:%M}Z) under {child.tz_mode}",
+        span,
+        related,
+        source=child.occurrences[0].source if child.occurrences else None,
+    )
 
 
 def _who(message: Message) -> str:
