@@ -26,12 +26,16 @@ class UnionFind:
             node = up
         return root
 
-    def union(self, a: str, b: str) -> None:
-        """Join the sets of ``a`` and ``b``."""
+    def union(self, a: str, b: str) -> bool:
+        """Join the sets of ``a`` and ``b``; whether they were apart."""
         root_a, root_b = self.find(a), self.find(b)
-        if root_a != root_b:
-            low, high = sorted((root_a, root_b))
-            self._parent[high] = low
+        if root_a == root_b:
+            return False
+        if root_a < root_b:
+            self._parent[root_b] = root_a
+        else:
+            self._parent[root_a] = root_b
+        return True
 
     def same(self, a: str, b: str) -> bool:
         """Whether ``a`` and ``b`` are in one set."""
