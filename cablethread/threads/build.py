@@ -30,7 +30,13 @@ from cablethread.fields.subjects import bare_key, parse_subject, run_on, variant
 from cablethread.models import Edge, Message, Subject, Thread, trusted
 from cablethread.policy import Policy
 from cablethread.threads._unionfind import UnionFind
-from cablethread.threads.timeline import ChainPosition, apply_placement, check_causality, placements
+from cablethread.threads.timeline import (
+    ChainPosition,
+    Placing,
+    apply_placement,
+    placements,
+    report_older,
+)
 
 __all__ = ["Threaded", "build_threads"]
 
@@ -62,12 +68,13 @@ class Threaded:
     threads: list[Thread]
 
 
-def _chains(messages: list[Message]) -> dict[tuple[str, int], list[tuple[int, str]]]:
-    chains: dict[tuple[str, int], list[tuple[int, str]]] = defaultdict(list)
-    for message in messages:
+def _chains(messages: list[Message]) -> dict[tuple[str, int], list[tuple[int, str, int]]]:
+    """Each printed chain's messages, top block first: (depth, id, index in ``messages``)."""
+    chains: dict[tuple[str, int], list[tuple[int, str, int]]] = defaultdict(list)
+    for index, message in enumerate(messages):
         for occurrence in message.occurrences:
             chains[(occurrence.source or "", occurrence.chain)].append(
-                (occurrence.depth, message.id)
+                (occurrence.depth, message.id, index)
             )
     for printed in chains.values():
         printed.sort()
@@ -174,10 +181,13 @@ class _Links:
         """Whether ``other`` descends from ``root`` (a message with no parent yet)."""
         return self.trees.same(other, root)
 
-    def link(self, child: str, parent: str) -> None:
-        """``child`` (with no parent yet) replies to ``parent``."""
+    def link(self, child: str, parent: str) -> bool:
+        """``child`` (with no parent yet) replies to ``parent``, unless ``parent`` descends
+        from it; whether the link was made."""
+        if not self.trees.union(child, parent):
+            return False
         self.parent_of[child] = parent
-        self.trees.union(child, parent)
+        return True
 
 
 def _placeholder(child: Message) -> Message:
@@ -195,10 +205,10 @@ def _placeholder(child: Message) -> Message:
     )
 
 
-def _sort_key(message: Message, order: dict[str, int]) -> tuple[int, datetime, int]:
+def _sort_key(message: Message, index: int) -> tuple[int, datetime, int]:
     if message.sent_utc is None:
-        return (1, datetime.min, order[message.id])
-    return (0, message.sent_utc.replace(tzinfo=None), order[message.id])
+        return (1, datetime.min, index)
+    return (0, message.sent_utc.replace(tzinfo=None), index)
 
 
 def build_threads(
@@ -213,23 +223,25 @@ def build_threads(
     ``archive_zones`` gives, by message id, the archive zone of the document a message was
     printed in (documents of several agencies); the others take the policy's or ``profile``'s.
     """
-    by_id = {m.id: m for m in messages}
     order = {m.id: i for i, m in enumerate(messages)}
-    chains = _chains(messages)
     links = _Links()
     parent_of = links.parent_of
     evidence: dict[str, str] = {}
+    # Where a message was first printed is read by two modes only: ``quoter`` (the zone of the
+    # block above) and ``infer`` (the chain whose mode is chosen, from the chain's links).
+    keep_positions = policy.tz_mode in ("quoter", "infer")
+    keep_chain_edges = policy.tz_mode == "infer"
     chain_edges: dict[tuple[str, int], list[tuple[str, str]]] = defaultdict(list)
     positions: dict[str, ChainPosition] = {}
-    for chain, printed in chains.items():
-        for index, (depth, message_id) in enumerate(printed):
-            if message_id not in positions:
-                above = by_id[printed[index - 1][1]] if index > 0 else None
+    for chain, printed in _chains(messages).items():
+        for place, (depth, message_id, index) in enumerate(printed):
+            if keep_positions and message_id not in positions:
+                above = messages[printed[place - 1][2]] if place > 0 else None
                 zone = above.sender.time_zone if above and above.sender else None
                 positions[message_id] = ChainPosition(chain, zone, depth)
-            if index + 1 >= len(printed):
+            if place + 1 >= len(printed):
                 continue
-            child, parent = by_id[message_id], by_id[printed[index + 1][1]]
+            child, parent = messages[index], messages[printed[place + 1][2]]
             if child.id == parent.id:
                 continue
             kind = _printed_link(child, parent)
@@ -243,10 +255,10 @@ def build_threads(
                     source=child.occurrences[0].source,
                 )
                 continue
-            chain_edges[chain].append((parent.id, child.id))
-            if child.id in parent_of or links.descends(parent.id, child.id):
+            if keep_chain_edges:
+                chain_edges[chain].append((parent.id, child.id))
+            if child.id in parent_of or not links.link(child.id, parent.id):
                 continue
-            links.link(child.id, parent.id)
             evidence[child.id] = kind
             if kind == "printed-chain-subject-changed":
                 collector.add(
@@ -263,29 +275,61 @@ def build_threads(
     placing, chosen = placements(
         messages, policy.tz_mode, archive, positions, chain_edges, collector, archive_zones
     )
-    # Each message is copied once, placed in time and given its parent, at the end; until
-    # then its instant is read from its placing.
-    instants: dict[str, datetime | None] = {}
-    for message, where in zip(messages, placing, strict=True):
-        utc = where.sent_utc if where.placed else message.sent_utc
-        instants[message.id] = utc.replace(tzinfo=None) if utc is not None else message.sent_local
+    del chain_edges
+    placeholders = _link_cut_replies(messages, placing, links, evidence, collector)
+    # Each message is copied once, placed in time and given its parent.
+    placed = [
+        apply_placement(message, where, parent_id=parent_of.get(message.id))
+        for message, where in zip(messages, placing, strict=True)
+    ]
+    del placing
+    edges = _edges(placed, order, parent_of, evidence, collector)
+    threads = _group(placed, placeholders, parent_of, positions, chosen, policy, links.trees)
+    return Threaded(placed, placeholders, edges, threads)
 
-    # Replies with no printed parent: the latest earlier message with the same thread key,
-    # found by bisection in per-key time order, else a placeholder.
-    by_key: dict[str, list[tuple[datetime, int, Message]]] = defaultdict(list)
-    for message in messages:
-        instant = instants[message.id]
-        if message.subject is not None and instant is not None:
-            by_key[message.subject.thread_key].append((instant, -order[message.id], message))
+
+def _instant(message: Message, where: Placing) -> datetime | None:
+    """The instant of ``message`` as placed (UTC, naive) if known, else its wall clock."""
+    utc = where.sent_utc if where.placed else message.sent_utc
+    return utc.replace(tzinfo=None) if utc is not None else message.sent_local
+
+
+def _link_cut_replies(
+    messages: list[Message],
+    placing: list[Placing],
+    links: _Links,
+    evidence: dict[str, str],
+    collector: Collector,
+) -> list[Message]:
+    """Link the replies with no printed parent: each to the latest earlier message with the
+    same thread key, found by bisection in per-key time order, else to a placeholder. The
+    placeholders made, in the order they were first needed."""
+    cut: list[int] = []
+    keys: set[str] = set()
+    for index, message in enumerate(messages):
+        subject = message.subject
+        if subject is not None and subject.prefixes and message.id not in links.parent_of:
+            cut.append(index)
+            keys.add(subject.thread_key)
+    if not cut:
+        return []
+    # The time order of each thread key such a reply has.
+    by_key: dict[str, list[tuple[datetime, int, Message]]] = {key: [] for key in keys}
+    for index, message in enumerate(messages):
+        if message.subject is None or message.subject.thread_key not in by_key:
+            continue
+        instant = _instant(message, placing[index])
+        if instant is not None:
+            by_key[message.subject.thread_key].append((instant, -index, message))
     for timeline in by_key.values():
         timeline.sort(key=lambda item: (item[0], item[1]))
     placeholders: dict[str, Message] = {}
-    for message in messages:
+    for index in cut:
+        message = messages[index]
         subject = message.subject
-        if message.id in parent_of or subject is None or not subject.prefixes:
-            continue
+        assert subject is not None
         earlier = _latest_earlier(
-            message, instants[message.id], by_key.get(subject.thread_key, []), links
+            message, _instant(message, placing[index]), by_key[subject.thread_key], links
         )
         span = message.occurrences[0].span if message.occurrences else None
         source = message.occurrences[0].source if message.occurrences else None
@@ -312,16 +356,18 @@ def build_threads(
             span,
             source=source,
         )
+    return list(placeholders.values())
 
-    by_key.clear()
-    by_id.clear()
-    instants.clear()
-    placed = [
-        apply_placement(message, placing[index], parent_id=parent_of.get(message.id))
-        for index, message in enumerate(messages)
-    ]
-    del placing
-    by_id = {m.id: m for m in placed}
+
+def _edges(
+    placed: list[Message],
+    order: Mapping[str, int],
+    parent_of: Mapping[str, str],
+    evidence: Mapping[str, str],
+    collector: Collector,
+) -> list[Edge]:
+    """One edge for each message with a parent, in the order of the messages; a reply older
+    than its parent is reported (:func:`~cablethread.threads.timeline.report_older`)."""
     edges: list[Edge] = []
     edge: Edge | None = None
     for child in placed:
@@ -329,12 +375,13 @@ def build_threads(
         if parent_id is None:
             continue
         kind = evidence[child.id]
-        linked = by_id.get(parent_id)
-        delay = (
-            (child.sent_utc - linked.sent_utc).total_seconds()
-            if linked and linked.sent_utc and child.sent_utc
-            else None
-        )
+        at = order.get(parent_id)
+        parent = placed[at] if at is not None else None
+        delay = None
+        if parent is not None and parent.sent_utc is not None and child.sent_utc is not None:
+            delay = (child.sent_utc - parent.sent_utc).total_seconds()
+            if delay < 0:
+                report_older(parent, child, collector)
         values = {
             "parent_id": parent_id,
             "child_id": child.id,
@@ -345,11 +392,7 @@ def build_threads(
         # Every field given: the first edge is made, the others copied from it and changed.
         edge = trusted(Edge, **values) if edge is None else copied(edge, values)
         edges.append(edge)
-    check_causality(((e.parent_id, e.child_id) for e in edges), by_id, collector)
-    threads = _group(
-        placed, list(placeholders.values()), edges, order, positions, chosen, policy, links.trees
-    )
-    return Threaded(placed, list(placeholders.values()), edges, threads)
+    return edges
 
 
 def _subject_text(subject: Subject | None) -> str:
@@ -376,36 +419,28 @@ def _latest_earlier(
 
 
 def _group(
-    messages: list[Message],
+    placed: list[Message],
     placeholders: list[Message],
-    edges: list[Edge],
-    order: dict[str, int],
-    positions: dict[str, ChainPosition],
+    parent_of: Mapping[str, str],
+    positions: Mapping[str, ChainPosition],
     chosen: Mapping[tuple[str, int], str],
     policy: Policy,
     trees: UnionFind,
 ) -> list[Thread]:
-    """The threads: the trees of the links (``trees``, one union for each edge) in order."""
-    members: dict[str, list[Message]] = defaultdict(list)
-    for message in messages:
-        members[trees.find(message.id)].append(message)
-    children: dict[str, list[str]] = defaultdict(list)
-    parent_of = {e.child_id: e.parent_id for e in edges}
-    for edge in edges:
-        children[edge.parent_id].append(edge.child_id)
-    placeholder_ids = {p.id for p in placeholders}
+    """The threads: the trees of the links (``trees``, one union for each link) in order."""
+    # Each tree's messages, in the order of ``placed``: so the trees come in the order of their
+    # first messages.
+    members: dict[str, list[int]] = defaultdict(list)
+    for index, message in enumerate(placed):
+        members[trees.find(message.id)].append(index)
     keys: dict[int, str] = {}
     threads: list[Thread] = []
     thread: Thread | None = None
-    for group in sorted(members.values(), key=lambda g: min(order[m.id] for m in g)):
-        ordered = sorted(group, key=lambda m: _sort_key(m, order))
-        ids = {m.id for m in group}
-        tops = [m.id for m in ordered if parent_of.get(m.id) not in ids]
-        top = tops[0]
-        root_id = parent_of[top] if parent_of.get(top) in placeholder_ids else top
-        depth = _depth(root_id, children)
+    for group in members.values():
+        ordered = [placed[i] for i in sorted(group, key=lambda i: _sort_key(placed[i], i))]
+        root_id, depth = _tree([m.id for m in ordered], parent_of)
         participants: set[str] = set()
-        for m in group:
+        for m in ordered:
             for field in ((m.sender,), m.to, m.cc, m.bcc):
                 for party in field:
                     if party is not None:
@@ -415,9 +450,9 @@ def _group(
                             key = keys[id(party)] = party.key
                         participants.add(key)
         times = [m.sent_utc for m in ordered if m.sent_utc is not None]
-        modes = {chosen.get(positions[m.id].chain) for m in group if m.id in positions}
         mode = policy.tz_mode
-        if policy.tz_mode == "infer":
+        if mode == "infer":
+            modes = {chosen.get(positions[m.id].chain) for m in ordered if m.id in positions}
             picked = sorted(x for x in modes if x)
             mode = picked[0] if len(picked) == 1 else "infer"  # type: ignore[assignment]
         values = {
@@ -435,15 +470,21 @@ def _group(
     return threads
 
 
-def _depth(root_id: str, children: dict[str, list[str]]) -> int:
-    best = 0
-    stack = [(root_id, 0)]
-    seen: set[str] = set()
-    while stack:
-        node, depth = stack.pop()
-        if node in seen:
-            continue
-        seen.add(node)
-        best = max(best, depth)
-        stack.extend((child, depth + 1) for child in children.get(node, []))
-    return best
+def _tree(ids: list[str], parent_of: Mapping[str, str]) -> tuple[str, int]:
+    """The root of the tree that the messages ``ids`` make up (its top message, or the
+    placeholder its tops reply to) and its depth: the most links from one of them up to it."""
+    level: dict[str, int] = {}
+    root = ids[0]
+    for start in ids:
+        path: list[str] = []
+        node = start
+        while node not in level and (up := parent_of.get(node)) is not None:
+            path.append(node)
+            node = up
+        if node not in level:
+            root = node
+        depth = level.get(node, 0)
+        for below in reversed(path):
+            depth += 1
+            level[below] = depth
+    return root, max(level.values(), default=0)
