@@ -63,13 +63,18 @@ def localise(wall: datetime, zone_name: str) -> Placed:
     '2018-11-05T12:42:00+00:00'
     """
     zone = named_zone(zone_name)
-    early = wall.replace(tzinfo=zone, fold=0)
-    late = wall.replace(tzinfo=zone, fold=1)
+    if wall.fold:
+        wall = wall.replace(fold=0)
+    # The zone's offsets at the clock's first and second reading, which differ in a fold or a
+    # gap; the zone reads them from the naive clock, and the instant is the clock less the first.
+    offset, second = zone.utcoffset(wall), zone.utcoffset(wall.replace(fold=1))
+    assert offset is not None
+    utc = (wall - offset).replace(tzinfo=UTC)
     problem: Code | None = None
-    if early.utcoffset() != late.utcoffset():
-        back = early.astimezone(UTC).astimezone(zone).replace(tzinfo=None)
+    if offset != second:
+        back = utc.astimezone(zone).replace(tzinfo=None)
         problem = Code.TIME_NONEXISTENT if back != wall else Code.TIME_AMBIGUOUS
-    return Placed(early.astimezone(UTC), zone_name, problem)
+    return Placed(utc, zone_name, problem)
 
 
 @dataclass(frozen=True, slots=True)
