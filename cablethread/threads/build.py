@@ -205,10 +205,12 @@ def _placeholder(child: Message) -> Message:
     )
 
 
-def _sort_key(message: Message, index: int) -> tuple[int, datetime, int]:
+def _time_key(message: Message) -> tuple[int, datetime]:
+    """A message's place in its thread: by its UTC clock taken without its zone, the messages
+    of no known time last."""
     if message.sent_utc is None:
-        return (1, datetime.min, index)
-    return (0, message.sent_utc.replace(tzinfo=None), index)
+        return (1, datetime.min)
+    return (0, message.sent_utc.replace(tzinfo=None))
 
 
 def build_threads(
@@ -284,6 +286,7 @@ def build_threads(
     ]
     del placing
     edges = _edges(placed, order, parent_of, evidence, collector)
+    del order, evidence
     threads = _group(placed, placeholders, parent_of, positions, chosen, policy, links.trees)
     return Threaded(placed, placeholders, edges, threads)
 
@@ -304,11 +307,12 @@ def _link_cut_replies(
     """Link the replies with no printed parent: each to the latest earlier message with the
     same thread key, found by bisection in per-key time order, else to a placeholder. The
     placeholders made, in the order they were first needed."""
+    parent_of = links.parent_of
     cut: list[int] = []
     keys: set[str] = set()
     for index, message in enumerate(messages):
         subject = message.subject
-        if subject is not None and subject.prefixes and message.id not in links.parent_of:
+        if subject is not None and subject.prefixes and message.id not in parent_of:
             cut.append(index)
             keys.add(subject.thread_key)
     if not cut:
@@ -430,15 +434,17 @@ def _group(
     """The threads: the trees of the links (``trees``, one union for each link) in order."""
     # Each tree's messages, in the order of ``placed``: so the trees come in the order of their
     # first messages.
-    members: dict[str, list[int]] = defaultdict(list)
-    for index, message in enumerate(placed):
-        members[trees.find(message.id)].append(index)
+    members: dict[str, list[Message]] = defaultdict(list)
+    for message in placed:
+        members[trees.find(message.id)].append(message)
     keys: dict[int, str] = {}
     threads: list[Thread] = []
     thread: Thread | None = None
     for group in members.values():
-        ordered = [placed[i] for i in sorted(group, key=lambda i: _sort_key(placed[i], i))]
-        root_id, depth = _tree([m.id for m in ordered], parent_of)
+        # The sort is stable: messages of one time keep the order of ``placed``.
+        ordered = sorted(group, key=_time_key)
+        message_ids = [m.id for m in ordered]
+        root_id, depth = _tree(message_ids, parent_of)
         participants: set[str] = set()
         for m in ordered:
             for field in ((m.sender,), m.to, m.cc, m.bcc):
@@ -458,7 +464,7 @@ def _group(
         values = {
             "id": "t-" + root_id[2:],
             "root_id": root_id,
-            "message_ids": [m.id for m in ordered],
+            "message_ids": message_ids,
             "depth": depth,
             "participants": sorted(participants),
             "start_utc": times[0] if times else None,
