@@ -52,6 +52,25 @@ def test_a_reply_released_alone_hangs_from_a_placeholder() -> None:
     assert edge.evidence == "placeholder" and edge.parent_id == placeholder.id
 
 
+def test_a_thread_below_a_placeholder_has_it_as_its_root_and_one_level_more() -> None:
+    above = (
+        "From: GENEVA\nSent: Wednesday, 3 July 2019 8:00 AM\nTo: NAD\n"
+        "Subject: RE: FORMAL MESSAGE: HRC LETTER\n\nNoted.\n\n"
+    )
+    for mode in ("archive", "sender", "quoter", "infer"):
+        release = cablethread.parse(above + CUT_REPLY, NZ.clone(tz_mode=mode))
+        later, cut = release.messages
+        (placeholder,) = release.placeholders
+        assert [(e.parent_id, e.child_id) for e in release.edges] == [
+            (cut.id, later.id),
+            (placeholder.id, cut.id),
+        ]
+        (thread,) = release.threads
+        assert thread.root_id == placeholder.id and thread.depth == 2
+        # In time order, though the later reply is printed first.
+        assert thread.message_ids == [cut.id, later.id]
+
+
 def test_one_message_in_two_releases_is_one_node_with_both_printings() -> None:
     redacted = ORIGINAL
     fuller = ORIGINAL.replace("s6(a)", "The letter was delivered today.")
