@@ -243,8 +243,10 @@ def scan(
     # A line whose view is not its text is read whatever the passes found in it.
     passes.anything(changed)
     holds = passes.holds
+    # A run-in separator holds a colon after the separator's words.
+    both = HOLDS_COLON | HOLDS_SEPARATOR
     lines, run_in = _run_in_separators(
-        lines, contents, words, (n for n in lines_with(holds) if holds[n - 1] & HOLDS_COLON)
+        lines, contents, words, (n for n in lines_with(holds) if holds[n - 1] & both == both)
     )
     passes.anything(run_in)
     running = edge_furniture(source)

@@ -140,12 +140,17 @@ class Passes:
             (p.SCHEDULE_LINE_START, True, MAY_SCHEDULE, 0),
             (STAMP_LINE_START, True, MAY_STAMP, 0),
         ):
-            matches = pattern.finditer(text)
-            for number in _numbers(
-                text, _starts(matches) if opens_line else _anywhere(matches), total
-            ):
-                may[number - 1] |= may_bit
-                holds[number - 1] |= holds_bit
+            # One loop a match: the line it stands on, counted on from the match before.
+            count = text.count
+            index, counted = 0, 0
+            for match in pattern.finditer(text):
+                at = match.start() + opens_line
+                index += count("\n", counted, at)
+                counted = at
+                if index >= total:
+                    break
+                may[index] |= may_bit
+                holds[index] |= holds_bit
 
         def found(pattern: re.Pattern[str], opens_line: bool) -> list[int]:
             matches = pattern.finditer(text)
