@@ -273,7 +273,8 @@ QP_BLANKS = re.compile(r"=(?:09|20)")
 
 
 #: A run of dashes framing a separator's word: hyphens, and the dashes OCR reads some of them as.
-_DASH_RUN = "[-—–]{2,}"
+_DASH_CHARS = "-—–"
+_DASH_RUN = f"[{_DASH_CHARS}]{{2,}}"
 
 
 @cache
@@ -292,16 +293,37 @@ def separator(codes: tuple[str, ...] | None = None) -> LinePattern:
     hyphen of a run as a dash, ``----—------ Original ------``), as no sentence frames its
     first word so.
     """
+    words, framed, forms = _separator_forms(codes)
+    return LinePattern(
+        re.compile(rf"^[ \t>]*\*?(?:{forms})(?P<rest>.*)", re.IGNORECASE),
+        frozenset(word.split()[0].casefold() for word in [*words, *framed]),
+    )
+
+
+def _separator_forms(codes: tuple[str, ...] | None) -> tuple[list[str], list[str], str]:
+    """The separator words and framed words of the languages ``codes``, and the alternation of
+    the forms a separator line opens with (after blanks, quote marks and a bold mark)."""
     selected = _selected_languages(codes)
     words = [word for language in selected for word in language.separators]
     framed = [word for language in selected for word in language.framed_separators]
     forms = [rf"(?:-{{2,}}[ \t]*)?(?:{_alternation(words)})"]
     if framed:
         forms.append(rf"{_DASH_RUN}[ \t]*(?:{_alternation(framed)})[ \t]*{_DASH_RUN}")
-    return LinePattern(
-        re.compile(rf"^[ \t>]*\*?(?:{'|'.join(forms)})(?P<rest>.*)", re.IGNORECASE),
-        frozenset(word.split()[0].casefold() for word in [*words, *framed]),
-    )
+    return words, framed, "|".join(forms)
+
+
+@cache
+def separator_starts(codes: tuple[str, ...] | None = None) -> re.Pattern[str]:
+    """Where a separator line of the languages ``codes`` may begin in a whole text: a line end
+    and the opening of :func:`separator` after it. Run with ``finditer`` over a text, it opens
+    with the literal line end, which ``re`` looks for quickly, so that only line starts are tried.
+    The run of blanks and quote marks must be followed by something else (no form opens with
+    one): a line indented far would otherwise be tried again after every blank. The first character of every
+    form is tested first, as one class, before the alternation of every word is tried.
+    """
+    words, framed, forms = _separator_forms(codes)
+    firsts = "".join(sorted({"-", *_DASH_CHARS, *(word[0] for word in [*words, *framed])}))
+    return re.compile(rf"\n[ \t>]*(?![ \t>])\*?(?=[{re.escape(firsts)}])(?:{forms})", re.IGNORECASE)
 
 
 #: A separator line in any language of the tables.
@@ -684,8 +706,7 @@ COLUMN_SLACK = 3
 # Page furniture: stamps and banners that a release adds to every page.
 # ---------------------------------------------------------------------------------------------
 
-FURNITURE = re.compile(
-    r"""^[ \t]*(?:
+_FURNITURE_LINE = r"""(?:
         # New Zealand: OIA release stamp
         Released[ \t]+under[ \t]+the[ \t]+Official[ \t]+Information[ \t]+Act(?:[ \t]+1982)?
       # US State Department page stamp (pdftotext of the OCR layer)
@@ -710,8 +731,13 @@ FURNITURE = re.compile(
       # Page numbers alone on a line: "Page 3 of 7", "- 3 -"
       | Page[ \t]+\d{1,4}(?:[ \t]+of[ \t]+\d{1,4})?
       | -[ \t]*\d{1,4}[ \t]*-
-    )[ \t\r\x0c]*$""",
-    re.IGNORECASE | re.VERBOSE,
+    )[ \t\r\x0c]*$"""
+FURNITURE = re.compile(rf"^[ \t]*{_FURNITURE_LINE}", re.IGNORECASE | re.VERBOSE)
+#: Where a line of :data:`FURNITURE` begins in a whole text, after its line end (``finditer``).
+#: The run of blanks must be followed by something else (no furniture opens with a blank): a
+#: line indented far would otherwise be tried again after every blank.
+FURNITURE_LINE_START = re.compile(
+    rf"\n[ \t]*(?![ \t]){_FURNITURE_LINE}", re.IGNORECASE | re.VERBOSE | re.MULTILINE
 )
 
 # ---------------------------------------------------------------------------------------------
@@ -776,7 +802,12 @@ STAMP_DATE_LINE = re.compile(r"^[ \t]*Date:[ \t]*\d{2}/\d{2}/\d{4}(?:[ \t]{3,}\S
 STAMP_DOC_LINE = re.compile(r"^[ \t]*Doc[ \t]+No\.?[ \t]+C\d{8}")
 
 #: The release's own list of documents: heading, then a ``Doc #`` row and tab-separated rows.
-SCHEDULE_HEADING = re.compile(r"^[ \t]*Document[ \t]+schedule[ \t\r]*$", re.IGNORECASE)
+_SCHEDULE_HEADING = r"Document[ \t]+schedule[ \t\r]*$"
+SCHEDULE_HEADING = re.compile(rf"^[ \t]*{_SCHEDULE_HEADING}", re.IGNORECASE)
+#: Where a :data:`SCHEDULE_HEADING` line begins in a whole text, after its line end.
+SCHEDULE_LINE_START = re.compile(
+    rf"\n[ \t]*(?![ \t]){_SCHEDULE_HEADING}", re.IGNORECASE | re.MULTILINE
+)
 SCHEDULE_ROW = re.compile(r"^[ \t]*(?:Doc[ \t]*#|\d{1,4}\t).*$", re.IGNORECASE)
 
 # ---------------------------------------------------------------------------------------------

@@ -135,10 +135,17 @@ _Words = Literal["codes", "banner", "classification", "weak"]
 #: How the first word of stamp text can begin (marks aside): a code, a banner or stamp word, a
 #: date. Most lines are let go here, before they are cut into words; the words are checked in
 #: full below.
-_STAMP_OPENER = re.compile(
-    r"[\s,—–'\"`._|-]*(?:B[1-9]|1[.,]4\(|RELEASE|IN|PART|FULL|\d{1,2}[/-]"
+_STAMP_OPENING = (
+    r"(?:B[1-9]|1[.,]4\(|RELEASE|IN|PART|FULL|\d{1,2}[/-]"
     r"|(?i:classified|by|das|a/gis|dos|on|class|confidential|secret|reason|declassify))"
 )
+_STAMP_OPENER = re.compile(rf"[\s,—–'\"`._|-]*{_STAMP_OPENING}")
+#: Where a line that may be a stamp (:func:`may_be_stamp` of the line) begins in a whole text:
+#: a line end, blanks and marks, the opening of a stamp. Run with ``finditer`` over a text, it
+#: opens with the literal line end, so that only line starts are tried; the run of blanks and
+#: marks must be followed by something else (no opening begins with one), so that it is not
+#: tried again after each of them.
+STAMP_LINE_START = re.compile(rf"\n(?:[^\S\n]|[,—–'\"`._|-])*(?![\s,—–'\"`._|-]){_STAMP_OPENING}")
 
 
 def _stamp_words(text: str) -> _Words | None:

@@ -1,8 +1,12 @@
 """Split lines into segments and find header blocks.
 
-One pass over the lines, in order. Each line is first classed on its own (furniture, schedule,
-blank, labelled field, separator); then runs of labelled lines become header blocks, and what lies
-between blocks becomes body, furniture, schedule or other.
+Whole-text passes (:mod:`cablethread.scan.passes`) find the lines that may matter: those holding
+a colon (every label), ``From`` or two hyphens, and those opening as a separator, page furniture,
+a stamp or a schedule's heading. Only those lines are read one by one: each is classed on its own
+(furniture, schedule, labelled field, text; every other line is text or blank), and the layout
+families of :data:`LAYOUTS` are tried at those holding what a family opens on. Runs of labelled
+lines become header blocks, and what lies between blocks becomes body, furniture, schedule or
+other, a run of lines at a time.
 
 A block needs a sender and at least one other of ``Sent``/``Date``/``To``/``Cc``/``Subject``, so
 that ``From: the desk of …`` in prose does not start one. A memorandum's heading
@@ -23,11 +27,13 @@ width, so that a quoted header block is found like any other and columns stay wh
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from cablethread.lexicon import patterns as p
 from cablethread.models import SegmentKind
 from cablethread.reading.source import SourceText
 from cablethread.scan.attribution import _attribution_block
@@ -41,16 +47,26 @@ from cablethread.scan.lines import (
     _TEXT,
     _body_ends,
     _classify,
+    _depths,
     _first_content,
     _mark_margins,
     _run_in_separators,
     _separates,
+    _views,
     _Words,
-    quote_depths,
     views,
 )
 from cablethread.scan.notes import _forwarded_by, _notes_block, _notes_from
 from cablethread.scan.pages import edge_furniture
+from cablethread.scan.passes import (
+    HOLDS_COLON,
+    HOLDS_DASHES,
+    HOLDS_FROM,
+    HOLDS_SEPARATOR,
+    MAY_FURNITURE,
+    Passes,
+    lines_with,
+)
 from cablethread.scan.raw import RawBlock, RawField, Scan
 from cablethread.scan.separators import _one_line_block, _separator_block
 from cablethread.scan.subjects import (
@@ -95,6 +111,10 @@ class Layout:
     """A family of header layouts: the class of line it opens on (a labelled line or a line of
     text), a quick test that it may open there, and its readers, tried in turn.
 
+    ``found``: what a line the family may open on holds, as the whole-text passes mark it
+    (:mod:`cablethread.scan.passes`, ``HOLDS_COLON`` …): every line its test lets through holds
+    one of these, and no line that holds none is looked at.
+
     ``alone``: a line it opens on but cannot read a block from is recorded
     (``Scan.separators_alone``: a separator with no header block under it).
     """
@@ -103,6 +123,7 @@ class Layout:
     line_class: int
     opens: Callable[[_Scanning, _At], bool]
     read: tuple[_Reader, ...]
+    found: int
     alone: bool = False
 
 
@@ -175,15 +196,34 @@ def _attribution(scanning: _Scanning, at: _At) -> RawBlock | None:
 #: fit the line is the one tried there (its readers in turn); the others are not.
 LAYOUTS: tuple[Layout, ...] = (
     # ``From:`` / ``Sent:`` / ``To:`` … in any language read (scan.labelled).
-    Layout("labelled", _LABEL, _always, (_labelled,)),
+    Layout("labelled", _LABEL, _always, (_labelled,), HOLDS_COLON),
     # The same, its ``From`` run into a line of prose by OCR (scan.labelled).
-    Layout("labelled, in prose", _TEXT, _opens_in_prose, (_labelled_in_prose,)),
+    Layout(
+        "labelled, in prose",
+        _TEXT,
+        _opens_in_prose,
+        (_labelled_in_prose,),
+        HOLDS_FROM,
+    ),
     # ``-----Original Message-----`` and the like, the header block under it (scan.separators).
-    Layout("separator", _TEXT, _opens_separated, (_separated,), alone=True),
+    Layout(
+        "separator",
+        _TEXT,
+        _opens_separated,
+        (_separated,),
+        HOLDS_SEPARATOR,
+        alone=True,
+    ),
     # A header on one line: Yahoo's forward run into a line (scan.separators), Lotus Notes'
     # ``Forwarded by`` and sender-and-time lines (scan.notes), a reply's ``On … wrote:``
-    # (scan.attribution).
-    Layout("one line", _TEXT, _holds_a_mark, (_run_in, _forwarded, _notes, _attribution)),
+    # (scan.attribution); each holds a separator, a colon or two hyphens.
+    Layout(
+        "one line",
+        _TEXT,
+        _holds_a_mark,
+        (_run_in, _forwarded, _notes, _attribution),
+        HOLDS_SEPARATOR | HOLDS_COLON | HOLDS_DASHES,
+    ),
 )
 
 
@@ -196,11 +236,24 @@ def scan(
     when None); ``dayfirst`` orders the numeric dates of attribution lines in English.
     """
     words = _Words.of(languages, dayfirst) if (languages, dayfirst) != (None, True) else _ALL
-    lines = views(source)
+    passes = Passes.over(source, languages)
+    lines, prefixes, changed = _views(source, passes)
     contents = source.contents
-    depths = quote_depths(source)
-    lines, run_in = _run_in_separators(lines, contents, words)
-    classes = _classify(lines, edge_furniture(source), words)
+    depths = _depths(len(source), prefixes)
+    # A line whose view is not its text is read whatever the passes found in it.
+    passes.anything(changed)
+    holds = passes.holds
+    # A run-in separator holds a colon after the separator's words.
+    both = HOLDS_COLON | HOLDS_SEPARATOR
+    lines, run_in = _run_in_separators(
+        lines, contents, words, (n for n in lines_with(holds) if holds[n - 1] & both == both)
+    )
+    passes.anything(run_in)
+    running = edge_furniture(source)
+    for n in running:
+        passes.may[n - 1] |= MAY_FURNITURE
+    classed = _classify(lines, running, words, passes.may)
+    classes = classed.classes
     _mark_margins(source, classes)
     pages = source.pages if source.page_count > 1 else None
     total = len(source)
@@ -210,11 +263,17 @@ def scan(
     tried = {
         cls: [layout for layout in LAYOUTS if layout.line_class == cls] for cls in (_LABEL, _TEXT)
     }
-    number = 1
-    while number <= total:
+    # Only the lines that hold what some layout opens on are tried; a line inside a block found
+    # is not tried again.
+    wanted = 0
+    for layout in LAYOUTS:
+        wanted |= layout.found
+    done = 0
+    for number in lines_with(holds):
+        if number <= done or not holds[number - 1] & wanted:
+            continue
         cls = classes[number - 1]
         if cls != _LABEL and cls != _TEXT:
-            number += 1
             continue
         line = lines[number - 1]
         separator = words.separator.match(line) if cls == _TEXT else None
@@ -230,7 +289,7 @@ def scan(
                     separators_alone.append(number)
                 break
         if isinstance(found, _Memo):
-            number = found.end + 1
+            done = found.end
             continue
         if isinstance(found, RawBlock):
             if found.layout == "fields":
@@ -241,17 +300,20 @@ def scan(
                 found.start - 1 if found.layout == "attribution" else found.fields[0].line - 1
             ]
             blocks.append(found)
-            number = found.end + 1
-            continue
-        number += 1
+            done = found.end
 
     _cut_subject_debris(blocks)
     _extend_subjects(blocks, lines, classes)
     _trim_subjects(blocks)
     _cut_forward_notes(blocks)
-    kind_of: dict[int, SegmentKind] = {_FURNITURE: "furniture", _SCHEDULE: "schedule"}
-    kinds: list[SegmentKind] = [kind_of.get(cls, "other") for cls in classes]
-    body_ends = _body_ends(source, lines)
+    kept = classed.kept
+    kinds: list[SegmentKind] = ["other"] * total
+    for n in kept:
+        kinds[n - 1] = "furniture" if classes[n - 1] == _FURNITURE else "schedule"
+    ends = sorted(_body_ends(source, lines))
+    # Where the release cut a chain, and its schedule: between two blocks, either ends a chain.
+    cuts = [n for n in ends if classes[n - 1] == _TEXT and p.CHAIN_CUT.search(lines[n - 1])]
+    schedules = [n for n in kept if classes[n - 1] == _SCHEDULE]
     owners: list[int | None] = [None] * total
     chains: list[int] = []
     chain = 0
@@ -261,29 +323,82 @@ def scan(
             if kinds[n - 1] != "furniture":
                 kinds[n - 1] = "header"
                 owners[n - 1] = index
-        if index > 0 and _breaks_below(blocks[index - 1], block, lines, classes):
+        if index > 0 and _breaks_below(blocks[index - 1], block, classes, cuts, schedules):
             chain += 1
         chains.append(chain)
         stop = blocks[index + 1].start - 1 if index + 1 < len(blocks) else total
         # An attribution's body is the text quoted below it; where the quote ends, the lines
         # are the enclosing message's again (a reply written below or between quotes).
-        below = _first_content(lines, kinds, block.end + 1, stop)
-        quoted = (
-            block.layout == "attribution"
-            and below is not None
-            and depths[below - 1] > block.quote_depth
+        below = (
+            _first_content(lines, kinds, block.end + 1, stop)
+            if block.layout == "attribution"
+            else None
         )
-        owner: int | None = index
-        closed = False
-        for n in range(block.end + 1, stop + 1):
-            if kinds[n - 1] in ("furniture", "schedule"):
-                continue
-            if quoted and lines[n - 1].strip() and depths[n - 1] <= block.quote_depth:
-                quoted, owner, closed = False, enclosing, False
-            if closed or owner is None:
-                continue
-            kinds[n - 1] = "body"
-            owners[n - 1] = owner
-            if n in body_ends:
-                closed = True
+        if below is not None and depths[below - 1] > block.quote_depth:
+            _quoted_body(kinds, owners, lines, depths, block, index, enclosing, stop, ends)
+        else:
+            _body(kinds, owners, kept, ends, block.end + 1, stop, index)
     return Scan(kinds, owners, blocks, chains, separators_alone)
+
+
+def _body(
+    kinds: list[SegmentKind],
+    owners: list[int | None],
+    kept: list[int],
+    ends: list[int],
+    first: int,
+    stop: int,
+    owner: int,
+) -> None:
+    """Lines ``first`` to ``stop`` are the body of block ``owner`` up to the first line that ends
+    a body (``ENDS``), furniture and schedule lines aside; the lines after that end stay as they
+    were. ``kept``: the furniture and schedule lines, ``ends``: the lines ending a body, ascending.
+    """
+    last = stop
+    at = bisect.bisect_left(ends, first)
+    while at < len(ends) and ends[at] <= stop:
+        if kinds[ends[at] - 1] not in ("furniture", "schedule"):
+            last = ends[at]
+            break
+        at += 1
+    if last < first:
+        return
+    inside = kept[bisect.bisect_left(kept, first) : bisect.bisect_right(kept, last)]
+    held = [(kinds[n - 1], owners[n - 1]) for n in inside]
+    kinds[first - 1 : last] = ["body"] * (last - first + 1)
+    owners[first - 1 : last] = [owner] * (last - first + 1)
+    for n, (kind, held_owner) in zip(inside, held, strict=True):
+        kinds[n - 1], owners[n - 1] = kind, held_owner
+
+
+def _quoted_body(
+    kinds: list[SegmentKind],
+    owners: list[int | None],
+    lines: list[str],
+    depths: list[int],
+    block: RawBlock,
+    index: int,
+    enclosing: int | None,
+    stop: int,
+    ends: list[int],
+) -> None:
+    """The body of an attribution whose text is quoted below it: its lines up to where the quote
+    ends; the lines after it are the enclosing message's again (a reply written below or between
+    quotes), each read for its quote depth."""
+    quoted = True
+    owner: int | None = index
+    closed = False
+    ending = frozenset(
+        ends[bisect.bisect_left(ends, block.end + 1) : bisect.bisect_right(ends, stop)]
+    )
+    for n in range(block.end + 1, stop + 1):
+        if kinds[n - 1] in ("furniture", "schedule"):
+            continue
+        if quoted and lines[n - 1].strip() and depths[n - 1] <= block.quote_depth:
+            quoted, owner, closed = False, enclosing, False
+        if closed or owner is None:
+            continue
+        kinds[n - 1] = "body"
+        owners[n - 1] = owner
+        if n in ending:
+            closed = True

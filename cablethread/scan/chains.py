@@ -3,19 +3,22 @@ quoted one."""
 
 from __future__ import annotations
 
+import bisect
+
 from cablethread.fields.subjects import (
     bare_key,
     parse_subject,
     run_on,
     variant_of,
 )
-from cablethread.lexicon import patterns as p
 from cablethread.models import SegmentKind
-from cablethread.scan.lines import _BLANK, _FURNITURE, _MARGIN, _SCHEDULE, _TEXT
+from cablethread.scan.lines import _BLANK, _FURNITURE, _MARGIN
 from cablethread.scan.raw import RawBlock
 
 
-def _breaks_below(upper: RawBlock, lower: RawBlock, lines: list[str], classes: list[int]) -> bool:
+def _breaks_below(
+    upper: RawBlock, lower: RawBlock, classes: list[int], cuts: list[int], schedules: list[int]
+) -> bool:
     """Whether the printed chain ends between two blocks.
 
     It does where the agency cut it (``The remainder of this email thread is out of scope``) and
@@ -34,12 +37,13 @@ def _breaks_below(upper: RawBlock, lower: RawBlock, lines: list[str], classes: l
     whose subject is not the block's above (:func:`_subjects_agree`), or is marked a reply or
     forward where the one above is not (:func:`_reply_below_unmarked`), begins a new document:
     a release prints each document from a new page, its newest message first.
+
+    ``cuts``: the lines of text where the release cut a chain; ``schedules``: the schedule's lines
+    (both ascending).
     """
-    for n in range(upper.end + 1, lower.start):
-        cls = classes[n - 1]
-        if cls == _SCHEDULE:
-            return True
-        if cls == _TEXT and p.CHAIN_CUT.search(lines[n - 1]):
+    for marked in (cuts, schedules):
+        at = bisect.bisect_right(marked, upper.end)
+        if at < len(marked) and marked[at] < lower.start:
             return True
     if (
         upper.layout == "attribution"

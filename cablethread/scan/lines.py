@@ -1,12 +1,16 @@
-"""Lines on their own: each line classed (furniture, schedule, blank, label, text, margin), quote
-depths and views, separators, and the lines that end a body."""
+"""Lines on their own: the lines the whole-text passes found classed (furniture, schedule, label,
+text; every other line text or blank, margin at a page break), quote depths and views,
+separators, and the lines that end a body."""
 
 from __future__ import annotations
 
 import bisect
 import heapq
+import itertools
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from cablethread.lexicon import patterns as p
 from cablethread.lexicon.redactions import (
@@ -16,6 +20,15 @@ from cablethread.lexicon.redactions import (
 )
 from cablethread.models import SegmentKind
 from cablethread.reading.source import SourceText
+from cablethread.scan.passes import (
+    MAY_ANY,
+    MAY_FURNITURE,
+    MAY_LABEL,
+    MAY_SCHEDULE,
+    MAY_STAMP,
+    Passes,
+    next_line_with,
+)
 
 # _MARGIN: a blank line at a page break (with the furniture there), margin rather than spacing.
 _FURNITURE, _SCHEDULE, _BLANK, _LABEL, _TEXT, _MARGIN = range(6)
@@ -57,32 +70,57 @@ def views(source: SourceText) -> list[str]:
 
     (The source's own list when no line changes: do not change it.)
     """
-    if ">" not in source.text and "=" not in source.text:
-        return source.contents
-    out = list(source.contents)
-    prefixes = _quote_prefixes(source.contents) if ">" in source.text else {}
-    for index, line in enumerate(out):
-        width = prefixes.get(index, (0, 0))[0]
-        if width:
-            line = " " * width + line[width:]
-        if "=" in line:
-            line = p.QP_BLANKS.sub("   ", line)
-        out[index] = line
-    return out
+    return _views(source, Passes.over(source, None))[0]
 
 
 def quote_depths(source: SourceText) -> list[int]:
     """How many ``>`` quote marks open each line: ``> > From: x`` → 2."""
-    depths = [0] * len(source)
-    if ">" not in source.text:
-        return depths
-    for index, (_, marks) in _quote_prefixes(source.contents).items():
+    return _depths(len(source), _views(source, Passes.over(source, None))[1])
+
+
+def _views(
+    source: SourceText, passes: Passes
+) -> tuple[list[str], dict[int, tuple[int, int]], list[int]]:
+    """The lines as the patterns read them (:func:`views`), the quote prefix of each line that
+    has one (:func:`_quote_prefixes`), and the numbers of the lines whose view is not their text.
+
+    Only the lines the passes found opening with a quote mark or holding a quoted-printable
+    blank (and those holding a form feed, and the first) are read.
+    """
+    text = source.text
+    contents = source.contents
+    if ">" not in text and "=" not in text:
+        return contents, {}, []
+    extra = [1, *passes.feeds] if contents else []
+    prefixes = _quote_prefixes(contents, sorted({*passes.quoted, *extra})) if ">" in text else {}
+    out = list(contents)
+    changed: list[int] = []
+    for number in sorted({*(index + 1 for index in prefixes), *passes.blanked, *extra}):
+        line = out[number - 1]
+        width = prefixes.get(number - 1, (0, 0))[0]
+        if width:
+            line = " " * width + line[width:]
+        if "=" in line:
+            line = p.QP_BLANKS.sub("   ", line)
+        if line != out[number - 1]:
+            out[number - 1] = line
+            changed.append(number)
+    return out, prefixes, changed
+
+
+def _depths(total: int, prefixes: dict[int, tuple[int, int]]) -> list[int]:
+    """How many ``>`` quote marks open each line, from the quote prefixes by line index."""
+    depths = [0] * total
+    for index, (_, marks) in prefixes.items():
         depths[index] = marks
     return depths
 
 
-def _quote_prefixes(contents: list[str]) -> dict[int, tuple[int, int]]:
+def _quote_prefixes(contents: list[str], numbers: list[int]) -> dict[int, tuple[int, int]]:
     """(width, quote marks) of the quote prefix of each line that has one, by line index.
+
+    ``numbers``: the lines that may open with a quote mark, ascending (every other line opens
+    with none).
 
     ``Davey, Richard (NIH/NIAID) [E]`` / ``>; Palmore, Tara …``: marks that open a line more
     deeply than the line of text above it, right before a list's ``;`` or ``,``, close an
@@ -91,7 +129,16 @@ def _quote_prefixes(contents: list[str]) -> dict[int, tuple[int, int]]:
     """
     found: dict[int, tuple[int, int]] = {}
     above = 0
-    for index, line in enumerate(contents):
+    last = 0  # the index after the last line read
+    for number in numbers:
+        index = number - 1
+        # A line of text between opens with no quote mark: it sets the marks above to none.
+        for between in range(index - 1, last - 1, -1):
+            if contents[between].strip():
+                above = 0
+                break
+        last = index + 1
+        line = contents[index]
         marks = 0
         if ">" in line:
             quote = p.QUOTE_PREFIX.match(line)
@@ -137,71 +184,104 @@ def _is_stamp_line(line: str, stripped: str) -> tuple[bool, bool]:
     return False, False
 
 
+class _Classed(NamedTuple):
+    """The class of every line, and the lines classed furniture or schedule."""
+
+    classes: list[int]
+    #: The lines classed :data:`_FURNITURE` or :data:`_SCHEDULE`, ascending.
+    kept: list[int]
+
+
+#: A line's class before it is read: blank or text (indexed by whether it holds any text).
+_BLANK_OR_TEXT = (_BLANK, _TEXT)
+
+
 def _classify(
-    lines: list[str], running: frozenset[int] | set[int] = frozenset(), words: _Words = _ALL
-) -> list[int]:
+    lines: list[str],
+    running: frozenset[int] | set[int] = frozenset(),
+    words: _Words = _ALL,
+    may: bytearray | None = None,
+) -> _Classed:
     """Class each line on its own: ``RELEASE IN PART`` is furniture, ``Sent: …`` a label.
 
     ``running`` holds the lines repeated at page heads and feet (page numbers, running headers).
+    ``may``: what each line may be, a byte a line (:attr:`Passes.may`, ``MAY_LABEL`` …); a line
+    whose byte is zero is text or blank. Only the other lines are read, each only for what it
+    may be, and the lines after a banner, a document stamp or a schedule heading as far as those
+    reach. (None: every line is read for everything.)
     """
-    classes: list[int] = []
-    append = classes.append
+    classes = list(map(_BLANK_OR_TEXT.__getitem__, map(bool, map(str.strip, lines))))
+    kept: list[int] = []
     schedule_heading, furniture = p.SCHEDULE_HEADING.match, p.FURNITURE.match
     label = words.label.match
     in_schedule = False
     after_banner = 0
     after_doc_stamp = 0
-    for number, line in enumerate(lines, start=1):
+    total = len(lines)
+    number = (next_line_with(may, 0) if may is not None else 1) if total else 0
+    while number:
+        line = lines[number - 1]
         stripped = line.strip()
+        bits = may[number - 1] if may is not None else MAY_ANY
+        cls = _BLANK
         if not stripped:
-            append(_BLANK)
-            continue
-        if schedule_heading(line):
+            pass
+        elif bits & MAY_SCHEDULE and schedule_heading(line):
             in_schedule = True
-            append(_SCHEDULE)
-            continue
-        if in_schedule:
-            if p.SCHEDULE_ROW.match(line) or "\t" in line:
-                append(_SCHEDULE)
-                continue
+            cls = _SCHEDULE
+        elif in_schedule and (p.SCHEDULE_ROW.match(line) or "\t" in line):
+            cls = _SCHEDULE
+        else:
             in_schedule = False
-        if after_doc_stamp:
-            if p.STAMP_DATE_LINE.match(line):
-                append(_FURNITURE)
-                after_doc_stamp = 0
-                continue
-            after_doc_stamp -= 1
-        if furniture(line) or number in running:
-            append(_FURNITURE)
-            after_banner = 3 if "RELEASE" in line.upper() else 0
-            after_doc_stamp = 2 if p.STAMP_DOC_LINE.match(line) else 0
-            continue
-        # Most lines open with a word no stamp opens with, and are text or a label at once.
-        if may_be_stamp(stripped):
-            stamp, banner = _is_stamp_line(line, stripped)
-            if stamp:
-                append(_FURNITURE)
-                after_banner = 3 if banner else after_banner
-                continue
-            if after_banner and stamp_kind(stripped) == "codes":
-                # ``B5,B6`` on the line under ``RELEASE IN PART``: the banner's own codes.
-                append(_FURNITURE)
+            cls = -1
+            if after_doc_stamp:
+                if p.STAMP_DATE_LINE.match(line):
+                    cls = _FURNITURE
+                    after_doc_stamp = 0
+                else:
+                    after_doc_stamp -= 1
+            if cls < 0 and ((bits & MAY_FURNITURE and furniture(line)) or number in running):
+                cls = _FURNITURE
+                after_banner = 3 if "RELEASE" in line.upper() else 0
+                after_doc_stamp = 2 if p.STAMP_DOC_LINE.match(line) else 0
+            # Most lines open with a word no stamp opens with, and are text or a label at once.
+            if cls < 0 and bits & MAY_STAMP and may_be_stamp(stripped):
+                stamp, banner = _is_stamp_line(line, stripped)
+                if stamp:
+                    cls = _FURNITURE
+                    after_banner = 3 if banner else after_banner
+                elif after_banner and stamp_kind(stripped) == "codes":
+                    # ``B5,B6`` on the line under ``RELEASE IN PART``: the banner's own codes.
+                    cls = _FURNITURE
+                    after_banner = 0
+            if cls < 0:
+                # The banner's codes stand on the next printed line; a field or text line in
+                # between means a later code belongs to what it is printed beside.
                 after_banner = 0
-                continue
-        # The banner's codes stand on the next printed line; a field or text line in between
-        # means a later code belongs to what it is printed beside.
-        after_banner = 0
-        append(_LABEL if label(line) else _TEXT)
+                cls = _LABEL if bits & MAY_LABEL and label(line) else _TEXT
+        classes[number - 1] = cls
+        if cls != _TEXT and cls != _BLANK and cls != _LABEL:
+            kept.append(number)
+        if in_schedule or after_banner or after_doc_stamp:
+            # What follows a schedule heading, a banner or a document stamp is read line by
+            # line as far as each reaches.
+            number = number + 1 if number < total else 0
+            continue
+        if may is None:
+            number = number + 1 if number < total else 0
+        else:
+            number = next_line_with(may, number)
     # Blank lines inside a schedule belong to it when schedule rows follow.
-    for index, cls in enumerate(classes if _SCHEDULE in classes else ()):
-        if cls == _BLANK and index > 0 and classes[index - 1] == _SCHEDULE:
-            nxt = index + 1
-            while nxt < len(classes) and classes[nxt] == _BLANK:
-                nxt += 1
-            if nxt < len(classes) and classes[nxt] == _SCHEDULE:
-                for fill in range(index, nxt):
-                    classes[fill] = _SCHEDULE
-    return classes
+    schedules = [n for n in kept if classes[n - 1] == _SCHEDULE]
+    filled = [
+        fill
+        for above, below in itertools.pairwise(schedules)
+        if below > above + 1 and all(classes[n - 1] == _BLANK for n in range(above + 1, below))
+        for fill in range(above + 1, below)
+    ]
+    for fill in filled:
+        classes[fill - 1] = _SCHEDULE
+    return _Classed(classes, sorted([*kept, *filled]) if filled else kept)
 
 
 def _mark_margins(source: SourceText, classes: list[int]) -> None:
@@ -275,16 +355,20 @@ def _nth_mark(line: str, count: int) -> int:
 
 
 def _run_in_separators(
-    lines: list[str], contents: list[str], words: _Words
+    lines: list[str], contents: list[str], words: _Words, numbers: Iterable[int] | None = None
 ) -> tuple[list[str], dict[int, str]]:
     """Separators with their block's first label run into the same line, each blanked out of
     the lines so that the label opens the line: ``----- Original Message----- From: Daniel
     Kölliker Sent: Sunday, April 12, 2020 4:53 AM``, ``Begin forwarded message: From: "Coulter,
     Margaret (HELP Committee)"``. The lines (copied first if they are the source's own
     ``contents``, and only when one changes) and the separators' text, by line number.
+
+    ``numbers``: the lines that may hold a colon, ascending (None: every line).
     """
     found: dict[int, str] = {}
-    for index, line in enumerate(lines):
+    for number in numbers if numbers is not None else range(1, len(lines) + 1):
+        index = number - 1
+        line = lines[index]
         if ":" not in line and "：" not in line:
             continue
         match = words.separator.match(line)
