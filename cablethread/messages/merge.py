@@ -6,6 +6,7 @@ from __future__ import annotations
 import difflib
 import gc
 import re
+from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
@@ -13,6 +14,7 @@ from datetime import datetime
 from cablethread.codes import Code
 from cablethread.diagnostics import Collector
 from cablethread.fields.profiles import profiles
+from cablethread.messages.collate import Collated
 from cablethread.messages.document import _NOT_WORD
 from cablethread.messages.printing import Document, Printing
 from cablethread.models import (
@@ -184,6 +186,27 @@ def _differences(printings: list[Printing], body: bool = True) -> str:
     return ", ".join(parts)
 
 
+def _collated_alone(
+    documents: list[Document], merged: dict[str, list[Printing]]
+) -> dict[str, Collated]:
+    """The collations made with the documents (:attr:`Document.collations`) that stand for the
+    release's: those of messages printed in one document alone, not joined with printings of
+    another id, in a document whose name no other document bears (its lines are its own)."""
+    names = Counter(document.name for document in documents)
+    ready: dict[str, Collated] = {}
+    for document in documents:
+        if not document.collations or names[document.name] > 1:
+            continue
+        own = {id(printing) for printing in document.printings}
+        for message_id, done in document.collations.items():
+            printings = merged.get(message_id, [])
+            if len(printings) == len(done.collation.printings) and all(
+                p.id == message_id and id(p) in own for p in printings
+            ):
+                ready[message_id] = done
+    return ready
+
+
 def _assembled(documents: list[Document], policy: Policy) -> Release:
     from cablethread.messages.collate import collate
     from cablethread.messages.identity import participants
@@ -198,6 +221,7 @@ def _assembled(documents: list[Document], policy: Policy) -> Release:
             order[id(printing)] = len(order)
     exact = {message_id: len(printings) for message_id, printings in merged.items()}
     merged = _merge_near(merged, order)
+    ready = _collated_alone(documents, merged)
     diagnostics: list[Diagnostic] = [d for doc in documents for d in doc.diagnostics]
     collector = Collector(source=None, strict=policy.strict, items=diagnostics)
     renamed = {
@@ -288,7 +312,7 @@ def _assembled(documents: list[Document], policy: Policy) -> Release:
         for s in d.segments
     ]
     laps.lap("identity")
-    collations = collate(threaded.messages, segments, collector)
+    collations = collate(threaded.messages, segments, collector, ready)
     laps.lap("collate")
     release = Release(
         sources=[d.name for d in documents if d.name is not None],

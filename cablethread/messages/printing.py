@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from cablethread.fields.profiles import Profile
+from cablethread.messages.collate import Collated
 from cablethread.models import (
     Diagnostic,
     Header,
@@ -74,3 +75,7 @@ class Document:
     extra: dict[str, object] = field(default_factory=dict)
     #: The profile of the input, then those of documents inside it read with their own.
     profiles: list[SourceProfile] = field(default_factory=list)
+    #: Each message printed more than once in this input, collated here, by id
+    #: (:func:`cablethread.messages.collate.collate_document`): the release takes these as they
+    #: are for each message printed in this input alone.
+    collations: dict[str, Collated] = field(default_factory=dict)
