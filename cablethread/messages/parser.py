@@ -75,6 +75,11 @@ def _read_item(item: str | os.PathLike[str] | SourceText, policy: Policy) -> Doc
         return _read_one(item, policy)
 
 
+def _read_handed(item: str | os.PathLike[str] | SourceText, policy: Policy) -> Document:
+    """:func:`_read_item` in a worker: the document as it is handed back (:meth:`Document.handed`)."""
+    return _read_item(item, policy).handed()
+
+
 def _read_one(item: str | os.PathLike[str] | SourceText, policy: Policy) -> Document:
     if isinstance(item, SourceText):
         return read_document(item.text, item.name, policy)
@@ -141,7 +146,7 @@ def parse_many(
                 paths = executor.map(_read_to_file, listed, repeat(policy), repeat(folder))
                 documents = [_load_file(path) for path in _progress(paths, listed, progress)]
         else:
-            handed = executor.map(_read_item, listed, [policy] * len(listed))
+            handed = executor.map(_read_handed, listed, [policy] * len(listed))
             documents = list(_progress(handed, listed, progress))
         return assemble(documents, policy)
 
@@ -166,8 +171,8 @@ def _progress(results: Iterable[_T], items: list[Any], shown: bool) -> Iterator[
 
 
 def _read_to_file(item: str | os.PathLike[str] | SourceText, policy: Policy, folder: str) -> str:
-    """:func:`_read_item` in a worker, pickled into a new file in ``folder``; the file's path."""
-    document = _read_item(item, policy)
+    """:func:`_read_handed` in a worker, pickled into a new file in ``folder``; the file's path."""
+    document = _read_handed(item, policy)
     with (
         collection_paused(),
         tempfile.NamedTemporaryFile(dir=folder, suffix=".pickle", delete=False) as handle,
