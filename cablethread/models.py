@@ -84,8 +84,12 @@ def _field_values(cls: type[BaseModel]) -> Callable[[dict[str, Any]], tuple[Any,
 
 
 @cache
-def _field_names(cls: type[BaseModel]) -> tuple[str, ...]:
-    return tuple(cls.model_fields)
+def _restoring(cls: type[BaseModel]) -> tuple[tuple[str, ...], set[str]]:
+    """What :func:`_restored` needs of a class: its field names in order, and its fields-set."""
+    return tuple(cls.model_fields), _all_fields(cls)
+
+
+_new_model = object.__new__
 
 
 def _restored(cls: type[_M], *values: Any) -> _M:
@@ -94,14 +98,18 @@ def _restored(cls: type[_M], *values: Any) -> _M:
 
     As :func:`_bare`, without holding short strings once: a pickle already holds each string
     object once, and this runs in the process that gathers a pool's results, where every
-    microsecond is serial work. The values go straight into the instance's ``__dict__``, which
-    keeps the keys it shares with every instance of the class (PEP 412).
+    microsecond is serial work (so :func:`_finish` is written out here). The values go straight
+    into the instance's ``__dict__``, which keeps the keys it shares with every instance of the
+    class (PEP 412).
     """
-    instance = cls.__new__(cls)
+    instance = _new_model(cls)
+    names, fields = _restoring(cls)
     held = instance.__dict__
-    for name, value in zip(_field_names(cls), values, strict=True):
+    for name, value in zip(names, values, strict=True):
         held[name] = value
-    _finish(instance, cls)
+    _set_slot(instance, "__pydantic_fields_set__", fields)
+    _set_slot(instance, "__pydantic_extra__", None)
+    _set_slot(instance, "__pydantic_private__", None)
     return instance
 
 
