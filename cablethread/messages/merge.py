@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
 
+from cablethread._copying import copied
 from cablethread.codes import Code
 from cablethread.diagnostics import Collector
 from cablethread.fields.profiles import profiles
@@ -171,6 +172,11 @@ def _merge_near(
     return joined
 
 
+def _spans(printings: list[Printing]) -> str:
+    """Where each printing stands: ``source:lines``, joined with commas."""
+    return ", ".join(f"{p.occurrence.source or ''}:{p.occurrence.span}" for p in printings)
+
+
 def _differences(printings: list[Printing], body: bool = True) -> str:
     """What differs between the printings of one message: ``sender 'A' / 'B'``; the body
     (``body``) only when asked."""
@@ -231,17 +237,17 @@ def _assembled(documents: list[Document], policy: Policy) -> Release:
         if p.id != message_id
     }
     messages: list[Message] = []
+    message: Message | None = None
     archive_zones: dict[str, str] = {}
     for message_id, printings in merged.items():
         first = printings[0]
         archive_zones[message_id] = first.archive_tz
         variants = {p.body_key for p in printings}
-        spans = ", ".join(f"{p.occurrence.source or ''}:{p.occurrence.span}" for p in printings)
         if len(printings) > exact[message_id]:
             others = sorted({p.id for p in printings if p.id != message_id})
             collector.add(
                 Code.MESSAGE_VARIANT,
-                f"message {message_id} is printed {len(printings)} times ({spans}) with the same "
+                f"message {message_id} is printed {len(printings)} times ({_spans(printings)}) with the same "
                 f"wall clock, near-equal senders and subjects and alike bodies "
                 f"({_differences(printings)}); "
                 f"read as one message, {', '.join(others)} joined to it",
@@ -255,7 +261,7 @@ def _assembled(documents: list[Document], policy: Policy) -> Release:
             collector.add(
                 Code.MESSAGE_VARIANT,
                 f"message {message_id} is printed {len(printings)} times with different bodies "
-                f"({spans}){'; also ' + also if also else ''}; every printing is kept as an "
+                f"({_spans(printings)}){'; also ' + also if also else ''}; every printing is kept as an "
                 "occurrence",
                 first.occurrence.span,
                 source=first.occurrence.source,
@@ -265,34 +271,35 @@ def _assembled(documents: list[Document], policy: Policy) -> Release:
             # of a blanked address is no part of the sender, but printed apart all the same.
             collector.add(
                 Code.MESSAGE_VARIANT,
-                f"message {message_id} is printed {len(printings)} times ({spans}) alike but "
+                f"message {message_id} is printed {len(printings)} times ({_spans(printings)}) alike but "
                 f"for {differences}; the first printing's values are kept",
                 first.occurrence.span,
                 source=first.occurrence.source,
             )
-        messages.append(
-            trusted(
-                Message,
-                id=message_id,
-                header=first.header,
-                sender=first.sender,
-                to=first.to,
-                cc=first.cc,
-                bcc=first.bcc,
-                subject=first.subject,
-                sent_raw=first.sent_raw,
-                sent_local=first.sent_local,
-                sent_offset_minutes=first.offset_minutes,
-                sent_zone=first.sent_zone,
-                # The zone a printed zone gives, kept under every mode (timeline).
-                time_zone=first.zone_name if first.sent_zone is not None else None,
-                redactions=first.redactions,
-                occurrences=[p.occurrence for p in printings],
-                attachments=first.attachments,
-                importance=first.importance,
-                classification=first.classification,
-            )
-        )
+        values = {
+            "id": message_id,
+            "header": first.header,
+            "sender": first.sender,
+            "to": first.to,
+            "cc": first.cc,
+            "bcc": first.bcc,
+            "subject": first.subject,
+            "sent_raw": first.sent_raw,
+            "sent_local": first.sent_local,
+            "sent_offset_minutes": first.offset_minutes,
+            "sent_zone": first.sent_zone,
+            # The zone a printed zone gives, kept under every mode (timeline).
+            "time_zone": first.zone_name if first.sent_zone is not None else None,
+            "redactions": first.redactions,
+            "occurrences": [p.occurrence for p in printings],
+            "attachments": first.attachments,
+            "importance": first.importance,
+            "classification": first.classification,
+        }
+        # The first message is made, the others copied from it and changed (every field the
+        # merging sets is given; the rest keep their defaults).
+        message = trusted(Message, **values) if message is None else copied(message, values)
+        messages.append(message)
     profile = documents[0].profile if documents else profiles()["generic"]
     laps.lap("merge")
     threaded = build_threads(messages, policy, profile, collector, archive_zones)
