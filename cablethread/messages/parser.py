@@ -119,9 +119,10 @@ def parse_many(
     1
 
     With an ``executor`` (a process pool, a Dask client's executor) the files are read in
-    parallel; the result is the same as a serial run. The threads are made in this process once
-    every file is read, so on two cores a pool reads an archive of 1 MB releases about 1.3 times
-    as fast (``benchmarks/README.md``)::
+    parallel, each file's own collation with it; the result is the same as a serial run. The
+    messages are merged and threaded in this process once every file is read, and the messages
+    printed in several files compared, so two workers do not read an archive twice as fast
+    (``benchmarks/README.md`` has the figures)::
 
         with concurrent.futures.ProcessPoolExecutor() as pool:
             release = parse_many(paths, executor=pool)
