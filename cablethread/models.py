@@ -7,6 +7,7 @@ value, is a frozen dataclass with slots that pydantic validates and serialises t
 
 from __future__ import annotations
 
+import operator
 import os
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -66,26 +67,59 @@ class _Frozen(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     def __reduce__(self) -> tuple[Any, ...]:
-        # Pickled as the class and its field values: unpickling then costs one call per model,
-        # not pydantic's general ``__setstate__``, which counts when a process pool hands back
-        # the messages and segments of a whole archive (``parse_many``).
-        return (_restore, (type(self), self.__dict__))
+        # Pickled as the class and its field values in the order of its fields, not as a dict:
+        # unpickling then costs one call per model, not pydantic's general ``__setstate__``,
+        # and makes no dict of values to be read again. That counts when a process pool hands
+        # back the messages and segments of a whole archive (``parse_many``).
+        return (_restored, (type(self), *_field_values(type(self))(self.__dict__)))
 
 
-def _restore(cls: type[_M], values: dict[str, Any]) -> _M:
-    """A model from pickled field values (see ``_Frozen.__reduce__``); they were valid when
+@cache
+def _field_values(cls: type[BaseModel]) -> Callable[[dict[str, Any]], tuple[Any, ...]]:
+    """The values of a model's ``__dict__``, in the order of its fields (every model has two or
+    more)."""
+    names = list(cls.model_fields)
+    assert len(names) > 1, cls
+    return operator.itemgetter(*names)
+
+
+@cache
+def _restoring(cls: type[BaseModel]) -> tuple[tuple[str, ...], set[str]]:
+    """What :func:`_restored` needs of a class: its field names in order, and its fields-set."""
+    return tuple(cls.model_fields), _all_fields(cls)
+
+
+_new_model = object.__new__
+
+
+def _restored(cls: type[_M], *values: Any) -> _M:
+    """A model from its pickled field values (see ``_Frozen.__reduce__``); they were valid when
     pickled.
 
     As :func:`_bare`, without holding short strings once: a pickle already holds each string
     object once, and this runs in the process that gathers a pool's results, where every
-    microsecond is serial work.
+    microsecond is serial work (so :func:`_finish` is written out here). The values go straight
+    into the instance's ``__dict__``, which keeps the keys it shares with every instance of the
+    class (PEP 412).
     """
+    instance = _new_model(cls)
+    names, fields = _restoring(cls)
+    held = instance.__dict__
+    for name, value in zip(names, values, strict=True):
+        held[name] = value
+    _set_slot(instance, "__pydantic_fields_set__", fields)
+    _set_slot(instance, "__pydantic_extra__", None)
+    _set_slot(instance, "__pydantic_private__", None)
+    return instance
+
+
+def _restore(cls: type[_M], values: dict[str, Any]) -> _M:
+    """A model from pickled field values as a dict: how a model was pickled before
+    :func:`_restored`, kept so that such pickles load."""
     instance = cls.__new__(cls)
     for name, value in values.items():
         _set_slot(instance, name, value)
-    _set_slot(instance, "__pydantic_fields_set__", _all_fields(cls))
-    _set_slot(instance, "__pydantic_extra__", None)
-    _set_slot(instance, "__pydantic_private__", None)
+    _finish(instance, cls)
     return instance
 
 

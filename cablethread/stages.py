@@ -4,7 +4,8 @@ The parser marks the end of each of its stages (:data:`STAGES`) with :meth:`Laps
 measured unless a caller asked for it with :func:`timed`, so an ordinary parse pays one lookup
 per stage. The record is held in a context variable, not in the module: two threads (or two
 tasks) timing their own parses each get their own. ``parse_many`` on a process pool times only
-what runs in the calling process (merging, threading, collation); its workers' stages are not
+what runs in the calling process (merging, threading, the collation of messages printed in
+several inputs); its workers' stages (collating a document's own messages among them) are not
 seen.
 
 >>> import cablethread
@@ -36,7 +37,8 @@ STAGES: dict[str, str] = {
     "merge": "the printings of one message merged into messages",
     "threads": "reply links, threads and times in UTC",
     "identity": "participants; segments renamed to merged messages",
-    "collate": "every printing of a message compared with the others",
+    "collate": "every printing of a message compared with the others (in the input that prints "
+    "them all, else once the release is merged)",
     "release": "the release assembled",
 }
 
@@ -53,8 +55,19 @@ class StageTimings:
         return sum(self.seconds.values())
 
     def add(self, stage: str, seconds: float) -> None:
-        """Count ``seconds`` more for ``stage``."""
-        self.seconds[stage] = self.seconds.get(stage, 0.0) + seconds
+        """Count ``seconds`` more for ``stage``; the stages are kept in the order of
+        :data:`STAGES` (a document's collation runs before the release's merging)."""
+        if stage in self.seconds:
+            self.seconds[stage] += seconds
+            return
+        self.seconds[stage] = seconds
+        rank = list(STAGES)
+        self.seconds = dict(
+            sorted(
+                self.seconds.items(),
+                key=lambda item: rank.index(item[0]) if item[0] in rank else len(rank),
+            )
+        )
 
 
 _RECORD: ContextVar[StageTimings | None] = ContextVar("cablethread_stage_timings", default=None)

@@ -405,3 +405,36 @@ def test_collate_command_reports_a_missing_file_in_one_line(tmp_path: Path) -> N
     done = _command(str(tmp_path / "gone.txt"))
     assert done.returncode == 2
     assert done.stderr == f"cablethread: {tmp_path / 'gone.txt'}: no such file\n"
+
+
+def test_a_message_printed_in_one_input_alone_is_collated_with_it_as_with_the_release() -> None:
+    # Collated where its input is read (a worker of parse_many), a message printed in one input
+    # alone gets the collation and notes that comparing the release's printings gives; so does
+    # one printed in two inputs, and in two inputs of one name (compared once merged).
+    from concurrent.futures import ProcessPoolExecutor
+
+    from cablethread.diagnostics import Collector
+    from cablethread.messages.document import read_document
+
+    names = ["nathanson_released_C05783040.txt", "nathanson_withheld_b6_C05783415.txt"]
+    both = "".join((COLLATION / name).read_text(encoding="utf-8") for name in names)
+    # One message printed twice with bodies too different to align.
+    head = "From: NAD\nSent: Thursday, 11 July 2019 11:25 AM\nTo: BEIJING\nSubject: Visit\n\n"
+    both += head + "The minister arrives on Tuesday and stays three nights at the residence.\n\n"
+    both += head + "Please send the signed letter to the embassy before the end of the week.\n"
+    document = read_document(both, "both.txt", cablethread.Policy.default)
+    ready = list(document.collations.values())
+    assert [len(done.notes) for done in ready] == [0, 0, 1]
+    assert all(done.collation.differences for done in ready[:2])
+    pakistan = [COLLATION / "pakistan_aid_b5_beside_line_C05770995.txt"]
+    pakistan.append(COLLATION / "pakistan_aid_no_code_C05771014.txt")
+    items = [cablethread.SourceText(both, "both.txt"), *pakistan]
+    twice = [cablethread.SourceText(both, "both.txt"), cablethread.SourceText(both, "both.txt")]
+    for batch in (items, twice):
+        release = cablethread.parse_many(batch)
+        collector = Collector()
+        assert collate.collate(release.messages, release.segments, collector) == release.collations
+        unaligned = [d for d in release.diagnostics if d.code == "collation-unaligned"]
+        assert unaligned == collector.items and unaligned
+        with ProcessPoolExecutor(max_workers=2) as pool:
+            assert cablethread.parse_many(batch, executor=pool).to_json() == release.to_json()

@@ -69,3 +69,19 @@ def test_a_release_pickles_to_an_equal_release(seed_text: str) -> None:
     assert back == release
     assert back.to_json() == release.to_json()
     assert cablethread.Release.model_validate(back.model_dump()) == back
+
+
+def test_a_document_as_a_worker_hands_it_back_makes_the_same_release(seed_text: str) -> None:
+    # A printing after the first of its id comes back without its header block, recipients,
+    # codes and attachments; the messages take them from their first printing.
+    from cablethread.messages.document import read_document
+    from cablethread.messages.merge import assemble
+
+    policy = cablethread.Policy.default
+    whole = assemble([read_document(seed_text, "seed.txt", policy)], policy)
+    handed = read_document(seed_text, "seed.txt", policy).handed()
+    light = [p for p in handed.printings if p.header is None]
+    assert light and all(not (p.to or p.cc or p.redactions) for p in light)
+    assert handed.collations
+    back = pickle.loads(pickle.dumps(handed, protocol=pickle.HIGHEST_PROTOCOL))
+    assert assemble([back], policy).to_json() == whole.to_json()

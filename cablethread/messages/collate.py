@@ -37,7 +37,7 @@ import importlib
 import re
 import textwrap
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cache, partial
 from itertools import zip_longest
@@ -51,6 +51,7 @@ from cablethread.diagnostics import Collector
 from cablethread.models import (
     CollatedPrinting,
     Collation,
+    Diagnostic,
     Difference,
     DifferenceKind,
     DifferenceSide,
@@ -89,9 +90,11 @@ __all__ = [
     "RUN_ON_GAP",
     "SPECK_LENGTH",
     "TAIL_WORDS",
+    "Collated",
     "DifferenceRecord",
     "RedactionSummaryRecord",
     "collate",
+    "collate_document",
     "collation_text",
     "collations_json",
     "difference_records",
@@ -819,70 +822,116 @@ def _printing(occurrence: Occurrence, reading: _Reading) -> CollatedPrinting:
 
 
 def collate(
-    messages: list[Message], segments: list[Segment], collector: Collector
+    messages: list[Message],
+    segments: list[Segment],
+    collector: Collector,
+    ready: Mapping[str, Collated] | None = None,
 ) -> list[Collation]:
     """A :class:`~cablethread.models.Collation` for every message printed more than once, its
     printings compared pair by pair (printings with the same words and codes once); pairs too
-    different to align are reported to ``collector`` as ``collation-unaligned``."""
-    lines = _Lines(segments)
+    different to align are reported to ``collector`` as ``collation-unaligned``.
+
+    ``ready`` holds messages already collated, by id (:func:`collate_document`: a message whose
+    printings all stand in one document, collated where that document was read); a message
+    there is not read again, its collation and notes taken as they are.
+    """
+    lines: _Lines | None = None
     collations: list[Collation] = []
     for message in messages:
-        occurrences = message.occurrences
+        if len(message.occurrences) < 2:
+            continue
+        done = ready.get(message.id) if ready is not None else None
+        if done is not None:
+            collations.append(done.collation)
+            collector.items.extend(done.notes)
+            continue
+        if lines is None:
+            lines = _Lines(segments)
+        collations.append(_collated(message.id, message.occurrences, lines, collector))
+    return collations
+
+
+@dataclass(frozen=True, slots=True)
+class Collated:
+    """A message collated with the document its printings stand in: the collation, and the
+    ``collation-unaligned`` notes made on the way."""
+
+    collation: Collation
+    notes: list[Diagnostic]
+
+
+def collate_document(
+    groups: Iterable[tuple[str, list[Occurrence]]], segments: list[Segment]
+) -> dict[str, Collated]:
+    """Each message printed more than once in one document, collated from the document's own
+    ``segments``: ``groups`` gives each id with its occurrences, in print order. The same as
+    :func:`collate` gives for a message of a release whose printings are these and no others
+    (its sources named by no other document)."""
+    lines: _Lines | None = None
+    done: dict[str, Collated] = {}
+    for message_id, occurrences in groups:
         if len(occurrences) < 2:
             continue
-        readings: list[_Reading] = []
-        # A printing whose header and body lines are those of an earlier one, letter for
-        # letter (most are), is read once: the two have no difference to find.
-        printed: dict[tuple[tuple[str, ...], tuple[str, ...]], _Reading] = {}
-        read_lines: dict[str, _Line] = {}
-        for occurrence in occurrences:
-            body = occurrence.body_span
-            body_lines = list(lines.body(occurrence.source, body)) if body is not None else []
-            header_lines = list(lines.body(occurrence.source, occurrence.span, "header"))
-            same = (tuple(t for _, t in header_lines), tuple(t for _, t in body_lines))
-            if same in printed:
-                readings.append(printed[same])
-                continue
-            if body is None:
-                reading = _Reading(first_line=occurrence.span.end)
+        if lines is None:
+            lines = _Lines(segments)
+        collector = Collector()
+        collation = _collated(message_id, occurrences, lines, collector)
+        done[message_id] = Collated(collation, collector.items)
+    return done
+
+
+def _collated(
+    message_id: str, occurrences: list[Occurrence], lines: _Lines, collector: Collector
+) -> Collation:
+    """The collation of one message's printings (``occurrences``, two or more)."""
+    readings: list[_Reading] = []
+    # A printing whose header and body lines are those of an earlier one, letter for
+    # letter (most are), is read once: the two have no difference to find.
+    printed: dict[tuple[tuple[str, ...], tuple[str, ...]], _Reading] = {}
+    read_lines: dict[str, _Line] = {}
+    for occurrence in occurrences:
+        body = occurrence.body_span
+        body_lines = list(lines.body(occurrence.source, body)) if body is not None else []
+        header_lines = list(lines.body(occurrence.source, occurrence.span, "header"))
+        same = (tuple(t for _, t in header_lines), tuple(t for _, t in body_lines))
+        if same in printed:
+            readings.append(printed[same])
+            continue
+        if body is None:
+            reading = _Reading(first_line=occurrence.span.end)
+        else:
+            reading = _read(body_lines, body.start, read_lines)
+        for number, text in header_lines:
+            for code in find_redactions(text, number):
+                reading.header_codes.setdefault(code.code, code)
+        reading.after_line = (body or occurrence.span).end + 1
+        reading.following = partial(_following_words, lines, occurrence.source, reading.after_line)
+        printed[same] = reading
+        readings.append(reading)
+    differences: list[Difference] = []
+    unaligned: list[list[int]] = []
+    seen: dict[tuple[tuple[str, ...], tuple[str, ...]], int] = {}
+    distinct: list[int] = []
+    for index, reading in enumerate(readings[:MAX_PRINTINGS]):
+        key = reading.key()
+        if key not in seen:
+            seen[key] = index
+            distinct.append(index)
+    for position, index_a in enumerate(distinct):
+        for index_b in distinct[position + 1 :]:
+            found = _compare(readings[index_a], readings[index_b], index_a, index_b)
+            if found is None:
+                unaligned.append([index_a, index_b])
+                _report(collector, message_id, occurrences, readings, index_a, index_b)
             else:
-                reading = _read(body_lines, body.start, read_lines)
-            for number, text in header_lines:
-                for code in find_redactions(text, number):
-                    reading.header_codes.setdefault(code.code, code)
-            reading.after_line = (body or occurrence.span).end + 1
-            reading.following = partial(
-                _following_words, lines, occurrence.source, reading.after_line
-            )
-            printed[same] = reading
-            readings.append(reading)
-        differences: list[Difference] = []
-        unaligned: list[list[int]] = []
-        seen: dict[tuple[tuple[str, ...], tuple[str, ...]], int] = {}
-        distinct: list[int] = []
-        for index, reading in enumerate(readings[:MAX_PRINTINGS]):
-            key = reading.key()
-            if key not in seen:
-                seen[key] = index
-                distinct.append(index)
-        for position, index_a in enumerate(distinct):
-            for index_b in distinct[position + 1 :]:
-                found = _compare(readings[index_a], readings[index_b], index_a, index_b)
-                if found is None:
-                    unaligned.append([index_a, index_b])
-                    _report(collector, message, occurrences, readings, index_a, index_b)
-                else:
-                    differences.extend(found)
-        collations.append(
-            trusted(
-                Collation,
-                message_id=message.id,
-                printings=[_printing(o, r) for o, r in zip(occurrences, readings, strict=True)],
-                differences=differences,
-                unaligned=unaligned,
-            )
-        )
-    return collations
+                differences.extend(found)
+    return trusted(
+        Collation,
+        message_id=message_id,
+        printings=[_printing(o, r) for o, r in zip(occurrences, readings, strict=True)],
+        differences=differences,
+        unaligned=unaligned,
+    )
 
 
 def _following_words(lines: _Lines, source: str | None, start: int) -> list[str]:
@@ -894,7 +943,7 @@ def _following_words(lines: _Lines, source: str | None, start: int) -> list[str]
 
 def _report(
     collector: Collector,
-    message: Message,
+    message_id: str,
     occurrences: list[Occurrence],
     readings: list[_Reading],
     index_a: int,
@@ -905,7 +954,7 @@ def _report(
     why = f"less than {MIN_ALIGNED:.0%} of the shorter body's words align"
     collector.add(
         Code.COLLATION_UNALIGNED,
-        f"message {message.id}: printings {index_a + 1} ({first.source or ''}:{first.span}, "
+        f"message {message_id}: printings {index_a + 1} ({first.source or ''}:{first.span}, "
         f"{words_a} words) and {index_b + 1} ({second.source or ''}:{second.span}, {words_b} "
         f"words) were not compared: {why}",
         first.body_span or first.span,

@@ -1,5 +1,6 @@
 """One input read as far as messages, by the stages of :data:`DOCUMENT_STAGES` (prepare, scan, fields,
-settle, segments): a printing for each header block, the segments of its lines, its diagnostics."""
+settle, segments, collate): a printing for each header block, the segments of its lines, its
+diagnostics, and the collation of each message it prints more than once."""
 
 from __future__ import annotations
 
@@ -25,6 +26,7 @@ from cablethread.fields.subjects import MOST_PREFIXES, parse_subject, read_subje
 from cablethread.fields.zones import read_printed_zone
 from cablethread.lexicon.languages import label_fields, languages
 from cablethread.lexicon.redactions import find_redactions
+from cablethread.messages.collate import collate_document
 from cablethread.messages.printing import Document, Printing
 from cablethread.models import (
     Occurrence,
@@ -310,6 +312,7 @@ class _Reading:
     readings: list[_OtherReading] = field(default_factory=list)
     kinds: list[SegmentKind] = field(default_factory=list)
     ids: list[str | None] = field(default_factory=list)
+    segments: list[Segment] = field(default_factory=list)
     #: Set by the stage that finishes the document (the first, for an empty input).
     document: Document | None = None
 
@@ -527,10 +530,24 @@ def _settle(r: _Reading) -> None:
 
 
 def _segment(r: _Reading) -> None:
-    """The lines gathered into segments (cut from the text itself); the document made."""
-    segments = _segments(r.text, r.kinds, r.ids, r.name, r.newline)
+    """The lines gathered into segments (cut from the text itself)."""
+    r.segments = _segments(r.text, r.kinds, r.ids, r.name, r.newline)
+
+
+def _collate(r: _Reading) -> None:
+    """Each message printed more than once in the input collated; the document made."""
+    groups: dict[str, list[Occurrence]] = {}
+    for printing in r.printings:
+        groups.setdefault(printing.id, []).append(printing.occurrence)
     r.document = Document(
-        r.name, r.printings, segments, r.collector.items, r.profile, r.line_count, profiles=r.used
+        r.name,
+        r.printings,
+        r.segments,
+        r.collector.items,
+        r.profile,
+        r.line_count,
+        profiles=r.used,
+        collations=collate_document(groups.items(), r.segments),
     )
 
 
@@ -542,6 +559,7 @@ DOCUMENT_STAGES: tuple[tuple[str, Callable[[_Reading], None]], ...] = (
     ("fields", _read_blocks),
     ("settle", _settle),
     ("segments", _segment),
+    ("collate", _collate),
 )
 
 

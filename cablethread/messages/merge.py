@@ -6,13 +6,16 @@ from __future__ import annotations
 import difflib
 import gc
 import re
+from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
 
+from cablethread._copying import copied
 from cablethread.codes import Code
 from cablethread.diagnostics import Collector
 from cablethread.fields.profiles import profiles
+from cablethread.messages.collate import Collated
 from cablethread.messages.document import _NOT_WORD
 from cablethread.messages.printing import Document, Printing
 from cablethread.models import (
@@ -169,6 +172,11 @@ def _merge_near(
     return joined
 
 
+def _spans(printings: list[Printing]) -> str:
+    """Where each printing stands: ``source:lines``, joined with commas."""
+    return ", ".join(f"{p.occurrence.source or ''}:{p.occurrence.span}" for p in printings)
+
+
 def _differences(printings: list[Printing], body: bool = True) -> str:
     """What differs between the printings of one message: ``sender 'A' / 'B'``; the body
     (``body``) only when asked."""
@@ -182,6 +190,27 @@ def _differences(printings: list[Printing], body: bool = True) -> str:
     if body and len({p.body_key for p in printings}) > 1:
         parts.append("body")
     return ", ".join(parts)
+
+
+def _collated_alone(
+    documents: list[Document], merged: dict[str, list[Printing]]
+) -> dict[str, Collated]:
+    """The collations made with the documents (:attr:`Document.collations`) that stand for the
+    release's: those of messages printed in one document alone, not joined with printings of
+    another id, in a document whose name no other document bears (its lines are its own)."""
+    names = Counter(document.name for document in documents)
+    ready: dict[str, Collated] = {}
+    for document in documents:
+        if not document.collations or names[document.name] > 1:
+            continue
+        own = {id(printing) for printing in document.printings}
+        for message_id, done in document.collations.items():
+            printings = merged.get(message_id, [])
+            if len(printings) == len(done.collation.printings) and all(
+                p.id == message_id and id(p) in own for p in printings
+            ):
+                ready[message_id] = done
+    return ready
 
 
 def _assembled(documents: list[Document], policy: Policy) -> Release:
@@ -198,6 +227,7 @@ def _assembled(documents: list[Document], policy: Policy) -> Release:
             order[id(printing)] = len(order)
     exact = {message_id: len(printings) for message_id, printings in merged.items()}
     merged = _merge_near(merged, order)
+    ready = _collated_alone(documents, merged)
     diagnostics: list[Diagnostic] = [d for doc in documents for d in doc.diagnostics]
     collector = Collector(source=None, strict=policy.strict, items=diagnostics)
     renamed = {
@@ -207,17 +237,17 @@ def _assembled(documents: list[Document], policy: Policy) -> Release:
         if p.id != message_id
     }
     messages: list[Message] = []
+    message: Message | None = None
     archive_zones: dict[str, str] = {}
     for message_id, printings in merged.items():
         first = printings[0]
         archive_zones[message_id] = first.archive_tz
         variants = {p.body_key for p in printings}
-        spans = ", ".join(f"{p.occurrence.source or ''}:{p.occurrence.span}" for p in printings)
         if len(printings) > exact[message_id]:
             others = sorted({p.id for p in printings if p.id != message_id})
             collector.add(
                 Code.MESSAGE_VARIANT,
-                f"message {message_id} is printed {len(printings)} times ({spans}) with the same "
+                f"message {message_id} is printed {len(printings)} times ({_spans(printings)}) with the same "
                 f"wall clock, near-equal senders and subjects and alike bodies "
                 f"({_differences(printings)}); "
                 f"read as one message, {', '.join(others)} joined to it",
@@ -231,7 +261,7 @@ def _assembled(documents: list[Document], policy: Policy) -> Release:
             collector.add(
                 Code.MESSAGE_VARIANT,
                 f"message {message_id} is printed {len(printings)} times with different bodies "
-                f"({spans}){'; also ' + also if also else ''}; every printing is kept as an "
+                f"({_spans(printings)}){'; also ' + also if also else ''}; every printing is kept as an "
                 "occurrence",
                 first.occurrence.span,
                 source=first.occurrence.source,
@@ -241,34 +271,35 @@ def _assembled(documents: list[Document], policy: Policy) -> Release:
             # of a blanked address is no part of the sender, but printed apart all the same.
             collector.add(
                 Code.MESSAGE_VARIANT,
-                f"message {message_id} is printed {len(printings)} times ({spans}) alike but "
+                f"message {message_id} is printed {len(printings)} times ({_spans(printings)}) alike but "
                 f"for {differences}; the first printing's values are kept",
                 first.occurrence.span,
                 source=first.occurrence.source,
             )
-        messages.append(
-            trusted(
-                Message,
-                id=message_id,
-                header=first.header,
-                sender=first.sender,
-                to=first.to,
-                cc=first.cc,
-                bcc=first.bcc,
-                subject=first.subject,
-                sent_raw=first.sent_raw,
-                sent_local=first.sent_local,
-                sent_offset_minutes=first.offset_minutes,
-                sent_zone=first.sent_zone,
-                # The zone a printed zone gives, kept under every mode (timeline).
-                time_zone=first.zone_name if first.sent_zone is not None else None,
-                redactions=first.redactions,
-                occurrences=[p.occurrence for p in printings],
-                attachments=first.attachments,
-                importance=first.importance,
-                classification=first.classification,
-            )
-        )
+        values = {
+            "id": message_id,
+            "header": first.header,
+            "sender": first.sender,
+            "to": first.to,
+            "cc": first.cc,
+            "bcc": first.bcc,
+            "subject": first.subject,
+            "sent_raw": first.sent_raw,
+            "sent_local": first.sent_local,
+            "sent_offset_minutes": first.offset_minutes,
+            "sent_zone": first.sent_zone,
+            # The zone a printed zone gives, kept under every mode (timeline).
+            "time_zone": first.zone_name if first.sent_zone is not None else None,
+            "redactions": first.redactions,
+            "occurrences": [p.occurrence for p in printings],
+            "attachments": first.attachments,
+            "importance": first.importance,
+            "classification": first.classification,
+        }
+        # The first message is made, the others copied from it and changed (every field the
+        # merging sets is given; the rest keep their defaults).
+        message = trusted(Message, **values) if message is None else copied(message, values)
+        messages.append(message)
     profile = documents[0].profile if documents else profiles()["generic"]
     laps.lap("merge")
     threaded = build_threads(messages, policy, profile, collector, archive_zones)
@@ -288,7 +319,7 @@ def _assembled(documents: list[Document], policy: Policy) -> Release:
         for s in d.segments
     ]
     laps.lap("identity")
-    collations = collate(threaded.messages, segments, collector)
+    collations = collate(threaded.messages, segments, collector, ready)
     laps.lap("collate")
     release = Release(
         sources=[d.name for d in documents if d.name is not None],

@@ -75,6 +75,11 @@ def _read_item(item: str | os.PathLike[str] | SourceText, policy: Policy) -> Doc
         return _read_one(item, policy)
 
 
+def _read_handed(item: str | os.PathLike[str] | SourceText, policy: Policy) -> Document:
+    """:func:`_read_item` in a worker: the document as it is handed back (:meth:`Document.handed`)."""
+    return _read_item(item, policy).handed()
+
+
 def _read_one(item: str | os.PathLike[str] | SourceText, policy: Policy) -> Document:
     if isinstance(item, SourceText):
         return read_document(item.text, item.name, policy)
@@ -114,9 +119,10 @@ def parse_many(
     1
 
     With an ``executor`` (a process pool, a Dask client's executor) the files are read in
-    parallel; the result is the same as a serial run. The threads are made in this process once
-    every file is read, so on two cores a pool reads an archive of 1 MB releases about 1.3 times
-    as fast (``benchmarks/README.md``)::
+    parallel, each file's own collation with it; the result is the same as a serial run. The
+    messages are merged and threaded in this process once every file is read, and the messages
+    printed in several files compared, so two workers do not read an archive twice as fast
+    (``benchmarks/README.md`` has the figures)::
 
         with concurrent.futures.ProcessPoolExecutor() as pool:
             release = parse_many(paths, executor=pool)
@@ -141,7 +147,7 @@ def parse_many(
                 paths = executor.map(_read_to_file, listed, repeat(policy), repeat(folder))
                 documents = [_load_file(path) for path in _progress(paths, listed, progress)]
         else:
-            handed = executor.map(_read_item, listed, [policy] * len(listed))
+            handed = executor.map(_read_handed, listed, [policy] * len(listed))
             documents = list(_progress(handed, listed, progress))
         return assemble(documents, policy)
 
@@ -166,8 +172,8 @@ def _progress(results: Iterable[_T], items: list[Any], shown: bool) -> Iterator[
 
 
 def _read_to_file(item: str | os.PathLike[str] | SourceText, policy: Policy, folder: str) -> str:
-    """:func:`_read_item` in a worker, pickled into a new file in ``folder``; the file's path."""
-    document = _read_item(item, policy)
+    """:func:`_read_handed` in a worker, pickled into a new file in ``folder``; the file's path."""
+    document = _read_handed(item, policy)
     with (
         collection_paused(),
         tempfile.NamedTemporaryFile(dir=folder, suffix=".pickle", delete=False) as handle,

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from cablethread.fields.profiles import Profile
+from cablethread.messages.collate import Collated
 from cablethread.models import (
     Diagnostic,
     Header,
@@ -27,7 +28,8 @@ class Printing:
     """One printed header block and body, read into message values, before merging."""
 
     id: str
-    header: Header
+    #: None in a printing handed back without its block (:meth:`Document.handed`).
+    header: Header | None
     sender: Party | None
     to: list[Party]
     cc: list[Party]
@@ -74,3 +76,22 @@ class Document:
     extra: dict[str, object] = field(default_factory=dict)
     #: The profile of the input, then those of documents inside it read with their own.
     profiles: list[SourceProfile] = field(default_factory=list)
+    #: Each message printed more than once in this input, collated here, by id
+    #: (:func:`cablethread.messages.collate.collate_document`): the release takes these as they
+    #: are for each message printed in this input alone.
+    collations: dict[str, Collated] = field(default_factory=dict)
+
+    def handed(self) -> Document:
+        """The document as a worker of ``parse_many`` hands it back, made lighter: a printing
+        after the first of its id keeps only what the merging reads of a later printing (its
+        id, occurrence, sender, subject, zone and body digests), not its header block,
+        recipients, codes or attachments. A message takes those from its first printing, and a
+        printing after the first of its id in a document is never the first of the release."""
+        seen: set[str] = set()
+        for printing in self.printings:
+            if printing.id in seen:
+                printing.header = None
+                printing.to, printing.cc, printing.bcc = [], [], []
+                printing.redactions, printing.attachments = [], []
+            seen.add(printing.id)
+        return self
