@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from cablethread._clean import without_surrogates
-from cablethread.export._output import atomic_write
+from cablethread.export._output import atomic_write, write_folder
 from cablethread.fields.zones import zone_info
 from cablethread.threads.conversation import (
     ancestors,
@@ -616,16 +616,13 @@ def write_eml(release: Release, directory: str | os.PathLike[str]) -> list[Path]
     """Write each distinct message of ``release`` to ``directory/<id>.eml``; returns the paths.
 
     ``write_eml(release, "eml")`` writes ``eml/m-ebe89fddf502.eml`` and the rest, CRLF line ends.
-    Each file is written whole and moved into place; a name taken by anything but a regular file
-    raises ``FileExistsError``.
+    The files are written whole into a new folder and moved in once all are written (a new
+    ``directory`` appears whole); a name taken by anything but a regular file raises
+    ``FileExistsError`` before any file is moved, and an error leaves no file written behind.
     """
-    folder = Path(directory)
-    folder.mkdir(parents=True, exist_ok=True)
     lookups, (policy, headers) = _Lookups(release), _writer(EML_POLICY)
-    written: list[Path] = []
-    for message in release.messages:
-        path = folder / f"{message.id}.eml"
-        with atomic_write(path) as handle:
-            handle.write(_email(release, message, lookups, policy, headers).as_bytes())
-        written.append(path)
-    return written
+    files = (
+        (f"{message.id}.eml", _email(release, message, lookups, policy, headers).as_bytes())
+        for message in release.messages
+    )
+    return write_folder(directory, files)
