@@ -478,6 +478,16 @@ _PLAIN_DATE = re.compile(
 _PLAIN_ID = re.compile(r"<[A-Za-z0-9-]+@cablethread\.invalid>")
 #: The widest line the standard folder leaves whole (the policy's ``max_line_length``).
 _LINE = 78
+#: The longest word :meth:`_Folder._wrapped` wraps: one that fits a line of its own after its
+#: space. The standard folder writes a longer word of unstructured text as encoded words.
+_MOST_WORD = _LINE - 2
+#: Names the standard header registry parses as something other than unstructured text.
+_STRUCTURED = frozenset(
+    {"date", "resent-date", "orig-date", "message-id", "mime-version"}
+    | {"sender", "resent-sender", "to", "resent-to", "cc", "resent-cc", "bcc", "resent-bcc"}
+    | {"from", "resent-from", "reply-to"}
+    | {"content-type", "content-disposition", "content-transfer-encoding"}
+)
 #: How many folded values of other shapes are kept for reuse in one write.
 _MOST_KEPT = 4_096
 
@@ -511,8 +521,13 @@ class _Folder:
         return made
 
     def _bytes(self, name: str, value: str) -> bytes:
-        if len(name) + 2 + len(value) <= _LINE and self._plain(name.lower(), value):
+        lower = name.lower()
+        if len(name) + 2 + len(value) <= _LINE and self._plain(lower, value):
             return f"{name}: {value}{self.linesep}".encode("ascii")
+        if lower not in _STRUCTURED and _PLAIN.fullmatch(value) is not None and "=?" not in value:
+            wrapped = self._wrapped(name, value)
+            if wrapped is not None:
+                return wrapped
         key = (name, value)
         found = self._kept.get(key)
         if found is None:
@@ -522,6 +537,42 @@ class _Folder:
                 self._kept.clear()
             self._kept[key] = found
         return found
+
+    def _wrapped(self, name: str, value: str) -> bytes | None:
+        """Plain text of short words (printable ASCII, single spaces, no word over
+        :data:`_MOST_WORD`) folded as the standard folder folds unstructured text, or ``None``.
+
+        A value that fits a line of its own is written beside its name (the policy's repair);
+        a longer one is wrapped before the first word that does not fit the line, the space
+        before it opening the next line (and a space that does not fit opens one itself).
+        """
+        if len(value) + 1 <= _LINE:
+            return f"{name}: {value}{self.linesep}".encode("ascii")
+        words = value.split(" ")
+        if max(map(len, words)) > _MOST_WORD:
+            return None
+        lines: list[str] = []
+        line = f"{name}: "
+        first = True
+        for word in words:
+            if not first:
+                if len(line) < _LINE:
+                    line += " "
+                else:
+                    lines.append(line)
+                    line = " "
+            first = False
+            if len(word) <= _LINE - len(line):
+                line += word
+            else:
+                # The line ends with a space here (a word is never longer than a fresh line).
+                lines.append(line[:-1])
+                line = " " + word
+        lines.append(line)
+        if lines[0] == f"{name}:":
+            # The first word did not fit beside the name: kept beside it, as the policy repairs.
+            lines[:2] = [f"{name}: {lines[1][1:]}"]
+        return (self.linesep.join(lines) + self.linesep).encode("ascii")
 
     @staticmethod
     def _plain(lower: str, value: str) -> bool:
