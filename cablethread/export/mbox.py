@@ -297,12 +297,36 @@ def _address(party: Party, field: str, notes: _Notes) -> Address:
     )
 
 
-def _addresses(parties: list[Party], field: str, notes: _Notes) -> list[Address]:
+def _addresses(
+    parties: list[Party], field: str, notes: _Notes, kept: _KeptAddresses | None = None
+) -> list[Address]:
     if len(parties) > _MOST_ADDRESSES:
         notes.cuts.append(
             f"{field}: {len(parties):,} addresses, the first {_MOST_ADDRESSES:,} written"
         )
-    return [_address(party, field, notes) for party in parties[:_MOST_ADDRESSES]]
+    if kept is None:
+        return [_address(party, field, notes) for party in parties[:_MOST_ADDRESSES]]
+    return [_kept_address(party, field, notes, kept) for party in parties[:_MOST_ADDRESSES]]
+
+
+#: The addresses of one write, by what they are made from: each with the cuts and replaced
+#: addresses it notes.
+_KeptAddresses = dict[tuple[str | None, ...], tuple[Address, tuple[str, ...], tuple[str, ...]]]
+
+
+def _kept_address(party: Party, field: str, notes: _Notes, kept: _KeptAddresses) -> Address:
+    """:func:`_address`, made once a write for each party that reads the same (a sender is in
+    many messages), its notes made again for each message."""
+    withheld = party.redaction.code if party.redaction is not None else None
+    key = (field, party.raw, party.name, party.address, party.code, party.kind, withheld)
+    found = kept.get(key)
+    if found is None:
+        made = _Notes()
+        address = _address(party, field, made)
+        found = kept[key] = (address, tuple(made.cuts), tuple(made.replaced))
+    notes.cuts.extend(found[1])
+    notes.replaced.extend(found[2])
+    return found[0]
 
 
 class _Lookups:
@@ -433,13 +457,17 @@ def _email(
         zone = zone_info(message.time_zone) if message.time_zone else None
         shown = message.sent_utc.astimezone(zone) if zone else message.sent_utc
         put("Date", format_datetime(shown))
+    kept = folder.addresses if folder is not None else None
     if message.sender is not None:
-        put("From", _address(message.sender, "From", notes))
+        if kept is None:
+            put("From", _address(message.sender, "From", notes))
+        else:
+            put("From", _kept_address(message.sender, "From", notes, kept))
     else:
         put("From", Address(display_name="", username="unknown", domain=DOMAIN))
     for name, parties in (("To", message.to), ("Cc", message.cc), ("Bcc", message.bcc)):
         if parties:
-            put(name, _addresses(parties, name, notes))
+            put(name, _addresses(parties, name, notes, kept))
     if message.subject is not None:
         put("Subject", notes.capped("Subject", _mailable(message.subject.text), _MOST_TEXT))
     if message.importance:
@@ -505,6 +533,7 @@ class _Folder:
     def __init__(self, policy: EmailPolicy) -> None:
         self.policy = policy
         self.linesep = policy.linesep
+        self.addresses: _KeptAddresses = {}
         self._kept: dict[tuple[str, str], bytes] = {}
 
     def folded(self, name: str, value: Any) -> _Folded:
