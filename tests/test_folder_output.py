@@ -46,7 +46,7 @@ def test_a_new_folder_appears_with_every_file_and_nothing_beside_it(
 def test_an_error_while_writing_leaves_no_folder_and_nothing_behind(
     tmp_path: Path, release: cablethread.Release, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    real = mbox._email
+    real = mbox._email_bytes
     made: list[str] = []
 
     def failing(*args, **kwargs):  # type: ignore[no-untyped-def]
@@ -55,7 +55,7 @@ def test_an_error_while_writing_leaves_no_folder_and_nothing_behind(
             raise RuntimeError("stop")
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(mbox, "_email", failing)
+    monkeypatch.setattr(mbox, "_email_bytes", failing)
     with pytest.raises(RuntimeError, match="stop"):
         cablethread.write_eml(release, tmp_path / "eml")
     assert os.listdir(tmp_path) == []

@@ -431,55 +431,82 @@ def _email(
     message: Message,
     lookups: _Lookups,
     policy: EmailPolicy,
-    folder: _Folder | None = None,
 ) -> EmailMessage:
-    """``message`` as mail; with ``folder`` (a write's), each header is stored already folded."""
-    parent_of = lookups.parent_of
+    """``message`` as mail, each header through the standard header classes."""
     email = EmailMessage(policy=policy)
+    for name, value in _headers(release, message, lookups, None):
+        email[name] = value
+    email.set_content(_mailable(_body(lookups, message)))
+    return email
 
-    def put(name: str, value: Any) -> None:
-        email[name] = value if folder is None else folder.folded(name, value)
 
-    put("Message-ID", message_id_header(message.id))
+def _email_bytes(
+    release: Release, message: Message, lookups: _Lookups, policy: EmailPolicy, folder: _Folder
+) -> tuple[bytes, str | None]:
+    """``message`` as the bytes of mail and the address of its sender, for a write.
+
+    The bytes are those of :func:`_email` (``as_bytes``): each header folded once by the write's
+    ``folder``, in order, then the body as the standard content manager and generator write it
+    (its ``Content-Type``, ``Content-Transfer-Encoding`` and ``MIME-Version`` headers, which they
+    add after every other, a blank line and the encoded text).
+    """
+    sender = None
+    data: list[bytes] = []
+    for name, value in _headers(release, message, lookups, folder.addresses):
+        folded = folder.folded(name, value)
+        if name == "From":
+            sender = folded.sender
+        data.append(folded.data)
+    body = EmailMessage(policy=policy)
+    body.set_content(_mailable(_body(lookups, message)))
+    data.append(body.as_bytes())
+    return b"".join(data), sender
+
+
+def _headers(
+    release: Release, message: Message, lookups: _Lookups, kept: _KeptAddresses | None
+) -> list[tuple[str, Any]]:
+    """The headers of ``message`` in the order they are written, each name with its value (a
+    string, an address or a list of addresses); with ``kept``, a write's addresses."""
+    parent_of = lookups.parent_of
+    headers: list[tuple[str, Any]] = [("Message-ID", message_id_header(message.id))]
+    put = headers.append
     if message.id in parent_of:
-        put("In-Reply-To", message_id_header(parent_of[message.id]))
-        put("References", " ".join(message_id_header(i) for i in ancestors(message.id, parent_of)))
+        put(("In-Reply-To", message_id_header(parent_of[message.id])))
+        references = " ".join(message_id_header(i) for i in ancestors(message.id, parent_of))
+        put(("References", references))
     notes = _Notes()
     # Outlook's conversation headers, which Datashare and Aleph thread by.
     topic = thread_topic(release, message, parent_of=parent_of)
     if topic:
-        put("Thread-Topic", notes.capped("Thread-Topic", _mailable(topic), _MOST_TEXT))
-    put(
-        "Thread-Index",
-        thread_index_header(release, message, parent_of=parent_of, starts=lookups.starts),
-    )
+        put(("Thread-Topic", notes.capped("Thread-Topic", _mailable(topic), _MOST_TEXT)))
+    index = thread_index_header(release, message, parent_of=parent_of, starts=lookups.starts)
+    put(("Thread-Index", index))
     if message.sent_utc is not None:
         zone = zone_info(message.time_zone) if message.time_zone else None
         shown = message.sent_utc.astimezone(zone) if zone else message.sent_utc
-        put("Date", format_datetime(shown))
-    kept = folder.addresses if folder is not None else None
+        put(("Date", format_datetime(shown)))
     if message.sender is not None:
         if kept is None:
-            put("From", _address(message.sender, "From", notes))
+            put(("From", _address(message.sender, "From", notes)))
         else:
-            put("From", _kept_address(message.sender, "From", notes, kept))
+            put(("From", _kept_address(message.sender, "From", notes, kept)))
     else:
-        put("From", Address(display_name="", username="unknown", domain=DOMAIN))
+        put(("From", Address(display_name="", username="unknown", domain=DOMAIN)))
     for name, parties in (("To", message.to), ("Cc", message.cc), ("Bcc", message.bcc)):
         if parties:
-            put(name, _addresses(parties, name, notes, kept))
+            put((name, _addresses(parties, name, notes, kept)))
     if message.subject is not None:
-        put("Subject", notes.capped("Subject", _mailable(message.subject.text), _MOST_TEXT))
+        put(("Subject", notes.capped("Subject", _mailable(message.subject.text), _MOST_TEXT)))
     if message.importance:
-        put("Importance", notes.capped("Importance", _clean(message.importance), _MOST_NAME))
+        put(("Importance", notes.capped("Importance", _clean(message.importance), _MOST_NAME)))
     for name, value in _x_headers(release, message, lookups.evidence.get(message.id)).items():
-        put(name, notes.capped(name, _mailable(value), _MOST_TEXT))
+        put((name, notes.capped(name, _mailable(value), _MOST_TEXT)))
     if notes.replaced:
-        put("X-Cablethread-Address-Replaced", "; ".join(notes.replaced))
+        put(("X-Cablethread-Address-Replaced", "; ".join(notes.replaced)))
     if notes.cuts:
-        put("X-Cablethread-Cut", "; ".join(notes.cuts))
-    email.set_content(_mailable(_body(lookups, message)))
-    return email
+        put(("X-Cablethread-Cut", "; ".join(notes.cuts)))
+    return headers
 
 
 class _Folded(str):
@@ -526,8 +553,10 @@ class _Folder:
     millisecond each, most of the time of a write), only to fold it back into the same text.
 
     Address headers are written from their addresses (:func:`_mailboxes`), as the policy writes
-    them; a short plain value is written as it is, as the standard folder writes it; any other
-    value goes through the policy as before, its bytes kept for the next message that has it.
+    them; a short plain value is written as it is, and a long one of short words wrapped, as the
+    standard folder writes them; any other value goes through the policy as before, its bytes
+    kept for the next message that has it. A write joins the bytes of a message's headers
+    itself (:func:`_email_bytes`), with no message object to store them in.
     """
 
     def __init__(self, policy: EmailPolicy) -> None:
@@ -621,12 +650,10 @@ class _Folder:
 
 
 class _FoldedPolicy(_Policy):
-    """The policy of a write: a :class:`_Folded` value is stored and written as it was folded,
-    and the headers ``set_content`` adds to every message are parsed and folded once."""
+    """The policy of a write's bodies: the headers ``set_content`` adds to every message are
+    parsed and folded once (the other headers are folded by the write's :class:`_Folder`)."""
 
     def header_store_parse(self, name: str, value: Any) -> tuple[str, Any]:
-        if isinstance(value, _Folded):
-            return name, value
         if isinstance(value, str) and name.lower() in _CONTENT_HEADERS:
             key = (name, value)
             kept = self._stored.get(key)
@@ -636,8 +663,6 @@ class _FoldedPolicy(_Policy):
         return super().header_store_parse(name, value)
 
     def fold_binary(self, name: str, value: Any) -> bytes:
-        if isinstance(value, _Folded):
-            return value.data
         if name.lower() in _CONTENT_HEADERS:
             key = (name, str(value))
             kept = self._folds.get(key)
@@ -683,11 +708,10 @@ def write_mbox(release: Release, path: str | os.PathLike[str]) -> int:
     lookups, (policy, folder) = _Lookups(release), _writer(MBOX_POLICY)
     with atomic_write(path) as handle:
         for message in release.messages:
-            email = _email(release, message, lookups, policy, folder)
-            sender = next(v.sender for k, v in email.raw_items() if k == "From")
+            mail, sender = _email_bytes(release, message, lookups, policy, folder)
             sent = message.sent_utc.timetuple() if message.sent_utc else time.gmtime(0)
             separator = f"From {sender} {time.asctime(sent)}\n".encode("ascii", "replace")
-            data = _FROM_LINE.sub(rb">\1", email.as_bytes())
+            data = _FROM_LINE.sub(rb">\1", mail)
             handle.write(separator + data + (b"\n" if data.endswith(b"\n") else b"\n\n"))
     return len(release.messages)
 
@@ -702,7 +726,7 @@ def write_eml(release: Release, directory: str | os.PathLike[str]) -> list[Path]
     """
     lookups, (policy, headers) = _Lookups(release), _writer(EML_POLICY)
     files = (
-        (f"{message.id}.eml", _email(release, message, lookups, policy, headers).as_bytes())
+        (f"{message.id}.eml", _email_bytes(release, message, lookups, policy, headers)[0])
         for message in release.messages
     )
     return write_folder(directory, files)
