@@ -39,6 +39,9 @@ def test_a_new_folder_appears_with_every_file_and_nothing_beside_it(
     assert paths == [tmp_path / "a" / "eml" / name for name in _names(release)]
     assert sorted(os.listdir(tmp_path / "a" / "eml")) == sorted(_names(release))
     assert os.listdir(tmp_path / "a") == ["eml"]
+    # The folder gets the permissions a new folder gets, its files those of a new file.
+    assert stat.S_IMODE((tmp_path / "a" / "eml").stat().st_mode) == 0o777 & ~_umask()
+    assert {stat.S_IMODE(path.stat().st_mode) for path in paths} == {0o666 & ~_umask()}
     for message, path in zip(release.messages, paths, strict=True):
         assert path.read_bytes() == mbox.to_email(release, message).as_bytes()
 
