@@ -88,8 +88,6 @@ def atomic_write(path: str | os.PathLike[str]) -> Iterator[IO[bytes]]:
 
 
 _NEW = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
-#: Whether files can be named relative to an open folder (POSIX), not by their whole path.
-_RELATIVE = os.open in os.supports_dir_fd and os.replace in os.supports_dir_fd
 
 
 def write_folder(
@@ -120,7 +118,6 @@ def write_folder(
             # Made meanwhile: moved into file by file, as into any folder that is there.
             staged.move_into(place, names, folder)
         else:
-            staged.close()
             os.rename(staged.path, place)
     except BaseException:
         staged.remove()
@@ -152,10 +149,8 @@ class _Staged:
             except FileExistsError:
                 continue
         self.path = path
+        self.where = str(path)
         self.made: set[str] = set()
-        self.descriptor = (
-            os.open(path, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0)) if _RELATIVE else None
-        )
         #: The permissions of a new file here, read from the first file made.
         self.mode: int | None = None
 
@@ -172,10 +167,8 @@ class _Staged:
         return names
 
     def _write(self, name: str, data: bytes) -> None:
-        if self.descriptor is not None:
-            descriptor = os.open(name, _NEW, 0o666, dir_fd=self.descriptor)
-        else:
-            descriptor = os.open(self.path / name, _NEW, 0o666)
+        # os.open, os.write and os.close: three system calls a file, no file object.
+        descriptor = os.open(os.path.join(self.where, name), _NEW, 0o666)
         try:
             if self.mode is None:
                 self.mode = stat.S_IMODE(os.fstat(descriptor).st_mode)
@@ -188,41 +181,25 @@ class _Staged:
     def move_into(self, folder: Path, names: list[str], shown: Path) -> None:
         """Each file moved over its name in ``folder`` (``shown`` as the caller named it):
         every name checked first, then moved."""
-        into = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0)) if _RELATIVE else None
-        try:
-            found: dict[str, int | None] = {}
-            for name in dict.fromkeys(names):
-                found[name] = _found(folder, name, into, shown / name)
-            for name, mode in found.items():
-                if mode == _LINK:
-                    # A link is written through, as atomic_write writes it.
-                    with atomic_write(folder / name) as handle:
-                        handle.write((self.path / name).read_bytes())
-                    self._unlink(name)
-                    continue
-                if mode is not None and mode != self.mode:
-                    os.chmod(self.path / name, mode)
-                if into is not None and self.descriptor is not None:
-                    os.replace(name, name, src_dir_fd=self.descriptor, dst_dir_fd=into)
-                else:
-                    os.replace(self.path / name, folder / name)
-                self.made.discard(name)
-        finally:
-            if into is not None:
-                os.close(into)
+        into = str(folder)
+        found = {name: _found(into, name, shown / name) for name in dict.fromkeys(names)}
+        for name, mode in found.items():
+            made = os.path.join(self.where, name)
+            if mode == _LINK:
+                # A link is written through, as atomic_write writes it.
+                with atomic_write(folder / name) as handle:
+                    handle.write(Path(made).read_bytes())
+                self._unlink(name)
+                continue
+            if mode is not None and mode != self.mode:
+                os.chmod(made, mode)
+            os.replace(made, os.path.join(into, name))
+            self.made.discard(name)
         self.remove()
 
     def _unlink(self, name: str) -> None:
-        if self.descriptor is not None:
-            os.unlink(name, dir_fd=self.descriptor)
-        else:
-            os.unlink(self.path / name)
+        os.unlink(os.path.join(self.where, name))
         self.made.discard(name)
-
-    def close(self) -> None:
-        if self.descriptor is not None:
-            os.close(self.descriptor)
-            self.descriptor = None
 
     def remove(self) -> None:
         """The folder and what is left in it, removed."""
@@ -230,7 +207,6 @@ class _Staged:
             for name in list(self.made):
                 self._unlink(name)
         finally:
-            self.close()
             with suppress(FileNotFoundError):
                 os.rmdir(self.path)
 
@@ -239,16 +215,12 @@ class _Staged:
 _LINK = -1
 
 
-def _found(folder: Path, name: str, into: int | None, shown: Path) -> int | None:
+def _found(folder: str, name: str, shown: Path) -> int | None:
     """The permissions of the regular file at ``folder/name``, ``None`` if nothing is there, or
     :data:`_LINK`; raises ``FileExistsError`` for anything else, as :func:`check_target` does
     (naming ``shown``)."""
     try:
-        mode = (
-            os.lstat(name, dir_fd=into).st_mode
-            if into is not None
-            else os.lstat(folder / name).st_mode
-        )
+        mode = os.lstat(os.path.join(folder, name)).st_mode
     except FileNotFoundError:
         return None
     if stat.S_ISREG(mode):
