@@ -254,6 +254,44 @@ def test_a_plain_value_is_written_as_the_policy_folds_it(name: str, value: str) 
     assert _Folder(standard).folded(name, value).data == expected
 
 
+@settings(max_examples=300, deadline=None)
+@given(
+    name=st.sampled_from(["Subject", "Thread-Topic", "References", "X-Cablethread-Reply-Evidence"]),
+    words=st.lists(
+        st.text(st.characters(min_codepoint=0x21, max_codepoint=0x7E), min_size=1, max_size=80),
+        min_size=1,
+        max_size=40,
+    ),
+    mbox=st.booleans(),
+)
+def test_long_plain_text_is_wrapped_as_the_policy_folds_it(
+    name: str, words: list[str], mbox: bool
+) -> None:
+    # Words of printable ASCII one space apart, of every length around a line's 78 characters:
+    # the folder wraps those of short words itself and gives the rest to the policy.
+    from cablethread.export.mbox import EML_POLICY, MBOX_POLICY, _Folder, _for_one_write
+
+    standard = _for_one_write(MBOX_POLICY if mbox else EML_POLICY)
+    value = " ".join(words)
+    expected = standard.fold_binary(name, standard.header_store_parse(name, value)[1])
+    assert _Folder(standard).folded(name, value).data == expected
+
+
+@pytest.mark.parametrize("width", [1, 2, 3, 9, 38, 39, 40, 75, 76, 77, 78])
+def test_lines_filled_to_the_last_character_are_wrapped_as_the_policy_folds_them(
+    width: int,
+) -> None:
+    from cablethread.export.mbox import EML_POLICY, _Folder, _for_one_write
+
+    standard = _for_one_write(EML_POLICY)
+    for name in ("Subject", "X-Cablethread-Reply-Evidence"):
+        for shift in range(width + 1):
+            value = "a" * shift + " " + " ".join(["b" * width] * (400 // width))
+            value = value.strip()
+            expected = standard.fold_binary(name, standard.header_store_parse(name, value)[1])
+            assert _Folder(standard).folded(name, value).data == expected, (name, shift)
+
+
 @pytest.mark.parametrize(
     "value",
     [

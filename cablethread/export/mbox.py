@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from cablethread._clean import without_surrogates
-from cablethread.export._output import atomic_write
+from cablethread.export._output import atomic_write, write_folder
 from cablethread.fields.zones import zone_info
 from cablethread.threads.conversation import (
     ancestors,
@@ -297,12 +297,36 @@ def _address(party: Party, field: str, notes: _Notes) -> Address:
     )
 
 
-def _addresses(parties: list[Party], field: str, notes: _Notes) -> list[Address]:
+def _addresses(
+    parties: list[Party], field: str, notes: _Notes, kept: _KeptAddresses | None = None
+) -> list[Address]:
     if len(parties) > _MOST_ADDRESSES:
         notes.cuts.append(
             f"{field}: {len(parties):,} addresses, the first {_MOST_ADDRESSES:,} written"
         )
-    return [_address(party, field, notes) for party in parties[:_MOST_ADDRESSES]]
+    if kept is None:
+        return [_address(party, field, notes) for party in parties[:_MOST_ADDRESSES]]
+    return [_kept_address(party, field, notes, kept) for party in parties[:_MOST_ADDRESSES]]
+
+
+#: The addresses of one write, by what they are made from: each with the cuts and replaced
+#: addresses it notes.
+_KeptAddresses = dict[tuple[str | None, ...], tuple[Address, tuple[str, ...], tuple[str, ...]]]
+
+
+def _kept_address(party: Party, field: str, notes: _Notes, kept: _KeptAddresses) -> Address:
+    """:func:`_address`, made once a write for each party that reads the same (a sender is in
+    many messages), its notes made again for each message."""
+    withheld = party.redaction.code if party.redaction is not None else None
+    key = (field, party.raw, party.name, party.address, party.code, party.kind, withheld)
+    found = kept.get(key)
+    if found is None:
+        made = _Notes()
+        address = _address(party, field, made)
+        found = kept[key] = (address, tuple(made.cuts), tuple(made.replaced))
+    notes.cuts.extend(found[1])
+    notes.replaced.extend(found[2])
+    return found[0]
 
 
 class _Lookups:
@@ -407,51 +431,82 @@ def _email(
     message: Message,
     lookups: _Lookups,
     policy: EmailPolicy,
-    folder: _Folder | None = None,
 ) -> EmailMessage:
-    """``message`` as mail; with ``folder`` (a write's), each header is stored already folded."""
-    parent_of = lookups.parent_of
+    """``message`` as mail, each header through the standard header classes."""
     email = EmailMessage(policy=policy)
+    for name, value in _headers(release, message, lookups, None):
+        email[name] = value
+    email.set_content(_mailable(_body(lookups, message)))
+    return email
 
-    def put(name: str, value: Any) -> None:
-        email[name] = value if folder is None else folder.folded(name, value)
 
-    put("Message-ID", message_id_header(message.id))
+def _email_bytes(
+    release: Release, message: Message, lookups: _Lookups, policy: EmailPolicy, folder: _Folder
+) -> tuple[bytes, str | None]:
+    """``message`` as the bytes of mail and the address of its sender, for a write.
+
+    The bytes are those of :func:`_email` (``as_bytes``): each header folded once by the write's
+    ``folder``, in order, then the body as the standard content manager and generator write it
+    (its ``Content-Type``, ``Content-Transfer-Encoding`` and ``MIME-Version`` headers, which they
+    add after every other, a blank line and the encoded text).
+    """
+    sender = None
+    data: list[bytes] = []
+    for name, value in _headers(release, message, lookups, folder.addresses):
+        folded = folder.folded(name, value)
+        if name == "From":
+            sender = folded.sender
+        data.append(folded.data)
+    body = EmailMessage(policy=policy)
+    body.set_content(_mailable(_body(lookups, message)))
+    data.append(body.as_bytes())
+    return b"".join(data), sender
+
+
+def _headers(
+    release: Release, message: Message, lookups: _Lookups, kept: _KeptAddresses | None
+) -> list[tuple[str, Any]]:
+    """The headers of ``message`` in the order they are written, each name with its value (a
+    string, an address or a list of addresses); with ``kept``, a write's addresses."""
+    parent_of = lookups.parent_of
+    headers: list[tuple[str, Any]] = [("Message-ID", message_id_header(message.id))]
+    put = headers.append
     if message.id in parent_of:
-        put("In-Reply-To", message_id_header(parent_of[message.id]))
-        put("References", " ".join(message_id_header(i) for i in ancestors(message.id, parent_of)))
+        put(("In-Reply-To", message_id_header(parent_of[message.id])))
+        references = " ".join(message_id_header(i) for i in ancestors(message.id, parent_of))
+        put(("References", references))
     notes = _Notes()
     # Outlook's conversation headers, which Datashare and Aleph thread by.
     topic = thread_topic(release, message, parent_of=parent_of)
     if topic:
-        put("Thread-Topic", notes.capped("Thread-Topic", _mailable(topic), _MOST_TEXT))
-    put(
-        "Thread-Index",
-        thread_index_header(release, message, parent_of=parent_of, starts=lookups.starts),
-    )
+        put(("Thread-Topic", notes.capped("Thread-Topic", _mailable(topic), _MOST_TEXT)))
+    index = thread_index_header(release, message, parent_of=parent_of, starts=lookups.starts)
+    put(("Thread-Index", index))
     if message.sent_utc is not None:
         zone = zone_info(message.time_zone) if message.time_zone else None
         shown = message.sent_utc.astimezone(zone) if zone else message.sent_utc
-        put("Date", format_datetime(shown))
+        put(("Date", format_datetime(shown)))
     if message.sender is not None:
-        put("From", _address(message.sender, "From", notes))
+        if kept is None:
+            put(("From", _address(message.sender, "From", notes)))
+        else:
+            put(("From", _kept_address(message.sender, "From", notes, kept)))
     else:
-        put("From", Address(display_name="", username="unknown", domain=DOMAIN))
+        put(("From", Address(display_name="", username="unknown", domain=DOMAIN)))
     for name, parties in (("To", message.to), ("Cc", message.cc), ("Bcc", message.bcc)):
         if parties:
-            put(name, _addresses(parties, name, notes))
+            put((name, _addresses(parties, name, notes, kept)))
     if message.subject is not None:
-        put("Subject", notes.capped("Subject", _mailable(message.subject.text), _MOST_TEXT))
+        put(("Subject", notes.capped("Subject", _mailable(message.subject.text), _MOST_TEXT)))
     if message.importance:
-        put("Importance", notes.capped("Importance", _clean(message.importance), _MOST_NAME))
+        put(("Importance", notes.capped("Importance", _clean(message.importance), _MOST_NAME)))
     for name, value in _x_headers(release, message, lookups.evidence.get(message.id)).items():
-        put(name, notes.capped(name, _mailable(value), _MOST_TEXT))
+        put((name, notes.capped(name, _mailable(value), _MOST_TEXT)))
     if notes.replaced:
-        put("X-Cablethread-Address-Replaced", "; ".join(notes.replaced))
+        put(("X-Cablethread-Address-Replaced", "; ".join(notes.replaced)))
     if notes.cuts:
-        put("X-Cablethread-Cut", "; ".join(notes.cuts))
-    email.set_content(_mailable(_body(lookups, message)))
-    return email
+        put(("X-Cablethread-Cut", "; ".join(notes.cuts)))
+    return headers
 
 
 class _Folded(str):
@@ -478,6 +533,16 @@ _PLAIN_DATE = re.compile(
 _PLAIN_ID = re.compile(r"<[A-Za-z0-9-]+@cablethread\.invalid>")
 #: The widest line the standard folder leaves whole (the policy's ``max_line_length``).
 _LINE = 78
+#: The longest word :meth:`_Folder._wrapped` wraps: one that fits a line of its own after its
+#: space. The standard folder writes a longer word of unstructured text as encoded words.
+_MOST_WORD = _LINE - 2
+#: Names the standard header registry parses as something other than unstructured text.
+_STRUCTURED = frozenset(
+    {"date", "resent-date", "orig-date", "message-id", "mime-version"}
+    | {"sender", "resent-sender", "to", "resent-to", "cc", "resent-cc", "bcc", "resent-bcc"}
+    | {"from", "resent-from", "reply-to"}
+    | {"content-type", "content-disposition", "content-transfer-encoding"}
+)
 #: How many folded values of other shapes are kept for reuse in one write.
 _MOST_KEPT = 4_096
 
@@ -488,13 +553,16 @@ class _Folder:
     millisecond each, most of the time of a write), only to fold it back into the same text.
 
     Address headers are written from their addresses (:func:`_mailboxes`), as the policy writes
-    them; a short plain value is written as it is, as the standard folder writes it; any other
-    value goes through the policy as before, its bytes kept for the next message that has it.
+    them; a short plain value is written as it is, and a long one of short words wrapped, as the
+    standard folder writes them; any other value goes through the policy as before, its bytes
+    kept for the next message that has it. A write joins the bytes of a message's headers
+    itself (:func:`_email_bytes`), with no message object to store them in.
     """
 
     def __init__(self, policy: EmailPolicy) -> None:
         self.policy = policy
         self.linesep = policy.linesep
+        self.addresses: _KeptAddresses = {}
         self._kept: dict[tuple[str, str], bytes] = {}
 
     def folded(self, name: str, value: Any) -> _Folded:
@@ -511,8 +579,13 @@ class _Folder:
         return made
 
     def _bytes(self, name: str, value: str) -> bytes:
-        if len(name) + 2 + len(value) <= _LINE and self._plain(name.lower(), value):
+        lower = name.lower()
+        if len(name) + 2 + len(value) <= _LINE and self._plain(lower, value):
             return f"{name}: {value}{self.linesep}".encode("ascii")
+        if lower not in _STRUCTURED and _PLAIN.fullmatch(value) is not None and "=?" not in value:
+            wrapped = self._wrapped(name, value)
+            if wrapped is not None:
+                return wrapped
         key = (name, value)
         found = self._kept.get(key)
         if found is None:
@@ -522,6 +595,42 @@ class _Folder:
                 self._kept.clear()
             self._kept[key] = found
         return found
+
+    def _wrapped(self, name: str, value: str) -> bytes | None:
+        """Plain text of short words (printable ASCII, single spaces, no word over
+        :data:`_MOST_WORD`) folded as the standard folder folds unstructured text, or ``None``.
+
+        A value that fits a line of its own is written beside its name (the policy's repair);
+        a longer one is wrapped before the first word that does not fit the line, the space
+        before it opening the next line (and a space that does not fit opens one itself).
+        """
+        if len(value) + 1 <= _LINE:
+            return f"{name}: {value}{self.linesep}".encode("ascii")
+        words = value.split(" ")
+        if max(map(len, words)) > _MOST_WORD:
+            return None
+        lines: list[str] = []
+        line = f"{name}: "
+        first = True
+        for word in words:
+            if not first:
+                if len(line) < _LINE:
+                    line += " "
+                else:
+                    lines.append(line)
+                    line = " "
+            first = False
+            if len(word) <= _LINE - len(line):
+                line += word
+            else:
+                # The line ends with a space here (a word is never longer than a fresh line).
+                lines.append(line[:-1])
+                line = " " + word
+        lines.append(line)
+        if lines[0] == f"{name}:":
+            # The first word did not fit beside the name: kept beside it, as the policy repairs.
+            lines[:2] = [f"{name}: {lines[1][1:]}"]
+        return (self.linesep.join(lines) + self.linesep).encode("ascii")
 
     @staticmethod
     def _plain(lower: str, value: str) -> bool:
@@ -541,12 +650,10 @@ class _Folder:
 
 
 class _FoldedPolicy(_Policy):
-    """The policy of a write: a :class:`_Folded` value is stored and written as it was folded,
-    and the headers ``set_content`` adds to every message are parsed and folded once."""
+    """The policy of a write's bodies: the headers ``set_content`` adds to every message are
+    parsed and folded once (the other headers are folded by the write's :class:`_Folder`)."""
 
     def header_store_parse(self, name: str, value: Any) -> tuple[str, Any]:
-        if isinstance(value, _Folded):
-            return name, value
         if isinstance(value, str) and name.lower() in _CONTENT_HEADERS:
             key = (name, value)
             kept = self._stored.get(key)
@@ -556,8 +663,6 @@ class _FoldedPolicy(_Policy):
         return super().header_store_parse(name, value)
 
     def fold_binary(self, name: str, value: Any) -> bytes:
-        if isinstance(value, _Folded):
-            return value.data
         if name.lower() in _CONTENT_HEADERS:
             key = (name, str(value))
             kept = self._folds.get(key)
@@ -603,11 +708,10 @@ def write_mbox(release: Release, path: str | os.PathLike[str]) -> int:
     lookups, (policy, folder) = _Lookups(release), _writer(MBOX_POLICY)
     with atomic_write(path) as handle:
         for message in release.messages:
-            email = _email(release, message, lookups, policy, folder)
-            sender = next(v.sender for k, v in email.raw_items() if k == "From")
+            mail, sender = _email_bytes(release, message, lookups, policy, folder)
             sent = message.sent_utc.timetuple() if message.sent_utc else time.gmtime(0)
             separator = f"From {sender} {time.asctime(sent)}\n".encode("ascii", "replace")
-            data = _FROM_LINE.sub(rb">\1", email.as_bytes())
+            data = _FROM_LINE.sub(rb">\1", mail)
             handle.write(separator + data + (b"\n" if data.endswith(b"\n") else b"\n\n"))
     return len(release.messages)
 
@@ -616,16 +720,13 @@ def write_eml(release: Release, directory: str | os.PathLike[str]) -> list[Path]
     """Write each distinct message of ``release`` to ``directory/<id>.eml``; returns the paths.
 
     ``write_eml(release, "eml")`` writes ``eml/m-ebe89fddf502.eml`` and the rest, CRLF line ends.
-    Each file is written whole and moved into place; a name taken by anything but a regular file
-    raises ``FileExistsError``.
+    The files are written whole into a new folder and moved in once all are written (a new
+    ``directory`` appears whole); a name taken by anything but a regular file raises
+    ``FileExistsError`` before any file is moved, and an error leaves no file written behind.
     """
-    folder = Path(directory)
-    folder.mkdir(parents=True, exist_ok=True)
     lookups, (policy, headers) = _Lookups(release), _writer(EML_POLICY)
-    written: list[Path] = []
-    for message in release.messages:
-        path = folder / f"{message.id}.eml"
-        with atomic_write(path) as handle:
-            handle.write(_email(release, message, lookups, policy, headers).as_bytes())
-        written.append(path)
-    return written
+    files = (
+        (f"{message.id}.eml", _email_bytes(release, message, lookups, policy, headers)[0])
+        for message in release.messages
+    )
+    return write_folder(directory, files)
