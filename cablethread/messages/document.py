@@ -304,14 +304,15 @@ class _Reading:
     documents: dict[int, tuple[Span, Profile]] = field(default_factory=dict)
     used: list[SourceProfile] = field(default_factory=list)
     contents: list[str] = field(default_factory=list)
-    pages: list[int] | None = None
+    pages: Sequence[int] | None = None
     line_count: int = 0
     newline: str = "\n"
-    body_lines: dict[int, list[int]] = field(default_factory=dict)
+    #: Each message's body lines (numbers), four bytes a line: a body may be thousands of lines.
+    body_lines: dict[int, array[int]] = field(default_factory=dict)
     printings: list[Printing] = field(default_factory=list)
     readings: list[_OtherReading] = field(default_factory=list)
     kinds: list[SegmentKind] = field(default_factory=list)
-    ids: list[str | None] = field(default_factory=list)
+    owners: list[int | None] = field(default_factory=list)
     segments: list[Segment] = field(default_factory=list)
     #: Set by the stage that finishes the document (the first, for an empty input).
     document: Document | None = None
@@ -324,9 +325,8 @@ def _prepare(r: _Reading) -> None:
     if not text or text.isspace():  # (strip() would copy the whole text)
         collector.add(Code.INPUT_EMPTY, "the input holds no text")
         r.profile = profiles()[policy.profile or "generic"]
-        segments = _segments(
-            text, ["other"] * len(source), [None] * len(source), r.name, source.newline
-        )
+        whole: list[tuple[SegmentKind, str | None, int]] = [("other", None, len(source))]
+        segments = _segments(text, whole if len(source) else [], r.name, source.newline)
         used = [_source_profile(r.name, None, r.profile, policy)]
         r.document = Document(
             r.name, [], segments, collector.items, r.profile, len(source), profiles=used
@@ -367,7 +367,10 @@ def _scan(r: _Reading) -> None:
     body_lines = r.body_lines
     for number, owner in enumerate(found.owners, start=1):
         if owner is not None and found.kinds[number - 1] == "body":
-            body_lines.setdefault(owner, []).append(number)
+            own = body_lines.get(owner)
+            if own is None:
+                own = body_lines[owner] = array("i")
+            own.append(number)
         else:
             contents[number - 1] = ""
 
@@ -440,7 +443,7 @@ def _read_blocks(r: _Reading) -> None:
                 )
         if subject is None and block.layout == "attribution":
             subject = _quoted_subject(printings, found.chains[index], header_span, collector)
-        lines = body_lines.pop(index, [])
+        lines = body_lines.pop(index, _NO_LINES)
         body_span = span_of(lines[0], lines[-1]) if lines else None
         redactions = list(unfolded.redactions)
         for number in lines:
@@ -520,8 +523,7 @@ def _settle(r: _Reading) -> None:
         collector.add(
             Code.INPUT_NO_HEADERS, "no header block (From: with Sent:/To:/Subject:) found"
         )
-    r.ids = [printings[o].id if o is not None else None for o in r.found.owners]
-    r.kinds = r.found.kinds
+    r.owners, r.kinds = r.found.owners, r.found.kinds
     # What the lines were read into goes before the segments are made: the scanner's blocks and
     # the body lines held about the input again, and the segments (the text once more) take
     # their place rather than adding to the peak.
@@ -531,7 +533,10 @@ def _settle(r: _Reading) -> None:
 
 def _segment(r: _Reading) -> None:
     """The lines gathered into segments (cut from the text itself)."""
-    r.segments = _segments(r.text, r.kinds, r.ids, r.name, r.newline)
+    ids = [printing.id for printing in r.printings]
+    runs = _runs(r.kinds, r.owners, ids)
+    r.kinds, r.owners = [], []
+    r.segments = _segments(r.text, runs, r.name, r.newline)
 
 
 def _collate(r: _Reading) -> None:
@@ -779,7 +784,11 @@ def _chain_order(
     return best[1] if best[0][0] < _out_of_order(policy) else []
 
 
-def _body_key(contents: list[str], lines: list[int]) -> bytes:
+#: The body lines of a message with none.
+_NO_LINES: array[int] = array("i")
+
+
+def _body_key(contents: list[str], lines: Sequence[int]) -> bytes:
     words = " ".join(
         "".join(contents[n - 1] for n in lines).replace("[", "").replace("]", "").split()
     )
@@ -790,7 +799,7 @@ def _body_key(contents: list[str], lines: list[int]) -> bytes:
 BODY_HEAD = 120
 
 
-def _body_head(contents: list[str], lines: list[int]) -> str:
+def _body_head(contents: list[str], lines: Sequence[int]) -> str:
     words: list[str] = []
     size = 0
     for n in lines:
@@ -806,25 +815,47 @@ def _body_head(contents: list[str], lines: list[int]) -> str:
 _OWNED = frozenset({"header", "body"})
 
 
+def _runs(
+    kinds: list[SegmentKind], owners: list[int | None], ids: list[str]
+) -> list[tuple[SegmentKind, str | None, int]]:
+    """The runs of lines of one kind and one message (``kinds`` and ``owners``, one a line, the
+    owner an index into ``ids``): each run's kind, message id and last line. Nothing is made per
+    line."""
+    runs: list[tuple[SegmentKind, str | None, int]] = []
+    line = 0
+    for (kind, owner), run in itertools.groupby(zip(kinds, owners, strict=True)):
+        line += sum(1 for _ in run)
+        message_id = ids[owner] if owner is not None else None
+        if runs and runs[-1][0] == kind and runs[-1][1] == message_id:
+            runs[-1] = (kind, message_id, line)
+        else:
+            runs.append((kind, message_id, line))
+    return runs
+
+
 def _segments(
     text: str,
-    kinds: list[SegmentKind],
-    ids: list[str | None],
+    runs: list[tuple[SegmentKind, str | None, int]],
     name: str | None,
     newline: str = "\n",
 ) -> list[Segment]:
-    """The segments of ``text``: its runs of lines of one kind (``kinds``, one a line) and one
-    message (``ids``).
+    """The segments of ``text``: its runs of lines of one kind and one message (:func:`_runs`).
 
     The line ends are found in one pass over the text (the list of lines is let go of first), and
     the work is done per run of lines, not per line.
     """
-    ends = array("q", map(re.Match.end, re.finditer(re.escape(newline), text)))
+    if len(runs) < 2:
+        ends = array("q")  # the one run ends where the text does
+    else:
+        # Four bytes a line where the text allows.
+        ends = array(
+            "I" if len(text) < 2**32 else "q",
+            map(re.Match.end, re.finditer(re.escape(newline), text)),
+        )
     segments: list[Segment] = []
     start = 1  # the first line of the run
     offset = 0  # where line ``start`` begins
-    for (kind, message_id), run in itertools.groupby(zip(kinds, ids, strict=True)):
-        last = start + len(list(run)) - 1
+    for kind, message_id, last in runs:
         stop = ends[last - 1] if last <= len(ends) else len(text)  # its line end included
         segments.append(
             trusted(

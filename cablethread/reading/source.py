@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from array import array
+from collections.abc import Iterable, Sequence
+
 from cablethread.models import Span
 
 __all__ = ["SourceText"]
@@ -9,12 +12,13 @@ __all__ = ["SourceText"]
 _INVISIBLE = str.maketrans({"\x0c": " ", "\ufeff": None, "\x00": None})
 
 
-def _blanked(text: str) -> str:
-    """``text.translate(_INVISIBLE)``, faster on a long text that is not all ASCII."""
-    for char, replacement in (("\x0c", " "), ("\ufeff", ""), ("\x00", "")):
-        if char in text:
-            text = text.replace(char, replacement)
-    return text
+def _line_blanked(line: str) -> str:
+    """A line with its form feeds made spaces and its byte-order marks and NULs dropped: the line
+    itself if it holds none (the same object, held once); a blank of one character is Python's
+    own (``translate`` gives it)."""
+    if "\x0c" in line or "\ufeff" in line or "\x00" in line:
+        return line.translate(_INVISIBLE)
+    return line
 
 
 class SourceText:
@@ -31,11 +35,13 @@ class SourceText:
     """
 
     __slots__ = (
+        "_changed",
         "_content",
         "_count",
+        "_ended",
         "_lines",
         "_pages",
-        "_parts",
+        "_raw",
         "name",
         "newline",
         "page_count",
@@ -46,34 +52,42 @@ class SourceText:
         self.text = text
         self.name = name
         self._lines: list[str] | None = None
-        # The text between line ends; line ``n`` is ``parts[n - 1]`` and its ``\n`` if one follows.
-        # The lines with their ends are made only when asked for (``lines``, ``raw``): an archive
-        # of millions of lines would hold its text twice.
+        # Held per line: one list of the lines' contents and the page of each line (four bytes
+        # a line), nothing else. A text of millions of short or blank lines (a PDF's gaps) would
+        # otherwise hold a word or more per line again for each view of it. The lines as given
+        # are made only when asked for (``lines``, ``raw``, ``text_of``).
         self.newline = "\r" if "\r" in text and "\n" not in text else "\n"
-        parts = text.split(self.newline)
-        self._parts = parts
-        self._count = len(parts) if parts[-1] else len(parts) - 1
-        self._content: list[str]
-        if "\r" not in text:
-            # No carriage return: the parts of the text blanked as a whole are the lines' contents
-            # (blanking deletes and replaces characters other than line ends).
-            if "\ufeff" in text or "\x00" in text:
-                self._content = _blanked(text).split("\n")[: self._count]
-            elif "\x0c" in text:
-                # Page breaks: only the lines holding one differ from the parts.
-                self._content = [
-                    part.replace("\x0c", " ") if "\x0c" in part else part
-                    for part in parts[: self._count]
-                ]
-            else:
-                self._content = parts[: self._count]
+        content = text.split(self.newline)
+        # Whether the last line ends with a line end (the split then leaves an empty part).
+        self._ended = not content[-1]
+        if self._ended:
+            content.pop()
+        self._count = len(content)
+        #: The text between line ends of each line whose content differs from it: every line
+        #: (``_raw``) for a text with carriage returns, else the few lines holding a form feed,
+        #: byte-order mark or NUL (``_changed``, by 0-based index), blanked in place.
+        self._raw: list[str] | None = None
+        self._changed: dict[int, str] = {}
+        odd = text.count("\x0c") + text.count("\ufeff") + text.count("\x00")
+        if "\r" in text:
+            self._raw = content
+            content = [part.rstrip("\r").translate(_INVISIBLE) for part in content]
+        elif odd > self._count // 16:
+            # Many lines differ (a page a line): a word a line for them all beats a dict entry.
+            self._raw = content
+            content = [_line_blanked(part) for part in content]
+        elif odd:
+            for index, part in enumerate(content):
+                if "\x0c" in part or "\ufeff" in part or "\x00" in part:
+                    self._changed[index] = part
+                    content[index] = part.translate(_INVISIBLE)
+        self._content = content
+        if "\x0c" in text:
+            given = enumerate(self._raw) if self._raw is not None else self._changed.items()
+            feeds = ((index, part) for index, part in given if "\x0c" in part)
+            self._pages: array[int] | None = _page_of_lines(self._count, feeds)
         else:
-            self._content = [
-                part.rstrip("\r").translate(_INVISIBLE) for part in parts[: self._count]
-            ]
-        self._pages: list[int] | None = (
-            _page_of_lines(parts[: self._count]) if "\x0c" in text else None
-        )
+            self._pages = None
         #: How many pages the text holds (0 for a text without form feeds); a form feed at the end
         #: closes the last page rather than opening an empty one.
         self.page_count = (
@@ -106,9 +120,9 @@ class SourceText:
         return self._content
 
     @property
-    def pages(self) -> list[int] | None:
-        """The page of every line, in order, or ``None`` for a text without form feeds (the list
-        itself: do not change it)."""
+    def pages(self) -> Sequence[int] | None:
+        """The page of every line, in order (an ``array`` of int), or ``None`` for a text without
+        form feeds (the array itself: do not change it)."""
         return self._pages
 
     def content(self, number: int) -> str:
@@ -136,8 +150,17 @@ class SourceText:
         """Line ``number`` (1-based) exactly as given, line end included."""
         if not 1 <= number <= self._count:
             raise IndexError(f"line {number} is not in a text of {self._count} lines")
-        part = self._parts[number - 1]
-        return part + self.newline if number < len(self._parts) else part
+        return self._part(number - 1) + self._end(number)
+
+    def _part(self, index: int) -> str:
+        """The text of line ``index`` (0-based) between its line ends."""
+        if self._raw is not None:
+            return self._raw[index]
+        part = self._changed.get(index) if self._changed else None
+        return self._content[index] if part is None else part
+
+    def _end(self, number: int) -> str:
+        return self.newline if number < self._count or self._ended else ""
 
     def slice(self, span: Span) -> str:
         """The exact text of ``span``: ``source.slice(message.occurrences[0].span)``."""
@@ -145,32 +168,39 @@ class SourceText:
 
     def text_of(self, start: int, end: int) -> str:
         """The exact text of lines ``start`` to ``end`` (1-based, inclusive), line ends included."""
+        start, end = max(start, 1), min(end, self._count)
         if start > end:
             return ""
-        text = self.newline.join(self._parts[start - 1 : end])
-        return text + self.newline if end < len(self._parts) else text
+        parts = (self._raw if self._raw is not None else self._content)[start - 1 : end]
+        if self._changed:
+            for index in range(start - 1, end):
+                if index in self._changed:
+                    parts[index - start + 1] = self._changed[index]
+        return self.newline.join(parts) + self._end(end)
 
 
-def _page_of_lines(lines: list[str]) -> list[int]:
-    """The page of each line: ``"last line\\n", "\\x0cfirst line of page 2\\n"`` gives 1, 2.
+def _page_of_lines(count: int, feeds: Iterable[tuple[int, str]]) -> array[int]:
+    """The page of each of ``count`` lines, from the lines holding form feeds (0-based index and
+    text, in order): ``"last line\\n", "\\x0cfirst line of page 2\\n"`` gives 1, 2.
 
     Form feeds at the start of a line open the pages the line stands on (several: empty pages);
     a line of form feeds alone closes the page above it (``pdftotext`` ends its output so); a form
-    feed after a line's text opens a page for the lines below.
+    feed after a line's text opens a page for the lines below. Four bytes a line.
     """
-    pages: list[int] = []
+    pages = array("i", [1]) * count
     page = 1
-    for line in lines:
-        if "\x0c" not in line:
-            pages.append(page)
-            continue
+    previous = 0
+    for index, line in feeds:
+        pages[previous:index] = array("i", [page]) * (index - previous)
         rest = line.lstrip("\x0c")
         leading = len(line) - len(rest)
         if rest.strip():
             page += leading
-            pages.append(page)
+            pages[index] = page
             page += rest.count("\x0c")
         else:
-            pages.append(page)
+            pages[index] = page
             page += line.count("\x0c")
+        previous = index + 1
+    pages[previous:] = array("i", [page]) * (count - previous)
     return pages

@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -88,7 +88,7 @@ class _Scanning:
     contents: list[str]
     classes: list[int]
     depths: list[int]
-    pages: list[int] | None
+    pages: Sequence[int] | None
     words: _Words
     run_in: dict[int, str]
 

@@ -3,6 +3,7 @@ their values wrapped over lines, OCR's lost labels and displaced clocks, a memor
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from cablethread.fields.parties import Fragment
@@ -439,7 +440,7 @@ def _try_block(
     classes: list[int],
     start: int,
     loose_start: bool = False,
-    pages: list[int] | None = None,
+    pages: Sequence[int] | None = None,
     words: _Words = _ALL,
     initial: tuple[RawField, ...] = (),
 ) -> RawBlock | _Memo | None:

@@ -3,6 +3,8 @@ on 03/08/2001 08:47 AM``, and ``---- Forwarded by … ----`` lines."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from cablethread.fields.parties import Fragment
 from cablethread.lexicon import patterns as p
 from cablethread.scan.labelled import _try_block
@@ -81,7 +83,7 @@ def _notes_block(
     number: int,
     after: int,
     words: _Words,
-    pages: list[int] | None,
+    pages: Sequence[int] | None,
 ) -> RawBlock | None:
     """A Lotus Notes block whose send time is on line ``number``: alone, the sender above it::
 

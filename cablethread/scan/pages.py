@@ -13,6 +13,8 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
+from array import array
+from collections.abc import Sequence
 
 from cablethread.lexicon import patterns as p
 from cablethread.lexicon.redactions import is_code_line, stamp_kind
@@ -50,7 +52,7 @@ def _may_be_furniture(line: str) -> bool:
 def _edges(source: SourceText) -> dict[int, tuple[list[int], list[int]]]:
     """For each page with text, the numbers of its first and last few non-blank lines (the last
     from the foot up). Only the lines at each page's edges are read."""
-    pages = source.pages or [1] * len(source)
+    pages = source.pages or array("i", [1]) * len(source)
     contents = source.contents
     edges: dict[int, tuple[list[int], list[int]]] = {}
     start = 0
@@ -106,7 +108,7 @@ def edge_furniture(source: SourceText) -> frozenset[int]:
     return frozenset(found)
 
 
-def _repeats(pages: list[int], page_count: int) -> bool:
+def _repeats(pages: Sequence[int], page_count: int) -> bool:
     if len(pages) >= max(2, EDGE_SHARE * page_count):
         return True
     run = longest = 1

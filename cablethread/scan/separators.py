@@ -4,6 +4,7 @@ run into one line."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from cablethread.fields.parties import Fragment
 from cablethread.lexicon import patterns as p
@@ -16,7 +17,7 @@ def _separator_block(
     lines: list[str],
     classes: list[int],
     number: int,
-    pages: list[int] | None = None,
+    pages: Sequence[int] | None = None,
     words: _Words = _ALL,
 ) -> RawBlock | None:
     """The block under a separator line (``-----Original Message-----``), if one follows.
