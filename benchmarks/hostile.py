@@ -95,6 +95,11 @@ def _pdf_gaps(size: int) -> bytes:
         ops.append("ET")
         pages.append("\n".join(ops).encode("latin-1"))
         total += len(pages[-1])
+    return _pdf_pages(pages)
+
+
+def _pdf_pages(pages: list[bytes]) -> bytes:
+    """A PDF of the given page contents, Helvetica as /F1."""
     count = len(pages)
     kids = " ".join(f"{4 + 2 * n} 0 R" for n in range(count))
     objects = [
@@ -113,6 +118,23 @@ def _pdf_gaps(size: int) -> bytes:
     return assemble(objects)
 
 
+def _pdf_line_gaps(size: int) -> bytes:
+    """Finding 2 as it was found: a PDF whose lines stand a million points apart at a 1-point
+    size, each page a header block and then a word a line, about 4 KB of page content a page."""
+    pages: list[bytes] = []
+    total = group = 0
+    while total < size:
+        ops = ["BT /F1 1 Tf 10 700 Td"]
+        ops += [f"0 -1.2 Td ({line} {group}) Tj" for line in BLOCK.splitlines()]
+        while sum(map(len, ops)) < 4000:
+            ops.append("0 -1000000 Td (Report) Tj")
+        group += 1
+        ops.append("ET")
+        pages.append("\n".join(ops).encode("latin-1"))
+        total += len(pages[-1])
+    return _pdf_pages(pages)
+
+
 #: Each shape of the issue, grown to a size in bytes.
 SHAPES: dict[str, Callable[[int], str | bytes]] = {
     "re-prefixes": lambda size: BLOCK.replace("LETTER", "RE: " * (size // 4) + "LETTER"),
@@ -124,6 +146,9 @@ SHAPES: dict[str, Callable[[int], str | bytes]] = {
     "cr-line-ends": lambda size: _messages(size, "\r"),
     "extreme-dates": lambda size: _messages(size, dates=_EXTREMES),
     "pdf-gaps": _pdf_gaps,
+    "pdf-line-gaps": _pdf_line_gaps,
+    "blank-lines": lambda size: BLOCK + "\n" * (size - len(BLOCK)),
+    "page-a-line": lambda size: BLOCK + "\x0c\n" * ((size - len(BLOCK)) // 2),
 }
 
 

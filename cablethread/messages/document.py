@@ -44,6 +44,7 @@ from cablethread.models import (
 from cablethread.policy import Policy
 from cablethread.reading.source import SourceText
 from cablethread.scan.blocks import RawBlock, Scan, scan
+from cablethread.scan.raw import KIND_BODY, KIND_FURNITURE, LINE_KINDS, NO_OWNER
 from cablethread.stages import Laps
 
 __all__ = ["DOCUMENT_STAGES", "read_document"]
@@ -105,10 +106,10 @@ def _document_profiles(
     phrases = [(p, phrase) for p in table.values() for phrase in p.detect]
     named: dict[int, set[str]] = {}
     kinds, owners, chains = found.kinds, found.owners, found.chains
-    for number, kind in enumerate(kinds, start=1):
-        if kind != "furniture":
-            continue
-        line = contents[number - 1]
+    index = -1
+    while (index := kinds.find(KIND_FURNITURE, index + 1)) >= 0:
+        number = index + 1
+        line = contents[index]
         keys = {p.key for p, phrase in phrases if phrase in line}
         if not keys:
             continue
@@ -132,12 +133,12 @@ def _document_profiles(
     return chosen
 
 
-def _nearest_owner(owners: list[int | None], number: int) -> int | None:
+def _nearest_owner(owners: array[int], number: int) -> int | None:
     """The block owning the header or body line nearest to line ``number``, the one below on a
     tie; None when none stands within :data:`FURNITURE_REACH` lines."""
     for distance in range(1, FURNITURE_REACH + 1):
         for other in (number + distance, number - distance):
-            if 1 <= other <= len(owners) and owners[other - 1] is not None:
+            if 1 <= other <= len(owners) and owners[other - 1] != NO_OWNER:
                 return owners[other - 1]
     return None
 
@@ -299,7 +300,7 @@ class _Reading:
     source: SourceText | None
     profile: Profile
     dayfirst: bool = True
-    found: Scan = field(default_factory=lambda: Scan([], [], [], [], []))
+    found: Scan = field(default_factory=lambda: Scan(bytearray(), array("i"), [], [], []))
     #: Chains read with a profile of their own: their lines and profile.
     documents: dict[int, tuple[Span, Profile]] = field(default_factory=dict)
     used: list[SourceProfile] = field(default_factory=list)
@@ -311,8 +312,8 @@ class _Reading:
     body_lines: dict[int, array[int]] = field(default_factory=dict)
     printings: list[Printing] = field(default_factory=list)
     readings: list[_OtherReading] = field(default_factory=list)
-    kinds: list[SegmentKind] = field(default_factory=list)
-    owners: list[int | None] = field(default_factory=list)
+    kinds: bytearray = field(default_factory=bytearray)
+    owners: array[int] = field(default_factory=lambda: array("i"))
     segments: list[Segment] = field(default_factory=list)
     #: Set by the stage that finishes the document (the first, for an empty input).
     document: Document | None = None
@@ -337,11 +338,36 @@ def _prepare(r: _Reading) -> None:
             Code.INPUT_CONTROL_CHARACTERS, "control characters in the text were kept as they are"
         )
     r.profile = _choose_profile(text, policy, collector)
-    for page in source.blank_pages():
-        collector.add(
-            Code.PAGE_NO_TEXT, f"page {page} holds no text; if it is a scan, OCR it (ocrmypdf)"
-        )
+    _note_blank_pages(source, collector)
     r.dayfirst = policy.dayfirst if policy.dayfirst is not None else r.profile.dayfirst
+
+
+#: The most pages without text reported one by one in a document; the others are reported
+#: together (a text of form feeds alone is a page every byte).
+MOST_BLANK_PAGES = 100
+
+
+def _note_blank_pages(source: SourceText, collector: Collector) -> None:
+    """A diagnostic for each page with no text, up to :data:`MOST_BLANK_PAGES`; one more for
+    the rest, with their count and the first and last of them."""
+    told = 0
+    more = first = last = 0
+    for start, end in source.blank_page_runs():
+        while told < MOST_BLANK_PAGES and start <= end:
+            collector.add(
+                Code.PAGE_NO_TEXT, f"page {start} holds no text; if it is a scan, OCR it (ocrmypdf)"
+            )
+            told, start = told + 1, start + 1
+        if start <= end:
+            first = first or start
+            last = end
+            more += end - start + 1
+    if more:
+        collector.add(
+            Code.PAGE_NO_TEXT,
+            f"{more:,} more pages hold no text (pages {first} to {last}; the first "
+            f"{MOST_BLANK_PAGES} are reported one by one); if they are scans, OCR them (ocrmypdf)",
+        )
 
 
 def _scan(r: _Reading) -> None:
@@ -365,14 +391,18 @@ def _scan(r: _Reading) -> None:
     r.pages, r.line_count, r.newline = source.pages, len(source), source.newline
     r.source = None
     body_lines = r.body_lines
-    for number, owner in enumerate(found.owners, start=1):
-        if owner is not None and found.kinds[number - 1] == "body":
+    start = 0  # the index of the run's first line
+    for (owner, kind), run in itertools.groupby(zip(found.owners, found.kinds, strict=True)):
+        stop = start + sum(1 for _ in run)
+        if owner != NO_OWNER and kind == KIND_BODY:
             own = body_lines.get(owner)
             if own is None:
                 own = body_lines[owner] = array("i")
-            own.append(number)
+            own.extend(range(start + 1, stop + 1))
         else:
-            contents[number - 1] = ""
+            for index in range(start, stop):
+                contents[index] = ""
+        start = stop
 
 
 def _read_blocks(r: _Reading) -> None:
@@ -528,14 +558,14 @@ def _settle(r: _Reading) -> None:
     # the body lines held about the input again, and the segments (the text once more) take
     # their place rather than adding to the peak.
     r.contents, r.pages, r.body_lines, r.readings = [], None, {}, []
-    r.found = Scan([], [], [], [], [])
+    r.found = Scan(bytearray(), array("i"), [], [], [])
 
 
 def _segment(r: _Reading) -> None:
     """The lines gathered into segments (cut from the text itself)."""
     ids = [printing.id for printing in r.printings]
     runs = _runs(r.kinds, r.owners, ids)
-    r.kinds, r.owners = [], []
+    r.kinds, r.owners = bytearray(), array("i")
     r.segments = _segments(r.text, runs, r.name, r.newline)
 
 
@@ -788,11 +818,27 @@ def _chain_order(
 _NO_LINES: array[int] = array("i")
 
 
+#: How many body lines :func:`_body_key` joins at a time.
+_KEY_LINES = 4096
+
+
 def _body_key(contents: list[str], lines: Sequence[int]) -> bytes:
-    words = " ".join(
-        "".join(contents[n - 1] for n in lines).replace("[", "").replace("]", "").split()
-    )
-    return hashlib.blake2b(words.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+    """A digest of a body's words (brackets dropped, lines joined as printed, one space between
+    words), read a few thousand lines at a time: a body of a million lines is not joined whole."""
+    digest = hashlib.blake2b(digest_size=16)
+    carry = ""  # a word the lines read so far end in, which the next line may go on
+    between = b""
+    for at in range(0, len(lines), _KEY_LINES):
+        joined = "".join(contents[n - 1] for n in lines[at : at + _KEY_LINES])
+        piece = carry + joined.replace("[", "").replace("]", "")
+        words = piece.split()
+        carry = words.pop() if words and not piece[-1].isspace() else ""
+        if words:
+            digest.update(between + " ".join(words).encode("utf-8", "surrogatepass"))
+            between = b" "
+    if carry:
+        digest.update(between + carry.encode("utf-8", "surrogatepass"))
+    return digest.digest()
 
 
 #: How many characters of a body's first words a printing keeps to compare with other printings.
@@ -816,16 +862,17 @@ _OWNED = frozenset({"header", "body"})
 
 
 def _runs(
-    kinds: list[SegmentKind], owners: list[int | None], ids: list[str]
+    kinds: bytearray, owners: array[int], ids: list[str]
 ) -> list[tuple[SegmentKind, str | None, int]]:
-    """The runs of lines of one kind and one message (``kinds`` and ``owners``, one a line, the
-    owner an index into ``ids``): each run's kind, message id and last line. Nothing is made per
-    line."""
+    """The runs of lines of one kind and one message (``kinds`` and ``owners``, one a line, as
+    :class:`~cablethread.scan.raw.Scan` holds them; the owner an index into ``ids``): each run's
+    kind, message id and last line. Nothing is made per line."""
     runs: list[tuple[SegmentKind, str | None, int]] = []
     line = 0
-    for (kind, owner), run in itertools.groupby(zip(kinds, owners, strict=True)):
+    for (code, owner), run in itertools.groupby(zip(kinds, owners, strict=True)):
         line += sum(1 for _ in run)
-        message_id = ids[owner] if owner is not None else None
+        kind = LINE_KINDS[code]
+        message_id = ids[owner] if owner != NO_OWNER else None
         if runs and runs[-1][0] == kind and runs[-1][1] == message_id:
             runs[-1] = (kind, message_id, line)
         else:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from array import array
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 from cablethread.models import Span
 
@@ -139,12 +139,22 @@ class SourceText:
 
     def blank_pages(self) -> list[int]:
         """Pages with no text at all: ``[2]`` for ``"one\\n\\x0c\\x0cthree\\n\\x0c"``."""
+        return [page for first, last in self.blank_page_runs() for page in range(first, last + 1)]
+
+    def blank_page_runs(self) -> Iterator[tuple[int, int]]:
+        """The runs of pages with no text, first and last page of each: ``(2, 2)`` for
+        ``"one\\n\\x0c\\x0cthree\\n\\x0c"``. Nothing is made per page: a text of a million form
+        feeds is a million pages."""
         if self._pages is None:
-            return []
-        written = {
-            page for page, line in zip(self._pages, self._content, strict=True) if line.strip()
-        }
-        return [page for page in range(1, self.page_count + 1) if page not in written]
+            return
+        written = 0  # the last page seen with text
+        for page, line in zip(self._pages, self._content, strict=True):
+            if page > written and line.strip():
+                if page > written + 1:
+                    yield written + 1, page - 1
+                written = page
+        if self.page_count > written:
+            yield written + 1, self.page_count
 
     def raw(self, number: int) -> str:
         """Line ``number`` (1-based) exactly as given, line end included."""

@@ -16,6 +16,7 @@ before (or after) the name that reads as a send time. A line with neither a date
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from cablethread.fields.dates import parse_sent
@@ -226,8 +227,8 @@ def _middle_word(
 def _attribution_block(
     lines: list[str],
     contents: list[str],
-    classes: list[int],
-    depths: list[int],
+    classes: bytearray,
+    depths: Sequence[int],
     number: int,
     after: int,
     words: _Words,

@@ -29,12 +29,12 @@ from __future__ import annotations
 
 import bisect
 import re
+from array import array
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
 from cablethread.lexicon import patterns as p
-from cablethread.models import SegmentKind
 from cablethread.reading.source import SourceText
 from cablethread.scan.attribution import _attribution_block
 from cablethread.scan.chains import _breaks_below, _enclosing
@@ -67,7 +67,16 @@ from cablethread.scan.passes import (
     Passes,
     lines_with,
 )
-from cablethread.scan.raw import RawBlock, RawField, Scan
+from cablethread.scan.raw import (
+    KIND_BODY,
+    KIND_FURNITURE,
+    KIND_HEADER,
+    KIND_SCHEDULE,
+    NO_OWNER,
+    RawBlock,
+    RawField,
+    Scan,
+)
 from cablethread.scan.separators import _one_line_block, _separator_block
 from cablethread.scan.subjects import (
     _cut_forward_notes,
@@ -86,8 +95,8 @@ class _Scanning:
 
     lines: list[str]
     contents: list[str]
-    classes: list[int]
-    depths: list[int]
+    classes: bytearray
+    depths: Sequence[int]
     pages: Sequence[int] | None
     words: _Words
     run_in: dict[int, str]
@@ -227,6 +236,12 @@ LAYOUTS: tuple[Layout, ...] = (
 )
 
 
+#: The kinds of line a body steps over (furniture and schedule lines keep their kind).
+_SET_APART = (KIND_FURNITURE, KIND_SCHEDULE)
+#: A body line's kind, as a byte.
+_BODY_BYTE = bytes([KIND_BODY])
+
+
 def scan(
     source: SourceText, languages: tuple[str, ...] | None = None, dayfirst: bool = True
 ) -> Scan:
@@ -307,21 +322,21 @@ def scan(
     _trim_subjects(blocks)
     _cut_forward_notes(blocks)
     kept = classed.kept
-    kinds: list[SegmentKind] = ["other"] * total
+    kinds = bytearray(total)  # every line KIND_OTHER
     for n in kept:
-        kinds[n - 1] = "furniture" if classes[n - 1] == _FURNITURE else "schedule"
+        kinds[n - 1] = KIND_FURNITURE if classes[n - 1] == _FURNITURE else KIND_SCHEDULE
     ends = sorted(_body_ends(source, lines))
     # Where the release cut a chain, and its schedule: between two blocks, either ends a chain.
     cuts = [n for n in ends if classes[n - 1] == _TEXT and p.CHAIN_CUT.search(lines[n - 1])]
     schedules = [n for n in kept if classes[n - 1] == _SCHEDULE]
-    owners: list[int | None] = [None] * total
+    owners = array("i", [NO_OWNER]) * total
     chains: list[int] = []
     chain = 0
     for index, block in enumerate(blocks):
         enclosing = _enclosing(kinds, owners, block.start)
         for n in range(block.start, block.end + 1):
-            if kinds[n - 1] != "furniture":
-                kinds[n - 1] = "header"
+            if kinds[n - 1] != KIND_FURNITURE:
+                kinds[n - 1] = KIND_HEADER
                 owners[n - 1] = index
         if index > 0 and _breaks_below(blocks[index - 1], block, classes, cuts, schedules):
             chain += 1
@@ -342,8 +357,8 @@ def scan(
 
 
 def _body(
-    kinds: list[SegmentKind],
-    owners: list[int | None],
+    kinds: bytearray,
+    owners: array[int],
     kept: list[int],
     ends: list[int],
     first: int,
@@ -357,7 +372,7 @@ def _body(
     last = stop
     at = bisect.bisect_left(ends, first)
     while at < len(ends) and ends[at] <= stop:
-        if kinds[ends[at] - 1] not in ("furniture", "schedule"):
+        if kinds[ends[at] - 1] not in _SET_APART:
             last = ends[at]
             break
         at += 1
@@ -365,17 +380,17 @@ def _body(
         return
     inside = kept[bisect.bisect_left(kept, first) : bisect.bisect_right(kept, last)]
     held = [(kinds[n - 1], owners[n - 1]) for n in inside]
-    kinds[first - 1 : last] = ["body"] * (last - first + 1)
-    owners[first - 1 : last] = [owner] * (last - first + 1)
+    kinds[first - 1 : last] = _BODY_BYTE * (last - first + 1)
+    owners[first - 1 : last] = array("i", [owner]) * (last - first + 1)
     for n, (kind, held_owner) in zip(inside, held, strict=True):
         kinds[n - 1], owners[n - 1] = kind, held_owner
 
 
 def _quoted_body(
-    kinds: list[SegmentKind],
-    owners: list[int | None],
+    kinds: bytearray,
+    owners: array[int],
     lines: list[str],
-    depths: list[int],
+    depths: Sequence[int],
     block: RawBlock,
     index: int,
     enclosing: int | None,
@@ -392,13 +407,13 @@ def _quoted_body(
         ends[bisect.bisect_left(ends, block.end + 1) : bisect.bisect_right(ends, stop)]
     )
     for n in range(block.end + 1, stop + 1):
-        if kinds[n - 1] in ("furniture", "schedule"):
+        if kinds[n - 1] in _SET_APART:
             continue
         if quoted and lines[n - 1].strip() and depths[n - 1] <= block.quote_depth:
             quoted, owner, closed = False, enclosing, False
         if closed or owner is None:
             continue
-        kinds[n - 1] = "body"
+        kinds[n - 1] = KIND_BODY
         owners[n - 1] = owner
         if n in ending:
             closed = True

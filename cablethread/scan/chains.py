@@ -4,6 +4,7 @@ quoted one."""
 from __future__ import annotations
 
 import bisect
+from array import array
 
 from cablethread.fields.subjects import (
     bare_key,
@@ -11,13 +12,12 @@ from cablethread.fields.subjects import (
     run_on,
     variant_of,
 )
-from cablethread.models import SegmentKind
 from cablethread.scan.lines import _BLANK, _FURNITURE, _MARGIN
-from cablethread.scan.raw import RawBlock
+from cablethread.scan.raw import KIND_BODY, KIND_HEADER, KIND_OTHER, NO_OWNER, RawBlock
 
 
 def _breaks_below(
-    upper: RawBlock, lower: RawBlock, classes: list[int], cuts: list[int], schedules: list[int]
+    upper: RawBlock, lower: RawBlock, classes: bytearray, cuts: list[int], schedules: list[int]
 ) -> bool:
     """Whether the printed chain ends between two blocks.
 
@@ -65,7 +65,7 @@ def _breaks_below(
     )
 
 
-def _opens_page(upper: RawBlock, lower: RawBlock, classes: list[int]) -> bool:
+def _opens_page(upper: RawBlock, lower: RawBlock, classes: bytearray) -> bool:
     """Whether ``lower`` opens a page: only blank lines and page furniture (a Bates stamp)
     stand between it and the last line of text above it, which is below ``upper``."""
     n = lower.start - 1
@@ -107,13 +107,13 @@ def _reply_below_unmarked(upper: RawBlock, lower: RawBlock) -> bool:
     return marks == [False, True]
 
 
-def _enclosing(kinds: list[SegmentKind], owners: list[int | None], start: int) -> int | None:
+def _enclosing(kinds: bytearray, owners: array[int], start: int) -> int | None:
     """The message whose header or body stands nearest above line ``start``, if any: the reply
     holding ``> On … wrote:`` in its quoted text, to which the lines after that quote return.
     """
     for n in range(start - 1, 0, -1):
-        if kinds[n - 1] in ("header", "body"):
-            return owners[n - 1]
-        if kinds[n - 1] == "other":
+        if kinds[n - 1] == KIND_HEADER or kinds[n - 1] == KIND_BODY:
+            return owners[n - 1] if owners[n - 1] != NO_OWNER else None
+        if kinds[n - 1] == KIND_OTHER:
             return None
     return None

@@ -193,7 +193,7 @@ def _match_label(
 
 
 def _opens_loose_block(
-    lines: list[str], classes: list[int], number: int, words: _Words = _ALL
+    lines: list[str], classes: bytearray, number: int, words: _Words = _ALL
 ) -> bool:
     """Whether ``From`` without its colon on line ``number`` opens a block.
 
@@ -346,7 +346,7 @@ def _cut_body(raw_field: RawField) -> bool:
 
 def _list_goes_on(
     lines: list[str],
-    classes: list[int],
+    classes: bytearray,
     number: int,
     seen: set[str],
     languages: frozenset[str],
@@ -405,7 +405,7 @@ def _lost_list_label(
     return name, remnant.group() if remnant is not None else ""
 
 
-def _displaced_clock(lines: list[str], classes: list[int], number: int, words: _Words) -> bool:
+def _displaced_clock(lines: list[str], classes: bytearray, number: int, words: _Words) -> bool:
     """Whether line ``number`` is a send time alone whose ``Sent:`` label, printed empty, follows
     within two lines (blank lines between): the layout of a withheld sender's box, where OCR
     read the time above its label."""
@@ -437,7 +437,7 @@ def _displaced_clock(lines: list[str], classes: list[int], number: int, words: _
 
 def _try_block(
     lines: list[str],
-    classes: list[int],
+    classes: bytearray,
     start: int,
     loose_start: bool = False,
     pages: Sequence[int] | None = None,

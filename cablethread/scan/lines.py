@@ -8,7 +8,8 @@ import bisect
 import heapq
 import itertools
 import re
-from collections.abc import Iterable
+from array import array
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -18,7 +19,6 @@ from cablethread.lexicon.redactions import (
     may_be_stamp,
     stamp_kind,
 )
-from cablethread.models import SegmentKind
 from cablethread.reading.source import SourceText
 from cablethread.scan.passes import (
     MAY_ANY,
@@ -29,6 +29,7 @@ from cablethread.scan.passes import (
     Passes,
     next_line_with,
 )
+from cablethread.scan.raw import KIND_FURNITURE, KIND_SCHEDULE
 
 # _MARGIN: a blank line at a page break (with the furniture there), margin rather than spacing.
 _FURNITURE, _SCHEDULE, _BLANK, _LABEL, _TEXT, _MARGIN = range(6)
@@ -75,7 +76,7 @@ def views(source: SourceText) -> list[str]:
 
 def quote_depths(source: SourceText) -> list[int]:
     """How many ``>`` quote marks open each line: ``> > From: x`` → 2."""
-    return _depths(len(source), _views(source, Passes.over(source, None))[1])
+    return list(_depths(len(source), _views(source, Passes.over(source, None))[1]))
 
 
 def _views(
@@ -91,11 +92,16 @@ def _views(
     contents = source.contents
     if ">" not in text and "=" not in text:
         return contents, {}, []
-    extra = [1, *passes.feeds] if contents else []
-    prefixes = _quote_prefixes(contents, sorted({*passes.quoted, *extra})) if ">" in text else {}
+    first = (1,) if contents else ()
+    prefixes = (
+        _quote_prefixes(contents, list(_ascending(passes.quoted, first, passes.feeds)))
+        if ">" in text
+        else {}
+    )
     out = list(contents)
     changed: list[int] = []
-    for number in sorted({*(index + 1 for index in prefixes), *passes.blanked, *extra}):
+    quoted = (index + 1 for index in prefixes)  # ascending, as found
+    for number in _ascending(quoted, passes.blanked, first, passes.feeds):
         line = out[number - 1]
         width = prefixes.get(number - 1, (0, 0))[0]
         if width:
@@ -108,9 +114,20 @@ def _views(
     return out, prefixes, changed
 
 
-def _depths(total: int, prefixes: dict[int, tuple[int, int]]) -> list[int]:
-    """How many ``>`` quote marks open each line, from the quote prefixes by line index."""
-    depths = [0] * total
+def _ascending(*numbers: Iterable[int]) -> Iterator[int]:
+    """The numbers of several ascending runs of line numbers, ascending, each once (nothing is
+    made per line: a text of form feeds holds one a line)."""
+    last = 0
+    for number in heapq.merge(*numbers):
+        if number != last:
+            yield number
+            last = number
+
+
+def _depths(total: int, prefixes: dict[int, tuple[int, int]]) -> array[int]:
+    """How many ``>`` quote marks open each line, from the quote prefixes by line index (four
+    bytes a line)."""
+    depths = array("i", [0]) * total
     for index, (_, marks) in prefixes.items():
         depths[index] = marks
     return depths
@@ -187,7 +204,7 @@ def _is_stamp_line(line: str, stripped: str) -> tuple[bool, bool]:
 class _Classed(NamedTuple):
     """The class of every line, and the lines classed furniture or schedule."""
 
-    classes: list[int]
+    classes: bytearray
     #: The lines classed :data:`_FURNITURE` or :data:`_SCHEDULE`, ascending.
     kept: list[int]
 
@@ -210,7 +227,8 @@ def _classify(
     may be, and the lines after a banner, a document stamp or a schedule heading as far as those
     reach. (None: every line is read for everything.)
     """
-    classes = list(map(_BLANK_OR_TEXT.__getitem__, map(bool, map(str.strip, lines))))
+    # A byte a line.
+    classes = bytearray(map(_BLANK_OR_TEXT.__getitem__, map(bool, map(str.strip, lines))))
     kept: list[int] = []
     schedule_heading, furniture = p.SCHEDULE_HEADING.match, p.FURNITURE.match
     label = words.label.match
@@ -284,7 +302,7 @@ def _classify(
     return _Classed(classes, sorted([*kept, *filled]) if filled else kept)
 
 
-def _mark_margins(source: SourceText, classes: list[int]) -> None:
+def _mark_margins(source: SourceText, classes: bytearray) -> None:
     """Blank lines around a page break (with the furniture there) are margin, not spacing.
 
     Only the lines at each page break are read: the run of blank and furniture lines the break
@@ -317,7 +335,7 @@ def _mark_margins(source: SourceText, classes: list[int]) -> None:
                     classes[n - 1] = _MARGIN
 
 
-def _page_run(classes: list[int], number: int) -> tuple[int, bool]:
+def _page_run(classes: bytearray, number: int) -> tuple[int, bool]:
     """The end (exclusive) of the run of blank and furniture lines at ``number``; has furniture."""
     end = number
     furniture = False
@@ -418,9 +436,13 @@ def _body_ends(source: SourceText, lines: list[str]) -> frozenset[int]:
     return frozenset(found)
 
 
-def _first_content(lines: list[str], kinds: list[SegmentKind], start: int, stop: int) -> int | None:
+def _first_content(lines: list[str], kinds: bytearray, start: int, stop: int) -> int | None:
     """The first line from ``start`` to ``stop`` with text that is not furniture, if any."""
     for n in range(start, stop + 1):
-        if lines[n - 1].strip() and kinds[n - 1] not in ("furniture", "schedule"):
+        if (
+            lines[n - 1].strip()
+            and kinds[n - 1] != KIND_FURNITURE
+            and kinds[n - 1] != KIND_SCHEDULE
+        ):
             return n
     return None

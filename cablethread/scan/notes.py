@@ -41,7 +41,7 @@ def _notes_from(block: RawBlock, lines: list[str]) -> None:
 
 
 def _notes_sender(
-    lines: list[str], classes: list[int], number: int, after: int, words: _Words
+    lines: list[str], classes: bytearray, number: int, after: int, words: _Words
 ) -> list[RawField] | None:
     """The sender (and delegate) above a Notes send time alone on line ``number``::
 
@@ -79,7 +79,7 @@ def _notes_sender(
 
 def _notes_block(
     lines: list[str],
-    classes: list[int],
+    classes: bytearray,
     number: int,
     after: int,
     words: _Words,

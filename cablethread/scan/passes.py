@@ -25,6 +25,7 @@ open with the line end (``\\n``) instead.
 from __future__ import annotations
 
 import re
+from array import array
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -114,9 +115,9 @@ class Passes:
 
     may: bytearray
     holds: bytearray
-    quoted: list[int]
-    blanked: list[int]
-    feeds: list[int]
+    quoted: array[int]
+    blanked: array[int]
+    feeds: array[int]
 
     @classmethod
     def over(cls, source: SourceText, codes: tuple[str, ...] | None) -> Passes:
@@ -152,17 +153,18 @@ class Passes:
                 may[index] |= may_bit
                 holds[index] |= holds_bit
 
-        def found(pattern: re.Pattern[str], opens_line: bool) -> list[int]:
+        def found(pattern: re.Pattern[str], opens_line: bool) -> array[int]:
+            # Four bytes a line found: a text of form feeds is a page a line.
             matches = pattern.finditer(text)
             offsets = _starts(matches) if opens_line else _anywhere(matches)
-            return list(_numbers(text, offsets, total))
+            return array("i", _numbers(text, offsets, total))
 
         passes = cls(
             may=may,
             holds=holds,
-            quoted=found(_QUOTED, True) if ">" in text else [],
-            blanked=found(p.QP_BLANKS, False) if "=" in text else [],
-            feeds=found(_FEED, False) if "\x0c" in text else [],
+            quoted=found(_QUOTED, True) if ">" in text else array("i"),
+            blanked=found(p.QP_BLANKS, False) if "=" in text else array("i"),
+            feeds=found(_FEED, False) if "\x0c" in text else array("i"),
         )
         passes.anything([1] if total else [])
         passes.anything(passes.feeds)

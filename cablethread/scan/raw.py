@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from array import array
 from dataclasses import dataclass, field
 
 from cablethread.fields.parties import Fragment
@@ -65,12 +66,25 @@ class RawBlock:
         return None
 
 
+#: The kinds of line, as :attr:`Scan.kinds` holds them: a line's byte is its kind's index here.
+LINE_KINDS: tuple[SegmentKind, ...] = ("other", "header", "body", "furniture", "schedule")
+KIND_OTHER, KIND_HEADER, KIND_BODY, KIND_FURNITURE, KIND_SCHEDULE = range(len(LINE_KINDS))
+#: The owner of a line no block owns (:attr:`Scan.owners`).
+NO_OWNER = -1
+
+
 @dataclass(slots=True)
 class Scan:
-    """What the scan found: a kind and an owner block for every line, the blocks, the chains."""
+    """What the scan found: a kind and an owner block for every line, the blocks, the chains.
 
-    kinds: list[SegmentKind]
-    owners: list[int | None]
+    The kinds and owners are a byte and four bytes a line, nothing made per line: a text of
+    millions of blank lines is millions of lines.
+    """
+
+    #: Each line's kind, as its index in :data:`LINE_KINDS`.
+    kinds: bytearray
+    #: The index in ``blocks`` of the block each line belongs to, or :data:`NO_OWNER`.
+    owners: array[int]
     blocks: list[RawBlock]
     chains: list[int]
     separators_alone: list[int]

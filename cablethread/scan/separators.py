@@ -15,7 +15,7 @@ from cablethread.scan.raw import RawBlock, RawField
 
 def _separator_block(
     lines: list[str],
-    classes: list[int],
+    classes: bytearray,
     number: int,
     pages: Sequence[int] | None = None,
     words: _Words = _ALL,

@@ -21,7 +21,7 @@ def _subject_key(text: str) -> str:
     return parse_subject(text).thread_key
 
 
-def _extend_subjects(blocks: list[RawBlock], lines: list[str], classes: list[int]) -> None:
+def _extend_subjects(blocks: list[RawBlock], lines: list[str], classes: bytearray) -> None:
     """Read a subject on onto the lines under its block where the subject printed below shows
     them to be its remainder.
 
@@ -73,7 +73,7 @@ def _heads(key: str, below: str) -> bool:
 
 
 def _remainder(
-    text: str, below: str, lines: list[str], classes: list[int], start: int, stop: int
+    text: str, below: str, lines: list[str], classes: bytearray, start: int, stop: int
 ) -> tuple[list[Fragment], str]:
     """The lines from ``start`` (before ``stop``) that make ``text`` the subject ``below``, the
     last up to the word where it ends, and the body text after that word on its line; no lines
