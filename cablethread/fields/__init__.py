@@ -1,1 +1,2 @@
-"""Fields: one reader per header field (dates and zones, subjects, parties, directory)."""
+"""Fields: one reader per header field, in the ordered table ``readers.FIELD_READERS`` (dates and
+zones, subjects, parties, directory)."""

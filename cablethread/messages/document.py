@@ -17,21 +17,18 @@ from typing import TypeVar
 
 from cablethread.codes import Code
 from cablethread.diagnostics import Collector
-from cablethread.fields.dates import parse_sent
 from cablethread.fields.directory import Directory
 from cablethread.fields.headers import unfold
-from cablethread.fields.parties import FieldReader, Fragment, resolve_party
+from cablethread.fields.parties import FieldReader
 from cablethread.fields.profiles import Profile, profiles
-from cablethread.fields.subjects import MOST_PREFIXES, parse_subject, read_subject
+from cablethread.fields.readers import FIELD_READERS, BlockFields
 from cablethread.fields.zones import read_printed_zone
-from cablethread.lexicon.languages import label_fields, languages
-from cablethread.lexicon.redactions import find_redactions
+from cablethread.lexicon.languages import languages
 from cablethread.messages.collate import collate_document
 from cablethread.messages.printing import Document, Printing
 from cablethread.models import (
     Occurrence,
     Party,
-    Redaction,
     Segment,
     SegmentKind,
     SourceProfile,
@@ -43,7 +40,7 @@ from cablethread.models import (
 )
 from cablethread.policy import Policy
 from cablethread.reading.source import SourceText
-from cablethread.scan.blocks import RawBlock, Scan, scan
+from cablethread.scan.blocks import Scan, scan
 from cablethread.scan.raw import KIND_BODY, KIND_FURNITURE, LINE_KINDS, NO_OWNER
 from cablethread.stages import Laps
 
@@ -166,85 +163,10 @@ def _directory_of(profile: str, files: tuple[tuple[str, int, int], ...]) -> Dire
     return Directory.for_profile(profile, extra_files=[path for path, _, _ in files])
 
 
-def _parties(
-    fragments: list[Fragment] | None,
-    field_name: str,
-    collector: Collector,
-    reader: FieldReader,
-) -> list[Party]:
-    if not fragments:
-        return []
-    parties, notes = reader.parties(fragments, field_name)
-    collector.record(notes)
-    return parties
-
-
-def _sender(
-    fragments: list[Fragment] | None,
-    collector: Collector,
-    reader: FieldReader,
-    span: Span,
-    codes: Sequence[Redaction] = (),
-    *,
-    blanked: bool = False,
-) -> Party | None:
-    """The sender as printed; resolved only after the message id is made from its printed form,
-    so that a directory file never changes message ids.
-
-    An empty ``From:`` with a withholding code beside it (``B6`` in the margin below) is a
-    withheld sender, not a missing one. So is a ``From:`` printed whole, with its colon, that
-    holds nothing or specks with no word (``From: |.)``) in a block that prints a date or a
-    recipient: no mail client prints a message without a sender; the release blanked it.
-    A label read without its colon (``From`` alone) may be a cut line, and leaves the sender
-    unknown.
-    """
-    party, notes = reader.sender(fragments or [])
-    if party is None and codes:
-        collector.record(notes)
-        # The exemption (``B1``) names the withholding better than a classification reason
-        # printed beside it (``1.4(D)``).
-        code = next((c for c in codes if c.jurisdiction != "us-eo13526"), codes[0])
-        return trusted(Party, raw=code.raw, span=code.span, kind="withheld", redaction=code)
-    if party is None and fragments and blanked:
-        # The specks are the blanking's; they need no note of their own.
-        collector.record(n for n in notes if n.code != Code.PARTY_NOISE_SKIPPED)
-        raw = " ".join(" ".join(f.text for f in fragments).split())
-        where = span_of(fragments[0].line, fragments[-1].line)
-        printed = f"holds only {raw!r}" if raw else "is empty"
-        collector.add(
-            Code.PARTY_WITHHELD,
-            f"the From: field {printed} in a header with a date or recipients; read as a "
-            "withheld sender",
-            where,
-        )
-        return trusted(Party, raw=raw, span=where, kind="withheld")
-    collector.record(notes)
-    if party is None:
-        collector.add(Code.HEADER_NO_SENDER, "the From: field is empty", span)
-    return party
-
-
-def _sender_blanked(block: RawBlock) -> bool:
-    """Whether an empty ``From:`` of ``block`` was blanked by the release: the label printed
-    with its colon, and a date or a recipient printed in the block."""
-    labels = {raw_field.name: raw_field for raw_field in block.fields}
-    sender = labels.get("from")
-    return (
-        sender is not None
-        and not sender.no_colon
-        and any(name in labels for name in ("sent", "to", "cc", "bcc"))
-    )
-
-
-def _resolved(party: Party | None, directory: Directory, collector: Collector) -> Party | None:
-    if party is None:
-        return None
-    resolved, notes = resolve_party(party, directory)
-    collector.record(notes)
-    return resolved
-
-
 def _message_id(sender: Party | None, sent: str | None, subject: Subject | None, where: str) -> str:
+    """A printing's id: its sender as printed (not as the directory resolves it, so that a
+    directory file never changes ids), its wall clock (else its date as printed, else where its
+    block stands) and its subject's thread key."""
     who = (sender.address or sender.name or sender.raw).upper() if sender else "?"
     when = sent if sent is not None else f"@{where}"
     key = subject.thread_key if subject else ""
@@ -253,30 +175,6 @@ def _message_id(sender: Party | None, sent: str | None, subject: Subject | None,
         f"{' '.join(who.split())}|{when}|{key}".encode("utf-8", "surrogatepass")
     ).hexdigest()
     return "m-" + digest[:12]
-
-
-def _date_languages(block: RawBlock) -> tuple[str | None, ...]:
-    """The languages to read a block's date in first: its own, then those of each of its labels.
-
-    Gmail prints ``Šalje:`` above ``Date: sri, 27. lis 2021. u 09:31``: the block is English by
-    most of its labels, its date Croatian like its From label.
-    """
-    return _languages_of(block.language, tuple(raw_field.label for raw_field in block.fields))
-
-
-@lru_cache(maxsize=1_024)
-def _languages_of(language: str | None, labels: tuple[str, ...]) -> tuple[str | None, ...]:
-    """:func:`_date_languages` of a block in ``language`` printing ``labels`` (a release prints
-    the same few sets of labels again and again)."""
-    table = label_fields()
-    known = list(languages())
-    order: list[str | None] = [language]
-    for label in labels:
-        entry = table.get(" ".join(label.casefold().split()))
-        if entry is not None:
-            ranked: list[str] = sorted(entry[1], key=lambda code: known.index(code))
-            order.extend(ranked)
-    return tuple(dict.fromkeys(order))
 
 
 def read_document(text: str, name: str | None, policy: Policy) -> Document:
@@ -406,131 +304,84 @@ def _scan(r: _Reading) -> None:
 
 
 def _read_blocks(r: _Reading) -> None:
-    """Each header block read into a printing: sender, recipients, date, subject, codes, body."""
+    """Each header block read into a printing: its fields by the readers of
+    :data:`~cablethread.fields.readers.FIELD_READERS` in order, then its id and body digests."""
     found, policy, collector, name = r.found, r.policy, r.collector, r.name
     contents, pages, body_lines = r.contents, r.pages, r.body_lines
     printings, readings = r.printings, r.readings
-    readers: dict[str, tuple[Directory, FieldReader]] = {}
+    readers: dict[str, FieldReader] = {}
     depth = 0
     for index, block in enumerate(_drain(found.blocks)):
-        if index > 0 and found.chains[index] != found.chains[index - 1]:
+        chain = found.chains[index]
+        if index > 0 and chain != found.chains[index - 1]:
             depth = 0
-        own = (
-            r.documents[found.chains[index]][1] if found.chains[index] in r.documents else r.profile
-        )
-        if own.key not in readers:
-            directory = _directory(own, policy)
-            readers[own.key] = (directory, FieldReader(directory))
-        directory, reader = readers[own.key]
-        own_dayfirst = policy.dayfirst if policy.dayfirst is not None else own.dayfirst
-        unfolded = unfold(block, collector)
-        header_span = unfolded.header.span
-        frags = unfolded.fragments
-        sender = _sender(
-            frags.get("from"),
-            collector,
-            reader,
-            header_span,
-            [r for r in unfolded.redactions if r.field == "from"],
-            blanked=_sender_blanked(block),
-        )
-        sent_field = unfolded.header.get("sent")
-        sent_raw: str | None = None
-        sent_local: datetime | None = None
-        alternative: datetime | None = None
-        offset: int | None = None
-        sent_zone: str | None = None
-        order_from: str | None = None
-        if sent_field is None:
-            collector.add(
-                Code.DATE_MISSING, "the header block has no Sent:/Date: field", header_span
-            )
-        else:
-            sent_raw = " ".join(sent_field.value.split())
-            parsed = parse_sent(sent_raw, own_dayfirst, _date_languages(block), policy.languages)
-            collector.record(parsed.notes, sent_field.span)
-            if parsed.value is not None:
-                sent_local = parsed.value
-                alternative = parsed.alternative
-                offset = parsed.utc_offset_minutes
-                sent_zone = parsed.zone
-                order_from = parsed.order_from
-        subject: Subject | None = None
-        subject_field = unfolded.header.get("subject")
-        if subject_field is not None:
-            subject, cut = read_subject(
-                subject_field.value,
-                [r for r in unfolded.redactions if r.field == "subject"],
-                block.language,
-                policy.languages,
-            )
-            if cut:
-                collector.add(
-                    Code.HEADER_SUBJECT_PREFIXES_CUT,
-                    f"the subject prints {MOST_PREFIXES + cut:,} reply and forward prefixes; "
-                    f"the first {MOST_PREFIXES} are kept in its prefixes, all in its text",
-                    subject_field.span,
-                )
-        if subject is None and block.layout == "attribution":
-            subject = _quoted_subject(printings, found.chains[index], header_span, collector)
+        own = r.documents[chain][1] if chain in r.documents else r.profile
+        reader = readers.get(own.key)
+        if reader is None:
+            reader = readers[own.key] = FieldReader(_directory(own, policy))
+        above = printings[-1] if printings else None
+        if above is not None and above.occurrence.chain != chain:
+            above = None
         lines = body_lines.pop(index, _NO_LINES)
-        body_span = span_of(lines[0], lines[-1]) if lines else None
-        redactions = list(unfolded.redactions)
-        for number in lines:
-            for redaction in find_redactions(contents[number - 1], number):
-                redactions.append(redaction)
-        for redaction in redactions:
-            if redaction.ocr_damaged:
-                collector.add(
-                    Code.REDACTION_OCR_DAMAGED,
-                    f"{redaction.raw!r} read as {redaction.code}",
-                    redaction.span,
-                )
+        fields = BlockFields(
+            block,
+            unfold(block, collector),
+            reader,
+            collector,
+            policy.dayfirst if policy.dayfirst is not None else own.dayfirst,
+            policy.languages,
+            lines,
+            contents,
+            above.subject if above is not None else None,
+            above.occurrence.span if above is not None else None,
+        )
+        for rule in FIELD_READERS:
+            rule.read(fields)
+        header = fields.unfolded.header
+        header_span = header.span
+        sent_local, subject = fields.sent_local, fields.subject
         where = f"{name or ''}:{header_span.start}"
-        when = sent_local.isoformat() if sent_local is not None else (sent_raw or None)
-        message_id = _message_id(sender, when, subject, where)
-        if alternative is not None and sent_field is not None:
-            readings.append(_OtherReading(len(printings), alternative, sender, subject, where))
-        attachments_field = unfolded.header.get("attachments")
-        importance = unfolded.header.get("importance")
-        classification = unfolded.header.get("classification")
+        when = sent_local.isoformat() if sent_local is not None else (fields.sent_raw or None)
+        message_id = _message_id(fields.printed_sender, when, subject, where)
+        if fields.alternative is not None:
+            readings.append(
+                _OtherReading(
+                    len(printings), fields.alternative, fields.printed_sender, subject, where
+                )
+            )
         printings.append(
             Printing(
                 id=message_id,
-                header=unfolded.header,
-                sender=_resolved(sender, directory, collector),
-                to=_parties(frags.get("to"), "to", collector, reader),
-                cc=_parties(frags.get("cc"), "cc", collector, reader),
-                bcc=_parties(frags.get("bcc"), "bcc", collector, reader),
+                header=header,
+                sender=fields.sender,
+                to=fields.to,
+                cc=fields.cc,
+                bcc=fields.bcc,
                 subject=subject,
-                sent_raw=sent_raw,
+                sent_raw=fields.sent_raw,
                 sent_local=sent_local,
-                redactions=redactions,
+                redactions=fields.redactions,
                 occurrence=trusted(
                     Occurrence,
                     source=name,
                     span=header_span,
-                    body_span=body_span,
+                    body_span=span_of(lines[0], lines[-1]) if lines else None,
                     depth=depth,
                     quote_depth=block.quote_depth,
-                    chain=found.chains[index],
+                    chain=chain,
                     page=pages[header_span.start - 1] if pages is not None else None,
                 ),
                 body_key=_body_key(contents, lines),
                 body_head=_body_head(contents, lines),
-                attachments=[
-                    a.strip()
-                    for a in (attachments_field.value if attachments_field else "").split(";")
-                    if a.strip()
-                ],
-                importance=importance.value.strip() or None if importance else None,
-                classification=classification.value.strip() or None if classification else None,
-                offset_minutes=offset,
-                sent_zone=sent_zone,
-                sent_span=sent_field.span if sent_field is not None else None,
+                attachments=fields.attachments,
+                importance=fields.importance,
+                classification=fields.classification,
+                offset_minutes=fields.offset_minutes,
+                sent_zone=fields.sent_zone,
+                sent_span=fields.sent_span,
                 profile=own.key,
                 archive_tz=policy.archive_tz or own.archive_tz,
-                order_from=order_from,
+                order_from=fields.order_from,
             )
         )
         for number in lines:
@@ -616,29 +467,6 @@ def _read_source(text: str, name: str | None, policy: Policy) -> Document:
             return reading.document
         laps.lap(stage_name)
     raise AssertionError("the last stage makes the document")
-
-
-def _quoted_subject(
-    printings: list[Printing], chain: int, span: Span, collector: Collector
-) -> Subject | None:
-    """The subject of a message quoted under a reply's attribution (``On … wrote:`` prints
-    none): the subject of the reply printed above it in its chain, without its prefixes
-    (``RE: Travel plans`` → ``Travel plans``), as the reply's writer answered under it.
-    Reported; None where no reply with a subject stands above it.
-    """
-    if not printings:
-        return None
-    above = printings[-1]
-    if above.occurrence.chain != chain or above.subject is None or not above.subject.topic:
-        return None
-    collector.add(
-        Code.HEADER_SUBJECT_QUOTED,
-        f"no subject is printed with the attribution; read as {above.subject.topic!r}, the "
-        f"subject of the reply above it (lines {above.occurrence.span}) without its prefixes",
-        span,
-        above.occurrence.span,
-    )
-    return parse_subject(above.subject.topic)
 
 
 def _drain(items: list[_T]) -> Iterator[_T]:
