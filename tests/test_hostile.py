@@ -624,8 +624,8 @@ HOSTILE_LINES = {
             "quoted-page-a-line",
             marks=pytest.mark.xfail(
                 strict=True,
-                reason="open: a quoted line on a page of its own still costs about 230 bytes a "
-                "character (its quote prefix, its view and its page's edges are made per line)",
+                reason="open: a quoted line on a page of its own still costs about 95 bytes a "
+                "character (its content and its view are new strings of each line)",
             ),
         ),
     ],

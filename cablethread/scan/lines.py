@@ -10,7 +10,7 @@ import itertools
 import re
 from array import array
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from cablethread.lexicon import patterns as p
@@ -79,9 +79,7 @@ def quote_depths(source: SourceText) -> list[int]:
     return list(_depths(len(source), _views(source, Passes.over(source, None))[1]))
 
 
-def _views(
-    source: SourceText, passes: Passes
-) -> tuple[list[str], dict[int, tuple[int, int]], list[int]]:
+def _views(source: SourceText, passes: Passes) -> tuple[list[str], QuotePrefixes, array[int]]:
     """The lines as the patterns read them (:func:`views`), the quote prefix of each line that
     has one (:func:`_quote_prefixes`), and the numbers of the lines whose view is not their text.
 
@@ -91,19 +89,19 @@ def _views(
     text = source.text
     contents = source.contents
     if ">" not in text and "=" not in text:
-        return contents, {}, []
+        return contents, QuotePrefixes(), array("i")
     first = (1,) if contents else ()
     prefixes = (
-        _quote_prefixes(contents, list(_ascending(passes.quoted, first, passes.feeds)))
+        _quote_prefixes(contents, _ascending(passes.quoted, first, passes.feeds))
         if ">" in text
-        else {}
+        else QuotePrefixes()
     )
     out = list(contents)
-    changed: list[int] = []
-    quoted = (index + 1 for index in prefixes)  # ascending, as found
+    changed = array("i")
+    quoted = (index + 1 for index in prefixes.indices)  # ascending, as found
     for number in _ascending(quoted, passes.blanked, first, passes.feeds):
         line = out[number - 1]
-        width = prefixes.get(number - 1, (0, 0))[0]
+        width = prefixes.width(number - 1)
         if width:
             line = " " * width + line[width:]
         if "=" in line:
@@ -124,16 +122,30 @@ def _ascending(*numbers: Iterable[int]) -> Iterator[int]:
             last = number
 
 
-def _depths(total: int, prefixes: dict[int, tuple[int, int]]) -> array[int]:
-    """How many ``>`` quote marks open each line, from the quote prefixes by line index (four
-    bytes a line)."""
+@dataclass(slots=True)
+class QuotePrefixes:
+    """The quote prefix of each line that has one: its index (0-based, ascending), its width and
+    its quote marks, twelve bytes a line (a text may quote every line)."""
+
+    indices: array[int] = field(default_factory=lambda: array("i"))
+    widths: array[int] = field(default_factory=lambda: array("i"))
+    marks: array[int] = field(default_factory=lambda: array("i"))
+
+    def width(self, index: int) -> int:
+        """The width of line ``index``'s prefix (0 for a line without one)."""
+        at = bisect.bisect_left(self.indices, index)
+        return self.widths[at] if at < len(self.indices) and self.indices[at] == index else 0
+
+
+def _depths(total: int, prefixes: QuotePrefixes) -> array[int]:
+    """How many ``>`` quote marks open each line, from the quote prefixes (four bytes a line)."""
     depths = array("i", [0]) * total
-    for index, (_, marks) in prefixes.items():
+    for index, marks in zip(prefixes.indices, prefixes.marks, strict=True):
         depths[index] = marks
     return depths
 
 
-def _quote_prefixes(contents: list[str], numbers: list[int]) -> dict[int, tuple[int, int]]:
+def _quote_prefixes(contents: list[str], numbers: Iterable[int]) -> QuotePrefixes:
     """(width, quote marks) of the quote prefix of each line that has one, by line index.
 
     ``numbers``: the lines that may open with a quote mark, ascending (every other line opens
@@ -144,7 +156,7 @@ def _quote_prefixes(contents: list[str], numbers: list[int]) -> dict[int, tuple[
     address blanked by the releasing agency and wrapped onto the line; they are the list's
     text, not quote marks (the marks of the line above still are).
     """
-    found: dict[int, tuple[int, int]] = {}
+    found = QuotePrefixes()
     above = 0
     last = 0  # the index after the last line read
     for number in numbers:
@@ -167,7 +179,9 @@ def _quote_prefixes(contents: list[str], numbers: list[int]) -> dict[int, tuple[
                         width += 1
                     marks = above
                 if marks:
-                    found[index] = (width, marks)
+                    found.indices.append(index)
+                    found.widths.append(width)
+                    found.marks.append(marks)
         if marks or line.strip():
             above = marks
     return found

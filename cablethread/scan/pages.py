@@ -15,6 +15,7 @@ import itertools
 import re
 from array import array
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 
 from cablethread.lexicon import patterns as p
 from cablethread.lexicon.redactions import is_code_line, stamp_kind
@@ -49,19 +50,38 @@ def _may_be_furniture(line: str) -> bool:
     )
 
 
-def _edges(source: SourceText) -> dict[int, tuple[list[int], list[int]]]:
+@dataclass(slots=True)
+class _Edges:
+    """The pages with text, ascending, and the lines at their edges: ``lines[side][depth][i]``
+    is the number of the non-blank line ``depth`` lines from the head (side 0) or foot (side 1)
+    of page ``pages[i]``, 0 where the page has fewer. Four bytes a page and line: a text may be a
+    page a line."""
+
+    pages: array[int] = field(default_factory=lambda: array("i"))
+    lines: tuple[tuple[array[int], ...], ...] = field(
+        default_factory=lambda: tuple(
+            tuple(array("i") for _ in range(EDGE_LINES)) for _side in range(2)
+        )
+    )
+
+
+def _edges(source: SourceText) -> _Edges:
     """For each page with text, the numbers of its first and last few non-blank lines (the last
     from the foot up). Only the lines at each page's edges are read."""
     pages = source.pages or array("i", [1]) * len(source)
     contents = source.contents
-    edges: dict[int, tuple[list[int], list[int]]] = {}
+    edges = _Edges()
     start = 0
     while start < len(pages):
         page = pages[start]
         end = bisect.bisect_right(pages, page, start)  # the pages of the lines only go up
         head = _written(contents, range(start, end))
         if head:
-            edges[page] = (head, _written(contents, range(end - 1, start - 1, -1)))
+            edges.pages.append(page)
+            foot = _written(contents, range(end - 1, start - 1, -1))
+            for side, written in ((0, head), (1, foot)):
+                for depth, numbers in enumerate(edges.lines[side]):
+                    numbers.append(written[depth] if depth < len(written) else 0)
         start = end
     return edges
 
@@ -84,27 +104,35 @@ def edge_furniture(source: SourceText) -> frozenset[int]:
     if source.page_count < 2:
         return frozenset()
     edges = _edges(source)
-    pages = sorted(edges)
+    count = len(edges.pages)
     found: set[int] = set()
     for side in (0, 1):
-        for depth in range(EDGE_LINES):
-            slots: dict[str, list[tuple[int, int]]] = {}
-            for page in pages:
-                lines = edges[page][side]
-                if depth < len(lines):
-                    content = source.content(lines[depth])
+        for depth, numbers in enumerate(edges.lines[side]):
+            # The pages and lines of each shape of line at this edge and depth.
+            slots: dict[str, tuple[array[int], array[int]]] = {}
+            for page, number in zip(edges.pages, numbers, strict=True):
+                if number:
+                    content = source.content(number)
                     # Only the outermost line may differ in its numbers from page to page
                     # (``Page 4 of 12``); a line inside it must repeat word for word.
                     shape = _shape(content) if depth == 0 else " ".join(content.split())
-                    slots.setdefault(shape, []).append((page, lines[depth]))
-            for placed in slots.values():
+                    slot = slots.get(shape)
+                    if slot is None:
+                        slot = slots[shape] = (array("i"), array("i"))
+                    slot[0].append(page)
+                    slot[1].append(number)
+            for placed_pages, placed_lines in slots.values():
                 # Content (a header field, a code) at a page edge is never furniture. Only a
                 # slot that repeats is read for it: a part of a slot repeats no more than all.
-                if not _repeats([page for page, _ in placed], len(pages)):
+                if not _repeats(placed_pages, count):
                     continue
-                placed = [(p, n) for p, n in placed if _may_be_furniture(source.content(n))]
-                if _repeats([page for page, _ in placed], len(pages)):
-                    found.update(line for _, line in placed)
+                kept_pages, kept_lines = array("i"), array("i")
+                for page, number in zip(placed_pages, placed_lines, strict=True):
+                    if _may_be_furniture(source.content(number)):
+                        kept_pages.append(page)
+                        kept_lines.append(number)
+                if _repeats(kept_pages, count):
+                    found.update(kept_lines)
     return frozenset(found)
 
 
