@@ -8,6 +8,7 @@ hurt its user's machine or terminal.
 from __future__ import annotations
 
 import csv
+import gc
 import hashlib
 import mailbox
 import os
@@ -16,9 +17,11 @@ import re
 import stat
 import tracemalloc
 from array import array
+from collections.abc import Callable
 from email.parser import BytesParser
 from email.policy import default
 from pathlib import Path
+from typing import Any
 
 import hostile_pdf
 import pytest
@@ -28,7 +31,7 @@ from hypothesis import strategies as st
 import cablethread
 from cablethread.cli import commands as cli
 from cablethread.cli.commands import main
-from cablethread.messages import document
+from cablethread.messages import document, parser
 
 BLOCK = "From: NAD\nSent: Thursday, 11 July 2019 11:25 AM\nTo: BEIJING\nSubject: LETTER\n"
 
@@ -787,3 +790,55 @@ def test_the_release_json_is_written_a_record_at_a_time(tmp_path: Path) -> None:
     assert data == cablethread.export.json_export.release_json(release).encode("utf-8")
     assert len(data) > 10 * len(text)  # the JSON is many times the text …
     assert peak < len(data) // 4  # … and is never held whole
+
+
+# Costs grow linearly: with the cyclic collector on, every full collection walks each object of
+# the release again, so a writer (or parse_file) run on a large release spent a growing share of
+# its time there. None of those objects forms a cycle; the collector is paused while they run.
+
+WRITING = {
+    "json": lambda release, out: cablethread.write_json(release, out / "release.json"),
+    "node-link": lambda release, out: cablethread.write_node_link(release, out / "nodes.json"),
+    "graphml": lambda release, out: cablethread.write_graphml(release, out / "reply.graphml"),
+    "csv": lambda release, out: cablethread.write_csv(release, out / "csv"),
+    "mbox": lambda release, out: release.to_mbox(out / "release.mbox"),
+    "eml": lambda release, out: cablethread.write_eml(release, out / "eml"),
+}
+
+
+@pytest.mark.parametrize("writer", sorted(WRITING))
+def test_a_writer_runs_with_the_collector_paused_and_leaves_it_on(
+    writer: str, seed: cablethread.Release, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Every writer moves its files into place last (os.replace, os.rename): the collector's
+    # state is read there, inside the write.
+    seen: list[bool] = []
+    for name in ("replace", "rename"):
+        moved = getattr(os, name)
+
+        def moving(*args: Any, moved: Callable[..., None] = moved) -> None:
+            seen.append(gc.isenabled())
+            moved(*args)
+
+        monkeypatch.setattr(os, name, moving)
+    WRITING[writer](seed, tmp_path)
+    assert seen and not any(seen)
+    assert gc.isenabled()
+
+
+def test_parse_file_runs_with_the_collector_paused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "release.txt"
+    path.write_text(BLOCK * 10, encoding="utf-8")
+    seen: list[bool] = []
+    assemble = parser.assemble
+
+    def assembling(*args: Any) -> cablethread.Release:
+        seen.append(gc.isenabled())
+        return assemble(*args)
+
+    monkeypatch.setattr(parser, "assemble", assembling)
+    assert cablethread.parse_file(path).messages
+    assert seen == [False]
+    assert gc.isenabled()

@@ -45,6 +45,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from cablethread._collector import paused
 from cablethread.errors import FtmSupportMissing
 from cablethread.export.mbox import body_segments, first_body, message_id_header
 from cablethread.threads.conversation import thread_topic
@@ -292,6 +293,7 @@ def ftm_entities(release: Release) -> list[EntityProxy]:
     return list(_Builder(release).entities())
 
 
+@paused
 def write_ftm(release: Release, path: str | os.PathLike[str]) -> int:
     """Write the release as a FollowTheMoney entity stream (JSON lines) to ``path``.
 

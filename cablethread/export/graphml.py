@@ -25,6 +25,7 @@ from typing import IO, TYPE_CHECKING, Any, Literal
 import networkx as nx
 
 from cablethread._clean import xml_safe
+from cablethread._collector import paused
 from cablethread.export._output import atomic_write
 from cablethread.export.graph import (
     PARTY_EDGE_ATTRIBUTES,
@@ -316,6 +317,7 @@ def graph_to_graphml(graph: nx.Graph) -> str:  # type: ignore[type-arg]
     return GraphMLWriter(graph).text()
 
 
+@paused
 def to_graphml(subject: Release | nx.Graph, *, graph: GraphKind = "reply") -> str:  # type: ignore[type-arg]
     """The reply graph (or, with ``graph="party"``, the party graph) of a release as GraphML text.
 
@@ -329,6 +331,7 @@ def to_graphml(subject: Release | nx.Graph, *, graph: GraphKind = "reply") -> st
     return _writer_for(subject, graph).text()
 
 
+@paused
 def write_graphml(
     subject: Release | nx.Graph,  # type: ignore[type-arg]
     path: str | os.PathLike[str] | IO[bytes],

@@ -24,6 +24,7 @@ from pydantic import BaseModel
 from pydantic_core import PydanticSerializationError, to_json
 
 from cablethread._clean import without_surrogates, without_surrogates_deep
+from cablethread._collector import paused
 from cablethread.export._output import atomic_write
 
 if TYPE_CHECKING:
@@ -54,6 +55,7 @@ def release_json(release: Release, *, indent: int | None = 2) -> str:
         return type(release).model_validate(cleaned).model_dump_json(indent=indent)
 
 
+@paused
 def write_json(release: Release, path: str | os.PathLike[str] | IO[bytes]) -> None:
     """Write :func:`release_json` as UTF-8 to a path or a binary file.
 
@@ -198,6 +200,7 @@ def node_link_json(
     return json.dumps(node_link_data(subject, graph=graph), indent=indent, ensure_ascii=False)
 
 
+@paused
 def write_node_link(
     subject: Release | nx.Graph,  # type: ignore[type-arg]
     path: str | os.PathLike[str] | IO[bytes],

@@ -33,6 +33,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from cablethread._clean import without_surrogates
+from cablethread._collector import paused
 from cablethread.export._output import atomic_write, write_folder
 from cablethread.fields.zones import zone_info
 from cablethread.threads.conversation import (
@@ -694,6 +695,7 @@ def _writer(policy: EmailPolicy) -> tuple[EmailPolicy, _Folder]:
 _FROM_LINE = re.compile(rb"^(>*From )", re.MULTILINE)
 
 
+@paused
 def write_mbox(release: Release, path: str | os.PathLike[str]) -> int:
     """Write every distinct message of ``release`` to the mbox file ``path`` (replaced if there).
 
@@ -716,6 +718,7 @@ def write_mbox(release: Release, path: str | os.PathLike[str]) -> int:
     return len(release.messages)
 
 
+@paused
 def write_eml(release: Release, directory: str | os.PathLike[str]) -> list[Path]:
     """Write each distinct message of ``release`` to ``directory/<id>.eml``; returns the paths.
 

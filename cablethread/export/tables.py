@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, TypedDict
 
 from cablethread._clean import without_surrogates
+from cablethread._collector import paused
 from cablethread.export._output import atomic_write
 from cablethread.export.graph import thread_index
 
@@ -231,6 +232,7 @@ def _write_rows(
             writer.writerow([cell_text(row[column]) for column in columns])
 
 
+@paused
 def write_messages_csv(
     release: Release, path: str | os.PathLike[str], *, excel: bool = False
 ) -> None:
@@ -246,6 +248,7 @@ def write_messages_csv(
     _write_rows(path, list(MESSAGE_COLUMNS), list(message_records(release)), excel)
 
 
+@paused
 def write_edges_csv(release: Release, path: str | os.PathLike[str], *, excel: bool = False) -> None:
     """Write :func:`edge_records` as CSV (UTF-8, a header row, ``""`` for unknown).
 
@@ -259,6 +262,7 @@ def write_edges_csv(release: Release, path: str | os.PathLike[str], *, excel: bo
     _write_rows(path, list(EDGE_COLUMNS), list(edge_records(release)), excel)
 
 
+@paused
 def write_csv(
     release: Release, directory: str | os.PathLike[str], *, excel: bool = False
 ) -> list[Path]:

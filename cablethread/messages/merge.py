@@ -4,13 +4,11 @@ clock, subject and body where OCR read one printing otherwise), threads, partici
 from __future__ import annotations
 
 import difflib
-import gc
 import re
 from collections import Counter
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import datetime
 
+from cablethread._collector import collection_paused
 from cablethread._copying import copied
 from cablethread.codes import Code
 from cablethread.diagnostics import Collector
@@ -31,23 +29,6 @@ from cablethread.policy import Policy
 from cablethread.stages import Laps
 
 __all__ = ["assemble", "collection_paused"]
-
-
-@contextmanager
-def collection_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while a release is built, and restore it after.
-
-    Parsing makes many small objects that form no reference cycles; every full collection would
-    walk all of them again, so with the collector on, time grows faster than the input. Whatever
-    garbage there is, is collected once the collector runs again.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def assemble(documents: list[Document], policy: Policy) -> Release:

@@ -17,11 +17,12 @@ from itertools import repeat
 from typing import IO, Any, TypeVar
 
 from cablethread._clean import terminal_safe
+from cablethread._collector import collection_paused
 from cablethread.diagnostics import Collector
 from cablethread.errors import InputError
 from cablethread.fields.profiles import Profile, profiles
 from cablethread.messages.document import read_document
-from cablethread.messages.merge import assemble, collection_paused
+from cablethread.messages.merge import assemble
 from cablethread.messages.printing import Document
 from cablethread.models import Release
 from cablethread.policy import Policy
@@ -66,7 +67,8 @@ def parse_file(
 ) -> Release:
     """Parse a text file (path or open file); a file that is not text raises :class:`InputError`."""
     policy = policy or Policy.default
-    return assemble([_read_named(path_or_file, policy)], policy)
+    with collection_paused():
+        return assemble([_read_named(path_or_file, policy)], policy)
 
 
 def _read_item(item: str | os.PathLike[str] | SourceText, policy: Policy) -> Document:
