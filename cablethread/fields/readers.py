@@ -183,7 +183,8 @@ def read_codes(fields: BlockFields) -> None:
     redactions = fields.redactions = list(fields.unfolded.redactions)
     contents = fields.contents
     for number in fields.lines:
-        redactions.extend(find_redactions(contents[number - 1], number))
+        if line := contents[number - 1]:  # (a blank line, most of a PDF's gaps, holds none)
+            redactions.extend(find_redactions(line, number))
     for redaction in redactions:
         if redaction.ocr_damaged:
             fields.collector.add(

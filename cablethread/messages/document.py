@@ -677,6 +677,8 @@ def _body_head(contents: list[str], lines: Sequence[int]) -> str:
     words: list[str] = []
     size = 0
     for n in lines:
+        if not contents[n - 1]:
+            continue
         for word in _NOT_WORD.sub(" ", contents[n - 1]).casefold().split():
             words.append(word)
             size += len(word) + 1
