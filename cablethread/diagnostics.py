@@ -45,7 +45,9 @@ _TABLE: tuple[DiagnosticCode, ...] = (
     DiagnosticCode(
         Code.PAGE_NO_TEXT,
         "warning",
-        "A page of the input holds no text: an image (a scan) that needs OCR, or a blank page.",
+        "A page of the input holds no text: an image (a scan) that needs OCR, or a blank page. "
+        "The first 100 such pages of an input are reported one by one, the rest in one more "
+        "diagnostic with their count, first and last.",
     ),
     DiagnosticCode(
         Code.PROFILE_DETECTED,
