@@ -53,9 +53,11 @@ class SourceText:
         self.name = name
         self._lines: list[str] | None = None
         # Held per line: one list of the lines' contents and the page of each line (four bytes
-        # a line), nothing else. A text of millions of short or blank lines (a PDF's gaps) would
-        # otherwise hold a word or more per line again for each view of it. The lines as given
-        # are made only when asked for (``lines``, ``raw``, ``text_of``).
+        # a line); a second list of the lines as given only where most lines differ from their
+        # contents (carriage returns, a page a line). A text of millions of short or blank lines
+        # (a PDF's gaps) would otherwise hold a word or more per line again for each view of it.
+        # The lines with their ends are made only when asked for (``lines``, ``raw``,
+        # ``text_of``).
         self.newline = "\r" if "\r" in text and "\n" not in text else "\n"
         content = text.split(self.newline)
         # Whether the last line ends with a line end (the split then leaves an empty part).
