@@ -149,6 +149,7 @@ SHAPES: dict[str, Callable[[int], str | bytes]] = {
     "pdf-line-gaps": _pdf_line_gaps,
     "blank-lines": lambda size: BLOCK + "\n" * (size - len(BLOCK)),
     "page-a-line": lambda size: BLOCK + "\x0c\n" * ((size - len(BLOCK)) // 2),
+    "quoted-page-a-line": lambda size: BLOCK + "> \x0c\n" * ((size - len(BLOCK)) // 4),
 }
 
 

@@ -21,6 +21,34 @@ def _line_blanked(line: str) -> str:
     return line
 
 
+#: The longest line :func:`held_once` holds once, and how many distinct lines it holds.
+HELD_LENGTH = 16
+MOST_HELD = 4_096
+
+
+def held_once(line: str, held: dict[str, str]) -> str:
+    """``line``, or the equal short line made before it (in ``held``): a text of the same short
+    line made again and again (a quoted line on a page of its own) holds it once. At most
+    :data:`MOST_HELD` distinct lines are held; the others are kept as they are."""
+    if len(line) > HELD_LENGTH:
+        return line
+    same = held.get(line)
+    if same is not None:
+        return same
+    if len(held) < MOST_HELD:
+        held[line] = line
+    return line
+
+
+def _held_in_place(lines: list[str]) -> list[str]:
+    """``lines``, each short line replaced by the equal one before it (:func:`held_once`)."""
+    held: dict[str, str] = {}
+    for index, line in enumerate(lines):
+        if len(line) <= HELD_LENGTH:
+            lines[index] = held_once(line, held)
+    return lines
+
+
 class SourceText:
     """A text split on ``\\n`` only, line ends kept, so that ``"".join(lines) == text``.
 
@@ -71,13 +99,14 @@ class SourceText:
         self._raw: list[str] | None = None
         self._changed: dict[int, str] = {}
         odd = text.count("\x0c") + text.count("\ufeff") + text.count("\x00")
+        held: dict[str, str] = {}
         if "\r" in text:
-            self._raw = content
-            content = [part.rstrip("\r").translate(_INVISIBLE) for part in content]
+            self._raw = _held_in_place(content)
+            content = [held_once(part.rstrip("\r").translate(_INVISIBLE), held) for part in content]
         elif odd > self._count // 16:
             # Many lines differ (a page a line): a word a line for them all beats a dict entry.
-            self._raw = content
-            content = [_line_blanked(part) for part in content]
+            self._raw = _held_in_place(content)
+            content = [held_once(_line_blanked(part), held) for part in content]
         elif odd:
             for index, part in enumerate(content):
                 if "\x0c" in part or "\ufeff" in part or "\x00" in part:

@@ -57,7 +57,7 @@ from cablethread.scan.lines import (
     views,
 )
 from cablethread.scan.notes import _forwarded_by, _notes_block, _notes_from
-from cablethread.scan.pages import edge_furniture
+from cablethread.scan.pages import edge_marks
 from cablethread.scan.passes import (
     HOLDS_COLON,
     HOLDS_DASHES,
@@ -264,9 +264,11 @@ def scan(
         lines, contents, words, (n for n in lines_with(holds) if holds[n - 1] & both == both)
     )
     passes.anything(run_in)
-    running = edge_furniture(source)
-    for n in running:
-        passes.may[n - 1] |= MAY_FURNITURE
+    running = edge_marks(source)
+    if running is not None:
+        index = -1
+        while (index := running.find(1, index + 1)) >= 0:
+            passes.may[index] |= MAY_FURNITURE
     classed = _classify(lines, running, words, passes.may)
     classes = classed.classes
     _mark_margins(source, classes)

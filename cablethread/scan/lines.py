@@ -19,7 +19,7 @@ from cablethread.lexicon.redactions import (
     may_be_stamp,
     stamp_kind,
 )
-from cablethread.reading.source import SourceText
+from cablethread.reading.source import SourceText, held_once
 from cablethread.scan.passes import (
     MAY_ANY,
     MAY_FURNITURE,
@@ -98,6 +98,7 @@ def _views(source: SourceText, passes: Passes) -> tuple[list[str], QuotePrefixes
     )
     out = list(contents)
     changed = array("i")
+    held: dict[str, str] = {}
     quoted = (index + 1 for index in prefixes.indices)  # ascending, as found
     for number in _ascending(quoted, passes.blanked, first, passes.feeds):
         line = out[number - 1]
@@ -107,7 +108,7 @@ def _views(source: SourceText, passes: Passes) -> tuple[list[str], QuotePrefixes
         if "=" in line:
             line = p.QP_BLANKS.sub("   ", line)
         if line != out[number - 1]:
-            out[number - 1] = line
+            out[number - 1] = held_once(line, held)
             changed.append(number)
     return out, prefixes, changed
 
@@ -229,13 +230,14 @@ _BLANK_OR_TEXT = (_BLANK, _TEXT)
 
 def _classify(
     lines: list[str],
-    running: frozenset[int] | set[int] = frozenset(),
+    running: bytearray | None = None,
     words: _Words = _ALL,
     may: bytearray | None = None,
 ) -> _Classed:
     """Class each line on its own: ``RELEASE IN PART`` is furniture, ``Sent: …`` a label.
 
-    ``running`` holds the lines repeated at page heads and feet (page numbers, running headers).
+    ``running`` marks (a byte a line) the lines repeated at page heads and feet (page numbers,
+    running headers).
     ``may``: what each line may be, a byte a line (:attr:`Passes.may`, ``MAY_LABEL`` …); a line
     whose byte is zero is text or blank. Only the other lines are read, each only for what it
     may be, and the lines after a banner, a document stamp or a schedule heading as far as those
@@ -272,7 +274,10 @@ def _classify(
                     after_doc_stamp = 0
                 else:
                     after_doc_stamp -= 1
-            if cls < 0 and ((bits & MAY_FURNITURE and furniture(line)) or number in running):
+            if cls < 0 and (
+                (bits & MAY_FURNITURE and furniture(line))
+                or (running is not None and running[number - 1])
+            ):
                 cls = _FURNITURE
                 after_banner = 3 if "RELEASE" in line.upper() else 0
                 after_doc_stamp = 2 if p.STAMP_DOC_LINE.match(line) else 0

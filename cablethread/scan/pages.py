@@ -14,14 +14,14 @@ import bisect
 import itertools
 import re
 from array import array
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 from cablethread.lexicon import patterns as p
 from cablethread.lexicon.redactions import is_code_line, stamp_kind
 from cablethread.reading.source import SourceText
 
-__all__ = ["edge_furniture"]
+__all__ = ["edge_furniture", "edge_marks"]
 
 #: How many lines at the head and at the foot of a page may be running furniture.
 EDGE_LINES = 2
@@ -101,11 +101,28 @@ def edge_furniture(source: SourceText) -> frozenset[int]:
     a row; the outermost line may differ in its numbers: ``7`` at the foot of every page is a page
     number.
     """
+    return frozenset(number for found in _edge_runs(source) for number in found)
+
+
+def edge_marks(source: SourceText) -> bytearray | None:
+    """:func:`edge_furniture` as a byte a line (1: the line repeats at a page's edge), None for a
+    text of one page: a text may print the same line on a million pages."""
     if source.page_count < 2:
-        return frozenset()
+        return None
+    marks = bytearray(len(source))
+    for found in _edge_runs(source):
+        for number in found:
+            marks[number - 1] = 1
+    return marks
+
+
+def _edge_runs(source: SourceText) -> Iterator[array[int]]:
+    """The lines of :func:`edge_furniture`, as the lines of each edge, depth and shape found
+    (four bytes a line; a line may stand at both edges of its page, and is then given twice)."""
+    if source.page_count < 2:
+        return
     edges = _edges(source)
     count = len(edges.pages)
-    found: set[int] = set()
     for side in (0, 1):
         for depth, numbers in enumerate(edges.lines[side]):
             # The pages and lines of each shape of line at this edge and depth.
@@ -126,14 +143,16 @@ def edge_furniture(source: SourceText) -> frozenset[int]:
                 # slot that repeats is read for it: a part of a slot repeats no more than all.
                 if not _repeats(placed_pages, count):
                     continue
+                if all(_may_be_furniture(source.content(n)) for n in placed_lines):
+                    yield placed_lines
+                    continue
                 kept_pages, kept_lines = array("i"), array("i")
                 for page, number in zip(placed_pages, placed_lines, strict=True):
                     if _may_be_furniture(source.content(number)):
                         kept_pages.append(page)
                         kept_lines.append(number)
                 if _repeats(kept_pages, count):
-                    found.update(kept_lines)
-    return frozenset(found)
+                    yield kept_lines
 
 
 def _repeats(pages: Sequence[int], page_count: int) -> bool:
