@@ -6,7 +6,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
-from cablethread.models import _all_fields, replaced
+from cablethread.models import _all_fields, _copy_cut, replaced
 
 __all__ = ["copied"]
 
@@ -31,4 +31,5 @@ def copied(instance: _M, changes: dict[str, Any]) -> _M:
     _set_slot(copy, "__pydantic_fields_set__", _all_fields(cls))
     _set_slot(copy, "__pydantic_extra__", None)
     _set_slot(copy, "__pydantic_private__", None)
+    _copy_cut(instance, copy)
     return copy

@@ -18,7 +18,15 @@ from datetime import datetime
 from functools import cache
 from typing import TYPE_CHECKING, Annotated, Any, Literal, ParamSpec, TypeVar, cast
 
-from pydantic import BaseModel, ConfigDict, Field, GetJsonSchemaHandler
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    GetJsonSchemaHandler,
+    SerializationInfo,
+    SerializerFunctionWrapHandler,
+    model_serializer,
+)
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema
 
@@ -235,7 +243,10 @@ def replaced(instance: _M, /, **changes: object) -> _M:
     copy = cls.__new__(cls)
     # The fields in their order first (the values kept are already held once, :func:`trusted`),
     # then the changes over them.
-    for name, value in instance.__dict__.items():
+    items: Iterable[tuple[str, Any]] = instance.__dict__.items()
+    if isinstance(instance, Segment) and "text" in changes and instance._cut() is not None:
+        items = ((name, getattr(instance, name)) for name in cls.model_fields)
+    for name, value in items:
         _set_slot(copy, name, value)
     held = _HELD.get()
     share = held.strings.setdefault if held is not None else _same
@@ -244,6 +255,7 @@ def replaced(instance: _M, /, **changes: object) -> _M:
             value = share(value, value)
         _set_slot(copy, name, value)
     _finish(copy, cls)
+    _copy_cut(instance, copy)
     return copy
 
 
@@ -396,6 +408,16 @@ SegmentKind = Literal["header", "body", "furniture", "schedule", "other"]
 class Segment(_Frozen):
     """A run of input lines of one kind; the segments of a release cover every line once."""
 
+    # A segment the parser cut from an input does not hold its lines: it holds the input's text
+    # (one string for all its segments) and where its lines begin and end in it, and ``text`` is
+    # cut from it when read. A release then holds each input's text once, not again in pieces.
+    # A segment made with ``text`` given (validated, copied with a new text) holds that text.
+    __slots__ = ("_start", "_stop", "_whole")
+    if TYPE_CHECKING:
+        _whole: str
+        _start: int
+        _stop: int
+
     kind: SegmentKind = Field(description="What the lines are.")
     span: Span = Field(description="The lines of the segment.")
     text: str = Field(description="The lines exactly as in the input, line ends included.")
@@ -403,6 +425,130 @@ class Segment(_Frozen):
     message_id: str | None = Field(
         default=None, description="The message a header or body segment belongs to."
     )
+
+    if not TYPE_CHECKING:
+        # Only for ``text`` of a segment cut from its input: every other attribute, and the text
+        # of a segment that holds it, is found before this is asked.
+        def __getattr__(self, name: str) -> Any:
+            if name == "text" and "text" not in self.__dict__:
+                try:
+                    whole = object.__getattribute__(self, "_whole")
+                except AttributeError:
+                    pass
+                else:
+                    return whole[self._start : self._stop]
+            return super().__getattr__(name)
+
+    def _cut(self) -> tuple[str, int, int] | None:
+        """The input's text and where this segment's lines are in it; None when it holds its text."""
+        if "text" in self.__dict__:
+            return None
+        return self._whole, self._start, self._stop
+
+    def _values(self) -> tuple[Any, ...]:
+        return (self.kind, self.span, self.text, self.source, self.message_id)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, BaseModel):
+            return NotImplemented
+        if type(other) is not type(self):
+            return False
+        assert isinstance(other, Segment)
+        mine, theirs = self._cut(), other._cut()
+        if mine is not None and theirs is not None and mine[0] is theirs[0]:
+            # Cut from one text: the same lines are the same text.
+            return mine[1:] == theirs[1:] and (
+                self.kind,
+                self.span,
+                self.source,
+                self.message_id,
+            ) == (other.kind, other.span, other.source, other.message_id)
+        return self._values() == other._values()
+
+    def __hash__(self) -> int:
+        return hash(self._values())
+
+    def __repr_args__(self) -> Iterator[tuple[str, Any]]:
+        for name in type(self).model_fields:
+            yield name, getattr(self, name)
+
+    def __copy__(self) -> Segment:
+        copy = super().__copy__()
+        _copy_cut(self, copy)
+        return copy
+
+    def __deepcopy__(self, memo: dict[int, Any] | None = None) -> Segment:
+        copy = super().__deepcopy__(memo)
+        _copy_cut(self, copy)
+        return copy
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        cut = self._cut()
+        if cut is None:
+            return super().__reduce__()
+        # The input's text is pickled once for all the segments cut from it.
+        return (cut_segment, (self.kind, self.span, *cut, self.source, self.message_id))
+
+    @model_serializer(mode="wrap")
+    def _with_text(
+        self, handler: SerializerFunctionWrapHandler, info: SerializationInfo
+    ) -> dict[str, Any]:
+        data: dict[str, Any] = handler(self)
+        if "text" in self.__dict__ or not _serialised("text", info):
+            return data
+        # The text cut from the input, in its place among the fields.
+        return {
+            name: self.text if name == "text" else data[name]
+            for name in type(self).model_fields
+            if name == "text" or name in data
+        }
+
+
+def _serialised(name: str, info: SerializationInfo) -> bool:
+    """Whether field ``name`` is written under ``info``'s ``include`` and ``exclude``."""
+    include, exclude = info.include, info.exclude
+    if include is not None and name not in include:
+        return False
+    if exclude is not None and name in exclude:
+        # A set names fields left out; a dict leaves out those it gives ``True`` or ``...``.
+        if not isinstance(exclude, dict):
+            return False
+        value: object = exclude[name]
+        return not (value is True or value is ...)
+    return True
+
+
+def cut_segment(
+    kind: SegmentKind,
+    span: Span,
+    whole: str,
+    start: int,
+    stop: int,
+    source: str | None,
+    message_id: str | None,
+) -> Segment:
+    """The segment of lines ``whole[start:stop]`` of an input's text ``whole``, holding ``whole``
+    rather than a copy of its lines (the parser's segments, and pickled ones)."""
+    segment = _new_model(Segment)
+    held = segment.__dict__
+    held["kind"] = kind
+    held["span"] = span
+    held["source"] = source
+    held["message_id"] = message_id
+    _set_slot(segment, "_whole", whole)
+    _set_slot(segment, "_start", start)
+    _set_slot(segment, "_stop", stop)
+    _finish(segment, Segment)
+    return segment
+
+
+def _copy_cut(original: BaseModel, copy: BaseModel) -> None:
+    """Give ``copy`` the input text ``original`` was cut from, if it was (a :class:`Segment`)."""
+    if isinstance(original, Segment) and isinstance(copy, Segment):
+        cut = original._cut()
+        if cut is not None and "text" not in copy.__dict__:
+            for name, value in zip(("_whole", "_start", "_stop"), cut, strict=True):
+                _set_slot(copy, name, value)
 
 
 class Redaction(_Frozen):

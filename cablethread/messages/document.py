@@ -34,6 +34,7 @@ from cablethread.models import (
     SourceProfile,
     Span,
     Subject,
+    cut_segment,
     holding,
     span_of,
     trusted,
@@ -735,13 +736,14 @@ def _segments(
     for kind, message_id, last in runs:
         stop = ends[last - 1] if last <= len(ends) else len(text)  # its line end included
         segments.append(
-            trusted(
-                Segment,
-                kind=kind,
-                span=span_of(start, last),
-                text=text[offset:stop],
-                source=name,
-                message_id=message_id if kind in _OWNED else None,
+            cut_segment(
+                kind,
+                span_of(start, last),
+                text,
+                offset,
+                stop,
+                name,
+                message_id if kind in _OWNED else None,
             )
         )
         start, offset = last + 1, stop
