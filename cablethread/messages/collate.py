@@ -36,6 +36,7 @@ import difflib
 import importlib
 import re
 import textwrap
+from array import array
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -184,7 +185,12 @@ class _Reading:
 
 
 class _Lines:
-    """The body lines of each source, cut from the release's segments when asked for."""
+    """The body lines of each source, cut from the release's segments when asked for.
+
+    A segment cut from its input's text (as the parser makes them) is read a line at a time
+    from that text, by where each of its lines begins, and nothing is kept of it; a segment
+    holding its own text is split into lines once.
+    """
 
     def __init__(self, segments: list[Segment]) -> None:
         self._by_source: dict[str | None, list[Segment]] = {}
@@ -192,14 +198,34 @@ class _Lines:
             self._by_source.setdefault(segment.source, []).append(segment)
         self._starts: dict[str | None, list[int]] = {}
         self._pieces: dict[int, list[str]] = {}
+        #: Where each line of an input's text begins (and where the text ends), by the text.
+        self._line_starts: dict[int, tuple[str, array[int]]] = {}
         # Each source is split on its own line end, as the parser split it (SourceText): ``\r``
         # in a text with carriage returns and no ``\n`` at all.
-        self._newline = {
-            source: "\r"
-            if not any("\n" in s.text for s in parts) and any("\r" in s.text for s in parts)
-            else "\n"
-            for source, parts in self._by_source.items()
-        }
+        self._newline = {source: _newline_of(parts) for source, parts in self._by_source.items()}
+
+    def _lines_of(self, segment: Segment, newline: str) -> Callable[[int], str]:
+        """Line ``number`` of ``segment`` (a line of its source), without its line end."""
+        cut = segment._cut()
+        if cut is not None:
+            whole = cut[0]
+            known = self._line_starts.get(id(whole))
+            if known is None:
+                starts = array("q", [0])
+                starts.extend(m.end() for m in re.finditer(re.escape(newline), whole))
+                if starts[-1] != len(whole):
+                    starts.append(len(whole) + len(newline))  # a last line without its end
+                known = self._line_starts[id(whole)] = (whole, starts)
+            starts = known[1]
+            step = len(newline)
+            return lambda number: whole[starts[number - 1] : starts[number] - step]
+        pieces = self._pieces.get(id(segment))
+        if pieces is None:
+            # A segment is cut into lines once: one message printed many times in a row is one
+            # segment, read again for each printing.
+            pieces = self._pieces[id(segment)] = segment.text.split(newline)
+        first = segment.span.start
+        return lambda number: pieces[number - first]
 
     def body(
         self, source: str | None, span: Span, kind: str | None = "body"
@@ -218,15 +244,25 @@ class _Lines:
                 segment.kind != kind if kind is not None else segment.kind == "furniture"
             ):
                 continue
-            # A segment is cut into lines once: one message printed many times in a row is one
-            # segment, read again for each printing.
-            pieces = self._pieces.get(id(segment))
-            if pieces is None:
-                pieces = self._pieces[id(segment)] = segment.text.split(self._newline[source])
+            line = self._lines_of(segment, self._newline[source])
             first = max(span.start, segment.span.start)
             last = min(span.end, segment.span.end)
             for number in range(first, last + 1):
-                yield number, pieces[number - segment.span.start]
+                yield number, line(number)
+
+
+def _newline_of(segments: list[Segment]) -> str:
+    """The line end the segments of one source were split on: ``\r`` for a text with carriage
+    returns and no ``\n`` at all, else ``\n``. Each text the segments are cut from is looked at
+    once."""
+    texts: dict[int, str] = {}
+    for segment in segments:
+        cut = segment._cut()
+        text = cut[0] if cut is not None else segment.text
+        texts.setdefault(id(text), text)
+    if any("\n" in text for text in texts.values()):
+        return "\n"
+    return "\r" if any("\r" in text for text in texts.values()) else "\n"
 
 
 @cache

@@ -32,6 +32,10 @@ __all__ = ["assemble", "collection_paused"]
 
 
 def assemble(documents: list[Document], policy: Policy) -> Release:
+    """The release of ``documents``: their printings merged into messages, threaded, collated.
+
+    The documents' printings are used up: each document's list of printings is left empty.
+    """
     with holding():
         return _assembled(documents, policy)
 
@@ -283,15 +287,25 @@ def _assembled(documents: list[Document], policy: Policy) -> Release:
         messages.append(message)
     profile = documents[0].profile if documents else profiles()["generic"]
     laps.lap("merge")
+    # The printings are read into messages: let them go before the messages are threaded (an
+    # archive's printings weigh about as much as its messages), and the unthreaded messages
+    # once they are (threading copies every message it times or links).
+    merged.clear()
+    order.clear()
+    for document in documents:
+        document.printings = []
     threaded = build_threads(messages, policy, profile, collector, archive_zones)
+    messages.clear()
     laps.lap("threads")
     identities = participants(threaded.messages)
     # Threads list each participant once, by identity, however many forms it was printed in.
     identity_of = {key: person.key for person in identities for key in person.keys}
+    unnamed = threaded.threads
     threads = [
         replaced(thread, participants=sorted({identity_of.get(k, k) for k in thread.participants}))
-        for thread in threaded.threads
+        for thread in unnamed
     ]
+    unnamed.clear()
     segments = [
         replaced(s, message_id=renamed[s.message_id])
         if s.message_id is not None and s.message_id in renamed
