@@ -184,6 +184,10 @@ class _Reading:
         return self.lines[index - 1] if index > 0 else self.first_line
 
 
+#: The line ends a text is split on (:attr:`cablethread.SourceText.newline`).
+_LINE_ENDS = {"\n": re.compile("\n"), "\r": re.compile("\r")}
+
+
 class _Lines:
     """The body lines of each source, cut from the release's segments when asked for.
 
@@ -198,33 +202,34 @@ class _Lines:
             self._by_source.setdefault(segment.source, []).append(segment)
         self._starts: dict[str | None, list[int]] = {}
         self._pieces: dict[int, list[str]] = {}
-        #: Where each line of an input's text begins (and where the text ends), by the text.
-        self._line_starts: dict[int, tuple[str, array[int]]] = {}
+        #: Where each line of a segment cut from its input begins, by the segment.
+        self._line_starts: dict[int, array[int]] = {}
         # Each source is split on its own line end, as the parser split it (SourceText): ``\r``
-        # in a text with carriage returns and no ``\n`` at all.
-        self._newline = {source: _newline_of(parts) for source, parts in self._by_source.items()}
+        # in a text with carriage returns and no ``\n`` at all. Found for a source when read.
+        self._newline: dict[str | None, str] = {}
 
     def _lines_of(self, segment: Segment, newline: str) -> Callable[[int], str]:
         """Line ``number`` of ``segment`` (a line of its source), without its line end."""
+        first = segment.span.start
         cut = segment._cut()
         if cut is not None:
-            whole = cut[0]
-            known = self._line_starts.get(id(whole))
-            if known is None:
-                starts = array("q", [0])
-                starts.extend(m.end() for m in re.finditer(re.escape(newline), whole))
-                if starts[-1] != len(whole):
-                    starts.append(len(whole) + len(newline))  # a last line without its end
-                known = self._line_starts[id(whole)] = (whole, starts)
-            starts = known[1]
+            whole, begin, end = cut
             step = len(newline)
-            return lambda number: whole[starts[number - 1] : starts[number] - step]
+            starts = self._line_starts.get(id(segment))
+            if starts is None:
+                # Where each of the segment's lines begins in the text, and where the last ends
+                # (past its line end): eight bytes a line, only for the segments read.
+                starts = array("q", [begin])
+                starts.extend(m.end() for m in _LINE_ENDS[newline].finditer(whole, begin, end))
+                if starts[-1] != end:
+                    starts.append(end + step)  # a last line without its line end
+                self._line_starts[id(segment)] = starts
+            return lambda number: whole[starts[number - first] : starts[number - first + 1] - step]
         pieces = self._pieces.get(id(segment))
         if pieces is None:
             # A segment is cut into lines once: one message printed many times in a row is one
             # segment, read again for each printing.
             pieces = self._pieces[id(segment)] = segment.text.split(newline)
-        first = segment.span.start
         return lambda number: pieces[number - first]
 
     def body(
@@ -244,7 +249,10 @@ class _Lines:
                 segment.kind != kind if kind is not None else segment.kind == "furniture"
             ):
                 continue
-            line = self._lines_of(segment, self._newline[source])
+            newline = self._newline.get(source)
+            if newline is None:
+                newline = self._newline[source] = _newline_of(segments)
+            line = self._lines_of(segment, newline)
             first = max(span.start, segment.span.start)
             last = min(span.end, segment.span.end)
             for number in range(first, last + 1):
