@@ -110,11 +110,13 @@ def _restored(cls: type[_M], *values: Any) -> _M:
     into the instance's ``__dict__``, which keeps the keys it shares with every instance of the
     class (PEP 412).
     """
-    instance = _new_model(cls)
     names, fields = _restoring(cls)
-    held = instance.__dict__
-    for name, value in zip(names, values, strict=True):
-        held[name] = value
+    if len(values) != len(names):
+        raise ValueError(f"{cls.__name__} takes {len(names)} values, not {len(values)}")
+    held = _blank(cls).fields.copy()
+    held.update(zip(names, values, strict=True))
+    instance = _new_model(cls)
+    _set_slot(instance, "__dict__", held)
     _set_slot(instance, "__pydantic_fields_set__", fields)
     _set_slot(instance, "__pydantic_extra__", None)
     _set_slot(instance, "__pydantic_private__", None)
@@ -207,26 +209,32 @@ def trusted(cls: Callable[_P, _M], /, *args: _P.args, **values: _P.kwargs) -> _M
     model = cast("type[_M]", cls)
     if args:
         raise TypeError(f"{model.__name__} takes its fields by name")
-    defaults = _plain_defaults(model)
-    if not values.keys() <= defaults.keys():
-        unknown = ", ".join(sorted(values.keys() - defaults.keys()))
+    blank = _blank(model)
+    if not values.keys() <= blank.fields.keys():
+        unknown = ", ".join(sorted(values.keys() - blank.fields.keys()))
         raise TypeError(f"{model.__name__} has no field {unknown}")
-    # The field values in the order of the fields, as validation leaves them (JSON keeps it);
-    # a field left out takes its default.
-    instance = model.__new__(model)
+    if not blank.required <= values.keys():
+        missing = next(name for name in blank.fields if name in blank.required - values.keys())
+        raise TypeError(f"{model.__name__} needs {missing}")
+    # The field values in the order of the fields, as validation leaves them (JSON keeps it): a
+    # copy of the class's blank fields, which shares its keys with every instance (PEP 412), the
+    # values given over them; a field left out takes its default.
+    fields = blank.fields.copy()
+    fields.update(values)
+    for name, make in blank.factories:
+        if name not in values:
+            fields[name] = make()
     held = _HELD.get()
-    share = held.strings.setdefault if held is not None else _same
-    for name, default in defaults.items():
-        value = values.get(name, default)
-        if type(value) is str:
-            if len(value) <= _SHARED_LENGTH:
-                value = share(value, value)
-        elif value is _REQUIRED:
-            raise TypeError(f"{model.__name__} needs {name}")
-        elif type(value) is _Factory:
-            value = value.make()
-        _set_slot(instance, name, value)
-    _finish(instance, model)
+    if held is not None:
+        share = held.strings.setdefault
+        for name, value in values.items():
+            if type(value) is str and len(value) <= _SHARED_LENGTH:
+                fields[name] = share(value, value)
+    instance = _new_model(model)
+    _set_slot(instance, "__dict__", fields)
+    _set_slot(instance, "__pydantic_fields_set__", blank.fields_set)
+    _set_slot(instance, "__pydantic_extra__", None)
+    _set_slot(instance, "__pydantic_private__", None)
     return instance
 
 
@@ -281,6 +289,39 @@ class _Factory:
     """A field's default made anew for each instance (``default_factory=list``)."""
 
     make: Callable[[], Any]
+
+
+@dataclass(frozen=True, slots=True)
+class _Blank:
+    """What :func:`trusted` and :func:`_restored` start an instance of a class from."""
+
+    #: Every field at its default, in the order of the fields (a placeholder for a required
+    #: field or a default made anew): the ``__dict__`` of an instance, sharing its keys with
+    #: every instance of the class (PEP 412), which an instance's own is copied from.
+    fields: dict[str, Any]
+    #: The fields that have no default.
+    required: frozenset[str]
+    #: The fields whose default is made anew for each instance, with what makes it.
+    factories: tuple[tuple[str, Callable[[], Any]], ...]
+    #: Every field's name: the fields-set of an instance (:func:`_all_fields`).
+    fields_set: set[str]
+
+
+@cache
+def _blank(cls: type[BaseModel]) -> _Blank:
+    defaults = _plain_defaults(cls)
+    instance = _new_model(cls)
+    fields = instance.__dict__
+    for name, default in defaults.items():
+        fields[name] = default
+    return _Blank(
+        fields=fields,
+        required=frozenset(name for name, value in defaults.items() if value is _REQUIRED),
+        factories=tuple(
+            (name, value.make) for name, value in defaults.items() if type(value) is _Factory
+        ),
+        fields_set=_all_fields(cls),
+    )
 
 
 @cache
