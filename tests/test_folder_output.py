@@ -170,3 +170,15 @@ def _umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
     return mask
+
+
+def test_a_folder_under_a_file_is_refused_naming_the_folder(
+    tmp_path: Path, release: cablethread.Release
+) -> None:
+    (tmp_path / "file.txt").write_text("kept", encoding="utf-8")
+    target = tmp_path / "file.txt" / "eml"
+    with pytest.raises(NotADirectoryError) as raised:
+        cablethread.write_eml(release, target)
+    assert raised.value.filename == str(target)
+    assert (tmp_path / "file.txt").read_text(encoding="utf-8") == "kept"
+    assert sorted(os.listdir(tmp_path)) == ["file.txt"]

@@ -110,6 +110,9 @@ def write_folder(
     parent = folder.parent
     if not os.path.lexists(parent):
         parent.mkdir(parents=True, exist_ok=True)
+    elif not os.path.isdir(parent):
+        # Named as the caller named it, not as the folder the files would be made in.
+        raise NotADirectoryError(errno.ENOTDIR, os.strerror(errno.ENOTDIR), str(folder))
     place = Path(os.path.realpath(parent)) / folder.name
     staged = _Staged(place.parent, place.name)
     try:
