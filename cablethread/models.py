@@ -530,6 +530,17 @@ class Segment(_Frozen):
         # The input's text is pickled once for all the segments cut from it.
         return (cut_segment, (self.kind, self.span, *cut, self.source, self.message_id))
 
+    @classmethod
+    def __get_pydantic_json_schema__(
+        cls, schema: CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        # A segment is written as validated, the text in its place, whatever it holds: the
+        # schema of what is written is that of the fields, not of the serializer that puts the
+        # text back.
+        if handler.mode == "serialization" and "serialization" in schema:
+            schema = cast("CoreSchema", {k: v for k, v in schema.items() if k != "serialization"})
+        return handler(schema)
+
     @model_serializer(mode="wrap")
     def _with_text(
         self, handler: SerializerFunctionWrapHandler, info: SerializationInfo

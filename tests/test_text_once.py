@@ -113,3 +113,9 @@ def test_a_release_holds_its_text_once(seed_text: str) -> None:
         tracemalloc.stop()
     assert len(release.messages) > 200
     assert held / len(text) < 4.7
+
+
+def test_the_schema_of_what_is_written_is_that_of_the_fields() -> None:
+    written = Release.model_json_schema(mode="serialization")["$defs"]["Segment"]
+    assert written == Release.model_json_schema()["$defs"]["Segment"]
+    assert list(written["properties"]) == ["kind", "span", "text", "source", "message_id"]
