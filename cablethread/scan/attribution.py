@@ -75,7 +75,7 @@ def _drop_words(text: str, start: int, end: int, words: p.BetweenWords | None) -
 def _reads(date: str, dayfirst: bool, language: str | None, codes: tuple[str, ...] | None) -> bool:
     # Words without a digit are no date (a name, ``Johnson, Richard Allen``): a third of the
     # parts tried on an OCR'd release, each costing a failed read in every language.
-    if not any(ch.isnumeric() for ch in date):
+    if not any(map(str.isnumeric, date)):
         return False
     return parse_sent(date, dayfirst, (language,), codes).value is not None
 
