@@ -15,7 +15,6 @@ import os
 import pickle
 import re
 import stat
-import tracemalloc
 from array import array
 from collections.abc import Callable
 from email.parser import BytesParser
@@ -27,6 +26,7 @@ import hostile_pdf
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from traced import traced
 
 import cablethread
 from cablethread.cli import commands as cli
@@ -597,12 +597,7 @@ HOSTILE_FIELDS = {
 def _read_in_thirty_times_its_size(text: str) -> None:
     """``text``, one message, parses with under 30 bytes a character at the peak (traced)."""
     cablethread.parse(BLOCK)  # tables and patterns loaded before measuring
-    tracemalloc.start()
-    try:
-        release = cablethread.parse(text)
-        peak = tracemalloc.get_traced_memory()[1]
-    finally:
-        tracemalloc.stop()
+    release, _, peak = traced(lambda: cablethread.parse(text))
     assert release.text == text and len(release.messages) == 1
     assert peak < 30 * len(text), f"{peak / len(text):.0f} bytes a character"
 
@@ -764,12 +759,7 @@ def test_the_release_json_is_written_a_record_at_a_time(tmp_path: Path) -> None:
     )
     release = cablethread.parse(text)
     path = tmp_path / "release.json"
-    tracemalloc.start()
-    try:
-        cablethread.write_json(release, path)
-        peak = tracemalloc.get_traced_memory()[1]
-    finally:
-        tracemalloc.stop()
+    _, _, peak = traced(lambda: cablethread.write_json(release, path))
     data = path.read_bytes()
     assert data == cablethread.export.json_export.release_json(release).encode("utf-8")
     assert len(data) > 10 * len(text)  # the JSON is many times the text …

@@ -10,10 +10,10 @@ from __future__ import annotations
 import copy
 import gc
 import pickle
-import tracemalloc
 from typing import Any
 
 import pytest
+from traced import traced
 
 import cablethread
 from cablethread import Release, Segment
@@ -105,12 +105,7 @@ def test_a_release_holds_its_text_once(seed_text: str) -> None:
     text = "\n".join(seed_text.replace("2019", str(2000 + n)) for n in range(10))
     cablethread.parse(seed_text)
     gc.collect()
-    tracemalloc.start()
-    try:
-        release = cablethread.parse(text)
-        held = tracemalloc.get_traced_memory()[0]
-    finally:
-        tracemalloc.stop()
+    release, held, _ = traced(lambda: cablethread.parse(text))
     assert len(release.messages) > 200
     assert held / len(text) < 4.7
 
