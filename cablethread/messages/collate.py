@@ -192,8 +192,8 @@ class _Lines:
     """The body lines of each source, cut from the release's segments when asked for.
 
     A segment cut from its input's text (as the parser makes them) is read a line at a time
-    from that text, by where each of its lines begins, and nothing is kept of it; a segment
-    holding its own text is split into lines once.
+    from that text, by where each of its lines begins (eight bytes a line, kept for the segments
+    read, never the lines themselves); a segment holding its own text is split into lines once.
     """
 
     def __init__(self, segments: list[Segment]) -> None:
