@@ -106,9 +106,9 @@ def _restored(cls: type[_M], *values: Any) -> _M:
 
     As :func:`_bare`, without holding short strings once: a pickle already holds each string
     object once, and this runs in the process that gathers a pool's results, where every
-    microsecond is serial work (so :func:`_finish` is written out here). The values go straight
-    into the instance's ``__dict__``, which keeps the keys it shares with every instance of the
-    class (PEP 412).
+    microsecond is serial work (so :func:`_finish` is written out here). The values are set over
+    a copy of the class's blank fields (:func:`_blank`), which keeps the keys it shares with every
+    instance of the class (PEP 412).
     """
     names, fields = _restoring(cls)
     if len(values) != len(names):

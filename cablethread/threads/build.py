@@ -437,7 +437,6 @@ def _group(
     members: dict[str, list[Message]] = defaultdict(list)
     for message in placed:
         members[trees.find(message.id)].append(message)
-    keys: dict[int, str] = {}
     threads: list[Thread] = []
     thread: Thread | None = None
     for group in members.values():
@@ -445,16 +444,13 @@ def _group(
         ordered = sorted(group, key=_time_key)
         message_ids = [m.id for m in ordered]
         root_id, depth = _tree(message_ids, parent_of)
-        participants: set[str] = set()
-        for m in ordered:
-            for field in ((m.sender,), m.to, m.cc, m.bcc):
-                for party in field:
-                    if party is not None:
-                        # A party printed in many messages is one object: its key made once.
-                        key = keys.get(id(party))
-                        if key is None:
-                            key = keys[id(party)] = party.key
-                        participants.add(key)
+        participants = {
+            party.key
+            for m in ordered
+            for field in ((m.sender,), m.to, m.cc, m.bcc)
+            for party in field
+            if party is not None
+        }
         times = [m.sent_utc for m in ordered if m.sent_utc is not None]
         mode = policy.tz_mode
         if mode == "infer":
