@@ -77,6 +77,7 @@ from cablethread.lexicon.redactions import (
     split_margin_codes,
     stamp_kind,
 )
+from cablethread.reading.source import line_ends
 
 __all__ = [
     "BLANK_WIDTH",
@@ -184,15 +185,11 @@ class _Reading:
         return self.lines[index - 1] if index > 0 else self.first_line
 
 
-#: The line ends a text is split on (:attr:`cablethread.SourceText.newline`).
-_LINE_ENDS = {"\n": re.compile("\n"), "\r": re.compile("\r")}
-
-
 class _Lines:
     """The body lines of each source, cut from the release's segments when asked for.
 
     A segment cut from its input's text (as the parser makes them) is read a line at a time
-    from that text, by where each of its lines begins (eight bytes a line, kept for the segments
+    from that text, by where each of its lines begins (four bytes a line, kept for the segments
     read, never the lines themselves); a segment holding its own text is split into lines once.
     """
 
@@ -218,9 +215,9 @@ class _Lines:
             starts = self._line_starts.get(id(segment))
             if starts is None:
                 # Where each of the segment's lines begins in the text, and where the last ends
-                # (past its line end): eight bytes a line, only for the segments read.
-                starts = array("q", [begin])
-                starts.extend(m.end() for m in _LINE_ENDS[newline].finditer(whole, begin, end))
+                # (past its line end): four bytes a line, only for the segments read.
+                starts = line_ends(whole, newline, begin, end)
+                starts.insert(0, begin)
                 if starts[-1] != end:
                     starts.append(end + step)  # a last line without its line end
                 self._line_starts[id(segment)] = starts

@@ -40,7 +40,7 @@ from cablethread.models import (
     trusted,
 )
 from cablethread.policy import Policy
-from cablethread.reading.source import SourceText
+from cablethread.reading.source import SourceText, line_ends
 from cablethread.scan.blocks import Scan, scan
 from cablethread.scan.raw import KIND_BODY, KIND_FURNITURE, LINE_KINDS, NO_OWNER
 from cablethread.stages import Laps
@@ -722,14 +722,8 @@ def _segments(
     The line ends are found in one pass over the text (the list of lines is let go of first), and
     the work is done per run of lines, not per line.
     """
-    if len(runs) < 2:
-        ends = array("q")  # the one run ends where the text does
-    else:
-        # Four bytes a line where the text allows.
-        ends = array(
-            "I" if len(text) < 2**32 else "q",
-            map(re.Match.end, re.finditer(re.escape(newline), text)),
-        )
+    # One run ends where the text does: its line ends are not needed.
+    ends = array("q") if len(runs) < 2 else line_ends(text, newline)
     segments: list[Segment] = []
     start = 1  # the first line of the run
     offset = 0  # where line ``start`` begins
