@@ -15,6 +15,7 @@ import pytest
 
 import cablethread
 from cablethread import Diagnostic, Message, Policy, Release
+from cablethread.errors import DataFileError
 
 DATA = Path(__file__).parent / "data"
 US_STATE_FILE = DATA / "clinton" / "damaged_month_se_tember_C05759538.txt"
@@ -537,3 +538,46 @@ def test_a_parent_later_than_its_reply_by_the_printed_zones_is_not_linked(
     reply, parent = release.messages
     assert (reply.parent_id == parent.id) is linked
     assert bool(_notes(release, "thread-chain-break")) is not linked
+
+
+def _without_tzdata(monkeypatch: pytest.MonkeyPatch, folders: tuple[str, ...]) -> None:
+    """As on a machine whose ``zoneinfo`` reads the system's zones and has no ``tzdata``
+    package, the system's zones in ``folders``; the table of countries read afresh."""
+    from cablethread.fields import zones
+
+    def missing(package: str) -> None:
+        raise ModuleNotFoundError(f"No module named {package!r}")
+
+    monkeypatch.setattr(zones.resources, "files", missing)
+    monkeypatch.setattr(zones.zoneinfo, "TZPATH", folders)
+    zones._countries.cache_clear()
+
+
+def test_zone_countries_come_from_the_system_zone_table_without_tzdata(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    # zoneinfo works without tzdata where the system has its zones; so does the table of the
+    # zones' countries that chooses a printed abbreviation's zone.
+    (tmp_path / "zone.tab").write_text(
+        "# country\tcoordinates\tzone\nNZ\t-3652+17446\tPacific/Auckland\n", encoding="utf-8"
+    )
+    _without_tzdata(monkeypatch, (str(tmp_path / "missing"), str(tmp_path)))
+    from cablethread.fields import zones
+
+    try:
+        assert zones._countries() == {"Pacific/Auckland": "NZ"}
+    finally:
+        zones._countries.cache_clear()
+
+
+def test_no_zone_table_at_all_is_a_data_file_error_naming_tzdata(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    _without_tzdata(monkeypatch, (str(tmp_path),))
+    from cablethread.fields import zones
+
+    try:
+        with pytest.raises(DataFileError, match="pip install tzdata"):
+            _one("Thursday, 11 July 2019 11:25 AM CST", sender="NAD")
+    finally:
+        zones._countries.cache_clear()

@@ -16,15 +16,18 @@ other half of daylight saving on that date (``EST`` in July); that is reported t
 from __future__ import annotations
 
 import re
+import zoneinfo
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, timezone, tzinfo
 from functools import cache
 from importlib import resources
+from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from cablethread.codes import Code
 from cablethread.datafiles import ZonesFile, load_data
 from cablethread.diagnostics import Note
+from cablethread.errors import DataFileError
 
 __all__ = [
     "PrintedZone",
@@ -152,7 +155,7 @@ def is_iana_name(name: str) -> bool:
 @cache
 def _countries() -> dict[str, str]:
     """The country (ISO 3166 code) of each IANA zone, from tzdata's ``zone.tab``."""
-    text = resources.files("tzdata").joinpath("zoneinfo/zone.tab").read_text("utf-8")
+    text = _zone_table()
     countries: dict[str, str] = {}
     for line in text.splitlines():
         if line.startswith("#") or not line.strip():
@@ -161,6 +164,25 @@ def _countries() -> dict[str, str]:
         if len(parts) >= 3:
             countries[parts[2]] = parts[0]
     return countries
+
+
+def _zone_table() -> str:
+    """The text of ``zone.tab``: the ``tzdata`` package's, else the system's (the first on
+    :data:`zoneinfo.TZPATH`, where ``zoneinfo`` finds its zones without ``tzdata``)."""
+    try:
+        return resources.files("tzdata").joinpath("zoneinfo/zone.tab").read_text("utf-8")
+    except (ModuleNotFoundError, FileNotFoundError):
+        pass
+    for folder in zoneinfo.TZPATH:
+        path = Path(folder) / "zone.tab"
+        if path.is_file():
+            return path.read_text("utf-8")
+    raise DataFileError(
+        "zone.tab",
+        None,
+        "the countries of the time zones are read from tzdata's zone.tab, and neither the "
+        "tzdata package nor a zone.tab on zoneinfo.TZPATH was found: pip install tzdata",
+    )
 
 
 def _country(zone: str | None) -> str | None:
