@@ -406,3 +406,23 @@ def test_repaired_nih_dates_carry_their_diagnostic_in_a_release() -> None:
     assert ("date-ocr-repaired", 2) in {
         (d.code, d.span.start if d.span else 0) for d in release.diagnostics
     }
+
+
+def test_prose_before_a_date_is_turned_down_by_its_words_without_asking_dateutil(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # An attribution wrapped into the line of prose above it is tried as a date at each comma
+    # (NIH): no language reads it, and dateutil, which spent a quarter of a millisecond on each
+    # such value to turn it down, is not asked about a value of more than twelve words.
+    import cablethread.fields.dates as dates
+
+    def asked(*args: object, **kwargs: object) -> None:
+        raise AssertionError("dateutil asked about prose")
+
+    monkeypatch.setattr(dates.dateutil_parser, "parse", asked)
+    prose = "Let us chat by phone this morning On Apr 28, 2020, at 5:51 AM, Haskins"
+    parsed = parse_sent(prose + " ")  # a value of its own, not one read before
+    assert parsed.value is None
+    assert [note.message for note in parsed.notes] == [
+        f"{prose + ' '!r}: 15 words, too many for a date"
+    ]

@@ -608,6 +608,10 @@ _DEFAULT_B = datetime(1908, 3, 30, 2, 2, 2)
 
 #: Longer than any printed send time; dateutil is not asked about such a value.
 MAX_DATE_LENGTH = 200
+#: More words than any send time dateutil reads (seven at most in every corpus; a value of more
+#: is some prose before an attribution's date, ``Sent from my iPhone On Apr 8, 2020, at …``,
+#: which dateutil turns down after a quarter of a millisecond); it is not asked.
+MAX_DATE_WORDS = 12
 
 
 def _slow(raw: str, text: str, dayfirst: bool) -> ParsedDate:
@@ -631,6 +635,10 @@ def _slow(raw: str, text: str, dayfirst: bool) -> ParsedDate:
 
     if len(text) > MAX_DATE_LENGTH:
         note = f"{raw[:60]!r}…: {len(raw)} characters, too long for a date"
+        return ParsedDate(None, (Note(Code.DATE_UNPARSED, note),))
+    words = len(text.split())
+    if words > MAX_DATE_WORDS:
+        note = f"{raw!r}: {words} words, too many for a date"
         return ParsedDate(None, (Note(Code.DATE_UNPARSED, note),))
     try:
         # dateutil warns about values it half reads; the notes here already say what was read,
