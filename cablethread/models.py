@@ -15,7 +15,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
 from datetime import datetime
-from functools import cache
+from functools import cache, lru_cache, wraps
 from typing import TYPE_CHECKING, Annotated, Any, Literal, ParamSpec, TypeVar, cast
 
 from pydantic import (
@@ -68,6 +68,7 @@ __all__ = [
 
 _M = TypeVar("_M", bound=BaseModel)
 _P = ParamSpec("_P")
+_T = TypeVar("_T")
 _set_slot = object.__setattr__
 
 
@@ -141,10 +142,12 @@ _SHARED_LENGTH = 80
 
 @dataclass(slots=True)
 class _Held:
-    """What the models made inside one :func:`holding` share: short strings and spans."""
+    """What the models made inside one :func:`holding` share: short strings and spans; and the
+    values read once for the read (:func:`per_read`), each function's own cache."""
 
     strings: dict[str, str] = dataclass_field(default_factory=dict)
     spans: dict[tuple[int, int], Span] = dataclass_field(default_factory=dict)
+    reads: dict[Callable[..., Any], Callable[..., Any]] = dataclass_field(default_factory=dict)
 
 
 #: The table of the read in progress in this thread or task; None outside any.
@@ -169,6 +172,37 @@ def holding() -> Iterator[None]:
         yield
     finally:
         _HELD.reset(token)
+
+
+def _cached(function: Callable[..., Any], maxsize: int) -> Callable[..., Any]:
+    return lru_cache(maxsize=maxsize)(function)
+
+
+def per_read(maxsize: int) -> Callable[[Callable[_P, _T]], Callable[_P, _T]]:
+    """Remember a function's results, by its arguments, for the read in progress only.
+
+    A document prints one value many times (a Sent: line in each message that quotes it, a
+    withholding code on every page), and a function of the printed text is worth asking once
+    for each: inside :func:`holding`, a call is answered from a cache of at most ``maxsize``
+    results that the read holds and lets go of when it ends; outside any, the function is
+    called. No reading is kept from one document to the next: a second parse of a text does
+    the work of the first, and an archive read file by file holds nothing between files.
+    """
+
+    def decorate(function: Callable[_P, _T]) -> Callable[_P, _T]:
+        @wraps(function)
+        def remembered(*args: _P.args, **kwargs: _P.kwargs) -> _T:
+            held = _HELD.get()
+            if held is None:
+                return function(*args, **kwargs)
+            cached = held.reads.get(remembered)
+            if cached is None:
+                cached = held.reads[remembered] = _cached(function, maxsize)
+            return cast("_T", cached(*args, **kwargs))
+
+        return remembered
+
+    return decorate
 
 
 def _bare(cls: type[_M], items: Iterable[tuple[str, Any]]) -> _M:

@@ -27,7 +27,7 @@ import re
 import warnings
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta, timezone, tzinfo
-from functools import cache, lru_cache
+from functools import cache
 
 from dateutil import parser as dateutil_parser
 
@@ -36,6 +36,7 @@ from cablethread.datafiles import OcrDatesFile, load_data
 from cablethread.diagnostics import Note
 from cablethread.fields.zones import is_iana_name, is_zone_name, offset_zone
 from cablethread.lexicon.languages import Language, languages, try_order
+from cablethread.models import per_read
 
 __all__ = ["MONTHS", "WEEKDAYS", "ParsedDate", "parse_sent", "placeable"]
 
@@ -876,7 +877,7 @@ def _read(raw: str, text: str, dayfirst: bool, order: tuple[str, ...]) -> Parsed
     return _slow(raw, text, dayfirst)
 
 
-@lru_cache(maxsize=16_384)
+@per_read(maxsize=16_384)
 def parse_sent(
     raw: str,
     dayfirst: bool = True,

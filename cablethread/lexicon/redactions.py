@@ -14,12 +14,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 from typing import Literal
 
 from cablethread.datafiles import GroundsFile, load_data
 from cablethread.lexicon import patterns as p
-from cablethread.models import Redaction, span_of, trusted
+from cablethread.models import Redaction, per_read, span_of, trusted
 
 __all__ = [
     "StampKind",
@@ -93,7 +93,7 @@ def _normalise(raw: str) -> tuple[str, bool]:
     return "s" + token, True
 
 
-@lru_cache(maxsize=4096)
+@per_read(maxsize=4096)
 def _read_code(raw: str) -> tuple[str, bool, _Ground] | None:
     """The code, whether it was repaired, and its ground, of a printed code (None: no ground)."""
     code, damaged = _normalise(raw)
@@ -245,7 +245,7 @@ def _read_margin_start(text: str) -> int | None:
     return cut
 
 
-_remembered_margin_start = lru_cache(maxsize=1_024)(_read_margin_start)
+_remembered_margin_start = per_read(maxsize=1_024)(_read_margin_start)
 
 
 def split_margin_codes(text: str) -> tuple[str, str | None]:
@@ -304,7 +304,7 @@ def _printed_codes(text: str) -> tuple[str, ...]:
 
 
 #: A release prints a body line again wherever it quotes the message (:data:`_REMEMBERED_LENGTH`).
-_remembered_codes = lru_cache(maxsize=2_048)(_printed_codes)
+_remembered_codes = per_read(maxsize=2_048)(_printed_codes)
 
 
 def _made(matches: Iterable[str], line: int, field: str | None) -> list[Redaction]:

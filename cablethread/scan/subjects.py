@@ -3,19 +3,18 @@ printed below it, OCR debris and forwarders' notes cut off."""
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from cablethread.fields.parties import Fragment, is_withheld_words
 from cablethread.fields.subjects import (
     near_keys,
     parse_subject,
 )
 from cablethread.lexicon import patterns as p
+from cablethread.models import per_read
 from cablethread.scan.lines import _TEXT
 from cablethread.scan.raw import RawBlock, RawField
 
 
-@lru_cache(maxsize=4096)
+@per_read(maxsize=4096)
 def _subject_key(text: str) -> str:
     """The thread key of a subject as printed (a chain prints one subject many times)."""
     return parse_subject(text).thread_key
