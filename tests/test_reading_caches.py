@@ -71,3 +71,44 @@ def test_per_read_calls_through_outside_a_read_and_caches_inside_one() -> None:
     with holding():  # a new read remembers nothing of the last
         assert double(3) == 6
     assert calls == [3, 3, 3, 4, 3]
+
+
+def _module_caches() -> dict[str, object]:
+    """Every cached function of the package's modules, by ``module.name``."""
+    import importlib
+    import pkgutil
+
+    found: dict[str, object] = {}
+    for info in pkgutil.walk_packages(cablethread.__path__, "cablethread."):
+        if info.name.endswith("__main__"):
+            continue
+        module = importlib.import_module(info.name)
+        for name, value in vars(module).items():
+            if hasattr(value, "cache_info"):
+                found[f"{info.name}.{name}"] = value
+    return found
+
+
+def _release_of(day: int, code: str, name: str) -> str:
+    """A text of four messages: an Outlook chain, a withholding code, an RFC 5322 block and an
+    ``On … wrote:`` attribution, its values made from ``day``, ``code`` and ``name``."""
+    return (
+        CHAIN.replace("11 July", f"{day} July").replace("Letter", f"Visit {code}")
+        + f"From: {name} <{name.split()[0].lower()}@example.org>\n"
+        f"Date: Mon, {day} Aug 2019 10:00:00 +1200\nTo: NAD\nSubject: RE: Visit\n\n"
+        f"On Mon, Aug {day}, 2019 at 9:00 AM, NAD wrote:\n> Text.\n"
+    )
+
+
+def test_no_module_cache_grows_with_what_is_parsed() -> None:
+    caches = _module_caches()
+    # The package's tables and expressions, made once, by a text of the same layouts.
+    assert len(cablethread.parse(_release_of(5, "s6(a)", "Jane Doe")).messages) == 4
+    sizes = {name: cache.cache_info().currsize for name, cache in caches.items()}  # type: ignore[attr-defined]
+    assert len(cablethread.parse(_release_of(12, "s9(2)(a)", "John Roe")).messages) == 4
+    grown = {
+        name: (sizes[name], cache.cache_info().currsize)  # type: ignore[attr-defined]
+        for name, cache in caches.items()
+        if cache.cache_info().currsize > sizes[name]  # type: ignore[attr-defined]
+    }
+    assert grown == {}

@@ -32,7 +32,6 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from functools import lru_cache
 
 from cablethread.codes import Code
 from cablethread.diagnostics import Collector
@@ -42,7 +41,7 @@ from cablethread.fields.parties import FieldReader, Fragment, resolve_party
 from cablethread.fields.subjects import MOST_PREFIXES, parse_subject, read_subject
 from cablethread.lexicon.languages import label_fields, languages
 from cablethread.lexicon.redactions import find_redactions
-from cablethread.models import Party, Redaction, Span, Subject, span_of, trusted
+from cablethread.models import Party, Redaction, Span, Subject, per_read, span_of, trusted
 from cablethread.scan.blocks import RawBlock
 
 __all__ = ["FIELD_READERS", "BlockFields", "FieldRule"]
@@ -321,7 +320,7 @@ def _date_languages(block: RawBlock) -> tuple[str | None, ...]:
     return _languages_of(block.language, tuple(raw_field.label for raw_field in block.fields))
 
 
-@lru_cache(maxsize=1_024)
+@per_read(maxsize=1_024)
 def _languages_of(language: str | None, labels: tuple[str, ...]) -> tuple[str | None, ...]:
     """:func:`_date_languages` of a block in ``language`` printing ``labels`` (a release prints
     the same few sets of labels again and again)."""
