@@ -744,8 +744,7 @@ def _in_english(
     ``Donnerstag, 28. Oktober 2021 um 12:46 Uhr`` in German gives
     ``Thursday, 28 October 2021 12:46``.
     """
-    halves = {word.casefold().rstrip("."): "AM" for word in language.am}
-    halves.update({word.casefold().rstrip("."): "PM" for word in language.pm})
+    halves = language.halves
     weekdays: list[int] = []
     months: list[int] = []
     either: list[tuple[int, int]] = []

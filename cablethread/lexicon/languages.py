@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
-from functools import cache
+from functools import cache, cached_property
 
 from cablethread.datafiles import LanguagesFile, load_data
 
@@ -61,6 +61,14 @@ class Language:
     signoffs: tuple[str, ...] = ()
     #: Separator words only between two runs of dashes (``------ Original ------``).
     framed_separators: tuple[str, ...] = ()
+
+    @cached_property
+    def halves(self) -> dict[str, str]:
+        """``AM`` or ``PM`` of each word of :attr:`am` and :attr:`pm`, case-folded, dots dropped
+        at the end (``vorm`` → ``AM``)."""
+        halves = {word.casefold().rstrip("."): "AM" for word in self.am}
+        halves.update({word.casefold().rstrip("."): "PM" for word in self.pm})
+        return halves
 
 
 def _words(words: Iterable[str]) -> frozenset[str]:
@@ -190,7 +198,13 @@ def try_order(prefer: Iterable[str | None], codes: Iterable[str] | None = None) 
     >>> try_order(["hr"], ["en", "pl", "hr"])
     ('hr', 'en', 'pl')
     """
-    allowed = [language.code for language in _selected(tuple(codes) if codes else None)]
+    return _try_order(tuple(prefer), tuple(codes) if codes else None)
+
+
+@cache
+def _try_order(prefer: tuple[str | None, ...], codes: tuple[str, ...] | None) -> tuple[str, ...]:
+    # One order for each preference and choice of languages (a few of each in a release).
+    allowed = [language.code for language in _selected(codes)]
     order: list[str] = []
     for code in [*prefer, "en", *allowed]:
         if code is not None and code in allowed and code not in order:
