@@ -160,7 +160,8 @@ def _same(value: str, default: str) -> str:
 
 @contextmanager
 def holding() -> Iterator[None]:
-    """Hold each short string and each span once among the models made inside.
+    """Hold each short string and each span once among the models made inside, and the
+    values read once inside (:func:`per_read`).
 
     The parser reads each document, and threads a release, inside one: a release of 100 MB
     holds millions of models, most of whose short strings and spans repeat. The table is the
