@@ -888,6 +888,11 @@ def parse_sent(
     ``prefer`` names the languages to read it in first (the block's, from its labels); the
     others of ``languages`` (every language of the table when None) follow, English first.
     ``dayfirst`` orders numeric dates in English; the other languages print the day first.
+
+    While a document is parsed, a value printed again is read once
+    (:func:`~cablethread.models.per_read`); called on its own, each call reads its value
+    afresh: to read a column of repeated values, wrap it in :func:`functools.lru_cache` (its
+    arguments are all hashable).
     """
     text = " ".join(raw.split()).strip(_JUNK_EDGES)
     if not text:
