@@ -36,8 +36,6 @@ FORWARD_MISSES = {
 
 #: Fixtures whose newest text is not what ``email_reply_trimmer`` expects, and why.
 TRIMMER_MISSES = {
-    # ``ᐧ`` (a mail tracker's mark) is left above the signature delimiter.
-    "email_reply_trimmer/delimiters.txt",
     # Gmail attributions cut short: ``2016-03-03 17:21 GMT+01:00 Some One`` (no address, no
     # colon) and ``2013/7/20 sam via Discourse Meta <info@discourse.org>`` (no colon, ``|`` quotes).
     "email_reply_trimmer/embedded_email_11.txt",

@@ -488,6 +488,9 @@ FORWARDED_BY_TAIL_TEXT = re.compile(r"^[\d:/ \t.AaPpMm]+$")
 RULE_LINE = re.compile(r"^[ \t]*[-_=*~—–]{3,}[ \t\r]*$")
 #: The signature delimiter of RFC 3676 (``-- ``), often printed without its blank.
 SIGNATURE_DELIMITER = re.compile(r"^--[ \t]?\r?$")
+#: A line holding only the mark a mail tracker adds to the end of what its user wrote (``ᐧ``,
+#: U+1427, Mailtrack's, printed above the signature in Gmail): not part of the text.
+TRACKER_MARK_LINE = re.compile(r"^[ \t>]*\u1427[ \t\r]*$")
 
 
 @cache

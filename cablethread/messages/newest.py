@@ -48,8 +48,9 @@ def _blank(line: str) -> bool:
 
 
 def _trim(lines: list[str], strip_signature: bool, languages: tuple[str, ...] | None) -> str:
-    """Lines without the rules and blank lines at either end; the signature cut when asked:
-    ``Thanks`` / ``--`` / ``Jane Doe`` / ``____`` gives ``Thanks``.
+    """Lines without the rules, blank lines and mail trackers' marks at the end, and blank lines
+    at the start; the signature cut when asked: ``Thanks`` / ``--`` / ``Jane Doe`` / ``____``
+    gives ``Thanks``, and ``Thanks`` / ``ᐧ`` / ``--`` / ``Jane`` gives ``Thanks``.
     """
     if strip_signature:
         signoff = p.signoff(languages)
@@ -58,7 +59,9 @@ def _trim(lines: list[str], strip_signature: bool, languages: tuple[str, ...] | 
                 lines = lines[:index]
                 break
     lines = [line.rstrip("\r") for line in lines]
-    while lines and (_blank(lines[-1]) or p.RULE_LINE.match(lines[-1])):
+    while lines and (
+        _blank(lines[-1]) or p.RULE_LINE.match(lines[-1]) or p.TRACKER_MARK_LINE.match(lines[-1])
+    ):
         lines.pop()
     while lines and _blank(lines[0]):
         lines.pop(0)
