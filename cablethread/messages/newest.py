@@ -77,6 +77,7 @@ def newest_body(
 ) -> str:
     """The text the newest writer of a printed chain typed, from the release's segments.
 
+    Rules, blank lines and a mail tracker's mark (``ᐧ``) are left off its end.
     ``strip_signature`` also cuts it at a signature delimiter (``-- ``) or a phone's sign-off
     (``Sent from my iPhone``, ``Envoyé de mon iPad``; ``languages`` restricts which). ``source``
     picks the input of a release read from several (the first by default).
