@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import gc
 import hashlib
+import io
 import mailbox
 import os
 import pickle
@@ -32,6 +33,7 @@ import cablethread
 from cablethread.cli import commands as cli
 from cablethread.cli.commands import main
 from cablethread.messages import document, parser
+from cablethread.reading.files import read_text
 
 BLOCK = "From: NAD\nSent: Thursday, 11 July 2019 11:25 AM\nTo: BEIJING\nSubject: LETTER\n"
 
@@ -151,6 +153,74 @@ def test_a_file_over_the_size_limit_is_refused_and_the_limit_can_be_raised(
     assert main(["parse", "--max-size", "1K", str(path)]) == 2
     assert "--max-size" in capsys.readouterr().err
     assert main(["parse", "--max-size", "4K", str(path)]) == 0
+
+
+def test_a_small_file_is_read_without_a_buffer_the_size_of_the_limit(tmp_path: Path) -> None:
+    # Reading asked for the whole limit (256 MB): a binary read(n) makes its buffer of n bytes
+    # first, so under `ulimit -v 300000` a file of 100 bytes ended in "out of memory".
+    path = tmp_path / "release.txt"
+    path.write_text(BLOCK, encoding="utf-8")
+    cablethread.parse(BLOCK)  # tables and patterns loaded before measuring
+    for read in (
+        lambda: cablethread.parse_file(path),
+        lambda: cablethread.parse_many([path]),
+        lambda: cablethread.parse_file(path.open("rb")),
+        lambda: cablethread.parse_file(io.BytesIO(BLOCK.encode())),
+    ):
+        release, _, peak = traced(read)
+        assert len(release.messages) == 1
+        assert peak < 8 * 1024 * 1024
+
+
+class _Trickle(io.RawIOBase):
+    """A stream that gives a few bytes a read, as a pipe or a socket may."""
+
+    def __init__(self, data: bytes) -> None:
+        self.data = data
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        part, self.data = self.data[:7], self.data[7:]
+        buffer[: len(part)] = part
+        return len(part)
+
+
+def _letters(count: int) -> str:
+    return "".join(BLOCK.replace("LETTER", f"LETTER {n}") for n in range(count))
+
+
+def test_a_stream_that_gives_a_little_at_a_time_is_read_to_its_end_or_its_limit() -> None:
+    text = _letters(3_000)  # 250 KB
+    release = cablethread.parse_file(_Trickle(text.encode()))
+    assert len(release.messages) == 3_000
+    assert release.messages[-1].subject is not None
+    assert release.messages[-1].subject.text == "LETTER 2999"
+    with pytest.raises(cablethread.InputError, match="limit of 100,000 bytes"):
+        cablethread.parse_file(_Trickle(text.encode()), cablethread.Policy(max_bytes=100_000))
+
+
+def test_a_stream_larger_than_a_read_is_read_whole_and_counted_whole() -> None:
+    big = "".join(f"line {n}\n" for n in range(300_000))  # 3.2 MB, more than one read
+    assert read_text(io.StringIO(big))[0] == big
+    assert read_text(io.BytesIO(big.encode()), max_bytes=len(big))[0] == big
+    with pytest.raises(cablethread.InputError, match=f"limit of {len(big) - 1:,} bytes"):
+        read_text(io.BytesIO(big.encode()), max_bytes=len(big) - 1)
+
+
+def test_a_non_blocking_stream_with_nothing_ready_is_named_not_a_crash() -> None:
+    class Waiting(io.RawIOBase):
+        name = "socket"
+
+        def readable(self) -> bool:
+            return True
+
+        def read(self, size: int = -1) -> None:  # type: ignore[override]
+            return None
+
+    with pytest.raises(cablethread.InputError, match=r"socket: .*non-blocking"):
+        cablethread.parse_file(Waiting())
 
 
 def test_running_out_of_memory_is_exit_code_two_with_a_message(

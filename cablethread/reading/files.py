@@ -14,9 +14,10 @@ from __future__ import annotations
 
 import os
 import stat
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO
+from typing import IO, Any, TypeVar
 
 from cablethread.codes import Code
 from cablethread.diagnostics import Note
@@ -125,12 +126,48 @@ def _read_regular(path: Path, name: str, max_bytes: int) -> bytes:
         if size > max_bytes:
             raise _too_large(name, f"{size:,} bytes,", max_bytes)
         try:
-            data = handle.read(max_bytes + 1)
+            data = _read_at_most(handle.read, name, max_bytes, size)
         except OSError as exc:
             raise InputError(f"{name}: cannot be read ({exc.strerror})") from None
     if len(data) > max_bytes:  # the file grew while it was read
         raise _too_large(name, "it holds", max_bytes)
     return data
+
+
+#: What a stream of unknown size is read in, in characters or bytes, and what is asked for after
+#: a file's first read to see that it has ended.
+_CHUNK = 1 << 20
+
+_Chunk = TypeVar("_Chunk", str, bytes)
+
+
+def _read_at_most(
+    read: Callable[[int], _Chunk | None], name: str, limit: int, expected: int = _CHUNK
+) -> _Chunk:
+    """What ``read`` gives up to its end, or ``limit + 1`` units if it holds more (so that the
+    caller can tell).
+
+    A file of ``expected`` bytes is read whole in its first call; a stream, in chunks. Nothing
+    much beyond what is there to read is asked for: a binary file's ``read(n)`` makes a buffer of
+    ``n`` bytes before it reads, and asking for the whole limit (256 MB by default) for a file of a
+    few bytes fails outright where a process's address space is limited (``ulimit -v``, some
+    containers and batch systems).
+    """
+    parts = [_checked(read(min(limit, expected) + 1), name)]
+    total = len(parts[0])
+    while total <= limit:
+        part = _checked(read(min(_CHUNK, limit + 1 - total)), name)
+        if not part:
+            break
+        parts.append(part)
+        total += len(part)
+    return parts[0] if len(parts) == 1 else parts[0][:0].join(parts)
+
+
+def _checked(part: _Chunk | None, name: str) -> _Chunk:
+    if part is None:  # a non-blocking stream with nothing to give yet
+        raise InputError(f"{name}: the stream has no data ready (it is non-blocking)")
+    return part
 
 
 def read_text(
@@ -153,7 +190,8 @@ def read_text(
         data = _read_regular(path, name, max_bytes)
     else:
         name = str(getattr(path_or_file, "name", "<stream>"))
-        content = path_or_file.read(max_bytes + 1)
+        stream: IO[Any] = path_or_file  # bytes, or str from a text stream
+        content = _read_at_most(stream.read, name, max_bytes)
         if len(content) > max_bytes:
             raise _too_large(name, "it holds", max_bytes)
         if isinstance(content, str):
