@@ -59,6 +59,40 @@ def test_dash_reads_standard_input_and_writes_one_export_to_standard_output() ->
     assert b"23 messages" in done.stderr
 
 
+CP1252_BLOCK = b"From: NAD\nSent: Thursday, 11 July 2019 11:25 AM\nTo: BEIJING\nSubject: caf\xe9\n"
+
+
+def test_standard_input_is_decoded_and_limited_as_a_file_is() -> None:
+    # It was read as the terminal's text: cp1252 came out as escapes (caf\udce9), UTF-16 as
+    # nothing, and --max-size did not hold.
+    done = cablethread("parse", "--format", "json", "-", stdin=CP1252_BLOCK)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["subject"] == "café"
+    done = cablethread("diagnostics", "-", stdin=CP1252_BLOCK)
+    assert b"<stdin>: warning: input-decoded-cp1252" in done.stdout
+    utf16 = CP1252_BLOCK.decode("cp1252").encode("utf-16")
+    done = cablethread("parse", "--format", "json", "-", stdin=utf16)
+    assert json.loads(done.stdout)["subject"] == "café"
+    done = cablethread("parse", "--max-size", "1K", "-", stdin=SEED.read_bytes())
+    assert done.returncode == 2
+    assert b"<stdin>: it holds more than the limit of 1,024 bytes" in done.stderr
+
+
+def test_standard_input_is_read_on_a_pool_of_workers_too() -> None:
+    done = cablethread("parse", "--jobs", "2", "--json", "-", "-", str(SEED), stdin=CP1252_BLOCK)
+    assert done.returncode == 0, done.stderr
+    release = json.loads(done.stdout)
+    assert release["sources"] == ["<stdin>", str(SEED)]
+    assert any(m["subject"] and m["subject"]["text"] == "café" for m in release["messages"])
+
+
+def test_a_pdf_on_standard_input_is_read_through_its_text_layer() -> None:
+    pdf = ROOT / "tests" / "data" / "mfat_xinjiang_oia.pdf"
+    done = cablethread("parse", "-", stdin=pdf.read_bytes())
+    assert done.returncode == 0, done.stderr
+    assert b"23 messages" in done.stderr
+
+
 def test_only_one_export_may_go_to_standard_output() -> None:
     done = cablethread("parse", "--json", "-", "--graphml", "-", str(SEED))
     assert done.returncode == 2

@@ -109,3 +109,35 @@ def test_policy_clone_changes_only_what_is_named() -> None:
     policy = cablethread.Policy.default.clone(strict=True)
     assert policy.strict and policy.tz_mode == "archive"
     assert not cablethread.Policy.default.strict
+
+
+def test_parse_many_reads_an_open_file_as_parse_file_does(tmp_path: Path) -> None:
+    path = tmp_path / "letter.txt"
+    path.write_bytes(BLOCK.replace("X", "caf\u00e9").encode("cp1252"))
+    alone = cablethread.parse_file(path)
+    with path.open("rb") as handle:
+        many = cablethread.parse_many([handle, cablethread.SourceText(BLOCK, "pasted")])
+    assert many.sources == [str(path), "pasted"]
+    subject = many.messages[0].subject
+    assert subject is not None and subject.text == "RE: caf\u00e9"
+    decoded = [d for d in many.diagnostics if d.code == "input-decoded-cp1252"]
+    assert [d.source for d in decoded] == [str(path)]
+    assert [d.code for d in alone.diagnostics] == [
+        d.code for d in many.diagnostics if d.source == str(path)
+    ]
+
+
+def test_parse_many_hands_an_open_file_to_a_pool_as_its_text(tmp_path: Path) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    path = tmp_path / "letter.txt"
+    path.write_text(BLOCK, encoding="utf-16")
+    with path.open("rb") as handle, ThreadPoolExecutor(2) as pool:
+        release = cablethread.parse_many([handle], executor=pool)
+    assert release.sources == [str(path)]
+    assert len(release.messages) == 1
+
+
+def test_parse_many_names_what_it_cannot_read() -> None:
+    with pytest.raises(TypeError, match=r"paths .*, texts as SourceText and open files, not bytes"):
+        cablethread.parse_many([BLOCK.encode()])  # type: ignore[list-item]

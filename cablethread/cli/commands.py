@@ -34,7 +34,6 @@ from cablethread.fields.profiles import profiles
 from cablethread.messages.parser import parse_many
 from cablethread.models import Message, Party, Release
 from cablethread.policy import DEFAULT_MAX_BYTES, Policy
-from cablethread.reading.source import SourceText
 
 __all__ = ["COMMANDS", "Command", "main"]
 
@@ -188,18 +187,18 @@ DEFAULT_GLOBS = ("*.txt", "*.pdf")
 _GLOB_CHARS = frozenset("*?[")
 
 
-def _inputs(items: Sequence[str], patterns: Sequence[str] | None) -> list[str | SourceText]:
+def _inputs(items: Sequence[str], patterns: Sequence[str] | None) -> list[str | IO[bytes]]:
     """The inputs a command's file arguments stand for, in order.
 
-    ``-`` is standard input; a folder stands for its files that match ``patterns`` (default
+    ``-`` is standard input, read as a file is (its size limit, its encoding, a PDF); a folder stands for its files that match ``patterns`` (default
     :data:`DEFAULT_GLOBS`), searched through its subfolders and sorted; a name with ``*``, ``?``
     or ``[`` that names no file is expanded as a glob (quoted on a shell, or on Windows). A
     folder or glob that gives no file is an error naming it.
     """
-    found: list[str | SourceText] = []
+    found: list[str | IO[bytes]] = []
     for item in items:
         if item == "-":
-            found.append(SourceText(sys.stdin.read(), name="<stdin>"))
+            found.append(sys.stdin.buffer)  # named <stdin>
             continue
         path = Path(item)
         if path.is_dir():

@@ -13,12 +13,13 @@ import pickle
 import tempfile
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Executor, ProcessPoolExecutor
+from dataclasses import dataclass
 from itertools import repeat
-from typing import IO, Any, TypeVar
+from typing import IO, Any, TypeAlias, TypeVar
 
 from cablethread._clean import terminal_safe
 from cablethread._collector import collection_paused
-from cablethread.diagnostics import Collector
+from cablethread.diagnostics import Collector, Note
 from cablethread.errors import InputError
 from cablethread.fields.profiles import Profile, profiles
 from cablethread.messages.document import read_document
@@ -32,6 +33,9 @@ from cablethread.reading.source import SourceText
 __all__ = ["InputError", "Profile", "parse", "parse_file", "parse_many", "profiles"]
 
 _T = TypeVar("_T")
+
+#: What :func:`parse_many` reads: a path, a text with its name, or an open file.
+_Item: TypeAlias = "str | os.PathLike[str] | SourceText | IO[str] | IO[bytes]"
 
 
 def parse(text: str, policy: Policy | None = None, *, source: str | None = None) -> Release:
@@ -51,15 +55,27 @@ def parse(text: str, policy: Policy | None = None, *, source: str | None = None)
         return assemble([read_document(text, source, policy)], policy)
 
 
-def _read_named(item: str | os.PathLike[str] | IO[str] | IO[bytes], policy: Policy) -> Document:
-    """Read a file (path or open file) and parse it as far as messages."""
-    text, name, notes = read_text(item, policy.max_bytes)
-    document = read_document(text, name, policy)
-    if notes:
-        collector = Collector(source=name, strict=policy.strict)
-        collector.record(notes)
+@dataclass(frozen=True, slots=True)
+class _Decoded:
+    """A file as read: its text, its name and what decoding it decided (a ``read_text``)."""
+
+    text: str
+    name: str
+    notes: tuple[Note, ...]
+
+
+def _read_decoded(decoded: _Decoded, policy: Policy) -> Document:
+    document = read_document(decoded.text, decoded.name, policy)
+    if decoded.notes:
+        collector = Collector(source=decoded.name, strict=policy.strict)
+        collector.record(decoded.notes)
         document.diagnostics[:0] = collector.items
     return document
+
+
+def _read_named(item: str | os.PathLike[str] | IO[str] | IO[bytes], policy: Policy) -> Document:
+    """Read a file (path or open file) and parse it as far as messages."""
+    return _read_decoded(_Decoded(*read_text(item, policy.max_bytes)), policy)
 
 
 def parse_file(
@@ -71,25 +87,22 @@ def parse_file(
         return assemble([_read_named(path_or_file, policy)], policy)
 
 
-def _read_item(item: str | os.PathLike[str] | SourceText, policy: Policy) -> Document:
+def _read_item(item: _Item | _Decoded, policy: Policy) -> Document:
     # Run in a worker process too, where no caller paused the collector.
     with collection_paused():
         return _read_one(item, policy)
 
 
-def _read_handed(item: str | os.PathLike[str] | SourceText, policy: Policy) -> Document:
+def _read_handed(item: _Item | _Decoded, policy: Policy) -> Document:
     """:func:`_read_item` in a worker: the document as it is handed back (:meth:`Document.handed`)."""
     return _read_item(item, policy).handed()
 
 
-def _read_one(item: str | os.PathLike[str] | SourceText, policy: Policy) -> Document:
+def _read_one(item: _Item | _Decoded, policy: Policy) -> Document:
     if isinstance(item, SourceText):
         return read_document(item.text, item.name, policy)
-    if not isinstance(item, str | os.PathLike):
-        raise TypeError(
-            f"parse_many() takes paths (str or os.PathLike) and texts as SourceText, "
-            f"not {type(item).__name__}"
-        )
+    if isinstance(item, _Decoded):
+        return _read_decoded(item, policy)
     if isinstance(item, str) and not item.isprintable() and not os.path.lexists(item):
         # A str is always a path; a text given as one (line ends, form feeds) is named so the
         # mistake is plain.
@@ -97,11 +110,16 @@ def _read_one(item: str | os.PathLike[str] | SourceText, policy: Policy) -> Docu
             f"{item[:60]!r}: no such file (a str item of parse_many is a path; "
             "give a text as cablethread.SourceText(text, name))"
         )
-    return _read_named(item, policy)
+    if isinstance(item, str | os.PathLike) or _is_open(item):
+        return _read_named(item, policy)
+    raise TypeError(
+        "parse_many() takes paths (str or os.PathLike), texts as SourceText and open files, "
+        f"not {type(item).__name__}"
+    )
 
 
 def parse_many(
-    items: Iterable[str | os.PathLike[str] | SourceText],
+    items: Iterable[str | os.PathLike[str] | SourceText | IO[str] | IO[bytes]],
     policy: Policy | None = None,
     *,
     executor: Executor | None = None,
@@ -109,10 +127,11 @@ def parse_many(
 ) -> Release:
     """Parse several releases and thread them together.
 
-    Each item is a path (``str`` or :class:`os.PathLike`), or a text as
+    Each item is a path (``str`` or :class:`os.PathLike`); a text as
     :class:`~cablethread.SourceText` (``SourceText(text, name)``; the name is the source of its
-    messages and diagnostics). A ``str`` is never read as text, whatever it holds: a missing file
-    raises :class:`InputError` naming it.
+    messages and diagnostics); or an open file, binary or text, read as :func:`parse_file` reads
+    one (``sys.stdin.buffer``; its ``name``, if it has one, is its source). A ``str`` is never
+    read as text, whatever it holds: a missing file raises :class:`InputError` naming it.
 
     >>> release = parse_many(["examples/mfat_xinjiang_oia.txt"])
     >>> len(release.messages), len(release.threads)
@@ -121,7 +140,8 @@ def parse_many(
     1
 
     With an ``executor`` (a process pool, a Dask client's executor) the files are read in
-    parallel, each file's own collation with it; the result is the same as a serial run. The
+    parallel, each file's own collation with it; the result is the same as a serial run (an
+    open file is read in this process first, and handed to a worker as its text). The
     messages are merged and threaded in this process once every file is read, and the messages
     printed in several files compared, so two workers do not read an archive twice as fast
     (``benchmarks/README.md`` has the figures)::
@@ -134,7 +154,13 @@ def parse_many(
     moving as each file comes back. Without ``tqdm`` nothing is shown.
     """
     policy = policy or Policy.default
-    listed = list(items)
+    listed: list[Any] = list(items)
+    if executor is not None:
+        # An open file cannot cross to a worker; its text can.
+        listed = [
+            _Decoded(*read_text(item, policy.max_bytes)) if _is_open(item) else item
+            for item in listed
+        ]
     # The collector stays paused while documents are read or handed back by the workers:
     # unpickling makes as many objects as parsing, and none of them forms a cycle.
     with collection_paused():
@@ -167,13 +193,25 @@ def _progress(results: Iterable[_T], items: list[Any], shown: bool) -> Iterator[
         return
     with tqdm(total=len(items), desc="parsing", unit="file", leave=False) as bar:
         for item, result in zip(items, results, strict=True):
-            name = item.name if isinstance(item, SourceText) else os.fspath(item)
+            name = item.name if isinstance(item, SourceText | _Decoded) else _name_of(item)
             bar.set_postfix_str(terminal_safe(str(name))[-40:], refresh=False)
             bar.update()
             yield result
 
 
-def _read_to_file(item: str | os.PathLike[str] | SourceText, policy: Policy, folder: str) -> str:
+def _is_open(item: object) -> bool:
+    """Whether an item of :func:`parse_many` is an open file (not a path or a text)."""
+    return hasattr(item, "read") and not isinstance(item, str | os.PathLike | SourceText)
+
+
+def _name_of(item: Any) -> str:
+    """A path's or an open file's name, as the progress bar shows it."""
+    if isinstance(item, str | os.PathLike):
+        return os.fspath(item)
+    return str(getattr(item, "name", "<stream>"))
+
+
+def _read_to_file(item: _Item | _Decoded, policy: Policy, folder: str) -> str:
     """:func:`_read_handed` in a worker, pickled into a new file in ``folder``; the file's path."""
     document = _read_handed(item, policy)
     with (
