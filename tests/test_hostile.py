@@ -10,7 +10,9 @@ from __future__ import annotations
 import csv
 import gc
 import hashlib
+import importlib.util
 import io
+import json
 import mailbox
 import os
 import pickle
@@ -254,6 +256,74 @@ def test_lone_surrogates_are_written_to_mail_as_replacement_characters(tmp_path:
     assert email["Subject"] == "RE: LETTER \ufffd"
     assert email["From"].addresses[0].display_name == "NAD \ufffdx"
     assert email.get_content().rstrip() == "Body \ufffd here."
+
+
+# 9 (continued). A source name holding an undecodable byte of a file name ("caf\xe9.txt" on
+# Linux, read by Python as "caf\udce9.txt") made the FollowTheMoney writer and the collation's
+# JSON and CSV raise.
+
+WITHHELD_BLOCK = BLOCK + "\nThe caf\udce9 s9(2)(a) text here.\n"
+RELEASED_BLOCK = BLOCK + "\nThe caf\udce9 =HYPERLINK(1) text here.\n"
+
+
+def _printed_twice_under_odd_names() -> cablethread.Release:
+    return cablethread.parse_many(
+        [
+            cablethread.SourceText(WITHHELD_BLOCK, "caf\udce9.txt"),
+            cablethread.SourceText(RELEASED_BLOCK, "two.txt"),
+        ]
+    )
+
+
+def test_every_writer_carries_a_surrogate_in_a_source_name_and_its_text(tmp_path: Path) -> None:
+    from cablethread.messages.collate import collations_json, write_differences_csv
+
+    pytest.importorskip("followthemoney")
+    release = _printed_twice_under_odd_names()
+    assert len(release.collations) == 1
+    assert cablethread.write_ftm(release, tmp_path / "release.ftm") > 0
+    ftm = (tmp_path / "release.ftm").read_text(encoding="utf-8")
+    assert "two.txt" in ftm
+    collations = json.loads(collations_json(release))
+    assert collations[0]["printings"][0]["source"] == "caf\ufffd.txt"
+    table = io.StringIO()
+    assert write_differences_csv(release, table) == 1
+    (row,) = csv.DictReader(io.StringIO(table.getvalue()))
+    assert row["a_source"] == "caf\ufffd.txt"
+    cablethread.write_json(release, tmp_path / "release.json")
+    cablethread.write_graphml(release, tmp_path / "release.graphml")
+    cablethread.write_csv(release, tmp_path / "csv")
+    cablethread.write_html(release, tmp_path / "release.html")
+    for written in tmp_path.rglob("*.*"):
+        written.read_bytes().decode("utf-8")  # every file is UTF-8 throughout
+
+
+def test_differences_csv_cells_a_spreadsheet_would_run_are_written_as_text() -> None:
+    from cablethread.messages.collate import write_differences_csv
+
+    table = io.StringIO()
+    write_differences_csv(_printed_twice_under_odd_names(), table)
+    (row,) = csv.DictReader(io.StringIO(table.getvalue()))
+    assert row["b_text"] == "'=HYPERLINK(1)"
+    assert row["a_codes"] == "s9(2)(a)"
+
+
+@pytest.mark.timeout(20)
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+def test_the_collation_and_entity_writers_refuse_a_target_that_is_not_a_regular_file(
+    tmp_path: Path,
+) -> None:
+    source = tmp_path / "release.txt"
+    source.write_text(BLOCK, encoding="utf-8")
+    fifo = tmp_path / "out"
+    os.mkfifo(fifo)
+    assert main(["collate", "--json", str(fifo), str(source)]) == 2
+    assert main(["collate", "--csv", str(fifo), str(source)]) == 2
+    if importlib.util.find_spec("followthemoney") is not None:
+        with pytest.raises(FileExistsError, match="not a regular file"):
+            cablethread.write_ftm(cablethread.parse(BLOCK), fifo)
+    assert stat.S_ISFIFO(fifo.stat().st_mode)
+    assert sorted(os.listdir(tmp_path)) == ["out", "release.txt"]  # nothing left behind
 
 
 # 13. Decoding: a bad UTF-16 file lost its name, UTF-32 was read as UTF-16, and one cut last

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import glob
+import io
 import json
 import os
 import sys
@@ -29,6 +30,7 @@ from cablethread._clean import terminal_safe
 from cablethread._zones import load_zone
 from cablethread.diagnostics import ParseError
 from cablethread.errors import InputError, UsageError
+from cablethread.export._output import atomic_write
 from cablethread.fields.directory import Directory, Entry
 from cablethread.fields.profiles import profiles
 from cablethread.messages.parser import parse_many
@@ -622,17 +624,24 @@ def run_collate(args: argparse.Namespace) -> int:
     if args.json == "-":
         print(collations_json(release))
     elif args.json:
-        text = collations_json(release) + "\n"
-        _write("JSON", args.json, lambda: Path(args.json).write_text(text, encoding="utf-8"))
+
+        def write_json() -> None:
+            with atomic_write(args.json) as handle:
+                handle.write((collations_json(release) + "\n").encode("utf-8"))
+
+        _write("JSON", args.json, write_json)
     if args.csv == "-":
         write_differences_csv(release, sys.stdout)
     elif args.csv:
 
-        def write() -> None:
-            with open(args.csv, "w", encoding="utf-8", newline="") as handle:
+        def write_csv() -> None:
+            with (
+                atomic_write(args.csv) as binary,
+                io.TextIOWrapper(binary, encoding="utf-8", newline="") as handle,
+            ):
                 write_differences_csv(release, handle)
 
-        _write("CSV", args.csv, write)
+        _write("CSV", args.csv, write_csv)
     kinds: dict[str, int] = {}
     for collation in release.collations:
         for difference in collation.differences:

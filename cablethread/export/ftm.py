@@ -45,8 +45,10 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from cablethread._clean import without_surrogates
 from cablethread._collector import paused
 from cablethread.errors import FtmSupportMissing
+from cablethread.export._output import atomic_write
 from cablethread.export.mbox import body_segments, first_body, message_id_header
 from cablethread.threads.conversation import thread_topic
 
@@ -159,13 +161,14 @@ class _Builder:
 
     def make(self, schema: str, *parts: str) -> EntityProxy:
         entity: EntityProxy = self.model.make_entity(schema)
-        entity.make_id("cablethread", *parts)
+        # An id is a digest of UTF-8, which cannot carry an unpaired surrogate.
+        entity.make_id("cablethread", *(without_surrogates(part) for part in parts))
         return entity
 
     def sources(self) -> Iterator[EntityProxy]:
         for source, text in _source_texts(self.release).items():
             name = source or _UNNAMED
-            digest = hashlib.sha1(text.encode("utf-8")).hexdigest()
+            digest = hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()
             pages = self.make("Pages", "source", Path(name).name, digest)
             pages.add("fileName", _cut(Path(name).name, _STRING_LIMIT))
             pages.add("contentHash", digest)
@@ -307,9 +310,11 @@ def write_ftm(release: Release, path: str | os.PathLike[str]) -> int:
     ...     cablethread.write_ftm(release, os.path.join(folder, "release.ftm"))
     64
     """
-    lines = [
-        json.dumps(entity.to_dict(), ensure_ascii=False, sort_keys=True) + "\n"
-        for entity in ftm_entities(release)
-    ]
-    Path(path).write_text("".join(lines), encoding="utf-8")
-    return len(lines)
+    count = 0
+    with atomic_write(path) as handle:
+        for entity in ftm_entities(release):
+            line = json.dumps(entity.to_dict(), ensure_ascii=False, sort_keys=True) + "\n"
+            # UTF-8 cannot carry an unpaired surrogate (a file name's undecodable byte).
+            handle.write(without_surrogates(line).encode("utf-8"))
+            count += 1
+    return count

@@ -45,10 +45,13 @@ from itertools import zip_longest
 from typing import IO, TYPE_CHECKING, Any, TypedDict
 
 from pydantic import TypeAdapter
+from pydantic_core import PydanticSerializationError
 
+from cablethread._clean import without_surrogates_deep
 from cablethread.codes import Code
 from cablethread.datafiles import CollationFile, load_data
 from cablethread.diagnostics import Collector
+from cablethread.export.tables import cell_text
 from cablethread.models import (
     CollatedPrinting,
     Collation,
@@ -1259,14 +1262,24 @@ def write_differences_csv(release: Release, handle: IO[str]) -> int:
     writer = csv.DictWriter(handle, fieldnames=list(DIFFERENCE_COLUMNS), lineterminator="\n")
     writer.writeheader()
     for record in records:
-        writer.writerow({k: "" if v is None else v for k, v in record.items()})
+        # Each cell as messages.csv writes it: text a spreadsheet would run as a formula made
+        # text, a character UTF-8 cannot carry replaced.
+        writer.writerow({k: cell_text(v) for k, v in record.items()})
     return len(records)
 
 
 def collations_json(release: Release, *, indent: int | None = 2) -> str:
     """The release's collations as a JSON array, each as ``Release.collations`` holds it."""
     adapter = TypeAdapter(list[Collation])
-    return adapter.dump_json(release.collations, indent=indent).decode("utf-8")
+    try:
+        return adapter.dump_json(release.collations, indent=indent).decode("utf-8")
+    except PydanticSerializationError:
+        # Only an unpaired surrogate (a file name's undecodable byte) makes pydantic's UTF-8
+        # encoder fail; replaced as the release JSON replaces it.
+        cleaned = adapter.validate_python(
+            without_surrogates_deep(adapter.dump_python(release.collations))
+        )
+        return adapter.dump_json(cleaned, indent=indent).decode("utf-8")
 
 
 #: The width of each column of :func:`collation_text`'s side-by-side view.
