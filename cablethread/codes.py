@@ -24,6 +24,7 @@ class Code(StrEnum):
     INPUT_DECODED_CP1252 = "input-decoded-cp1252"
     INPUT_DECODE_DAMAGED = "input-decode-damaged"
     INPUT_CONTROL_CHARACTERS = "input-control-characters"
+    INPUT_REPEATED = "input-repeated"
     PAGE_NO_TEXT = "page-no-text"
     PROFILE_DETECTED = "profile-detected"
     HEADER_LABEL_NO_COLON = "header-label-no-colon"

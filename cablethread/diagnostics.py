@@ -43,6 +43,13 @@ _TABLE: tuple[DiagnosticCode, ...] = (
         "The text holds control characters (NUL and the like) that were kept as they are.",
     ),
     DiagnosticCode(
+        Code.INPUT_REPEATED,
+        "warning",
+        "An input of ``parse_many`` was given again (the same file, by the same or another path, "
+        "or the same text under the same name); it was read once, so that its messages are not "
+        "taken for messages printed twice.",
+    ),
+    DiagnosticCode(
         Code.PAGE_NO_TEXT,
         "warning",
         "A page of the input holds no text: an image (a scan) that needs OCR, or a blank page. "

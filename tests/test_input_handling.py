@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 import cablethread
+from cablethread import SourceText
 
 BLOCK = "From: GENEVA\nSent: Thursday, 4 July 2019 5:26 AM\nTo: NAD\nSubject: RE: X\n\nBody.\n"
 
@@ -141,3 +142,52 @@ def test_parse_many_hands_an_open_file_to_a_pool_as_its_text(tmp_path: Path) -> 
 def test_parse_many_names_what_it_cannot_read() -> None:
     with pytest.raises(TypeError, match=r"paths .*, texts as SourceText and open files, not bytes"):
         cablethread.parse_many([BLOCK.encode()])  # type: ignore[list-item]
+
+
+def _letters(count: int) -> str:
+    return "".join(BLOCK.replace("X", f"LETTER {n}") for n in range(count))
+
+
+def test_an_input_given_twice_is_read_once_and_said_so(tmp_path: Path) -> None:
+    path = tmp_path / "release.txt"
+    path.write_text(_letters(3), encoding="utf-8")
+    (tmp_path / "link.txt").symlink_to(path)
+    once = cablethread.parse_many([path])
+    twice = cablethread.parse_many([path, tmp_path / "." / "release.txt", tmp_path / "link.txt"])
+    assert twice.sources == [str(path)]
+    assert len(twice.messages) == len(once.messages) == 3
+    assert twice.collations == []  # nothing taken for a message printed twice
+    assert [len(m.occurrences) for m in twice.messages] == [1, 1, 1]
+    repeated = [d for d in twice.diagnostics if d.code == "input-repeated"]
+    assert [d.severity for d in repeated] == ["warning", "warning"]
+    assert all(d.source == str(path) for d in repeated)
+    assert str(tmp_path / "link.txt") in repeated[1].message
+    assert "input 3 of 3" in repeated[1].message
+
+
+def test_a_text_given_twice_under_one_name_is_read_once_but_not_under_two() -> None:
+    text = _letters(2)
+    same = cablethread.parse_many([SourceText(text, "a"), SourceText(text, "a")])
+    assert same.sources == ["a"] and same.collations == []
+    assert [d.code for d in same.diagnostics].count("input-repeated") == 1
+    two = cablethread.parse_many([SourceText(text, "a"), SourceText(text, "b")])
+    assert two.sources == ["a", "b"]
+    assert [len(m.occurrences) for m in two.messages] == [2, 2]  # printed in both
+
+
+def test_an_input_given_twice_is_a_warning_that_strict_mode_raises(tmp_path: Path) -> None:
+    path = tmp_path / "release.txt"
+    path.write_text(BLOCK, encoding="utf-8")
+    with pytest.raises(cablethread.ParseError, match="input-repeated"):
+        cablethread.parse_many([path, path], cablethread.Policy(strict=True))
+
+
+def test_an_input_given_twice_is_read_once_on_a_pool_too(tmp_path: Path) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    path = tmp_path / "release.txt"
+    path.write_text(_letters(2), encoding="utf-8")
+    with ThreadPoolExecutor(2) as pool:
+        release = cablethread.parse_many([path, path], executor=pool)
+    assert release.sources == [str(path)] and len(release.messages) == 2
+    assert [d.code for d in release.diagnostics].count("input-repeated") == 1

@@ -19,13 +19,14 @@ from typing import IO, Any, TypeAlias, TypeVar
 
 from cablethread._clean import terminal_safe
 from cablethread._collector import collection_paused
+from cablethread.codes import Code
 from cablethread.diagnostics import Collector, Note
 from cablethread.errors import InputError
 from cablethread.fields.profiles import Profile, profiles
 from cablethread.messages.document import read_document
 from cablethread.messages.merge import assemble
 from cablethread.messages.printing import Document
-from cablethread.models import Release
+from cablethread.models import Diagnostic, Release
 from cablethread.policy import Policy
 from cablethread.reading.files import read_text
 from cablethread.reading.source import SourceText
@@ -131,7 +132,9 @@ def parse_many(
     :class:`~cablethread.SourceText` (``SourceText(text, name)``; the name is the source of its
     messages and diagnostics); or an open file, binary or text, read as :func:`parse_file` reads
     one (``sys.stdin.buffer``; its ``name``, if it has one, is its source). A ``str`` is never
-    read as text, whatever it holds: a missing file raises :class:`InputError` naming it.
+    read as text, whatever it holds: a missing file raises :class:`InputError` naming it. An
+    input given twice (one file by two paths, one text under one name) is read once, with an
+    ``input-repeated`` warning: read twice, each of its messages would seem printed twice.
 
     >>> release = parse_many(["examples/mfat_xinjiang_oia.txt"])
     >>> len(release.messages), len(release.threads)
@@ -154,7 +157,7 @@ def parse_many(
     moving as each file comes back. Without ``tqdm`` nothing is shown.
     """
     policy = policy or Policy.default
-    listed: list[Any] = list(items)
+    listed, repeated = _once(list(items), policy)
     if executor is not None:
         # An open file cannot cross to a worker; its text can.
         listed = [
@@ -177,7 +180,57 @@ def parse_many(
         else:
             handed = executor.map(_read_handed, listed, [policy] * len(listed))
             documents = list(_progress(handed, listed, progress))
+        for index, diagnostics in repeated.items():
+            documents[index].diagnostics[:0] = diagnostics
         return assemble(documents, policy)
+
+
+def _once(items: list[Any], policy: Policy) -> tuple[list[Any], dict[int, list[Diagnostic]]]:
+    """``items`` with each input given again left out, and what is to be reported of them: a
+    warning (``input-repeated``) for each, by the index of the item read in its place.
+
+    A file is the same file by the same or another path (a link, ``./``); a text is the same
+    text under the same name. Read twice, each of its messages would be taken for a message
+    printed twice, and collated with itself.
+    """
+    kept: list[Any] = []
+    first: dict[object, int] = {}
+    repeated: dict[int, list[Diagnostic]] = {}
+    for position, item in enumerate(items):
+        key = _identity(item)
+        index = first.get(key) if key is not None else None
+        if index is None:
+            if key is not None:
+                first[key] = len(kept)
+            kept.append(item)
+            continue
+        name = _name_of(kept[index])
+        again = _name_of(item)
+        named = "" if again == name else f" as {again}"
+        collector = Collector(source=name, strict=policy.strict)
+        collector.add(
+            Code.INPUT_REPEATED,
+            f"{name} was given again{named} (input {position + 1} of {len(items)}); read once",
+        )
+        repeated.setdefault(index, []).extend(collector.items)
+    return kept, repeated
+
+
+def _identity(item: object) -> object:
+    """What makes two items of :func:`parse_many` one input: a file's device and number, a
+    text and its name; None for an item that is not known to be one (a file not there, which
+    reading reports, an open file)."""
+    if isinstance(item, SourceText):
+        return ("text", item.name, item.text)
+    if isinstance(item, str | os.PathLike):
+        try:
+            status = os.stat(item)
+        except (OSError, ValueError):
+            return None
+        if status.st_ino:
+            return ("file", status.st_dev, status.st_ino)
+        return ("path", os.path.realpath(item))
+    return None
 
 
 def _progress(results: Iterable[_T], items: list[Any], shown: bool) -> Iterator[_T]:
@@ -193,7 +246,7 @@ def _progress(results: Iterable[_T], items: list[Any], shown: bool) -> Iterator[
         return
     with tqdm(total=len(items), desc="parsing", unit="file", leave=False) as bar:
         for item, result in zip(items, results, strict=True):
-            name = item.name if isinstance(item, SourceText | _Decoded) else _name_of(item)
+            name = _name_of(item)
             bar.set_postfix_str(terminal_safe(str(name))[-40:], refresh=False)
             bar.update()
             yield result
@@ -205,9 +258,11 @@ def _is_open(item: object) -> bool:
 
 
 def _name_of(item: Any) -> str:
-    """A path's or an open file's name, as the progress bar shows it."""
+    """An item's name, as the progress bar and the diagnostics show it."""
     if isinstance(item, str | os.PathLike):
         return os.fspath(item)
+    if isinstance(item, SourceText | _Decoded):
+        return str(item.name)
     return str(getattr(item, "name", "<stream>"))
 
 
