@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -199,10 +200,19 @@ def test_top_level_help_lists_every_command(capsys: pytest.CaptureFixture[str]) 
     assert all(command.name in out for command in COMMANDS)
 
 
+def _copies(folder: Path, count: int) -> list[str]:
+    """``count`` files holding the seed release, each its own input."""
+    paths = [folder / f"release-{n}.txt" for n in range(count)]
+    for path in paths:
+        shutil.copy(SEED, path)
+    return [str(path) for path in paths]
+
+
 def test_progress_bar_only_on_a_terminal(
-    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    code, _, err = run(capsys, "parse", SEED, SEED)
+    two, three = _copies(tmp_path, 2), _copies(tmp_path, 3)
+    code, _, err = run(capsys, "parse", *two)
     assert code == 0 and "parsing" not in err
 
     class Terminal(io.StringIO):
@@ -211,7 +221,7 @@ def test_progress_bar_only_on_a_terminal(
 
     terminal = Terminal()
     monkeypatch.setattr(sys, "stderr", terminal)
-    assert main(["parse", SEED, SEED]) == 0
+    assert main(["parse", *two]) == 0
     shown = terminal.getvalue()
     # tqdm's bar: the files read of how many, the unit, drawn in place and cleared at the end.
     assert "parsing:" in shown and "/2 [" in shown and "file/s" in shown
@@ -220,13 +230,13 @@ def test_progress_bar_only_on_a_terminal(
     # Read on processes, the bar is drawn too.
     terminal.seek(0)
     terminal.truncate()
-    assert main(["parse", "--jobs", "2", SEED, SEED, SEED]) == 0
+    assert main(["parse", "--jobs", "2", *three]) == 0
     shown = terminal.getvalue()
     assert "parsing:" in shown and "/3 [" in shown
 
 
 def test_no_progress_bar_without_tqdm(
-    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     class Terminal(io.StringIO):
         def isatty(self) -> bool:
@@ -235,13 +245,15 @@ def test_no_progress_bar_without_tqdm(
     terminal = Terminal()
     monkeypatch.setattr(sys, "stderr", terminal)
     monkeypatch.setitem(sys.modules, "tqdm.auto", None)  # import tqdm.auto raises ImportError
-    assert main(["parse", SEED, SEED]) == 0
+    assert main(["parse", *_copies(tmp_path, 2)]) == 0
     assert "parsing" not in terminal.getvalue()
     assert "23 messages" in terminal.getvalue()
 
 
-def test_parse_many_progress_counts_every_file(capsys: pytest.CaptureFixture[str]) -> None:
-    release = cablethread.parse_many([SEED, SEED], progress=True)
+def test_parse_many_progress_counts_every_file(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    release = cablethread.parse_many(_copies(tmp_path, 2), progress=True)
     assert len(release.messages) == 23
     assert "parsing:" in (err := capsys.readouterr().err) and "/2 [" in err
 

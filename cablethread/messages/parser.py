@@ -190,7 +190,7 @@ def _once(items: list[Any], policy: Policy) -> tuple[list[Any], dict[int, list[D
     warning (``input-repeated``) for each, by the index of the item read in its place.
 
     A file is the same file by the same or another path (a link, ``./``); a text is the same
-    text under the same name. Read twice, each of its messages would be taken for a message
+    text under the same name (an unnamed text is never a repeat). Read twice, each of its messages would be taken for a message
     printed twice, and collated with itself.
     """
     kept: list[Any] = []
@@ -221,7 +221,8 @@ def _identity(item: object) -> object:
     text and its name; None for an item that is not known to be one (a file not there, which
     reading reports, an open file)."""
     if isinstance(item, SourceText):
-        return ("text", item.name, item.text)
+        # An unnamed text is its own input: its lines cannot be told from another's anyway.
+        return ("text", item.name, item.text) if item.name is not None else None
     if isinstance(item, str | os.PathLike):
         try:
             status = os.stat(item)
