@@ -9,14 +9,21 @@ lie inside it; strict parsing may raise only ``ParseError``. Then every export i
 read back: JSON (the release and node-link), GraphML (both graphs), CSV, mbox, EML, the HTML
 view and the viewer's page (``write_html``: only its own two script elements, its JSON whole). Each must be written without an exception and read back whole: the JSON loads to the same
 release, the GraphML and CSV hold every message, every mail message parses with each line within
-998 octets and each address as written, and no CSV cell begins as a formula. Anything else is a
-crash.
+998 octets and each address as written, and no CSV cell begins as a formula.
+
+Then the input is read again as two releases by ``parse_many``, its halves under names taken
+from its own bytes (a file name's undecodable byte is a lone surrogate), the second half printed
+after the whole: the collations as JSON and as CSV, and the FollowTheMoney entities where
+``followthemoney`` is installed, must be written as UTF-8, the CSV with no formula cell. Anything
+else is a crash.
 """
 
 from __future__ import annotations
 
 import contextlib
 import csv
+import importlib.util
+import io
 import json
 import mailbox
 import re
@@ -35,10 +42,13 @@ with atheris.instrument_imports():
     from cablethread.export.graphml import to_graphml
     from cablethread.export.json_export import node_link_json, release_json
     from cablethread.export.mbox import to_email
+    from cablethread.messages.collate import collations_json, write_differences_csv
     from cablethread.views.notebook import release_html
     from cablethread.views.viewer import release_page
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
+#: Whether the entities can be written (the ``ftm`` extra).
+_FTM = importlib.util.find_spec("followthemoney") is not None
 #: One folder for every run's files: each export replaces what the run before wrote.
 _FOLDER = Path(tempfile.mkdtemp(prefix="cablethread-fuzz-"))
 
@@ -66,6 +76,7 @@ def check(text: str) -> None:
     with contextlib.suppress(cablethread.ParseError):
         cablethread.parse(text, cablethread.Policy(strict=True))
     check_exports(release)
+    check_collation(text)
 
 
 def check_exports(release: cablethread.Release) -> None:
@@ -113,6 +124,28 @@ def check_exports(release: cablethread.Release) -> None:
     release_html(release).encode("utf-8", errors="surrogatepass")
     # The viewer's page: UTF-8, its JSON whole and unbroken by the text, no markup from the text.
     check_page(release)
+
+
+def check_collation(text: str) -> None:
+    """Read ``text`` and its second half as two releases under names from its own first bytes;
+    write what collating them gives, and the entities."""
+    half = text[len(text) // 2 :]
+    name = text[:12].replace("\n", " ") or "empty"
+    release = cablethread.parse_many(
+        [cablethread.SourceText(text, name), cablethread.SourceText(half, name + " (2)")]
+    )
+    json.loads(collations_json(release).encode("utf-8"))
+    table = io.StringIO()
+    write_differences_csv(release, table)
+    table.getvalue().encode("utf-8")
+    for row in csv.reader(io.StringIO(table.getvalue())):
+        for value in row:
+            if value and value[0] in "=+-@\t\r" and not _number(value):
+                raise AssertionError(f"differences CSV cell {value[:40]!r} begins as a formula")
+    if _FTM:
+        cablethread.write_ftm(release, _FOLDER / "release.ftm")
+        for line in (_FOLDER / "release.ftm").read_bytes().decode("utf-8").splitlines():
+            json.loads(line)
 
 
 _DATA = re.compile(r'<script type="application/json" id="release-data">(.*?)</script>', re.S)
