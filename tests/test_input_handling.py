@@ -191,3 +191,25 @@ def test_an_input_given_twice_is_read_once_on_a_pool_too(tmp_path: Path) -> None
         release = cablethread.parse_many([path, path], executor=pool)
     assert release.sources == [str(path)] and len(release.messages) == 2
     assert [d.code for d in release.diagnostics].count("input-repeated") == 1
+
+
+def test_a_name_too_long_for_a_file_is_an_input_error_not_a_traceback(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # A release's text pasted where the command takes a file name: os.stat raised
+    # "File name too long" from inside pathlib, and the command printed a traceback.
+    from cablethread.cli.commands import main
+
+    pasted = "From: NAD Sent: Thursday, 11 July 2019 11:25 AM To: BEIJING " * 80
+    assert main(["parse", pasted]) == 2
+    err = capsys.readouterr().err
+    assert "too long for a file's" in err and len(err) < 400
+    assert main(["parse", pasted + "*"]) == 2  # a glob that matches nothing
+    assert "no file matches this pattern" in capsys.readouterr().err
+    with pytest.raises(cablethread.InputError, match="too long"):
+        cablethread.parse_file(pasted)
+
+
+def test_a_file_name_with_a_nul_byte_is_an_input_error() -> None:
+    with pytest.raises(cablethread.InputError, match=r"'a\\x00b': no such file"):
+        cablethread.parse_file("a\x00b")

@@ -203,7 +203,7 @@ def _inputs(items: Sequence[str], patterns: Sequence[str] | None) -> list[str | 
             found.append(sys.stdin.buffer)  # named <stdin>
             continue
         path = Path(item)
-        if path.is_dir():
+        if _is_folder(path):
             matches = sorted(
                 {str(p) for pattern in patterns or DEFAULT_GLOBS for p in path.rglob(pattern)}
             )
@@ -212,7 +212,7 @@ def _inputs(items: Sequence[str], patterns: Sequence[str] | None) -> list[str | 
                 shown = ", ".join(patterns or DEFAULT_GLOBS)
                 raise UsageError(f"{item}: no file in this folder matches {shown}")
             found.extend(matches)
-        elif not path.exists() and _GLOB_CHARS & set(item):
+        elif _GLOB_CHARS & set(item) and not _exists(path):
             matches = sorted(glob.glob(item, recursive=True))
             if not matches:
                 raise UsageError(f"{item}: no file matches this pattern")
@@ -220,6 +220,20 @@ def _inputs(items: Sequence[str], patterns: Sequence[str] | None) -> list[str | 
         else:
             found.append(item)
     return found
+
+
+def _is_folder(path: Path) -> bool:
+    try:
+        return path.is_dir()
+    except OSError:  # a name too long for a file (a text given as one), a loop of links
+        return False
+
+
+def _exists(path: Path) -> bool:
+    try:
+        return path.exists()
+    except OSError:
+        return False
 
 
 def _parse(args: argparse.Namespace) -> Release:

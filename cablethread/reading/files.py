@@ -12,6 +12,7 @@ its text layer (:mod:`cablethread.reading.pdf`). What had to be decided comes ba
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 from collections.abc import Callable
@@ -114,7 +115,14 @@ def _read_regular(path: Path, name: str, max_bytes: int) -> bytes:
     except IsADirectoryError:
         raise InputError(f"{name}: is a directory, not a file") from None
     except OSError as exc:
+        if exc.errno == errno.ENAMETOOLONG:
+            raise InputError(
+                f"{name[:60]!r}…: no such file: a name of {len(name):,} characters is too long "
+                "for a file's (a text given where a path goes?)"
+            ) from None
         raise InputError(f"{name}: cannot be read ({exc.strerror})") from None
+    except ValueError:  # a NUL byte, which no file name holds
+        raise InputError(f"{name!r}: no such file (a file name holds no NUL byte)") from None
     with open(descriptor, "rb") as handle:
         mode = os.fstat(descriptor).st_mode
         if stat.S_ISDIR(mode):
