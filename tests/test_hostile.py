@@ -386,6 +386,30 @@ def test_a_hostile_directory_file_is_a_directory_error(tmp_path: Path, toml: str
         cablethread.Directory.load(path)
 
 
+@pytest.mark.timeout(20)
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+def test_a_directory_file_that_is_not_a_regular_file_is_a_directory_error(
+    tmp_path: Path,
+) -> None:
+    # Read with read_bytes(): a FIFO waited for a writer for ever, /dev/zero ran out of memory,
+    # a folder raised IsADirectoryError naming a descriptor ("Is a directory: 3").
+    fifo = tmp_path / "posts.toml"
+    os.mkfifo(fifo)
+    with pytest.raises(cablethread.DirectoryError, match=r"posts\.toml: not a regular file"):
+        cablethread.parse(BLOCK, cablethread.Policy(directory=fifo))
+    with pytest.raises(cablethread.DirectoryError, match="is a directory, not a file"):
+        cablethread.Directory.load(tmp_path)
+    with pytest.raises(cablethread.DirectoryError, match="no NUL byte"):
+        cablethread.parse(BLOCK, cablethread.Policy(directory="posts\x00.toml"))
+
+
+def test_a_folder_given_as_a_release_is_an_input_error(tmp_path: Path) -> None:
+    with pytest.raises(cablethread.InputError, match="is a directory, not a file"):
+        cablethread.parse_file(tmp_path)
+    with pytest.raises(cablethread.InputError, match="is a directory, not a file"):
+        cablethread.parse_many([tmp_path])
+
+
 def test_a_zone_name_of_400_parts_is_refused_as_unknown(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(ValueError, match="unknown IANA time zone"):
         cablethread.Policy(archive_tz=DEEP_ZONE)

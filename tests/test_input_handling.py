@@ -206,6 +206,9 @@ def test_a_name_too_long_for_a_file_is_an_input_error_not_a_traceback(
     assert "too long for a file's" in err and len(err) < 400
     assert main(["parse", pasted + "*"]) == 2  # a glob that matches nothing
     assert "no file matches this pattern" in capsys.readouterr().err
+    assert main(["parse", "--directory", pasted, "examples/mfat_xinjiang_oia.txt"]) == 2
+    err = capsys.readouterr().err
+    assert "--directory" in err and "no such file" in err and len(err) < 400
     with pytest.raises(cablethread.InputError, match="too long"):
         cablethread.parse_file(pasted)
 

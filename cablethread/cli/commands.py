@@ -96,8 +96,13 @@ def _jobs(value: str) -> int:
 
 def _existing_file(value: str) -> Path:
     path = Path(value)
-    if not path.is_file():
-        raise argparse.ArgumentTypeError(f"{value}: no such file")
+    try:
+        found = path.is_file()
+    except OSError:  # a name too long for a file's
+        found = False
+    if not found:
+        shown = value if len(value) <= 200 else f"{value[:60]!r}…"
+        raise argparse.ArgumentTypeError(f"{shown}: no such file")
     return path
 
 

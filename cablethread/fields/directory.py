@@ -39,7 +39,9 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from cablethread._zones import known_zone
 from cablethread.datafiles import parse_toml
-from cablethread.errors import DataFileError, DirectoryError
+from cablethread.errors import DataFileError, DirectoryError, InputError
+from cablethread.policy import DEFAULT_MAX_BYTES
+from cablethread.reading.files import read_regular
 
 __all__ = ["Directory", "DirectoryError", "Entry", "EntryKind"]
 
@@ -189,13 +191,11 @@ def read_entries(path: str | os.PathLike[str]) -> list[Entry]:
     """The entries of one directory file, checked; raises :class:`DirectoryError`."""
     file = str(path)
     try:
-        data = Path(path).read_bytes()
-    except FileNotFoundError:
-        raise DirectoryError(file, None, "no such file") from None
-    except IsADirectoryError:
-        raise DirectoryError(file, None, "is a folder, not a TOML file") from None
-    except OSError as exc:
-        raise DirectoryError(file, None, f"cannot be read ({exc.strerror})") from None
+        # Only a regular file, of at most the size of a release: a FIFO would wait for a writer
+        # for ever, and a device (/dev/zero) never ends.
+        data = read_regular(Path(path), file, DEFAULT_MAX_BYTES)
+    except InputError as exc:
+        raise DirectoryError(file, None, str(exc).removeprefix(f"{file}: ")) from None
     return _entries_from_bytes(data, file)
 
 

@@ -153,7 +153,7 @@ def _directory(profile: Profile, policy: Policy) -> Directory:
 def _file_identity(path: Path) -> tuple[str, int, int]:
     try:
         info = path.stat()
-    except OSError:
+    except (OSError, ValueError):  # ValueError: a NUL byte in the name
         return (str(path), -1, -1)  # read below, which names the problem
     return (str(path), info.st_size, info.st_mtime_ns)
 

@@ -25,7 +25,7 @@ from cablethread.diagnostics import Note
 from cablethread.errors import InputError
 from cablethread.policy import DEFAULT_MAX_BYTES
 
-__all__ = ["Decoded", "read_text"]
+__all__ = ["Decoded", "read_regular", "read_text"]
 
 
 #: Byte-order marks and the codecs they name, longest first (UTF-32 LE begins as UTF-16 LE).
@@ -101,7 +101,7 @@ def _too_large(name: str, size: str, max_bytes: int) -> InputError:
     )
 
 
-def _read_regular(path: Path, name: str, max_bytes: int) -> bytes:
+def read_regular(path: Path, name: str, max_bytes: int) -> bytes:
     """The bytes of a regular file of at most ``max_bytes``; anything else raises InputError.
 
     The file is opened without blocking and looked at before it is read: a FIFO would wait for a
@@ -123,14 +123,22 @@ def _read_regular(path: Path, name: str, max_bytes: int) -> bytes:
         raise InputError(f"{name}: cannot be read ({exc.strerror})") from None
     except ValueError:  # a NUL byte, which no file name holds
         raise InputError(f"{name!r}: no such file (a file name holds no NUL byte)") from None
-    with open(descriptor, "rb") as handle:
-        mode = os.fstat(descriptor).st_mode
+    # Looked at before it is wrapped in a file object, which refuses a folder with an error of
+    # its own (on Linux a folder opens for reading).
+    try:
+        status = os.fstat(descriptor)
+    except OSError as exc:
+        os.close(descriptor)
+        raise InputError(f"{name}: cannot be read ({exc.strerror})") from None
+    mode = status.st_mode
+    if not stat.S_ISREG(mode):
+        os.close(descriptor)
         if stat.S_ISDIR(mode):
             raise InputError(f"{name}: is a directory, not a file")
-        if not stat.S_ISREG(mode):
-            kind = next((what for test, what in _FILE_KINDS if test(mode)), "a special file")
-            raise InputError(f"{name}: not a regular file ({kind}); save the text to a file first")
-        size = os.fstat(descriptor).st_size
+        kind = next((what for test, what in _FILE_KINDS if test(mode)), "a special file")
+        raise InputError(f"{name}: not a regular file ({kind}); save the text to a file first")
+    with open(descriptor, "rb") as handle:
+        size = status.st_size
         if size > max_bytes:
             raise _too_large(name, f"{size:,} bytes,", max_bytes)
         try:
@@ -195,7 +203,7 @@ def read_text(
     if isinstance(path_or_file, str | os.PathLike):
         path = Path(path_or_file)
         name = str(path)
-        data = _read_regular(path, name, max_bytes)
+        data = read_regular(path, name, max_bytes)
     else:
         name = str(getattr(path_or_file, "name", "<stream>"))
         stream: IO[Any] = path_or_file  # bytes, or str from a text stream
