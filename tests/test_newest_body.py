@@ -91,3 +91,15 @@ def test_signature_cut_when_asked(signature: str, kept: str) -> None:
     text = f"Mal sehen was hier passiert!\n\n{signature}"
     assert _newest(text, strip_signature=True) == kept
     assert _newest(text).startswith(kept) and _newest(text) != kept
+
+
+@pytest.mark.parametrize("line_end", ["\n", "\r\n", "\r"])
+def test_characters_python_also_ends_lines_at_are_kept_as_typed(line_end: str) -> None:
+    # str.splitlines ends a line at U+2028, U+0085 and \x1c as well: the newest text came
+    # back with each of them turned into a line break.
+    typed = "Thanks\u2028see below\x1cnoted.\nPlan B\x85 follows."
+    text = (
+        typed + "\n\nFrom: NAD\nSent: Thursday, 11 July 2019 11:25 AM\nTo: BEIJING\n"
+        "Subject: X\n\nOld.\n"
+    ).replace("\n", line_end)
+    assert _newest(text) == typed

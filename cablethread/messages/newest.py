@@ -17,11 +17,25 @@ nothing typed above it), the newest text is that block's body.
 
 from __future__ import annotations
 
+import re
+
 from cablethread.codes import Code
 from cablethread.lexicon import patterns as p
 from cablethread.models import Message, Release, Segment
 
 __all__ = ["newest_body"]
+
+#: A line end as a release prints it. ``str.splitlines`` also ends lines at U+2028, U+0085 and
+#: the separators \x1c–\x1e, which in a body are text the writer typed.
+_LINE_END = re.compile(r"\r\n|\r|\n")
+
+
+def _lines(text: str) -> list[str]:
+    """The lines of a segment's text, at its line ends only; a last line end opens no line."""
+    lines = _LINE_END.split(text)
+    if not lines[-1]:
+        lines.pop()
+    return lines
 
 
 def _quote_depth(line: str) -> int:
@@ -38,7 +52,7 @@ def _body_of(message: Message, segments: list[Segment], header_index: int, depth
         if segment.kind == "header" and segment.message_id != message.id:
             break
         if segment.kind == "body" and segment.message_id == message.id:
-            lines.extend(line for line in segment.text.splitlines() if _quote_depth(line) <= depth)
+            lines.extend(line for line in _lines(segment.text) if _quote_depth(line) <= depth)
     return lines
 
 
@@ -119,7 +133,7 @@ def newest_body(
                 skipping = message.id
                 continue
             break
-        texts = segment.text.splitlines()
+        texts = _lines(segment.text)
         cut = next((n for n in segment.span.lines if n in separators), None)
         if cut is not None:
             written.extend(texts[: cut - segment.span.start])
