@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -216,3 +217,35 @@ def test_a_name_too_long_for_a_file_is_an_input_error_not_a_traceback(
 def test_a_file_name_with_a_nul_byte_is_an_input_error() -> None:
     with pytest.raises(cablethread.InputError, match=r"'a\\x00b': no such file"):
         cablethread.parse_file("a\x00b")
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda: cablethread.parse(BLOCK, "strict"),  # type: ignore[arg-type]
+        lambda: cablethread.parse_file(io.StringIO(BLOCK), {"strict": True}),  # type: ignore[arg-type]
+        lambda: cablethread.parse_many([], 3),  # type: ignore[arg-type]
+    ],
+    ids=["parse", "parse_file", "parse_many"],
+)
+def test_a_policy_that_is_not_a_policy_is_a_type_error_naming_it(call: Any) -> None:
+    # It raised AttributeError ("'str' object has no attribute 'strict'") from inside.
+    with pytest.raises(TypeError, match=r"takes a Policy as its policy, not \w+"):
+        call()
+
+
+def test_parse_many_of_one_path_or_file_is_a_type_error_not_a_read_of_its_letters() -> None:
+    # parse_many("release.txt") read "r", "e", "l"… as paths: "r: no such file".
+    with pytest.raises(TypeError, match="not one str: parse_many"):
+        cablethread.parse_many("examples/mfat_xinjiang_oia.txt")  # a str is an iterable of str
+    with (
+        open("examples/mfat_xinjiang_oia.txt", encoding="utf-8") as handle,
+        pytest.raises(TypeError, match="not one TextIOWrapper"),
+    ):
+        cablethread.parse_many(handle)
+
+
+@pytest.mark.parametrize("given", [None, 3, b"From: NAD\n"])
+def test_parse_file_of_what_is_no_file_is_a_type_error(given: object) -> None:
+    with pytest.raises(TypeError, match=r"takes a path .* or an open file, not"):
+        cablethread.parse_file(given)  # type: ignore[arg-type]

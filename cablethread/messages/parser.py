@@ -51,7 +51,7 @@ def parse(text: str, policy: Policy | None = None, *, source: str | None = None)
             f"parse() takes the release as str, not {type(text).__name__}; "
             "decode bytes first, or use parse_file() for a file"
         )
-    policy = policy or Policy.default
+    policy = _policy_of(policy, "parse")
     with collection_paused():
         return assemble([read_document(text, source, policy)], policy)
 
@@ -74,6 +74,18 @@ def _read_decoded(decoded: _Decoded, policy: Policy) -> Document:
     return document
 
 
+def _policy_of(policy: object, caller: str) -> Policy:
+    """``policy``, or the default for None; anything else is a TypeError naming ``caller``."""
+    if policy is None:
+        return Policy.default
+    if not isinstance(policy, Policy):
+        raise TypeError(
+            f"{caller}() takes a Policy as its policy, not {type(policy).__name__} "
+            f"{policy!r:.40}: e.g. Policy(strict=True)"
+        )
+    return policy
+
+
 def _read_named(item: str | os.PathLike[str] | IO[str] | IO[bytes], policy: Policy) -> Document:
     """Read a file (path or open file) and parse it as far as messages."""
     return _read_decoded(_Decoded(*read_text(item, policy.max_bytes)), policy)
@@ -83,7 +95,12 @@ def parse_file(
     path_or_file: str | os.PathLike[str] | IO[str] | IO[bytes], policy: Policy | None = None
 ) -> Release:
     """Parse a text file (path or open file); a file that is not text raises :class:`InputError`."""
-    policy = policy or Policy.default
+    policy = _policy_of(policy, "parse_file")
+    if not isinstance(path_or_file, str | os.PathLike) and not _is_open(path_or_file):
+        raise TypeError(
+            f"parse_file() takes a path (str or os.PathLike) or an open file, not "
+            f"{type(path_or_file).__name__}"
+        )
     with collection_paused():
         return assemble([_read_named(path_or_file, policy)], policy)
 
@@ -156,7 +173,12 @@ def parse_many(
     ``tqdm.auto`` draws a widget in a notebook): the files read, their rate and the time left,
     moving as each file comes back. Without ``tqdm`` nothing is shown.
     """
-    policy = policy or Policy.default
+    policy = _policy_of(policy, "parse_many")
+    if isinstance(items, str | bytes | os.PathLike | SourceText) or _is_open(items):
+        raise TypeError(
+            f"parse_many() takes a list (or other iterable) of inputs, not one "
+            f"{type(items).__name__}: parse_many([item]), or parse_file() for one file"
+        )
     listed, repeated = _once(list(items), policy)
     if executor is not None:
         # An open file cannot cross to a worker; its text can.
