@@ -249,3 +249,32 @@ def test_parse_many_of_one_path_or_file_is_a_type_error_not_a_read_of_its_letter
 def test_parse_file_of_what_is_no_file_is_a_type_error(given: object) -> None:
     with pytest.raises(TypeError, match=r"takes a path .* or an open file, not"):
         cablethread.parse_file(given)  # type: ignore[arg-type]
+
+
+WRITERS_OF_A_RELEASE = [
+    "write_json",
+    "write_node_link",
+    "write_graphml",
+    "write_csv",
+    "write_mbox",
+    "write_eml",
+    "write_ftm",
+    "write_html",
+]
+
+
+@pytest.mark.parametrize("writer", WRITERS_OF_A_RELEASE)
+def test_a_writer_given_its_arguments_the_other_way_round_says_so(
+    writer: str, tmp_path: Path
+) -> None:
+    # write_json("out.json", release) raised AttributeError: 'Release' object has no
+    # attribute 'write', from inside; and nothing may be written.
+    release = cablethread.parse(BLOCK)
+    with pytest.raises(TypeError, match=rf"{writer}\(\) takes a Release .*other way round"):
+        getattr(cablethread, writer)(str(tmp_path / "out"), release)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_newest_body_of_what_is_no_release_is_a_type_error() -> None:
+    with pytest.raises(TypeError, match=r"newest_body\(\) takes a Release first, not str"):
+        cablethread.newest_body(BLOCK)  # type: ignore[arg-type]

@@ -45,6 +45,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from cablethread._arguments import release_first
 from cablethread._clean import without_surrogates
 from cablethread._collector import paused
 from cablethread.errors import FtmSupportMissing
@@ -284,6 +285,7 @@ class _Builder:
             yield from self.mentions(message, email)
 
 
+@release_first
 def ftm_entities(release: Release) -> list[EntityProxy]:
     """The release's entities, as ``followthemoney`` entity proxies, in stream order.
 
@@ -296,6 +298,7 @@ def ftm_entities(release: Release) -> list[EntityProxy]:
     return list(_Builder(release).entities())
 
 
+@release_first
 @paused
 def write_ftm(release: Release, path: str | os.PathLike[str]) -> int:
     """Write the release as a FollowTheMoney entity stream (JSON lines) to ``path``.

@@ -24,6 +24,7 @@ from typing import IO, TYPE_CHECKING, Any, Literal
 
 import networkx as nx
 
+from cablethread._arguments import release_or_graph_first
 from cablethread._clean import xml_safe
 from cablethread._collector import paused
 from cablethread.export._output import atomic_write
@@ -317,6 +318,7 @@ def graph_to_graphml(graph: nx.Graph) -> str:  # type: ignore[type-arg]
     return GraphMLWriter(graph).text()
 
 
+@release_or_graph_first
 @paused
 def to_graphml(subject: Release | nx.Graph, *, graph: GraphKind = "reply") -> str:  # type: ignore[type-arg]
     """The reply graph (or, with ``graph="party"``, the party graph) of a release as GraphML text.
@@ -331,6 +333,7 @@ def to_graphml(subject: Release | nx.Graph, *, graph: GraphKind = "reply") -> st
     return _writer_for(subject, graph).text()
 
 
+@release_or_graph_first
 @paused
 def write_graphml(
     subject: Release | nx.Graph,  # type: ignore[type-arg]

@@ -23,6 +23,7 @@ import networkx as nx
 from pydantic import BaseModel
 from pydantic_core import PydanticSerializationError, to_json
 
+from cablethread._arguments import release_first, release_or_graph_first
 from cablethread._clean import without_surrogates, without_surrogates_deep
 from cablethread._collector import paused
 from cablethread.export._output import atomic_write
@@ -40,6 +41,7 @@ __all__ = [
 ]
 
 
+@release_first
 def release_json(release: Release, *, indent: int | None = 2) -> str:
     """The release as JSON text; the same release gives the same text.
 
@@ -55,6 +57,7 @@ def release_json(release: Release, *, indent: int | None = 2) -> str:
         return type(release).model_validate(cleaned).model_dump_json(indent=indent)
 
 
+@release_first
 @paused
 def write_json(release: Release, path: str | os.PathLike[str] | IO[bytes]) -> None:
     """Write :func:`release_json` as UTF-8 to a path or a binary file.
@@ -114,6 +117,7 @@ def _json_value(value: Any) -> Any:
     return str(value)
 
 
+@release_or_graph_first
 def node_link_data(
     subject: Release | nx.Graph,  # type: ignore[type-arg]
     *,
@@ -185,6 +189,7 @@ def _node_link_chunks(networkx_graph: nx.Graph) -> Iterator[str]:  # type: ignor
     yield "\n}"
 
 
+@release_or_graph_first
 def node_link_json(
     subject: Release | nx.Graph,  # type: ignore[type-arg]
     *,
@@ -200,6 +205,7 @@ def node_link_json(
     return json.dumps(node_link_data(subject, graph=graph), indent=indent, ensure_ascii=False)
 
 
+@release_or_graph_first
 def write_node_link(
     subject: Release | nx.Graph,  # type: ignore[type-arg]
     path: str | os.PathLike[str] | IO[bytes],

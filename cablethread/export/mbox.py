@@ -32,6 +32,7 @@ from email.utils import format_datetime, parsedate_to_datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from cablethread._arguments import release_first
 from cablethread._clean import without_surrogates
 from cablethread._collector import paused
 from cablethread.export._output import atomic_write, write_folder
@@ -695,6 +696,7 @@ def _writer(policy: EmailPolicy) -> tuple[EmailPolicy, _Folder]:
 _FROM_LINE = re.compile(rb"^(>*From )", re.MULTILINE)
 
 
+@release_first
 @paused
 def write_mbox(release: Release, path: str | os.PathLike[str]) -> int:
     """Write every distinct message of ``release`` to the mbox file ``path`` (replaced if there).
@@ -718,6 +720,7 @@ def write_mbox(release: Release, path: str | os.PathLike[str]) -> int:
     return len(release.messages)
 
 
+@release_first
 @paused
 def write_eml(release: Release, directory: str | os.PathLike[str]) -> list[Path]:
     """Write each distinct message of ``release`` to ``directory/<id>.eml``; returns the paths.

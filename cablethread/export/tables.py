@@ -21,6 +21,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, TypedDict
 
+from cablethread._arguments import release_first
 from cablethread._clean import without_surrogates
 from cablethread._collector import paused
 from cablethread.export._output import atomic_write
@@ -232,6 +233,7 @@ def _write_rows(
             writer.writerow([cell_text(row[column]) for column in columns])
 
 
+@release_first
 @paused
 def write_messages_csv(
     release: Release, path: str | os.PathLike[str], *, excel: bool = False
@@ -248,6 +250,7 @@ def write_messages_csv(
     _write_rows(path, list(MESSAGE_COLUMNS), list(message_records(release)), excel)
 
 
+@release_first
 @paused
 def write_edges_csv(release: Release, path: str | os.PathLike[str], *, excel: bool = False) -> None:
     """Write :func:`edge_records` as CSV (UTF-8, a header row, ``""`` for unknown).
@@ -262,6 +265,7 @@ def write_edges_csv(release: Release, path: str | os.PathLike[str], *, excel: bo
     _write_rows(path, list(EDGE_COLUMNS), list(edge_records(release)), excel)
 
 
+@release_first
 @paused
 def write_csv(
     release: Release, directory: str | os.PathLike[str], *, excel: bool = False

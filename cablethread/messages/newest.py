@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 
+from cablethread._arguments import release_first
 from cablethread.codes import Code
 from cablethread.lexicon import patterns as p
 from cablethread.models import Message, Release, Segment
@@ -82,6 +83,7 @@ def _trim(lines: list[str], strip_signature: bool, languages: tuple[str, ...] | 
     return "\n".join(lines)
 
 
+@release_first
 def newest_body(
     release: Release,
     *,

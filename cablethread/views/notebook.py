@@ -11,6 +11,7 @@ from datetime import datetime
 from html import escape
 from typing import TYPE_CHECKING
 
+from cablethread._arguments import release_first
 from cablethread._clean import without_surrogates
 
 if TYPE_CHECKING:
@@ -187,6 +188,7 @@ def thread_html(thread: Thread) -> str:
     )
 
 
+@release_first
 def release_html(release: Release) -> str:
     """An HTML summary of a release: counts, each thread with its messages, diagnostics by code.
 

@@ -30,6 +30,7 @@ from importlib import resources
 from typing import IO, Any
 from zoneinfo import ZoneInfoNotFoundError
 
+from cablethread._arguments import release_first
 from cablethread._clean import without_surrogates
 from cablethread.export._output import atomic_write
 from cablethread.export.mbox import BodySegments, body_segments
@@ -429,6 +430,7 @@ def _asset(name: str) -> str:
     return resources.files("cablethread").joinpath(f"data/{name}").read_text("utf-8")
 
 
+@release_first
 def release_page(release: Release, *, title: str | None = None) -> str:
     """The whole page as text: :func:`release_data` as JSON, the style sheet, the script and a
     timeline template for every thread of more than one dated message."""
@@ -469,6 +471,7 @@ def release_page(release: Release, *, title: str | None = None) -> str:
     )
 
 
+@release_first
 def write_html(release: Release, path: str | os.PathLike[str] | IO[bytes]) -> None:
     """Write the release as one self-contained HTML page (UTF-8) to a path or a binary file.
 
