@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import io
+import sys
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
@@ -69,6 +72,23 @@ def test_unknown_lists_codes_and_units_the_directory_lacks(
     user.write_text(PARIS, encoding="utf-8")
     assert main(["directory", "--unknown", str(release), "--directory", str(user)]) == 0
     assert [line.split()[:2] for line in capsys.readouterr().out.splitlines()] == [["unit", "XYZ"]]
+
+
+def test_unknown_takes_folders_and_standard_input_as_every_command_does(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # --unknown read its arguments as file names only: a folder or "-" was "no such file".
+    folder = tmp_path / "releases"
+    folder.mkdir()
+    (folder / "release.txt").write_text(UNKNOWN_POST, encoding="utf-8")
+    assert main(["directory", "--unknown", str(folder)]) == 0
+    rows = [line.split()[:2] for line in capsys.readouterr().out.splitlines()]
+    assert rows == [["party", "PARIS"], ["unit", "XYZ"]]
+    stdin = io.BytesIO(UNKNOWN_POST.encode("utf-8"))
+    stdin.name = "<stdin>"
+    monkeypatch.setattr(sys, "stdin", SimpleNamespace(buffer=stdin))
+    assert main(["directory", "--unknown", "-"]) == 0
+    assert capsys.readouterr().out.splitlines()[0].split() == ["party", "PARIS", "<stdin>:4"]
 
 
 def test_parse_takes_a_directory_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

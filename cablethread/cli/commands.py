@@ -197,10 +197,11 @@ _GLOB_CHARS = frozenset("*?[")
 def _inputs(items: Sequence[str], patterns: Sequence[str] | None) -> list[str | IO[bytes]]:
     """The inputs a command's file arguments stand for, in order.
 
-    ``-`` is standard input, read as a file is (its size limit, its encoding, a PDF); a folder stands for its files that match ``patterns`` (default
-    :data:`DEFAULT_GLOBS`), searched through its subfolders and sorted; a name with ``*``, ``?``
-    or ``[`` that names no file is expanded as a glob (quoted on a shell, or on Windows). A
-    folder or glob that gives no file is an error naming it.
+    ``-`` is standard input, read as a file is (its size limit, its encoding, a PDF); a folder
+    stands for its files that match ``patterns`` (default :data:`DEFAULT_GLOBS`), searched
+    through its subfolders and sorted; a name with ``*``, ``?`` or ``[`` that names no file is
+    expanded as a glob (quoted on a shell, or on Windows). A folder or glob that gives no file is
+    an error naming it.
     """
     found: list[str | IO[bytes]] = []
     for item in items:
@@ -583,7 +584,7 @@ def _where(party: Party, message: Message) -> str:
 def _print_unknown(args: argparse.Namespace) -> int:
     """List the senders, recipients and units of releases that the directory lacks."""
     policy = Policy(profile=args.profile, directory=tuple(args.directory or ()))
-    release = parse_many(args.unknown, policy)
+    release = parse_many(_inputs(args.unknown, None), policy)
     directory = Directory.for_profile(release.profile or "generic", extra_files=policy.directory)
     found: dict[tuple[str, str], list[str]] = {}
     for message in release.messages:
