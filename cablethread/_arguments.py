@@ -17,7 +17,7 @@ import networkx as nx
 
 from cablethread.models import Release
 
-__all__ = ["release_first", "release_or_graph_first"]
+__all__ = ["one_of", "release_first", "release_or_graph_first"]
 
 _P = ParamSpec("_P")
 _R = TypeVar("_R")
@@ -50,3 +50,11 @@ def _first(kinds: tuple[type, ...], wanted: str) -> Callable[[Callable[_P, _R]],
 release_first = _first((Release,), "a Release")
 #: For a function whose first argument is a release or a networkx graph.
 release_or_graph_first = _first((Release, nx.Graph), "a Release or a networkx graph")
+
+
+def one_of(value: object, choices: tuple[str, ...], name: str) -> None:
+    """Raise ``ValueError`` unless ``value`` is one of ``choices`` (a ``Literal``'s values): an
+    argument such as ``graph="parties"`` is refused, not read as the default."""
+    if value not in choices:
+        allowed = " or ".join(repr(choice) for choice in choices)
+        raise ValueError(f"{name} must be {allowed}, not {value!r}")

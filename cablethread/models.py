@@ -1150,7 +1150,7 @@ class Release(_Frozen):
         for message in [*self.messages, *self.placeholders]:
             if message.id == message_id:
                 return message
-        raise KeyError(message_id)
+        raise KeyError(f"no message {message_id!r} in this release")
 
     def _message_index(self) -> dict[str, Message]:
         # Made on the first lookup and kept beside the fields (equality, JSON and the schema see
@@ -1199,6 +1199,8 @@ class Release(_Frozen):
             if found is None:
                 raise KeyError(f"no thread {thread!r} in this release")
             thread = found
+        if not isinstance(thread, Thread):
+            raise TypeError(f"thread_view() takes a Thread or its id, not {type(thread).__name__}")
         return ThreadView(self, thread)
 
     def to_mbox(self, path: str | os.PathLike[str]) -> int:

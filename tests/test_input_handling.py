@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 from pathlib import Path
 from typing import Any
 
@@ -278,3 +279,34 @@ def test_a_writer_given_its_arguments_the_other_way_round_says_so(
 def test_newest_body_of_what_is_no_release_is_a_type_error() -> None:
     with pytest.raises(TypeError, match=r"newest_body\(\) takes a Release first, not str"):
         cablethread.newest_body(BLOCK)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("call", "refused"),
+    [
+        (
+            lambda r: r.to_graphml(graph="parties"),
+            "graph must be 'reply' or 'party', not 'parties'",
+        ),
+        (lambda r: r.to_node_link(graph="who"), "graph must be 'reply' or 'party', not 'who'"),
+        (lambda r: cablethread.write_graphml(r, io.BytesIO(), graph="x"), "graph must be"),
+        (lambda r: r.to_dataframe("people"), "table must be 'messages' or 'edges', not 'people'"),
+    ],
+    ids=["to_graphml", "to_node_link", "write_graphml", "to_dataframe"],
+)
+def test_a_choice_that_is_not_one_is_refused_not_read_as_the_default(
+    call: Any, refused: str
+) -> None:
+    # to_graphml(graph="parties") gave the reply graph, to_dataframe("people") the messages.
+    pytest.importorskip("pandas")
+    release = cablethread.parse(BLOCK)
+    with pytest.raises(ValueError, match=re.escape(refused)):
+        call(release)
+
+
+def test_a_message_or_thread_not_in_the_release_is_named() -> None:
+    release = cablethread.parse(BLOCK)
+    with pytest.raises(KeyError, match="no message 'm-nope' in this release"):
+        release.message("m-nope")
+    with pytest.raises(TypeError, match="takes a Thread or its id, not int"):
+        release.thread_view(3)  # type: ignore[arg-type]

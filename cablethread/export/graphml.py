@@ -20,11 +20,11 @@ import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time
-from typing import IO, TYPE_CHECKING, Any, Literal
+from typing import IO, TYPE_CHECKING, Any, Literal, get_args
 
 import networkx as nx
 
-from cablethread._arguments import release_or_graph_first
+from cablethread._arguments import one_of, release_or_graph_first
 from cablethread._clean import xml_safe
 from cablethread._collector import paused
 from cablethread.export._output import atomic_write
@@ -291,6 +291,7 @@ def _quoted(node: Any) -> str:
 
 
 def _writer_for(subject: Release | nx.Graph, kind: GraphKind) -> GraphMLWriter:  # type: ignore[type-arg]
+    one_of(kind, get_args(GraphKind), "graph")
     if isinstance(subject, nx.Graph):
         return GraphMLWriter(subject)
     if kind == "party":

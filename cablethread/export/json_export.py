@@ -23,7 +23,7 @@ import networkx as nx
 from pydantic import BaseModel
 from pydantic_core import PydanticSerializationError, to_json
 
-from cablethread._arguments import release_first, release_or_graph_first
+from cablethread._arguments import one_of, release_first, release_or_graph_first
 from cablethread._clean import without_surrogates, without_surrogates_deep
 from cablethread._collector import paused
 from cablethread.export._output import atomic_write
@@ -146,6 +146,7 @@ def node_link_data(
 
 
 def _networkx(subject: Release | nx.Graph, graph: GraphKind) -> nx.Graph:  # type: ignore[type-arg]
+    one_of(graph, ("reply", "party"), "graph")
     if isinstance(subject, nx.Graph):
         return subject
     return subject.party_graph() if graph == "party" else subject.graph()

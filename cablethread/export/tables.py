@@ -19,9 +19,9 @@ import os
 from collections import Counter
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal, TypedDict
+from typing import TYPE_CHECKING, Any, Literal, TypedDict, get_args
 
-from cablethread._arguments import release_first
+from cablethread._arguments import one_of, release_first
 from cablethread._clean import without_surrogates
 from cablethread._collector import paused
 from cablethread.export._output import atomic_write
@@ -301,6 +301,7 @@ def to_dataframe(release: Release, table: Table = "messages") -> Any:
     >>> frame.shape, str(frame["sent_utc"].dt.tz)
     ((23, 22), 'UTC')
     """
+    one_of(table, get_args(Table), "table")
     try:
         pandas = importlib.import_module("pandas")
     except ImportError as exc:
