@@ -97,6 +97,20 @@ class Policy(BaseModel):
             )
         return value
 
+    @field_validator("profile")
+    @classmethod
+    def _known_profile(cls, value: str | None) -> str | None:
+        if value is None:
+            return None
+        from cablethread.fields.profiles import profiles
+
+        known = profiles()
+        if value not in known:
+            raise ValueError(
+                f"unknown profile {value[:60]!r}; known profiles: {', '.join(sorted(known))}"
+            )
+        return value
+
     @field_validator("archive_tz")
     @classmethod
     def _known_zone(cls, value: str | None) -> str | None:

@@ -98,9 +98,10 @@ def test_crlf_line_ends_are_kept() -> None:
     assert release.messages[0].subject.text == "RE: X"
 
 
-def test_unknown_profile_is_a_clear_error() -> None:
-    with pytest.raises(ValueError, match="unknown profile 'nz'"):
-        cablethread.parse(BLOCK, cablethread.Policy(profile="nz"))
+def test_unknown_profile_is_refused_by_the_policy() -> None:
+    # As an unknown zone or language is: when the policy is made, not at the first parse.
+    with pytest.raises(ValueError, match="unknown profile 'nz'; known profiles: generic"):
+        cablethread.Policy(profile="nz")
 
 
 def test_unknown_archive_zone_is_refused_by_the_policy() -> None:
