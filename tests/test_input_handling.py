@@ -311,3 +311,16 @@ def test_a_message_or_thread_not_in_the_release_is_named() -> None:
         release.message("m-nope")
     with pytest.raises(TypeError, match="takes a Thread or its id, not int"):
         release.thread_view(3)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("writer", ["write_json", "write_node_link", "write_graphml", "write_html"])
+def test_a_writer_writes_text_to_a_text_file_as_it_writes_utf8_to_a_binary_one(
+    writer: str,
+) -> None:
+    # write_json(release, sys.stdout) raised "string argument expected, got 'bytes'".
+    release = cablethread.parse(BLOCK.replace("X", "caf\u00e9"))
+    text, binary = io.StringIO(), io.BytesIO()
+    getattr(cablethread, writer)(release, text)
+    getattr(cablethread, writer)(release, binary)
+    assert text.getvalue() == binary.getvalue().decode("utf-8")
+    assert "caf\u00e9" in text.getvalue()

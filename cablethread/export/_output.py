@@ -14,15 +14,16 @@ folder that is there each file is moved over its name.
 from __future__ import annotations
 
 import errno
+import io
 import os
 import secrets
 import stat
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
-from typing import IO
+from typing import IO, cast
 
-__all__ = ["atomic_write", "check_target", "write_folder"]
+__all__ = ["atomic_write", "check_target", "write_folder", "write_open"]
 
 
 def check_target(path: str | os.PathLike[str]) -> Path:
@@ -233,3 +234,12 @@ def _found(folder: str, name: str, shown: Path) -> int | None:
         return _LINK
     check_target(shown)  # raises, naming what is there
     raise FileExistsError(errno.EEXIST, "exists and is not a regular file", str(shown))
+
+
+def write_open(handle: IO[bytes] | IO[str], text: str) -> None:
+    """``text`` written to a file the caller opened: as UTF-8 to a binary one, as it is to a text
+    one (``sys.stdout``, ``io.StringIO``), whose own encoding then applies."""
+    if isinstance(handle, io.TextIOBase):
+        handle.write(text)
+    else:
+        cast("IO[bytes]", handle).write(text.encode("utf-8"))

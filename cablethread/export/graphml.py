@@ -27,7 +27,7 @@ import networkx as nx
 from cablethread._arguments import one_of, release_or_graph_first
 from cablethread._clean import xml_safe
 from cablethread._collector import paused
-from cablethread.export._output import atomic_write
+from cablethread.export._output import atomic_write, write_open
 from cablethread.export.graph import (
     PARTY_EDGE_ATTRIBUTES,
     PARTY_GRAPH_ATTRIBUTES,
@@ -338,11 +338,12 @@ def to_graphml(subject: Release | nx.Graph, *, graph: GraphKind = "reply") -> st
 @paused
 def write_graphml(
     subject: Release | nx.Graph,  # type: ignore[type-arg]
-    path: str | os.PathLike[str] | IO[bytes],
+    path: str | os.PathLike[str] | IO[bytes] | IO[str],
     *,
     graph: GraphKind = "reply",
 ) -> None:
-    """Write :func:`to_graphml` as UTF-8 to a path or a binary file.
+    """Write :func:`to_graphml` to a path or an open file:
+    UTF-8 to a path or a binary file, text to a text file (``sys.stdout``).
 
     >>> import cablethread, tempfile, networkx as nx
     >>> release = cablethread.parse_file("examples/mfat_xinjiang_oia.txt")
@@ -351,9 +352,9 @@ def write_graphml(
     ...     nx.read_graphml(f"{folder}/reply.graphml").number_of_edges()
     18
     """
-    data = to_graphml(subject, graph=graph).encode("utf-8")
+    text = to_graphml(subject, graph=graph)
     if isinstance(path, str | os.PathLike):
         with atomic_write(path) as handle:
-            handle.write(data)
+            handle.write(text.encode("utf-8"))
     else:
-        path.write(data)
+        write_open(path, text)

@@ -26,7 +26,7 @@ from pydantic_core import PydanticSerializationError, to_json
 from cablethread._arguments import one_of, release_first, release_or_graph_first
 from cablethread._clean import without_surrogates, without_surrogates_deep
 from cablethread._collector import paused
-from cablethread.export._output import atomic_write
+from cablethread.export._output import atomic_write, write_open
 
 if TYPE_CHECKING:
     from cablethread.export.graphml import GraphKind
@@ -59,8 +59,9 @@ def release_json(release: Release, *, indent: int | None = 2) -> str:
 
 @release_first
 @paused
-def write_json(release: Release, path: str | os.PathLike[str] | IO[bytes]) -> None:
-    """Write :func:`release_json` as UTF-8 to a path or a binary file.
+def write_json(release: Release, path: str | os.PathLike[str] | IO[bytes] | IO[str]) -> None:
+    """Write :func:`release_json` to a path or an open file:
+    UTF-8 to a path or a binary file, text to a text file (``sys.stdout``).
 
     >>> import cablethread, io
     >>> buffer = io.BytesIO()
@@ -69,7 +70,7 @@ def write_json(release: Release, path: str | os.PathLike[str] | IO[bytes]) -> No
     b'{\\n'
     """
     if not isinstance(path, str | os.PathLike):
-        path.write(release_json(release).encode("utf-8"))
+        write_open(path, release_json(release))
         return
     # Written a record at a time: the JSON of a release is some 20 times its text, and held
     # whole (and again as bytes) it would cost 40 times the input at the peak.
@@ -209,11 +210,12 @@ def node_link_json(
 @release_or_graph_first
 def write_node_link(
     subject: Release | nx.Graph,  # type: ignore[type-arg]
-    path: str | os.PathLike[str] | IO[bytes],
+    path: str | os.PathLike[str] | IO[bytes] | IO[str],
     *,
     graph: GraphKind = "reply",
 ) -> None:
-    """Write :func:`node_link_json` as UTF-8 to a path or a binary file.
+    """Write :func:`node_link_json` to a path or an open file:
+    UTF-8 to a path or a binary file, text to a text file (``sys.stdout``).
 
     >>> import cablethread, io
     >>> buffer = io.BytesIO()
@@ -224,8 +226,8 @@ def write_node_link(
     chunks = _node_link_chunks(_networkx(subject, graph))
     if not isinstance(path, str | os.PathLike):
         for chunk in chunks:
-            path.write(chunk.encode("utf-8"))
-        path.write(b"\n")
+            write_open(path, chunk)
+        write_open(path, "\n")
         return
     # Written a node or edge at a time, as write_json writes its records.
     with atomic_write(path) as handle:

@@ -32,7 +32,7 @@ from zoneinfo import ZoneInfoNotFoundError
 
 from cablethread._arguments import release_first
 from cablethread._clean import without_surrogates
-from cablethread.export._output import atomic_write
+from cablethread.export._output import atomic_write, write_open
 from cablethread.export.mbox import BodySegments, body_segments
 from cablethread.fields.zones import zone_info
 from cablethread.models import Edge, Message, Party, Release, Thread
@@ -472,8 +472,9 @@ def release_page(release: Release, *, title: str | None = None) -> str:
 
 
 @release_first
-def write_html(release: Release, path: str | os.PathLike[str] | IO[bytes]) -> None:
-    """Write the release as one self-contained HTML page (UTF-8) to a path or a binary file.
+def write_html(release: Release, path: str | os.PathLike[str] | IO[bytes] | IO[str]) -> None:
+    """Write the release as one self-contained HTML page: UTF-8 to a path or a binary file, text
+    to a text file (``sys.stdout``).
 
     The page needs no network and no server: open it in any browser. It shows the release's
     sources, counts and diagnostics, its threads as trees, a chosen thread's timeline, each
@@ -487,9 +488,9 @@ def write_html(release: Release, path: str | os.PathLike[str] | IO[bytes]) -> No
     >>> b"FORMAL MESSAGE" in target.read_bytes()
     True
     """
-    data = release_page(release).encode("utf-8")
+    page = release_page(release)
     if not isinstance(path, str | os.PathLike):
-        path.write(data)
+        write_open(path, page)
         return
     with atomic_write(path) as handle:
-        handle.write(data)
+        handle.write(page.encode("utf-8"))
