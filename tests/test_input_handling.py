@@ -324,3 +324,14 @@ def test_a_writer_writes_text_to_a_text_file_as_it_writes_utf8_to_a_binary_one(
     getattr(cablethread, writer)(release, binary)
     assert text.getvalue() == binary.getvalue().decode("utf-8")
     assert "caf\u00e9" in text.getvalue()
+
+
+def test_a_source_text_of_what_is_no_text_is_a_type_error_naming_it() -> None:
+    # SourceText(b"...") raised "a bytes-like object is required, not 'str'", and a name that
+    # is no str a ValidationError of the release, from inside.
+    with pytest.raises(TypeError, match="takes the text as str, not bytes; decode it first"):
+        SourceText(BLOCK.encode())  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="takes its name as str, not int"):
+        SourceText(BLOCK, 5)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="source's name as str, not int"):
+        cablethread.parse(BLOCK, source=5)  # type: ignore[arg-type]

@@ -51,6 +51,8 @@ def parse(text: str, policy: Policy | None = None, *, source: str | None = None)
             f"parse() takes the release as str, not {type(text).__name__}; "
             "decode bytes first, or use parse_file() for a file"
         )
+    if source is not None and not isinstance(source, str):
+        raise TypeError(f"parse() takes the source's name as str, not {type(source).__name__}")
     policy = _policy_of(policy, "parse")
     with collection_paused():
         return assemble([read_document(text, source, policy)], policy)

@@ -94,6 +94,17 @@ class SourceText:
     )
 
     def __init__(self, text: str, name: str | None = None) -> None:
+        if not isinstance(text, str):
+            raise TypeError(
+                f"SourceText takes the text as str, not {type(text).__name__}"
+                + (
+                    "; decode it first, or give its file to parse_many"
+                    if isinstance(text, bytes | bytearray)
+                    else ""
+                )
+            )
+        if name is not None and not isinstance(name, str):
+            raise TypeError(f"SourceText takes its name as str, not {type(name).__name__}")
         self.text = text
         self.name = name
         self._lines: list[str] | None = None
