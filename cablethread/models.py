@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from dataclasses import field as dataclass_field
 from datetime import datetime
 from functools import cache, lru_cache, wraps
-from typing import TYPE_CHECKING, Annotated, Any, Literal, ParamSpec, TypeVar, cast
+from typing import IO, TYPE_CHECKING, Annotated, Any, Literal, ParamSpec, TypeVar, cast
 
 from pydantic import (
     BaseModel,
@@ -1203,7 +1203,7 @@ class Release(_Frozen):
             raise TypeError(f"thread_view() takes a Thread or its id, not {type(thread).__name__}")
         return ThreadView(self, thread)
 
-    def to_mbox(self, path: str | os.PathLike[str]) -> int:
+    def to_mbox(self, path: str | os.PathLike[str] | IO[bytes]) -> int:
         """Write the messages to an mbox file, threaded by their headers; see :mod:`cablethread.export.mbox`.
 
         ``release.to_mbox("release.mbox")`` returns the number of messages written (23 for the seed).

@@ -335,3 +335,35 @@ def test_a_source_text_of_what_is_no_text_is_a_type_error_naming_it() -> None:
         SourceText(BLOCK, 5)  # type: ignore[arg-type]
     with pytest.raises(TypeError, match="source's name as str, not int"):
         cablethread.parse(BLOCK, source=5)  # type: ignore[arg-type]
+
+
+def test_a_target_in_a_missing_folder_is_named_not_its_temporary_file(tmp_path: Path) -> None:
+    # It raised FileNotFoundError naming '.../.out.json.4cc7acab96cc.tmp'.
+    release = cablethread.parse(BLOCK)
+    target = tmp_path / "no-such-folder" / "out.json"
+    with pytest.raises(FileNotFoundError, match="no such folder to write it in") as raised:
+        cablethread.write_json(release, target)
+    assert raised.value.filename == str(target)
+
+
+@pytest.mark.parametrize("writer", ["write_csv", "write_eml"])
+def test_a_folder_writer_onto_a_file_says_it_is_not_a_folder(writer: str, tmp_path: Path) -> None:
+    taken = tmp_path / "out"
+    taken.write_text("kept", encoding="utf-8")
+    with pytest.raises(FileExistsError, match="exists and is not a folder"):
+        getattr(cablethread, writer)(cablethread.parse(BLOCK), taken)
+    assert taken.read_text(encoding="utf-8") == "kept"
+
+
+def test_the_mbox_and_entity_writers_write_to_an_open_file_as_to_a_path(tmp_path: Path) -> None:
+    release = cablethread.parse(BLOCK)
+    mbox = io.BytesIO()
+    assert release.to_mbox(mbox) == release.to_mbox(tmp_path / "r.mbox") == 1
+    assert mbox.getvalue() == (tmp_path / "r.mbox").read_bytes()
+    with pytest.raises(TypeError, match="writes bytes"):
+        release.to_mbox(io.StringIO())  # type: ignore[arg-type]
+    pytest.importorskip("followthemoney")
+    text, binary = io.StringIO(), io.BytesIO()
+    assert cablethread.write_ftm(release, text) == cablethread.write_ftm(release, binary)
+    cablethread.write_ftm(release, tmp_path / "r.ftm")
+    assert binary.getvalue() == text.getvalue().encode() == (tmp_path / "r.ftm").read_bytes()

@@ -23,7 +23,7 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import IO, cast
 
-__all__ = ["atomic_write", "check_target", "write_folder", "write_open"]
+__all__ = ["atomic_write", "check_target", "make_folder", "write_folder", "write_open"]
 
 
 def check_target(path: str | os.PathLike[str]) -> Path:
@@ -77,6 +77,11 @@ def atomic_write(path: str | os.PathLike[str]) -> Iterator[IO[bytes]]:
             break
         except FileExistsError:
             continue
+        except OSError as exc:
+            # Named as the caller named the target, not by the temporary name beside it.
+            missing = isinstance(exc, FileNotFoundError)
+            problem = "no such folder to write it in" if missing else exc.strerror
+            raise type(exc)(exc.errno, problem, str(path)) from None
     try:
         with open(descriptor, "wb") as handle:
             if mode is not None:
@@ -86,6 +91,16 @@ def atomic_write(path: str | os.PathLike[str]) -> Iterator[IO[bytes]]:
     except BaseException:
         temporary.unlink(missing_ok=True)
         raise
+
+
+def make_folder(directory: str | os.PathLike[str]) -> Path:
+    """The folder ``directory``, made with its parents if missing; a name taken by anything but
+    a folder (a link to one is followed) raises ``FileExistsError`` saying so."""
+    folder = Path(directory)
+    if os.path.lexists(folder) and not folder.is_dir():
+        raise FileExistsError(errno.EEXIST, "exists and is not a folder", str(folder))
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
 
 
 _NEW = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
@@ -106,8 +121,7 @@ def write_folder(
     """
     folder = Path(directory)
     if os.path.lexists(folder):
-        folder.mkdir(parents=True, exist_ok=True)  # a name taken by anything but a folder raises
-        return _into_folder(folder, files)
+        return _into_folder(make_folder(folder), files)
     parent = folder.parent
     if not os.path.lexists(parent):
         parent.mkdir(parents=True, exist_ok=True)

@@ -43,13 +43,13 @@ import json
 import os
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import IO, TYPE_CHECKING
 
 from cablethread._arguments import release_first
 from cablethread._clean import without_surrogates
 from cablethread._collector import paused
 from cablethread.errors import FtmSupportMissing
-from cablethread.export._output import atomic_write
+from cablethread.export._output import atomic_write, write_open
 from cablethread.export.mbox import body_segments, first_body, message_id_header
 from cablethread.threads.conversation import thread_topic
 
@@ -300,8 +300,9 @@ def ftm_entities(release: Release) -> list[EntityProxy]:
 
 @release_first
 @paused
-def write_ftm(release: Release, path: str | os.PathLike[str]) -> int:
-    """Write the release as a FollowTheMoney entity stream (JSON lines) to ``path``.
+def write_ftm(release: Release, path: str | os.PathLike[str] | IO[bytes] | IO[str]) -> int:
+    """Write the release as a FollowTheMoney entity stream (JSON lines) to ``path``, or to an
+    open file (UTF-8 to a binary one, text to a text one).
 
     Needs the ``ftm`` extra (``pip install 'cablethread[ftm]'``); raises
     :class:`FtmSupportMissing` without it. Returns the number of entities written; Aleph loads
@@ -313,11 +314,17 @@ def write_ftm(release: Release, path: str | os.PathLike[str]) -> int:
     ...     cablethread.write_ftm(release, os.path.join(folder, "release.ftm"))
     64
     """
-    count = 0
+    if not isinstance(path, str | os.PathLike):
+        return _write_entities(path, release)
     with atomic_write(path) as handle:
-        for entity in ftm_entities(release):
-            line = json.dumps(entity.to_dict(), ensure_ascii=False, sort_keys=True) + "\n"
-            # UTF-8 cannot carry an unpaired surrogate (a file name's undecodable byte).
-            handle.write(without_surrogates(line).encode("utf-8"))
-            count += 1
+        return _write_entities(handle, release)
+
+
+def _write_entities(handle: IO[bytes] | IO[str], release: Release) -> int:
+    count = 0
+    for entity in ftm_entities(release):
+        line = json.dumps(entity.to_dict(), ensure_ascii=False, sort_keys=True) + "\n"
+        # UTF-8 cannot carry an unpaired surrogate (a file name's undecodable byte).
+        write_open(handle, without_surrogates(line))
+        count += 1
     return count

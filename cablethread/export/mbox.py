@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import io
 import os
 import re
 import time
@@ -30,7 +31,7 @@ from email.message import EmailMessage
 from email.policy import EmailPolicy
 from email.utils import format_datetime, parsedate_to_datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from cablethread._arguments import release_first
 from cablethread._clean import without_surrogates
@@ -698,8 +699,9 @@ _FROM_LINE = re.compile(rb"^(>*From )", re.MULTILINE)
 
 @release_first
 @paused
-def write_mbox(release: Release, path: str | os.PathLike[str]) -> int:
-    """Write every distinct message of ``release`` to the mbox file ``path`` (replaced if there).
+def write_mbox(release: Release, path: str | os.PathLike[str] | IO[bytes]) -> int:
+    """Write every distinct message of ``release`` to the mbox file ``path`` (replaced if there),
+    or to a binary file.
 
     Returns the number of messages written: ``write_mbox(parse_file("release.pdf"), "r.mbox")``
     gives 23 for the seed release. Each ``From`` separator line carries its message's send time,
@@ -709,14 +711,22 @@ def write_mbox(release: Release, path: str | os.PathLike[str]) -> int:
     The file is written beside ``path`` and moved over it once whole; a ``path`` that exists and
     is not a regular file (a device, a FIFO, a folder) raises ``FileExistsError``.
     """
-    lookups, (policy, folder) = _Lookups(release), _writer(MBOX_POLICY)
+    if not isinstance(path, str | os.PathLike):
+        if isinstance(path, io.TextIOBase):
+            raise TypeError("write_mbox() writes bytes: give it a path or a binary file")
+        return _write_mbox_to(path, release)
     with atomic_write(path) as handle:
-        for message in release.messages:
-            mail, sender = _email_bytes(release, message, lookups, policy, folder)
-            sent = message.sent_utc.timetuple() if message.sent_utc else time.gmtime(0)
-            separator = f"From {sender} {time.asctime(sent)}\n".encode("ascii", "replace")
-            data = _FROM_LINE.sub(rb">\1", mail)
-            handle.write(separator + data + (b"\n" if data.endswith(b"\n") else b"\n\n"))
+        return _write_mbox_to(handle, release)
+
+
+def _write_mbox_to(handle: IO[bytes], release: Release) -> int:
+    lookups, (policy, folder) = _Lookups(release), _writer(MBOX_POLICY)
+    for message in release.messages:
+        mail, sender = _email_bytes(release, message, lookups, policy, folder)
+        sent = message.sent_utc.timetuple() if message.sent_utc else time.gmtime(0)
+        separator = f"From {sender} {time.asctime(sent)}\n".encode("ascii", "replace")
+        data = _FROM_LINE.sub(rb">\1", mail)
+        handle.write(separator + data + (b"\n" if data.endswith(b"\n") else b"\n\n"))
     return len(release.messages)
 
 

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any, Literal, TypedDict, get_args
 from cablethread._arguments import one_of, release_first
 from cablethread._clean import without_surrogates
 from cablethread._collector import paused
-from cablethread.export._output import atomic_write
+from cablethread.export._output import atomic_write, make_folder
 from cablethread.export.graph import thread_index
 
 if TYPE_CHECKING:
@@ -282,8 +282,7 @@ def write_csv(
     ...     [path.name for path in write_csv(release, folder)]
     ['messages.csv', 'edges.csv']
     """
-    folder = Path(directory)
-    folder.mkdir(parents=True, exist_ok=True)
+    folder = make_folder(directory)
     messages, edges = folder / "messages.csv", folder / "edges.csv"
     write_messages_csv(release, messages, excel=excel)
     write_edges_csv(release, edges, excel=excel)
