@@ -367,3 +367,25 @@ def test_the_mbox_and_entity_writers_write_to_an_open_file_as_to_a_path(tmp_path
     assert cablethread.write_ftm(release, text) == cablethread.write_ftm(release, binary)
     cablethread.write_ftm(release, tmp_path / "r.ftm")
     assert binary.getvalue() == text.getvalue().encode() == (tmp_path / "r.ftm").read_bytes()
+
+
+@pytest.mark.parametrize(
+    ("first_bytes", "named"),
+    [
+        (b"\x1f\x8b\x08\x00", "a gzip file; decompress it first"),
+        (b"PK\x03\x04\x14\x00\x00\x00", "a ZIP archive"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1\x00\x00", "an OLE2 file (an Outlook .msg"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "an image (a scan?); run OCR on it first"),
+        (b"\xff\xd8\xff\xe0\x00\x10JFIF\x00", "an image (a scan?)"),
+    ],
+    ids=["gzip", "zip", "msg", "png", "jpeg"],
+)
+def test_a_file_that_is_no_text_is_named_for_what_it_is(
+    tmp_path: Path, first_bytes: bytes, named: str
+) -> None:
+    path = tmp_path / "release"
+    path.write_bytes(first_bytes + b"\x00" * 64)
+    with pytest.raises(
+        cablethread.InputError, match=f"release: not a text file but {re.escape(named)}"
+    ):
+        cablethread.parse_file(path)

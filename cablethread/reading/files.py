@@ -36,6 +36,20 @@ _BOMS = (
     (b"\xfe\xff", "utf-16"),
     (b"\xef\xbb\xbf", "utf-8-sig"),
 )
+#: Files a release's text comes in that are not text, by their first bytes, with what to do.
+_IMAGE = "an image (a scan?); run OCR on it first, e.g. `ocrmypdf --image-dpi 300 in out.pdf`"
+_CONTAINERS = (
+    (b"\x1f\x8b", "a gzip file; decompress it first (gunzip)"),
+    (b"PK\x03\x04", "a ZIP archive (a .zip, or a Word .docx); extract its text first"),
+    (
+        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",
+        "an OLE2 file (an Outlook .msg or a Word .doc); save or print its text first",
+    ),
+    (b"\x89PNG", _IMAGE),
+    (b"\xff\xd8\xff", _IMAGE),
+    (b"II*\x00", _IMAGE),
+    (b"MM\x00*", _IMAGE),
+)
 #: The most bytes a cut UTF-8 character leaves at the end of a file.
 _UTF8_TAIL = 3
 
@@ -67,6 +81,9 @@ def _decode(data: bytes, name: str) -> Decoded:
             except UnicodeDecodeError as exc:
                 return _damaged(data, codec, name, exc)
     if b"\x00" in data[:1_000_000]:
+        kind = next((what for magic, what in _CONTAINERS if data.startswith(magic)), None)
+        if kind is not None:
+            raise InputError(f"{name}: not a text file but {kind}")
         raise InputError(f"{name}: not a text file (it holds NUL bytes); extract its text first")
     try:
         return Decoded(data.decode("utf-8"))
