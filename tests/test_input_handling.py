@@ -389,3 +389,12 @@ def test_a_file_that_is_no_text_is_named_for_what_it_is(
         cablethread.InputError, match=f"release: not a text file but {re.escape(named)}"
     ):
         cablethread.parse_file(path)
+
+
+def test_an_open_file_given_twice_is_read_once() -> None:
+    # Read once, it had nothing left for its second place: an empty input and its warning.
+    handle = io.BytesIO(_letters(2).encode())
+    release = cablethread.parse_many([handle, handle])
+    assert len(release.messages) == 2
+    codes = [d.code for d in release.diagnostics]
+    assert codes.count("input-repeated") == 1 and "input-empty" not in codes

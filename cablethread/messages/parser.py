@@ -242,8 +242,8 @@ def _once(items: list[Any], policy: Policy) -> tuple[list[Any], dict[int, list[D
 
 def _identity(item: object) -> object:
     """What makes two items of :func:`parse_many` one input: a file's device and number, a
-    text and its name; None for an item that is not known to be one (a file not there, which
-    reading reports, an open file)."""
+    text and its name, an open file itself; None for an item that is not known to be one (a
+    file not there, which reading reports)."""
     if isinstance(item, SourceText):
         # An unnamed text is its own input: its lines cannot be told from another's anyway.
         return ("text", item.name, item.text) if item.name is not None else None
@@ -255,6 +255,8 @@ def _identity(item: object) -> object:
         if status.st_ino:
             return ("file", status.st_dev, status.st_ino)
         return ("path", os.path.realpath(item))
+    if _is_open(item):
+        return ("open", id(item))  # read once, it has nothing left to give a second time
     return None
 
 
