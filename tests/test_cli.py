@@ -300,3 +300,38 @@ def test_jobs_read_the_files_on_processes_with_the_serial_result(
     assert serial[0] == 0
     assert pooled == serial
     assert serial[2].strip() == "6 threads, 23 messages, 1 placeholder"
+
+
+def test_an_output_that_is_an_input_is_refused_and_the_input_kept(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # `cablethread parse --json release.txt release.txt` replaced the release with its JSON.
+    (release,) = _copies(tmp_path, 1)
+    before = Path(release).read_bytes()
+    link = tmp_path / "link.txt"
+    link.symlink_to(release)
+    for argv in (
+        ["parse", "--json", release, release],
+        ["parse", "--mbox", str(link), release],
+        ["view", "-o", release, release],
+        ["collate", "--json", release, release],
+        ["parse", "--graphml", release, str(tmp_path)],  # the folder holds it
+    ):
+        assert main(argv) == 2, argv
+        assert "is one of the files to read; writing it would replace it" in capsys.readouterr().err
+    assert Path(release).read_bytes() == before
+    inside = tmp_path / "tables"
+    inside.mkdir()
+    shutil.copy(release, inside / "messages.csv")
+    assert main(["parse", "--glob", "*.csv", "--csv", str(inside), str(inside)]) == 2
+    assert "--csv" in capsys.readouterr().err
+
+
+def test_two_exports_to_one_file_are_refused(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # The second replaced the first without a word.
+    out = tmp_path / "out"
+    assert main(["parse", "--json", str(out), "--graphml", str(out), SEED]) == 2
+    assert "--json and --graphml both write" in capsys.readouterr().err
+    assert not out.exists()

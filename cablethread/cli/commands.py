@@ -242,17 +242,44 @@ def _exists(path: Path) -> bool:
         return False
 
 
-def _parse(args: argparse.Namespace) -> Release:
+def _parse(args: argparse.Namespace, outputs: Sequence[tuple[str, str]] = ()) -> Release:
     """Parse the command's files, with a progress bar (``tqdm``, where installed) when there are
-    several and stderr is a terminal."""
+    several and stderr is a terminal; ``outputs`` (option, path) are checked against them first
+    (:func:`_refuse_clobbering`)."""
     policy = _policy(args)
     files = _inputs(args.files, getattr(args, "glob", None))
+    _refuse_clobbering(outputs, files)
     jobs = min(getattr(args, "jobs", 1), len(files))
     progress = len(files) > 1 and sys.stderr.isatty()
     if jobs > 1:
         with ProcessPoolExecutor(max_workers=jobs) as pool:
             return parse_many(files, policy, executor=pool, progress=progress)
     return parse_many(files, policy, progress=progress)
+
+
+def _file_identity(path: str) -> tuple[int, int] | None:
+    try:
+        status = os.stat(path)
+    except (OSError, ValueError):
+        return None
+    return (status.st_dev, status.st_ino) if status.st_ino else None
+
+
+def _refuse_clobbering(outputs: Sequence[tuple[str, str]], files: Sequence[object]) -> None:
+    """Refuse two outputs to one file, and an output that is one of the inputs: written, it
+    would replace the release it was read from."""
+    named: dict[str, str] = {}
+    for option, path in outputs:
+        real = os.path.realpath(path)
+        if real in named:
+            raise UsageError(f"{named[real]} and {option} both write {path}; give each its own")
+        named[real] = option
+    inputs = {_file_identity(file) for file in files if isinstance(file, str)} - {None}
+    for option, path in outputs:
+        if _file_identity(path) in inputs:
+            raise UsageError(
+                f"{option} {path} is one of the files to read; writing it would replace it"
+            )
 
 
 def _print(lines: Iterable[str], file: IO[str] | None = None) -> None:
@@ -361,6 +388,21 @@ def _check_outputs(args: argparse.Namespace) -> None:
             raise UsageError(f"cannot write {what} to {value}: {folder} is not writable")
 
 
+def _export_paths(args: argparse.Namespace) -> list[tuple[str, str]]:
+    """Each file the exports asked for will write, with its option (``--csv``'s two files)."""
+    paths: list[tuple[str, str]] = []
+    for option, _, _ in _EXPORTS:
+        value = getattr(args, option)
+        flag = "--" + option.replace("_", "-")
+        if not value or value == "-":
+            continue
+        if option == "csv":
+            paths += [(flag, os.path.join(value, name)) for name in ("messages.csv", "edges.csv")]
+        else:
+            paths.append((flag, value))
+    return paths
+
+
 def _export(release: Release, option: str, value: str, *, excel: bool = False) -> None:
     from cablethread.export.graphml import write_graphml
     from cablethread.export.json_export import write_json, write_node_link
@@ -400,7 +442,7 @@ def run_parse(args: argparse.Namespace) -> int:
     from cablethread.views.report import message_line
 
     _check_outputs(args)
-    release = _parse(args)
+    release = _parse(args, _export_paths(args))
     for option, _, _ in _EXPORTS:
         value = getattr(args, option)
         if value:
@@ -638,7 +680,8 @@ def run_collate(args: argparse.Namespace) -> int:
     kinds asked for (``withheld-here``) with the two printings side by side."""
     from cablethread.messages.collate import collation_text, collations_json, write_differences_csv
 
-    release = _parse(args)
+    outputs = [(flag, path) for flag, path in (("--json", args.json), ("--csv", args.csv))]
+    release = _parse(args, [(flag, path) for flag, path in outputs if path and path != "-"])
     if "-" not in (args.json, args.csv):
         _print(collation_text(release, args.kind or ["withheld-here"]))
     if args.json == "-":
@@ -704,7 +747,7 @@ def run_view(args: argparse.Namespace) -> int:
             raise UsageError(f"cannot write HTML to {args.output}: no folder {folder}")
         if not os.access(folder, os.W_OK):
             raise UsageError(f"cannot write HTML to {args.output}: {folder} is not writable")
-    release = _parse(args)
+    release = _parse(args, [("--output", args.output)] if args.output != "-" else [])
     if args.output == "-":
         _write("HTML", "standard output", lambda: write_html(release, sys.stdout.buffer))
         sys.stdout.buffer.flush()
