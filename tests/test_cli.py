@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import io
+import os
 import shutil
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -335,3 +338,37 @@ def test_two_exports_to_one_file_are_refused(
     assert main(["parse", "--json", str(out), "--graphml", str(out), SEED]) == 2
     assert "--json and --graphml both write" in capsys.readouterr().err
     assert not out.exists()
+
+
+def test_ctrl_c_stops_the_command_with_code_130_and_no_traceback(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def interrupted(*args: object, **kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(cli, "parse_many", interrupted)
+    assert main(["parse", SEED]) == 130
+    err = capsys.readouterr().err
+    assert err == "cablethread: interrupted\n"
+
+
+@pytest.mark.timeout(120)
+@pytest.mark.skipif(not hasattr(os, "killpg"), reason="process groups are POSIX")
+def test_ctrl_c_on_a_pool_stops_the_command_cleanly(tmp_path: Path) -> None:
+    # The pool's workers printed a traceback each, and the command ended killed by the signal
+    # (-2), not with the code of an interrupted command.
+    files = _copies(tmp_path, 300)  # far more than can be read before the signal
+    command = [sys.executable, "-m", "cablethread", "parse", "--jobs", "2", *files]
+    process = subprocess.Popen(
+        command,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        start_new_session=True,  # a group of its own, as a terminal's Ctrl-C signals
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+    )
+    time.sleep(2.5)  # past the imports, into the reading
+    os.killpg(process.pid, signal.SIGINT)
+    _, err = process.communicate(timeout=60)
+    assert process.returncode == 130
+    assert err.decode().strip().splitlines()[-1] == "cablethread: interrupted"
+    assert b"Traceback" not in err

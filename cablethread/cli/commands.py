@@ -15,6 +15,7 @@ import glob
 import io
 import json
 import os
+import signal
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -252,9 +253,18 @@ def _parse(args: argparse.Namespace, outputs: Sequence[tuple[str, str]] = ()) ->
     jobs = min(getattr(args, "jobs", 1), len(files))
     progress = len(files) > 1 and sys.stderr.isatty()
     if jobs > 1:
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
+        # Ctrl-C is this process's to handle: the workers finish the file in hand, and the
+        # files not begun are dropped rather than read before the command can stop.
+        pool = ProcessPoolExecutor(max_workers=jobs, initializer=_interrupts_ignored)
+        try:
             return parse_many(files, policy, executor=pool, progress=progress)
+        finally:
+            pool.shutdown(wait=True, cancel_futures=True)
     return parse_many(files, policy, progress=progress)
+
+
+def _interrupts_ignored() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _file_identity(path: str) -> tuple[int, int] | None:
@@ -929,6 +939,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         # The reader (``| head``) went away; that is not an error of ours.
         sys.stdout = None
         return 0
+    except KeyboardInterrupt:
+        # Ctrl-C: stopped as asked, with the shell's code for it (128 + SIGINT) and no
+        # traceback; an output being written is left as it was (written whole or not at all).
+        _say("cablethread: interrupted", file=sys.stderr)
+        return 130
 
 
 if __name__ == "__main__":
