@@ -5,7 +5,7 @@ runs it and returns the exit code. A new subcommand is one more entry in :data:`
 
 Exit codes: 0 ok; 1 ``--strict`` and a diagnostic of warning or error severity stopped the
 parse; 2 usage error or unreadable input (missing file, binary file, unknown zone), reported in
-one line on stderr.
+one line on stderr; 130 interrupted (Ctrl-C).
 """
 
 from __future__ import annotations
@@ -42,10 +42,11 @@ __all__ = ["COMMANDS", "Command", "main"]
 
 SEED = "examples/mfat_xinjiang_oia.txt"
 EXIT_CODES = """exit codes:
-  0  ok
-  1  --strict, and a diagnostic of warning or error severity stopped the parse
-  2  usage error or unreadable input (missing file, binary file, not a regular file, a file
-     over --max-size, unknown zone), or out of memory
+    0  ok
+    1  --strict, and a diagnostic of warning or error severity stopped the parse
+    2  usage error or unreadable input (missing file, binary file, not a regular file, a file
+       over --max-size, unknown zone), or out of memory
+  130  interrupted (Ctrl-C)
 """
 
 _T = TypeVar("_T")
