@@ -38,6 +38,8 @@ from cablethread.messages import document, parser
 from cablethread.reading.files import read_text
 
 BLOCK = "From: NAD\nSent: Thursday, 11 July 2019 11:25 AM\nTo: BEIJING\nSubject: LETTER\n"
+#: For a test that makes a named pipe (POSIX only).
+NEEDS_FIFO = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
 
 # 1. Extreme dates: year 1 or 9999 with a zone offset overflowed datetime arithmetic.
 
@@ -116,7 +118,7 @@ def test_a_str_item_that_is_no_file_names_itself_visibly() -> None:
 
 
 @pytest.mark.timeout(20)
-@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+@NEEDS_FIFO
 def test_a_fifo_is_refused_not_waited_on(tmp_path: Path) -> None:
     fifo = tmp_path / "pipe.txt"
     os.mkfifo(fifo)
@@ -309,7 +311,7 @@ def test_differences_csv_cells_a_spreadsheet_would_run_are_written_as_text() -> 
 
 
 @pytest.mark.timeout(20)
-@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+@NEEDS_FIFO
 def test_the_collation_and_entity_writers_refuse_a_target_that_is_not_a_regular_file(
     tmp_path: Path,
 ) -> None:
@@ -387,7 +389,7 @@ def test_a_hostile_directory_file_is_a_directory_error(tmp_path: Path, toml: str
 
 
 @pytest.mark.timeout(20)
-@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+@NEEDS_FIFO
 def test_a_directory_file_that_is_not_a_regular_file_is_a_directory_error(
     tmp_path: Path,
 ) -> None:
@@ -528,7 +530,7 @@ WRITERS = {
 
 
 @pytest.mark.timeout(20)
-@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+@NEEDS_FIFO
 @pytest.mark.parametrize("writer", sorted(WRITERS))
 def test_a_writer_refuses_a_target_that_is_not_a_regular_file(tmp_path: Path, writer: str) -> None:
     release = cablethread.parse(BLOCK)
@@ -541,7 +543,7 @@ def test_a_writer_refuses_a_target_that_is_not_a_regular_file(tmp_path: Path, wr
 
 
 @pytest.mark.timeout(20)
-@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+@NEEDS_FIFO
 def test_folder_writers_refuse_a_file_name_taken_by_a_fifo(tmp_path: Path) -> None:
     release = cablethread.parse(BLOCK)
     os.mkfifo(tmp_path / "messages.csv")
