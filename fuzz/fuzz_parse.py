@@ -138,7 +138,7 @@ def check_collation(text: str) -> None:
     table = io.StringIO()
     write_differences_csv(release, table)
     table.getvalue().encode("utf-8")
-    for row in csv.reader(io.StringIO(table.getvalue())):
+    for row in csv.reader(io.StringIO(table.getvalue(), newline="")):
         for value in row:
             if value and value[0] in "=+-@\t\r" and not _number(value):
                 raise AssertionError(f"differences CSV cell {value[:40]!r} begins as a formula")

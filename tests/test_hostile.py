@@ -290,7 +290,7 @@ def test_every_writer_carries_a_surrogate_in_a_source_name_and_its_text(tmp_path
     assert collations[0]["printings"][0]["source"] == "caf\ufffd.txt"
     table = io.StringIO()
     assert write_differences_csv(release, table) == 1
-    (row,) = csv.DictReader(io.StringIO(table.getvalue()))
+    (row,) = csv.DictReader(io.StringIO(table.getvalue(), newline=""))
     assert row["a_source"] == "caf\ufffd.txt"
     cablethread.write_json(release, tmp_path / "release.json")
     cablethread.write_graphml(release, tmp_path / "release.graphml")
@@ -305,9 +305,27 @@ def test_differences_csv_cells_a_spreadsheet_would_run_are_written_as_text() -> 
 
     table = io.StringIO()
     write_differences_csv(_printed_twice_under_odd_names(), table)
-    (row,) = csv.DictReader(io.StringIO(table.getvalue()))
+    (row,) = csv.DictReader(io.StringIO(table.getvalue(), newline=""))
     assert row["b_text"] == "'=HYPERLINK(1)"
     assert row["a_codes"] == "s9(2)(a)"
+
+
+def test_a_differences_csv_cell_holding_a_carriage_return_stays_one_cell() -> None:
+    # Found by the fuzz target: written with \n line ends, a cell holding \r went unquoted, and
+    # a reader split the row there ("new-line character seen in unquoted field").
+    from cablethread.messages.collate import write_differences_csv
+
+    release = cablethread.parse_many(
+        [
+            cablethread.SourceText(WITHHELD_BLOCK, "scan\r1.txt"),
+            cablethread.SourceText(RELEASED_BLOCK, "scan\r2.txt"),
+        ]
+    )
+    table = io.StringIO(newline="")
+    assert write_differences_csv(release, table) == 1
+    (row,) = csv.DictReader(io.StringIO(table.getvalue(), newline=""))
+    assert (row["a_source"], row["b_source"]) == ("scan\r1.txt", "scan\r2.txt")
+    assert row["evidence"].startswith("printing 2 prints")
 
 
 @pytest.mark.timeout(20)

@@ -705,7 +705,12 @@ def run_collate(args: argparse.Namespace) -> int:
 
         _write("JSON", args.json, write_json)
     if args.csv == "-":
-        write_differences_csv(release, sys.stdout)
+        # Its own line ends, as written (a text stream would turn each \n into \r\n on Windows).
+        sys.stdout.flush()
+        stdout = io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8", newline="")
+        write_differences_csv(release, stdout)
+        stdout.flush()
+        stdout.detach()
     elif args.csv:
 
         def write_csv() -> None:

@@ -1257,9 +1257,12 @@ def difference_records(release: Release) -> list[DifferenceRecord]:
 
 def write_differences_csv(release: Release, handle: IO[str]) -> int:
     """Write :func:`difference_records` as CSV (a header row, then one row per difference) to an
-    open text file; the number of rows written."""
+    open text file, opened with ``newline=""`` as the csv module asks; the number of rows
+    written."""
     records = difference_records(release)
-    writer = csv.DictWriter(handle, fieldnames=list(DIFFERENCE_COLUMNS), lineterminator="\n")
+    # RFC 4180 line ends, as messages.csv: the csv module quotes a cell holding a character of
+    # the line end, so a printed carriage return (a classic Mac OS text) stays inside its cell.
+    writer = csv.DictWriter(handle, fieldnames=list(DIFFERENCE_COLUMNS))
     writer.writeheader()
     for record in records:
         # Each cell as messages.csv writes it: text a spreadsheet would run as a formula made
