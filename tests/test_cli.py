@@ -372,3 +372,14 @@ def test_ctrl_c_on_a_pool_stops_the_command_cleanly(tmp_path: Path) -> None:
     assert process.returncode == 130
     assert err.decode().strip().splitlines()[-1] == "cablethread: interrupted"
     assert b"Traceback" not in err
+
+
+def test_show_takes_the_start_of_a_message_id_as_git_takes_a_commits(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, out, _ = run(capsys, "show", "--message", "m-4b5", SEED)
+    assert code == 0
+    assert "m-4b57e2c5362b" in out and "m-4425d88b86cd" not in out
+    code, _, err = run(capsys, "show", "--message", "m-4", SEED)
+    assert code == 2
+    assert "m-4 begins 2 message ids (m-4425d88b86cd, m-4b57e2c5362b); give more of it" in err

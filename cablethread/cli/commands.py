@@ -524,7 +524,10 @@ def run_threads(args: argparse.Namespace) -> int:
 
 def _configure_show(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "--message", metavar="ID", action="append", help="show only this message (repeatable)"
+        "--message",
+        metavar="ID",
+        action="append",
+        help="show only this message: its id, or the start of one id alone (repeatable)",
     )
 
 
@@ -533,16 +536,28 @@ def run_show(args: argparse.Namespace) -> int:
     from cablethread.views.report import message_details
 
     release = _parse(args)
-    wanted = set(args.message or [])
-    unknown = wanted - {m.id for m in release.messages}
-    if unknown:
-        raise UsageError(f"no message {', '.join(sorted(unknown))} in the input")
+    wanted = {_message_id(release, given) for given in args.message or []}
     shown = [m for m in release.messages if not wanted or m.id in wanted]
     for index, message in enumerate(shown):
         if index:
             _say()
         _print(message_details(release, message))
     return 0
+
+
+def _message_id(release: Release, given: str) -> str:
+    """The id of the message ``given`` names: its whole id, or the start of one id alone, as
+    git takes the start of a commit's (``m-4b57``)."""
+    ids = [message.id for message in release.messages]
+    if given in ids:
+        return given
+    starting = sorted(found for found in ids if given and found.startswith(given.lower()))
+    if len(starting) == 1:
+        return starting[0]
+    if starting:
+        shown = ", ".join(starting[:5]) + (", …" if len(starting) > 5 else "")
+        raise UsageError(f"{given} begins {len(starting)} message ids ({shown}); give more of it")
+    raise UsageError(f"no message {given} in the input")
 
 
 # --- diagnostics ---------------------------------------------------------------------------
