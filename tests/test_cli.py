@@ -383,3 +383,17 @@ def test_show_takes_the_start_of_a_message_id_as_git_takes_a_commits(
     code, _, err = run(capsys, "show", "--message", "m-4", SEED)
     assert code == 2
     assert "m-4 begins 2 message ids (m-4425d88b86cd, m-4b57e2c5362b); give more of it" in err
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+def test_a_folder_names_what_it_leaves_out(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # A FIFO or a link to nothing among a folder's *.txt was dropped without a word.
+    _copies(tmp_path, 1)
+    os.mkfifo(tmp_path / "pipe.txt")
+    (tmp_path / "gone.txt").symlink_to(tmp_path / "nowhere.txt")
+    code, _, err = run(capsys, "parse", str(tmp_path))
+    assert code == 0 and "23 messages" in err
+    assert f"{tmp_path / 'pipe.txt'}: left out, not a regular file" in err
+    assert f"{tmp_path / 'gone.txt'}: left out, a link to nothing" in err

@@ -215,7 +215,7 @@ def _inputs(items: Sequence[str], patterns: Sequence[str] | None) -> list[str | 
             matches = sorted(
                 {str(p) for pattern in patterns or DEFAULT_GLOBS for p in path.rglob(pattern)}
             )
-            matches = [m for m in matches if Path(m).is_file()]
+            matches = _regular_files(matches)
             if not matches:
                 shown = ", ".join(patterns or DEFAULT_GLOBS)
                 raise UsageError(f"{item}: no file in this folder matches {shown}")
@@ -224,7 +224,7 @@ def _inputs(items: Sequence[str], patterns: Sequence[str] | None) -> list[str | 
             matches = sorted(glob.glob(item, recursive=True))
             if not matches:
                 raise UsageError(f"{item}: no file matches this pattern")
-            found.extend(m for m in matches if Path(m).is_file())
+            found.extend(_regular_files(matches))
         else:
             found.append(item)
     return found
@@ -235,6 +235,20 @@ def _is_folder(path: Path) -> bool:
         return path.is_dir()
     except OSError:  # a name too long for a file (a text given as one), a loop of links
         return False
+
+
+def _regular_files(matches: list[str]) -> list[str]:
+    """The regular files among a folder's or a glob's matches; each match that is neither one
+    nor a folder (a FIFO, a device, a link to nothing) is named on stderr as it is left out."""
+    files: list[str] = []
+    for match in matches:
+        path = Path(match)
+        if path.is_file():
+            files.append(match)
+        elif not path.is_dir():
+            kind = "a link to nothing" if not path.exists() else "not a regular file"
+            _say(f"cablethread: {match}: left out, {kind}", file=sys.stderr)
+    return files
 
 
 def _exists(path: Path) -> bool:
