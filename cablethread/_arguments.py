@@ -1,9 +1,11 @@
-"""The first argument of the functions that take a release, checked where it is given.
+"""The arguments of the public functions, checked where they are given.
 
-``write_json("out.json", release)``, the arguments the other way round, would otherwise fail far
-inside (``'Release' object has no attribute 'write'``); checked at the door, it is a
-``TypeError`` that says what was given and, when the release came second, that the arguments are
-the other way round.
+The first argument of a function that takes a release: ``write_json("out.json", release)``, the
+arguments the other way round, would otherwise fail far inside (``'Release' object has no
+attribute 'write'``); checked at the door, it is a ``TypeError`` that says what was given and,
+when the release came second, that the arguments are the other way round. And a choice among a
+``Literal``'s values (``graph="party"``), refused when it is none of them rather than read as the
+default.
 """
 
 from __future__ import annotations

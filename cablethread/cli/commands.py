@@ -37,6 +37,7 @@ from cablethread.fields.profiles import profiles
 from cablethread.messages.parser import parse_many
 from cablethread.models import Message, Party, Release
 from cablethread.policy import DEFAULT_MAX_BYTES, Policy
+from cablethread.reading.files import file_key
 
 __all__ = ["COMMANDS", "Command", "main"]
 
@@ -282,14 +283,6 @@ def _interrupts_ignored() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-def _file_identity(path: str) -> tuple[int, int] | None:
-    try:
-        status = os.stat(path)
-    except (OSError, ValueError):
-        return None
-    return (status.st_dev, status.st_ino) if status.st_ino else None
-
-
 def _refuse_clobbering(outputs: Sequence[tuple[str, str]], files: Sequence[object]) -> None:
     """Refuse two outputs to one file, and an output that is one of the inputs: written, it
     would replace the release it was read from."""
@@ -299,9 +292,9 @@ def _refuse_clobbering(outputs: Sequence[tuple[str, str]], files: Sequence[objec
         if real in named:
             raise UsageError(f"{named[real]} and {option} both write {path}; give each its own")
         named[real] = option
-    inputs = {_file_identity(file) for file in files if isinstance(file, str)} - {None}
+    inputs = {file_key(file) for file in files if isinstance(file, str)} - {None}
     for option, path in outputs:
-        if _file_identity(path) in inputs:
+        if file_key(path) in inputs:
             raise UsageError(
                 f"{option} {path} is one of the files to read; writing it would replace it"
             )

@@ -28,7 +28,7 @@ from cablethread.messages.merge import assemble
 from cablethread.messages.printing import Document
 from cablethread.models import Diagnostic, Release
 from cablethread.policy import Policy
-from cablethread.reading.files import read_text
+from cablethread.reading.files import file_key, read_text
 from cablethread.reading.source import SourceText
 
 __all__ = ["InputError", "Profile", "parse", "parse_file", "parse_many", "profiles"]
@@ -214,8 +214,8 @@ def _once(items: list[Any], policy: Policy) -> tuple[list[Any], dict[int, list[D
     warning (``input-repeated``) for each, by the index of the item read in its place.
 
     A file is the same file by the same or another path (a link, ``./``); a text is the same
-    text under the same name (an unnamed text is never a repeat). Read twice, each of its messages would be taken for a message
-    printed twice, and collated with itself.
+    text under the same name (an unnamed text is never a repeat). Read twice, each of its
+    messages would be taken for a message printed twice, and collated with itself.
     """
     kept: list[Any] = []
     first: dict[object, int] = {}
@@ -248,13 +248,8 @@ def _identity(item: object) -> object:
         # An unnamed text is its own input: its lines cannot be told from another's anyway.
         return ("text", item.name, item.text) if item.name is not None else None
     if isinstance(item, str | os.PathLike):
-        try:
-            status = os.stat(item)
-        except (OSError, ValueError):
-            return None
-        if status.st_ino:
-            return ("file", status.st_dev, status.st_ino)
-        return ("path", os.path.realpath(item))
+        key = file_key(item)
+        return ("file", key) if key is not None else None
     if _is_open(item):
         return ("open", id(item))  # read once, it has nothing left to give a second time
     return None

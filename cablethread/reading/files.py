@@ -25,7 +25,7 @@ from cablethread.diagnostics import Note
 from cablethread.errors import InputError
 from cablethread.policy import DEFAULT_MAX_BYTES
 
-__all__ = ["Decoded", "read_regular", "read_text"]
+__all__ = ["Decoded", "file_key", "read_regular", "read_text"]
 
 
 #: Byte-order marks and the codecs they name, longest first (UTF-32 LE begins as UTF-16 LE).
@@ -116,6 +116,18 @@ def _too_large(name: str, size: str, max_bytes: int) -> InputError:
         f"{name}: {size} more than the limit of {max_bytes:,} bytes; raise it with "
         "Policy(max_bytes=...) or --max-size"
     )
+
+
+def file_key(path: str | os.PathLike[str]) -> tuple[int, int] | str | None:
+    """What a path names, the same by every path to it (a link, ``./``): its device and number,
+    or where none is given, its real path; None for a path that names nothing readable."""
+    try:
+        status = os.stat(path)
+    except (OSError, ValueError):  # ValueError: a NUL byte in the name
+        return None
+    if status.st_ino:
+        return (status.st_dev, status.st_ino)
+    return os.path.realpath(path)
 
 
 def read_regular(path: Path, name: str, max_bytes: int) -> bytes:
