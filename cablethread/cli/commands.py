@@ -713,7 +713,7 @@ def run_collate(args: argparse.Namespace) -> int:
     kinds asked for (``withheld-here``) with the two printings side by side."""
     from cablethread.messages.collate import collation_text, collations_json, write_differences_csv
 
-    outputs = [(flag, path) for flag, path in (("--json", args.json), ("--csv", args.csv))]
+    outputs = (("--json", args.json), ("--csv", args.csv))
     release = _parse(args, [(flag, path) for flag, path in outputs if path and path != "-"])
     if "-" not in (args.json, args.csv):
         _print(collation_text(release, args.kind or ["withheld-here"]))
