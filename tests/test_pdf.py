@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import statistics
 import sys
+from collections import Counter
 from datetime import datetime
 from pathlib import Path
 
 import pytest
 from fpdf import FPDF
+from hypothesis import given
+from hypothesis import strategies as st
 
 import cablethread
-from cablethread.reading.pdf import NoTextLayerError, PdfSupportMissing, extract_pdf
+from cablethread.reading.pdf import NoTextLayerError, PdfSupportMissing, _median, extract_pdf
 
 DATA = Path(__file__).parent / "data"
 SEED_PDF = DATA / "mfat_xinjiang_oia.pdf"
@@ -363,3 +367,17 @@ def test_pdfs_read_in_a_thread_pool_parse_as_in_series() -> None:
     with ThreadPoolExecutor(max_workers=4) as pool:
         threaded = cablethread.parse_many(files, executor=pool)
     assert threaded.to_json() == serial.to_json()
+
+
+@given(
+    st.lists(
+        st.sampled_from([0.1, 4.5, 4.75, 5.0, 6.002, 11.5, 12.0])
+        | st.floats(min_value=0.01, max_value=1e4, allow_nan=False),
+        min_size=1,
+        max_size=60,
+    )
+)
+def test_the_measures_median_is_statistics_median(values: list[float]) -> None:
+    """The page measures take their medians from counts of distinct values (a document's words
+    have few heights and widths); the median is the one ``statistics.median`` gives."""
+    assert _median(Counter(values)) == statistics.median(values)

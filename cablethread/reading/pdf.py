@@ -20,14 +20,16 @@ from __future__ import annotations
 import ctypes
 import itertools
 import math
+import operator
 import os
 import re
 import statistics
 import threading
 from array import array
-from collections.abc import Iterator
+from collections import Counter
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import IO, Any, NamedTuple
+from typing import IO, Any, NamedTuple, cast
 
 from cablethread.errors import InputError, NoTextLayerError, PdfSupportMissing
 from cablethread.policy import DEFAULT_MAX_BYTES
@@ -67,6 +69,8 @@ _HYPHENS = str.maketrans({"\ufffe": "-", "\x02": "-"})
 _MOST_BLANK_LINES = 100
 #: The farthest column a word is moved to (characters): wider than any landscape page of type.
 _MOST_COLUMN = 500
+#: The most characters PDFium may give one page: the words' offsets in it are held in four bytes.
+_MOST_OFFSET = 2**31 - 1
 #: The most characters one page may expand to: a page of type holds some thousands.
 MAX_PAGE_CHARACTERS = 1_000_000
 
@@ -121,10 +125,11 @@ def _pdfium() -> Any:
 
 
 class _PageWords:
-    """A page's level words, held as columns rather than an object per word (a page of type holds
-    some hundreds of words, a release some hundred thousand): each word is a slice of the page's
-    text and a box in points. ``order`` lists the words line by line, top to bottom and each line
-    left to right; line ``n`` is ``order[breaks[n]:breaks[n + 1]]``."""
+    """A page's level words while the page is read, held as columns rather than an object per
+    word: each word is a slice of the page's text and a box in points. ``order`` lists the words
+    line by line, top to bottom and each line left to right; line ``n`` is
+    ``order[breaks[n]:breaks[n + 1]]``. What the page's text is written from is kept in
+    :class:`_Document`; this is let go of as soon as the page is read."""
 
     __slots__ = (
         "baselines",
@@ -155,9 +160,6 @@ class _PageWords:
     def __len__(self) -> int:
         return len(self.starts)
 
-    def word(self, index: int) -> str:
-        return self.text[self.starts[index] : self.ends[index]]
-
     def lines(self) -> Iterator[array[int]]:
         """Each line's words, left to right, top line first."""
         breaks, order = self.breaks, self.order
@@ -170,6 +172,79 @@ class _PageWords:
         return self.baselines[max(line, key=heights.__getitem__)]
 
 
+class _Page(NamedTuple):
+    """A page read, to be written: its text (which its words are slices of), its lines (numbers
+    into :class:`_Document`'s line columns, ``first`` to ``stop``), its lines set at an angle."""
+
+    text: str
+    first: int
+    stop: int
+    turned: list[str]
+
+
+class _Document:
+    """The level words of every page of a document, in a few columns for the whole document.
+
+    Each page is written with measures of the whole document (its margin, character width and
+    line pitch), so its words are kept until the last page is read. Columns of the whole
+    document, rather than a page's own arrays, hold them in some large blocks that go back to
+    the system once the pages are written, not in thousands of small ones that leave the heap
+    full of holes; and only what writing needs is kept, 32 bytes a word rather than 64. Words
+    are in line order: line ``n`` is words ``firsts[n]`` to ``firsts[n + 1]``. The measures'
+    medians are taken over counts of distinct values (:func:`_median`), not a list of a float
+    object a word.
+    """
+
+    __slots__ = ("baselines", "ends", "firsts", "heights", "lefts", "pages", "rights", "starts")
+
+    def __init__(self) -> None:
+        #: Each word's offsets in its page's text (under :data:`_MOST_OFFSET`) and its left and
+        #: right edges, in line order.
+        self.starts = array("i")
+        self.ends = array("i")
+        self.lefts = array("d")
+        self.rights = array("d")
+        #: Every word's height, in no order (their median is a line of type, :func:`_line_pitch`).
+        self.heights = array("d")
+        #: Each line's first word and baseline.
+        self.firsts = array("l")
+        self.baselines = array("d")
+        self.pages: list[_Page] = []
+
+    def add(self, page: _PageWords) -> None:
+        """Keep what a page read (its words put in lines) is written from."""
+        first = len(self.baselines)
+        self.heights.extend(page.heights)
+        order = page.order
+        if order:
+            # The columns in line order, gathered in C.
+            gather = _gatherer(order)
+            self.starts.extend(gather(page.starts))
+            self.ends.extend(gather(page.ends))
+            self.lefts.extend(gather(page.lefts))
+            self.rights.extend(gather(page.rights))
+        words = len(self.starts) - len(order)
+        for line, start in zip(page.lines(), page.breaks, strict=True):
+            self.firsts.append(words + start)
+            self.baselines.append(page.baseline(line))
+        self.pages.append(_Page(page.text, first, len(self.baselines), page.turned))
+
+    def line_words(self, line: int) -> range:
+        """The words of line ``line``, left to right."""
+        firsts = self.firsts
+        return range(firsts[line], firsts[line + 1] if line + 1 < len(firsts) else len(self.starts))
+
+
+def _gatherer(order: array[int]) -> Callable[[array[Any]], tuple[Any, ...]]:
+    """What gives the values of a column at ``order``'s places, as a tuple (an itemgetter of
+    one place gives a value, not a tuple)."""
+    if len(order) == 1:
+        only = order[0]
+        return lambda values: (values[only],)
+    places: tuple[int, ...] = tuple(order)
+    return cast("Callable[[array[Any]], tuple[Any, ...]]", operator.itemgetter(*places))
+
+
 def _words(textpage: Any, raw: Any) -> _PageWords:
     """The words of a page, and its lines set at an angle (a stamp up the margin, a watermark).
 
@@ -178,6 +253,8 @@ def _words(textpage: Any, raw: Any) -> _PageWords:
     kept whole, in the order the page gives it, to be written below them.
     """
     count = textpage.count_chars()
+    if count > _MOST_OFFSET:
+        raise _TooLarge(MAX_PAGE_CHARACTERS)
     text = textpage.get_text_range(0, count) if count else ""
     if len(text) != count:
         # A character beyond the BMP takes two UTF-16 units; read one character per index.
@@ -238,30 +315,50 @@ def _order_lines(page: _PageWords) -> None:
     page.breaks = array("l", breaks)
 
 
-def _char_width(pages: list[_PageWords]) -> float:
-    widths = array("d")
-    for page in pages:
+def _median(counts: Counter[float]) -> float:
+    """``statistics.median`` of the values counted, without a list of them: a document's words
+    have a few heights and, in type, a few thousand widths, against some hundred thousand
+    words."""
+    total = counts.total()
+    if not total:
+        raise statistics.StatisticsError("no median for empty data")
+    # Zero-based places of the middle value or the two middle values, as statistics.median.
+    high = total // 2
+    low = high if total % 2 else high - 1
+    seen = 0
+    below, found = 0.0, False
+    for value in sorted(counts):
+        seen += counts[value]
+        if not found and seen > low:
+            below, found = value, True
+        if seen > high:
+            return below if low == high else (below + value) / 2
+    raise AssertionError("the counts end before their middle")  # pragma: no cover
+
+
+def _char_width(document: _Document) -> float:
+    widths: Counter[float] = Counter(
+        (right - left) / (end - start)
         for left, right, start, end in zip(
-            page.lefts, page.rights, page.starts, page.ends, strict=True
-        ):
-            if right > left:
-                widths.append((right - left) / (end - start))
-    return statistics.median(widths) if widths else 5.0
+            document.lefts, document.rights, document.starts, document.ends, strict=True
+        )
+        if right > left
+    )
+    return _median(widths) if widths else 5.0
 
 
-def _line_pitch(pages: list[_PageWords]) -> float:
-    heights = array("d")
-    for page in pages:
-        heights.extend(page.heights)
+def _line_pitch(document: _Document) -> float:
+    heights = document.heights
     if not heights:
         return 12.0
     # Steps much smaller than a line of type are lines set over each other (a subscript, text
     # laid on a form), not spacing.
-    least = 0.6 * statistics.median(heights)
+    least = 0.6 * _median(Counter(heights))
+    baselines = document.baselines
     steps = sorted(
         step
-        for page in pages
-        for above, below in itertools.pairwise(page.baseline(line) for line in page.lines())
+        for page in document.pages
+        for above, below in itertools.pairwise(baselines[page.first : page.stop])
         if (step := above - below) >= least
     )
     if not steps:
@@ -272,41 +369,47 @@ def _line_pitch(pages: list[_PageWords]) -> float:
     return statistics.median(s for s in steps if s <= floor * 1.3)
 
 
-def _write_line(page: _PageWords, line: array[int], margin: float, char_width: float) -> str:
+def _write_line(
+    document: _Document, text: str, words: range, margin: float, char_width: float
+) -> str:
     """One line of text, each word at its column (``From:`` … ``Mills, Cheryl D`` in Outlook's)."""
-    text = ""
+    lefts, rights, starts, ends = document.lefts, document.rights, document.starts, document.ends
+    written = ""
     previous: int | None = None
-    for word in line:
-        left = page.lefts[word]
+    for word in words:
+        left = lefts[word]
         column = min(_MOST_COLUMN, max(0, round((left - margin) / char_width)))
         if previous is None:
-            text = " " * column
-        elif (left - page.rights[previous]) / char_width >= _SPACE_WIDTHS:
+            written = " " * column
+        elif (left - rights[previous]) / char_width >= _SPACE_WIDTHS:
             # A wide gap is a column (Outlook's value column, a tab stop): go to it.
-            text += " " * max(1, column - len(text))
+            written += " " * max(1, column - len(written))
         else:
-            text += " "
-        text += page.word(word)
+            written += " "
+        written += text[starts[word] : ends[word]]
         previous = word
-    return text
+    return written
 
 
 def _write_page(
-    page: _PageWords, margin: float, char_width: float, pitch: float, limit: int
+    document: _Document, page: _Page, margin: float, char_width: float, pitch: float, limit: int
 ) -> str:
     """The text of a page; raises ``_TooLarge`` past ``limit`` characters."""
     written: list[str] = []
     size = 0
     above: float | None = None
-    for line in page.lines():
-        baseline = page.baseline(line)
+    baselines = document.baselines
+    for line in range(page.first, page.stop):
+        baseline = baselines[line]
         if above is not None:
             steps = (above - baseline) / pitch
             blank = min(_MOST_BLANK_LINES, max(0, round(steps) - 1))
             written.extend([""] * blank)
             size += blank
         above = baseline
-        written.append(_write_line(page, line, margin, char_width))
+        written.append(
+            _write_line(document, page.text, document.line_words(line), margin, char_width)
+        )
         size += len(written[-1]) + 1
         if size > limit:
             raise _TooLarge(limit)
@@ -324,6 +427,16 @@ class _TooLarge(Exception):
     def __init__(self, limit: int) -> None:
         super().__init__(limit)
         self.limit = limit
+
+
+def _too_large(label: str, number: int, limit: int) -> InputError:
+    """The error of page ``number``, which expands to more than ``limit`` characters."""
+    whole = "page" if limit == MAX_PAGE_CHARACTERS else "document"
+    return InputError(
+        f"{label}: page {number} lays its text out over more than {limit:,} characters "
+        f"(the most a {whole} may expand to); it is no printed page. A larger limit for "
+        "the document: Policy(max_bytes=...) or --max-size"
+    )
 
 
 def _open(pdf: str | os.PathLike[str] | bytes | IO[bytes], name: str) -> Any:
@@ -382,39 +495,37 @@ def extract_pages(
     """
     label = name or (str(pdf) if isinstance(pdf, str | os.PathLike) else "<pdf>")
     raw = _pdfium().raw
-    pages: list[_PageWords] = []
+    document = _Document()
     with _PDFIUM_LOCK:
-        document = _open(pdf, label)
+        opened = _open(pdf, label)
         try:
-            for index in range(len(document)):
-                page = document[index]
+            for index in range(len(opened)):
+                page = opened[index]
                 textpage = page.get_textpage()
                 try:
-                    pages.append(_words(textpage, raw))
+                    document.add(_words(textpage, raw))
+                except _TooLarge as error:
+                    raise _too_large(label, index + 1, error.limit) from None
                 finally:
                     textpage.close()
                     page.close()
         finally:
-            document.close()
-    margin = min((min(page.lefts) for page in pages if len(page)), default=0.0)
-    char_width = _char_width(pages)
-    pitch = _line_pitch(pages)
+            opened.close()
+    margin = min(document.lefts, default=0.0)
+    char_width = _char_width(document)
+    pitch = _line_pitch(document)
     written: list[str] = []
     total = 0
+    pages = document.pages
     pages.reverse()  # taken from the end, first page first: each is let go once written
     while pages:
-        page = pages.pop()
+        read = pages.pop()
         number = len(written) + 1
         limit = min(MAX_PAGE_CHARACTERS, max_characters - total)
         try:
-            text = _write_page(page, margin, char_width, pitch, limit)
+            text = _write_page(document, read, margin, char_width, pitch, limit)
         except _TooLarge:
-            whole = "page" if limit == MAX_PAGE_CHARACTERS else "document"
-            raise InputError(
-                f"{label}: page {number} lays its text out over more than {limit:,} characters "
-                f"(the most a {whole} may expand to); it is no printed page. A larger limit for "
-                "the document: Policy(max_bytes=...) or --max-size"
-            ) from None
+            raise _too_large(label, number, limit) from None
         total += len(text)
         written.append(text)
     return written
