@@ -116,10 +116,10 @@ class Policy(BaseModel):
     def _known_zone(cls, value: str | None) -> str | None:
         if value is None:
             return None
-        from cablethread._zones import known_zone
+        from cablethread._zones import known_zone, zone_hint
 
         if not known_zone(value):
-            raise ValueError(f"unknown IANA time zone {value[:60]!r}")
+            raise ValueError(f"unknown IANA time zone {value[:60]!r}{zone_hint(value[:60])}")
         return value
 
     def clone(self, **changes: Any) -> Policy:

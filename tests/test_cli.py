@@ -127,7 +127,15 @@ def test_diagnostics(capsys: pytest.CaptureFixture[str]) -> None:
         (
             ["parse", "--archive-tz", "Mars/Olympus", SEED],
             "cablethread parse: error: argument --archive-tz: unknown IANA time zone "
-            "'Mars/Olympus' (see cablethread parse --help)",
+            "'Mars/Olympus'; give a name of the IANA database, e.g. Pacific/Auckland or "
+            "America/New_York (see cablethread parse --help)",
+        ),
+        (
+            ["parse", "--archive-tz", "localtime", SEED],
+            "cablethread parse: error: argument --archive-tz: unknown IANA time zone "
+            "'localtime'; 'localtime' is a file of this machine's zone folder, not a zone of the "
+            "IANA database: name the zone itself, e.g. Pacific/Auckland "
+            "(see cablethread parse --help)",
         ),
         (
             ["threads", "--profile", "nowhere", SEED],

@@ -109,6 +109,29 @@ def test_unknown_archive_zone_is_refused_by_the_policy() -> None:
         cablethread.Policy(archive_tz="Mars/Olympus")
 
 
+@pytest.mark.parametrize("name", ["localtime", "posixrules", "right/UTC", "posix/Europe/Paris"])
+def test_a_zone_file_of_the_machine_is_no_archive_zone(name: str) -> None:
+    """``zoneinfo`` loads these from the system's zone folder: ``localtime`` is the zone of the
+    machine running the parse, ``right/`` zones count leap seconds. A release read in one would
+    give other instants on another machine, or none where the file is missing."""
+    with pytest.raises(ValueError, match=f"unknown IANA time zone '{name}'; '{name}' is a file"):
+        cablethread.Policy(archive_tz=name)
+
+
+@pytest.mark.parametrize("name", ["Pacific/Auckland", "US/Eastern", "UTC", "Etc/GMT+5", "GB"])
+def test_every_name_of_the_zone_database_is_an_archive_zone(name: str) -> None:
+    assert cablethread.Policy(archive_tz=name).archive_tz == name
+
+
+def test_a_directory_zone_is_a_zone_of_the_database(tmp_path: Path) -> None:
+    directory = tmp_path / "posts.toml"
+    directory.write_text('[[entry]]\ncode = "HERE"\nkind = "post"\ntime_zone = "localtime"\n')
+    with pytest.raises(cablethread.DirectoryError, match="not a zone of the IANA database"):
+        cablethread.parse(
+            "From: HERE\nSent: 11 July 2019 11:25\n", cablethread.Policy(directory=directory)
+        )
+
+
 def test_policy_clone_changes_only_what_is_named() -> None:
     policy = cablethread.Policy.default.clone(strict=True)
     assert policy.strict and policy.tz_mode == "archive"

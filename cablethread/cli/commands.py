@@ -28,7 +28,7 @@ from zoneinfo import ZoneInfoNotFoundError
 from pydantic import ValidationError
 
 from cablethread._clean import terminal_safe
-from cablethread._zones import load_zone
+from cablethread._zones import load_zone, zone_hint
 from cablethread.diagnostics import ParseError
 from cablethread.errors import InputError, UsageError
 from cablethread.export._output import atomic_write
@@ -83,7 +83,9 @@ def _zone_name(value: str) -> str:
     try:
         load_zone(value)
     except (ZoneInfoNotFoundError, ValueError):
-        raise argparse.ArgumentTypeError(f"unknown IANA time zone {value[:60]!r}") from None
+        raise argparse.ArgumentTypeError(
+            f"unknown IANA time zone {value[:60]!r}{zone_hint(value[:60])}"
+        ) from None
     return value
 
 

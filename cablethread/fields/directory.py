@@ -150,7 +150,7 @@ def _entry_from(index: int, raw: Any, file: str, organisation: str | None) -> En
     zone = values.get("time_zone")
     if zone is not None and not _known_zone(zone):
         raise DirectoryError(
-            file, label, f"unknown time zone {zone!r} (not an IANA zone that zoneinfo knows)"
+            file, label, f"unknown time zone {zone!r} (not a zone of the IANA database)"
         )
     # ``parent = ""`` says the parent is not the file's organisation and is not known.
     if "parent" not in raw and organisation:

@@ -24,6 +24,7 @@ from importlib import resources
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from cablethread._zones import load_zone
 from cablethread.codes import Code
 from cablethread.datafiles import ZonesFile, load_data
 from cablethread.diagnostics import Note
@@ -142,7 +143,7 @@ def is_zone_name(name: str) -> bool:
 @cache
 def _zone(name: str) -> ZoneInfo | None:
     try:
-        return ZoneInfo(name)
+        return load_zone(name)
     except (ZoneInfoNotFoundError, ValueError):
         return None
 
