@@ -14,7 +14,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import cablethread
-from cablethread.reading.pdf import NoTextLayerError, PdfSupportMissing, _median, extract_pdf
+from cablethread.reading.pdf import (
+    NoTextLayerError,
+    PdfSupportMissing,
+    _median,
+    extract_pages,
+    extract_pdf,
+)
 
 DATA = Path(__file__).parent / "data"
 SEED_PDF = DATA / "mfat_xinjiang_oia.pdf"
@@ -310,6 +316,28 @@ def test_a_scanned_page_inside_a_typed_release_is_reported(tmp_path: Path) -> No
     (note,) = [d for d in release.diagnostics if d.code == "page-no-text"]
     assert note.severity == "warning"
     assert "page 2" in note.message and "ocrmypdf" in note.message
+
+
+def test_pages_of_one_word_and_of_none_keep_their_place(tmp_path: Path) -> None:
+    """The words of every page are kept together for the document; a page of a single word, a
+    page without any and the page after them each come out as their own."""
+    pdf = FPDF()
+    pdf.set_font("Helvetica", size=10)
+    pdf.add_page()
+    pdf.text(20, 20, "Alone")
+    pdf.add_page()
+    pdf.add_page()
+    pdf.text(20, 20, "From: NAD")
+    pdf.text(20, 25, "To: BEIJING")
+    pdf.add_page()
+    pdf.text(20, 20, "x")
+    pdf.output(str(tmp_path / "sparse.pdf"))
+    assert extract_pages(tmp_path / "sparse.pdf") == [
+        "Alone\n",
+        "",
+        "From: NAD\nTo: BEIJING\n",
+        "x\n",
+    ]
 
 
 def test_without_the_extra_the_message_names_the_install(
