@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import io
 import math
 import sys
 import xml.dom.minidom
@@ -17,7 +18,12 @@ from hypothesis import strategies as st
 
 import cablethread
 from cablethread._clean import xml_safe
-from cablethread.export.graph import REPLY_EDGE_ATTRIBUTES, REPLY_NODE_ATTRIBUTES
+from cablethread.export.graph import (
+    REPLY_EDGE_ATTRIBUTES,
+    REPLY_GRAPH_ATTRIBUTES,
+    REPLY_NODE_ATTRIBUTES,
+    reply_graph,
+)
 from cablethread.export.graphml import GraphMLWriter, graph_to_graphml, graphml_id, to_graphml
 
 HOSTILE = "RE: A\x0cB\x00C & D < E ]]> F \ud800 G\r\nH"
@@ -263,3 +269,46 @@ _SMALL = cablethread.parse(
     "From: GENEVA\nSent: Thursday, 4 July 2019 5:26 AM\nTo: NAD; UNHC\n"
     "Subject: RE: FORMAL MESSAGE: LETTER\n"
 )
+
+
+def _reply_graph_graphml(release: cablethread.Release) -> str:
+    """The GraphML of the release's networkx reply graph, as the writer wrote it from the graph."""
+    return GraphMLWriter(
+        reply_graph(release),
+        graph_attributes=REPLY_GRAPH_ATTRIBUTES,
+        node_attributes=REPLY_NODE_ATTRIBUTES,
+        edge_attributes=REPLY_EDGE_ATTRIBUTES,
+    ).text()
+
+
+def test_a_release_is_written_as_its_reply_graph_is(seed: cablethread.Release) -> None:
+    """The reply graph is written from the release, a node at a time, not from a networkx graph:
+    the same bytes, through every way of writing it."""
+    expected = _reply_graph_graphml(seed)
+    assert to_graphml(seed) == expected
+    binary, text = io.BytesIO(), io.StringIO()
+    cablethread.write_graphml(seed, binary)
+    cablethread.write_graphml(seed, text)
+    assert binary.getvalue().decode("utf-8") == text.getvalue() == expected
+
+
+def test_a_release_that_repeats_ids_and_edges_is_written_as_networkx_builds_it(
+    seed: cablethread.Release,
+) -> None:
+    """As networkx builds the graph: a repeated message id is one node where it first stands,
+    with the last message's attributes; an edge to an id that is no message adds a bare node; a
+    repeated edge keeps its place and takes the last edge's attributes."""
+    first, second = seed.messages[0], seed.messages[1]
+    again = second.model_copy(update={"id": first.id})
+    edges = [
+        *seed.edges,
+        seed.edges[0].model_copy(update={"evidence": "subject-time", "confidence": 0.25}),
+        cablethread.Edge(
+            parent_id="m-nowhere", child_id=first.id, evidence="subject-time", confidence=0.5
+        ),
+    ]
+    release = seed.model_copy(update={"messages": [*seed.messages, again], "edges": edges})
+    text = to_graphml(release)
+    assert text == _reply_graph_graphml(release)
+    assert text.count(f'<node id="{first.id}"') == 1
+    assert '<node id="m-nowhere"/>' in text

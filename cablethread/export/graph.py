@@ -28,8 +28,10 @@ __all__ = [
     "Attribute",
     "GraphMLType",
     "flat_graph",
+    "node_attributes",
     "party_graph",
     "reply_graph",
+    "thread_index",
 ]
 
 GraphMLType = Literal["string", "long", "double", "boolean"]
@@ -148,7 +150,8 @@ def _label(message: Message) -> str:
     return f"{who}{when}"
 
 
-def _node_attributes(message: Message, thread_of: dict[str, str]) -> dict[str, Any]:
+def node_attributes(message: Message, thread_of: dict[str, str]) -> dict[str, Any]:
+    """The reply graph's attributes of ``message`` (:data:`REPLY_NODE_ATTRIBUTES`)."""
     subject = message.subject
     sender = message.sender
     # A placeholder's recipients are unknown, not empty: None keeps them out of the exports.
@@ -203,7 +206,7 @@ def reply_graph(release: Release) -> nx.DiGraph:  # type: ignore[type-arg]
     graph: nx.DiGraph = nx.DiGraph()  # type: ignore[type-arg]
     graph.graph.update(graph="reply", sources=list(release.sources), profile=release.profile)
     for message in [*release.messages, *release.placeholders]:
-        graph.add_node(message.id, **_node_attributes(message, thread_of))
+        graph.add_node(message.id, **node_attributes(message, thread_of))
     for edge in release.edges:
         graph.add_edge(
             edge.parent_id,

@@ -15,6 +15,7 @@ given. Characters that XML 1.0 forbids (NUL, form feed, unpaired surrogates…) 
 
 from __future__ import annotations
 
+import itertools
 import os
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -37,12 +38,13 @@ from cablethread.export.graph import (
     REPLY_NODE_ATTRIBUTES,
     Attribute,
     GraphMLType,
+    node_attributes,
     party_graph,
-    reply_graph,
+    thread_index,
 )
 
 if TYPE_CHECKING:
-    from cablethread.models import Release
+    from cablethread.models import Edge, Message, Release
 
 __all__ = [
     "GraphKind",
@@ -187,6 +189,18 @@ class GraphMLWriter:
             }
         )
 
+    # The parts of the document. A writer of a release's reply graph gives them from the release
+    # itself (:class:`_ReplyWriter`).
+
+    def _directed(self) -> bool:
+        return bool(self.graph.is_directed())
+
+    def _graph_data(self) -> Mapping[str, Any]:
+        return self.graph.graph
+
+    def _nodes(self) -> Iterator[tuple[Any, Mapping[str, Any]]]:
+        yield from self.graph.nodes(data=True)
+
     def _edges(self) -> Iterator[tuple[Any, Any, Any, Mapping[str, Any]]]:
         if self.graph.is_multigraph():
             multigraph: Any = self.graph  # the stubs type edges() of simple graphs only
@@ -242,12 +256,13 @@ class GraphMLWriter:
                     f'  <key id="{key.id}" for="{key.domain}" '
                     f'attr.name="{_escape_attribute(key.name)}" attr.type="{key.type}"/>'
                 )
-        direction = "directed" if self.graph.is_directed() else "undirected"
-        graph_id = self.graph.graph.get("graph")
+        direction = "directed" if self._directed() else "undirected"
+        graph_data = self._graph_data()
+        graph_id = graph_data.get("graph")
         name = _escape_attribute(graphml_id(graph_id)) if isinstance(graph_id, str) else "G"
         yield f'  <graph id="{name}" edgedefault="{direction}">'
-        yield from self._data("graph", self.graph.graph, "    ")
-        for node, node_data in self.graph.nodes(data=True):
+        yield from self._data("graph", graph_data, "    ")
+        for node, node_data in self._nodes():
             body = list(self._data("node", node_data, "      "))
             opening = f"    <node id={_quoted(node)}"
             yield from [f"{opening}>", *body, "    </node>"] if body else [f"{opening}/>"]
@@ -262,6 +277,71 @@ class GraphMLWriter:
     def text(self) -> str:
         """The whole document as one string, ending with a line feed."""
         return "\n".join(self.lines()) + "\n"
+
+    def chunks(self) -> Iterator[str]:
+        """The document in pieces of some thousands of lines, each line with its line feed:
+        :meth:`text` without holding it whole."""
+        lines = self.lines()
+        while batch := list(itertools.islice(lines, _LINES_A_CHUNK)):
+            yield "\n".join(batch) + "\n"
+
+
+#: Lines written to a file at a time.
+_LINES_A_CHUNK = 4096
+
+
+class _ReplyWriter(GraphMLWriter):
+    """The reply graph of a release written from the release itself, a node at a time: the
+    nodes, edges and attributes of :func:`~cablethread.export.graph.reply_graph`, in its order,
+    without the graph (whose attributes weigh a kilobyte or two a message).
+
+    As networkx builds the graph: a node is where its id is first given, with the attributes of
+    the last message given under it; an edge's end that is no message is a node without
+    attributes, after those; edges go by their parent's place, then in the order given, each
+    with the attributes of the last edge given between its two ends.
+    """
+
+    def __init__(self, release: Release) -> None:
+        self.release = release
+        self.keys = self._keys(
+            {
+                "graph": (REPLY_GRAPH_ATTRIBUTES, []),
+                "node": (REPLY_NODE_ATTRIBUTES, []),
+                "edge": (REPLY_EDGE_ATTRIBUTES, []),
+            }
+        )
+        nodes: dict[str, Message | None] = {}
+        for message in [*release.messages, *release.placeholders]:
+            nodes[message.id] = message
+        replies: dict[str, dict[str, Edge]] = {}
+        for edge in release.edges:
+            nodes.setdefault(edge.parent_id, None)
+            nodes.setdefault(edge.child_id, None)
+            replies.setdefault(edge.parent_id, {})[edge.child_id] = edge
+        self._messages = nodes
+        self._replies = replies
+
+    def _directed(self) -> bool:
+        return True
+
+    def _graph_data(self) -> Mapping[str, Any]:
+        release = self.release
+        return {"graph": "reply", "sources": list(release.sources), "profile": release.profile}
+
+    def _nodes(self) -> Iterator[tuple[Any, Mapping[str, Any]]]:
+        thread_of = thread_index(self.release)
+        for node, message in self._messages.items():
+            yield node, {} if message is None else node_attributes(message, thread_of)
+
+    def _edges(self) -> Iterator[tuple[Any, Any, Any, Mapping[str, Any]]]:
+        for parent in self._messages:
+            for child, edge in self._replies.get(parent, {}).items():
+                data = {
+                    "evidence": edge.evidence,
+                    "confidence": edge.confidence,
+                    "delay_seconds": edge.delay_seconds,
+                }
+                yield parent, child, None, data
 
 
 #: What an id in GraphML may hold (``xs:NMTOKEN``): name characters, no blank or ``/``.
@@ -301,12 +381,7 @@ def _writer_for(subject: Release | nx.Graph, kind: GraphKind) -> GraphMLWriter: 
             node_attributes=PARTY_NODE_ATTRIBUTES,
             edge_attributes=PARTY_EDGE_ATTRIBUTES,
         )
-    return GraphMLWriter(
-        reply_graph(subject),
-        graph_attributes=REPLY_GRAPH_ATTRIBUTES,
-        node_attributes=REPLY_NODE_ATTRIBUTES,
-        edge_attributes=REPLY_EDGE_ATTRIBUTES,
-    )
+    return _ReplyWriter(subject)
 
 
 def graph_to_graphml(graph: nx.Graph) -> str:  # type: ignore[type-arg]
@@ -352,9 +427,12 @@ def write_graphml(
     ...     nx.read_graphml(f"{folder}/reply.graphml").number_of_edges()
     18
     """
-    text = to_graphml(subject, graph=graph)
+    # Written some thousands of lines at a time, not made whole first.
+    chunks = _writer_for(subject, graph).chunks()
     if isinstance(path, str | os.PathLike):
         with atomic_write(path) as handle:
-            handle.write(text.encode("utf-8"))
+            for chunk in chunks:
+                handle.write(chunk.encode("utf-8"))
     else:
-        write_open(path, text)
+        for chunk in chunks:
+            write_open(path, chunk)
