@@ -180,3 +180,34 @@ def test_node_link_is_written_a_node_at_a_time_as_the_whole_document(
         buffer = io.BytesIO()
         write_node_link(subject, buffer, graph=kind)  # type: ignore[arg-type]
         assert buffer.getvalue() == expected
+
+
+def test_a_release_that_repeats_ids_and_edges_is_written_as_networkx_builds_its_node_link(
+    seed: cablethread.Release, tmp_path: Path
+) -> None:
+    """write_node_link reads a release's reply graph from the release, not from a networkx
+    graph: a repeated message id is one node where it first stands with the last message's
+    attributes, an edge to an id that is no message adds a bare node, a repeated edge keeps its
+    place with the last edge's attributes, as in node_link_json (made from the graph)."""
+    from cablethread.export.json_export import node_link_json, write_node_link
+
+    first, second = seed.messages[0], seed.messages[1]
+    edges = [
+        *seed.edges,
+        seed.edges[0].model_copy(update={"evidence": "subject-time", "confidence": 0.25}),
+        cablethread.Edge(
+            parent_id="m-nowhere", child_id=first.id, evidence="subject-time", confidence=0.5
+        ),
+    ]
+    release = seed.model_copy(
+        update={
+            "messages": [*seed.messages, second.model_copy(update={"id": first.id})],
+            "edges": edges,
+        }
+    )
+    write_node_link(release, tmp_path / "graph.json")
+    written = (tmp_path / "graph.json").read_text(encoding="utf-8")
+    assert written == node_link_json(release) + "\n"
+    nodes = json.loads(written)["nodes"]
+    assert [node["id"] for node in nodes].count(first.id) == 1
+    assert nodes[-1] == {"id": "m-nowhere"}

@@ -9,6 +9,7 @@ read the same list.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, Literal
@@ -16,7 +17,7 @@ from typing import TYPE_CHECKING, Any, Literal
 import networkx as nx
 
 if TYPE_CHECKING:
-    from cablethread.models import Message, Party, Release
+    from cablethread.models import Edge, Message, Party, Release
 
 __all__ = [
     "PARTY_EDGE_ATTRIBUTES",
@@ -27,6 +28,7 @@ __all__ = [
     "REPLY_NODE_ATTRIBUTES",
     "Attribute",
     "GraphMLType",
+    "ReplyGraphParts",
     "flat_graph",
     "node_attributes",
     "party_graph",
@@ -182,6 +184,59 @@ def node_attributes(message: Message, thread_of: dict[str, str]) -> dict[str, An
         if unknown
         else [f"{o.source}:{o.span}" if o.source else str(o.span) for o in message.occurrences],
     }
+
+
+class ReplyGraphParts:
+    """The reply graph of a release given part by part, as the writers read a graph, without
+    making it: :func:`reply_graph`'s nodes, edges and attributes in its order, each node's
+    attributes made as it is read (a networkx graph holds a dict of them for every message).
+
+    As networkx builds the graph: a node stands where its id is first given, with the attributes
+    of the last message given under it; an edge's end that is no message is a node without
+    attributes, after those; edges go by their parent's place, then in the order given, each
+    with the attributes of the last edge given between its two ends.
+
+    >>> import cablethread
+    >>> release = cablethread.parse_file("examples/mfat_xinjiang_oia.txt")
+    >>> parts = ReplyGraphParts(release)
+    >>> [node for node, _ in parts.nodes()] == list(reply_graph(release).nodes)
+    True
+    """
+
+    def __init__(self, release: Release) -> None:
+        self.release = release
+        nodes: dict[str, Message | None] = {}
+        for message in [*release.messages, *release.placeholders]:
+            nodes[message.id] = message
+        replies: dict[str, dict[str, Edge]] = {}
+        for edge in release.edges:
+            nodes.setdefault(edge.parent_id, None)
+            nodes.setdefault(edge.child_id, None)
+            replies.setdefault(edge.parent_id, {})[edge.child_id] = edge
+        self._messages = nodes
+        self._replies = replies
+
+    def graph_data(self) -> dict[str, Any]:
+        """The graph's own attributes (:data:`REPLY_GRAPH_ATTRIBUTES`)."""
+        release = self.release
+        return {"graph": "reply", "sources": list(release.sources), "profile": release.profile}
+
+    def nodes(self) -> Iterator[tuple[str, dict[str, Any]]]:
+        """Each node and its attributes (:data:`REPLY_NODE_ATTRIBUTES`)."""
+        thread_of = thread_index(self.release)
+        for node, message in self._messages.items():
+            yield node, {} if message is None else node_attributes(message, thread_of)
+
+    def edges(self) -> Iterator[tuple[str, str, dict[str, Any]]]:
+        """Each edge, parent to reply, and its attributes (:data:`REPLY_EDGE_ATTRIBUTES`)."""
+        for parent in self._messages:
+            for child, edge in self._replies.get(parent, {}).items():
+                data = {
+                    "evidence": edge.evidence,
+                    "confidence": edge.confidence,
+                    "delay_seconds": edge.delay_seconds,
+                }
+                yield parent, child, data
 
 
 def thread_index(release: Release) -> dict[str, str]:

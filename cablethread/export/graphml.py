@@ -38,13 +38,12 @@ from cablethread.export.graph import (
     REPLY_NODE_ATTRIBUTES,
     Attribute,
     GraphMLType,
-    node_attributes,
+    ReplyGraphParts,
     party_graph,
-    thread_index,
 )
 
 if TYPE_CHECKING:
-    from cablethread.models import Edge, Message, Release
+    from cablethread.models import Release
 
 __all__ = [
     "GraphKind",
@@ -291,18 +290,13 @@ _LINES_A_CHUNK = 4096
 
 
 class _ReplyWriter(GraphMLWriter):
-    """The reply graph of a release written from the release itself, a node at a time: the
-    nodes, edges and attributes of :func:`~cablethread.export.graph.reply_graph`, in its order,
-    without the graph (whose attributes weigh a kilobyte or two a message).
-
-    As networkx builds the graph: a node is where its id is first given, with the attributes of
-    the last message given under it; an edge's end that is no message is a node without
-    attributes, after those; edges go by their parent's place, then in the order given, each
-    with the attributes of the last edge given between its two ends.
-    """
+    """The reply graph of a release written from the release itself, a node at a time
+    (:class:`~cablethread.export.graph.ReplyGraphParts`): the bytes of the graph's GraphML,
+    without the graph. Every attribute is declared with its type, so no value is read for the
+    keys."""
 
     def __init__(self, release: Release) -> None:
-        self.release = release
+        self.parts = ReplyGraphParts(release)
         self.keys = self._keys(
             {
                 "graph": (REPLY_GRAPH_ATTRIBUTES, []),
@@ -310,38 +304,19 @@ class _ReplyWriter(GraphMLWriter):
                 "edge": (REPLY_EDGE_ATTRIBUTES, []),
             }
         )
-        nodes: dict[str, Message | None] = {}
-        for message in [*release.messages, *release.placeholders]:
-            nodes[message.id] = message
-        replies: dict[str, dict[str, Edge]] = {}
-        for edge in release.edges:
-            nodes.setdefault(edge.parent_id, None)
-            nodes.setdefault(edge.child_id, None)
-            replies.setdefault(edge.parent_id, {})[edge.child_id] = edge
-        self._messages = nodes
-        self._replies = replies
 
     def _directed(self) -> bool:
         return True
 
     def _graph_data(self) -> Mapping[str, Any]:
-        release = self.release
-        return {"graph": "reply", "sources": list(release.sources), "profile": release.profile}
+        return self.parts.graph_data()
 
     def _nodes(self) -> Iterator[tuple[Any, Mapping[str, Any]]]:
-        thread_of = thread_index(self.release)
-        for node, message in self._messages.items():
-            yield node, {} if message is None else node_attributes(message, thread_of)
+        yield from self.parts.nodes()
 
     def _edges(self) -> Iterator[tuple[Any, Any, Any, Mapping[str, Any]]]:
-        for parent in self._messages:
-            for child, edge in self._replies.get(parent, {}).items():
-                data = {
-                    "evidence": edge.evidence,
-                    "confidence": edge.confidence,
-                    "delay_seconds": edge.delay_seconds,
-                }
-                yield parent, child, None, data
+        for parent, child, data in self.parts.edges():
+            yield parent, child, None, data
 
 
 #: What an id in GraphML may hold (``xs:NMTOKEN``): name characters, no blank or ``/``.

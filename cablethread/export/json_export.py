@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import date, datetime, time
 from typing import IO, TYPE_CHECKING, Any
 
@@ -27,6 +27,7 @@ from cablethread._arguments import one_of, release_first, release_or_graph_first
 from cablethread._clean import without_surrogates, without_surrogates_deep
 from cablethread._collector import paused
 from cablethread.export._output import atomic_write, write_open
+from cablethread.export.graph import ReplyGraphParts
 
 if TYPE_CHECKING:
     from cablethread.export.graphml import GraphKind
@@ -136,13 +137,13 @@ def node_link_data(
     >>> len(data["nodes"]), len(data["edges"]), data["edges"][0]["evidence"]
     (24, 18, 'printed-chain')
     """
-    networkx_graph = _networkx(subject, graph)
+    directed, multigraph, graph_data, nodes, edges = _graph_parts(_networkx(subject, graph))
     return {
-        "directed": networkx_graph.is_directed(),
-        "multigraph": networkx_graph.is_multigraph(),
-        "graph": _graph_attributes(networkx_graph),
-        "nodes": list(_nodes(networkx_graph)),
-        "edges": list(_edges(networkx_graph)),
+        "directed": directed,
+        "multigraph": multigraph,
+        "graph": {name: _json_value(value) for name, value in graph_data.items()},
+        "nodes": list(_nodes(nodes)),
+        "edges": list(_edges(edges)),
     }
 
 
@@ -153,34 +154,60 @@ def _networkx(subject: Release | nx.Graph, graph: GraphKind) -> nx.Graph:  # typ
     return subject.party_graph() if graph == "party" else subject.graph()
 
 
-def _graph_attributes(networkx_graph: nx.Graph) -> dict[str, Any]:  # type: ignore[type-arg]
-    return {name: _json_value(value) for name, value in networkx_graph.graph.items()}
+#: A graph as the node-link writer reads it: its direction, its attributes, its nodes and its
+#: edges, each with their attributes.
+_Parts = tuple[
+    bool,
+    bool,
+    Mapping[str, Any],
+    Iterable[tuple[Any, Mapping[str, Any]]],
+    Iterable[tuple[Any, Any, Mapping[str, Any]]],
+]
 
 
-def _nodes(networkx_graph: nx.Graph) -> Iterator[dict[str, Any]]:  # type: ignore[type-arg]
-    for node, data in networkx_graph.nodes(data=True):
+def _graph_parts(networkx_graph: nx.Graph) -> _Parts:  # type: ignore[type-arg]
+    return (
+        networkx_graph.is_directed(),
+        networkx_graph.is_multigraph(),
+        networkx_graph.graph,
+        networkx_graph.nodes(data=True),
+        networkx_graph.edges(data=True),
+    )
+
+
+def _release_parts(release: Release) -> _Parts:
+    """The reply graph of ``release`` read from the release, a node at a time
+    (:class:`~cablethread.export.graph.ReplyGraphParts`)."""
+    parts = ReplyGraphParts(release)
+    return True, False, parts.graph_data(), parts.nodes(), parts.edges()
+
+
+def _nodes(nodes: Iterable[tuple[Any, Mapping[str, Any]]]) -> Iterator[dict[str, Any]]:
+    for node, data in nodes:
         yield {"id": _json_value(node), **{name: _json_value(v) for name, v in data.items()}}
 
 
-def _edges(networkx_graph: nx.Graph) -> Iterator[dict[str, Any]]:  # type: ignore[type-arg]
-    for source, target, data in networkx_graph.edges(data=True):
+def _edges(edges: Iterable[tuple[Any, Any, Mapping[str, Any]]]) -> Iterator[dict[str, Any]]:
+    for source, target, data in edges:
         edge = {"source": _json_value(source), "target": _json_value(target)}
         edge.update({name: _json_value(value) for name, value in data.items()})
         yield edge
 
 
-def _node_link_chunks(networkx_graph: nx.Graph) -> Iterator[str]:  # type: ignore[type-arg]
+def _node_link_chunks(parts: _Parts) -> Iterator[str]:
     """:func:`node_link_json` (``indent=2``) in pieces, a node or an edge at a time: the
     document of a large graph is never held whole (nor the plain data it is made from)."""
 
     def dumped(value: Any) -> str:
         return json.dumps(value, indent=2, ensure_ascii=False)
 
+    directed, multigraph, graph_data, nodes, edges = parts
+    attributes = {name: _json_value(value) for name, value in graph_data.items()}
     yield "{\n"
-    yield f'  "directed": {dumped(networkx_graph.is_directed())},\n'
-    yield f'  "multigraph": {dumped(networkx_graph.is_multigraph())},\n'
-    yield '  "graph": ' + dumped(_graph_attributes(networkx_graph)).replace("\n", "\n  ")
-    for name, items in (("nodes", _nodes(networkx_graph)), ("edges", _edges(networkx_graph))):
+    yield f'  "directed": {dumped(directed)},\n'
+    yield f'  "multigraph": {dumped(multigraph)},\n'
+    yield '  "graph": ' + dumped(attributes).replace("\n", "\n  ")
+    for name, items in (("nodes", _nodes(nodes)), ("edges", _edges(edges))):
         yield f',\n  "{name}": ['
         first = True
         for item in items:
@@ -223,7 +250,13 @@ def write_node_link(
     >>> buffer.getvalue()[:14]
     b'{\\n  "directed"'
     """
-    chunks = _node_link_chunks(_networkx(subject, graph))
+    one_of(graph, ("reply", "party"), "graph")
+    # A release's reply graph is read from the release, without making the graph.
+    chunks = _node_link_chunks(
+        _release_parts(subject)
+        if graph == "reply" and not isinstance(subject, nx.Graph)
+        else _graph_parts(_networkx(subject, graph))
+    )
     if not isinstance(path, str | os.PathLike):
         for chunk in chunks:
             write_open(path, chunk)
