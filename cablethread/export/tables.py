@@ -17,6 +17,7 @@ import importlib
 import io
 import os
 from collections import Counter
+from collections.abc import Iterable, Iterator
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, TypedDict, get_args
@@ -134,12 +135,16 @@ def message_records(release: Release) -> list[MessageRecord]:
     >>> rows[0]["parent_id"] == rows[1]["id"], rows[0]["evidence"]
     (True, 'printed-chain')
     """
+    return list(_message_rows(release))
+
+
+def _message_rows(release: Release) -> Iterator[MessageRecord]:
+    """:func:`message_records` one at a time, as the CSV writer takes them."""
     thread_of = thread_index(release)
     link = {edge.child_id: edge for edge in release.edges}
-    rows: list[MessageRecord] = []
     for message in release.messages:
         sender, subject, edge = message.sender, message.subject, link.get(message.id)
-        rows.append(
+        yield (
             MessageRecord(
                 id=message.id,
                 thread_id=thread_of.get(message.id),
@@ -167,7 +172,6 @@ def message_records(release: Release) -> list[MessageRecord]:
                 ),
             )
         )
-    return rows
 
 
 def edge_records(release: Release) -> list[EdgeRecord]:
@@ -178,9 +182,14 @@ def edge_records(release: Release) -> list[EdgeRecord]:
     >>> [(row["evidence"], row["parent_placeholder"]) for row in rows][-1]
     ('placeholder', True)
     """
+    return list(_edge_rows(release))
+
+
+def _edge_rows(release: Release) -> Iterator[EdgeRecord]:
+    """:func:`edge_records` one at a time, as the CSV writer takes them."""
     thread_of = thread_index(release)
     placeholders = {placeholder.id for placeholder in release.placeholders}
-    return [
+    return (
         EdgeRecord(
             parent_id=edge.parent_id,
             child_id=edge.child_id,
@@ -191,7 +200,7 @@ def edge_records(release: Release) -> list[EdgeRecord]:
             parent_placeholder=edge.parent_id in placeholders,
         )
         for edge in release.edges
-    ]
+    )
 
 
 #: What a cell of text may not begin with: spreadsheets read these as the start of a formula.
@@ -218,8 +227,9 @@ def cell_text(value: Any) -> str:
 
 
 def _write_rows(
-    path: str | os.PathLike[str], columns: list[str], rows: list[Any], excel: bool = False
+    path: str | os.PathLike[str], columns: list[str], rows: Iterable[Any], excel: bool = False
 ) -> None:
+    # A row at a time: the records of a large release are never all made at once.
     # newline="" lets the csv module write its own RFC 4180 line ends, the same on every system.
     # Excel reads a CSV file as UTF-8 only when it opens with a byte-order mark.
     encoding = "utf-8-sig" if excel else "utf-8"
@@ -247,7 +257,7 @@ def write_messages_csv(
     ...     open(f"{folder}/messages.csv", encoding="utf-8").readline().split(",")[:3]
     ['id', 'thread_id', 'sender']
     """
-    _write_rows(path, list(MESSAGE_COLUMNS), list(message_records(release)), excel)
+    _write_rows(path, list(MESSAGE_COLUMNS), _message_rows(release), excel)
 
 
 @release_first
@@ -262,7 +272,7 @@ def write_edges_csv(release: Release, path: str | os.PathLike[str], *, excel: bo
     ...     len(open(f"{folder}/edges.csv", encoding="utf-8").readlines())
     19
     """
-    _write_rows(path, list(EDGE_COLUMNS), list(edge_records(release)), excel)
+    _write_rows(path, list(EDGE_COLUMNS), _edge_rows(release), excel)
 
 
 @release_first
