@@ -70,6 +70,18 @@ def _messages(size: int, line_end: str = "\n", dates: tuple[str, ...] = ()) -> s
     return "".join(blocks)
 
 
+def _tiny_blocks(size: int) -> str:
+    """Header blocks as short as a block can be, a sender and a recipient: a message every 20
+    bytes or so, each with its own sender."""
+    blocks: list[str] = []
+    total = n = 0
+    while total < size:
+        blocks.append(f"From: A{n}\nTo: B\n\n")
+        total += len(blocks[-1])
+        n += 1
+    return "".join(blocks)
+
+
 def _recipients(size: int) -> str:
     listed: list[str] = []
     total = n = 0
@@ -150,6 +162,7 @@ SHAPES: dict[str, Callable[[int], str | bytes]] = {
     "blank-lines": lambda size: BLOCK + "\n" * (size - len(BLOCK)),
     "page-a-line": lambda size: BLOCK + "\x0c\n" * ((size - len(BLOCK)) // 2),
     "quoted-page-a-line": lambda size: BLOCK + "> \x0c\n" * ((size - len(BLOCK)) // 4),
+    "tiny-blocks": _tiny_blocks,
 }
 
 
