@@ -31,7 +31,7 @@ from benchmarks.run import _peak_bytes, _reset_peak, _rss_bytes
 
 # The tests' hand-made PDFs: the same cross-reference table for the benchmark's pages.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
-from hostile_pdf import assemble
+from hostile_pdf import pages_pdf
 
 _MB = 1_000_000
 BLOCK = "From: NAD\nSent: Thursday, 11 July 2019 11:25 AM\nTo: BEIJING\nSubject: LETTER\n"
@@ -107,27 +107,7 @@ def _pdf_gaps(size: int) -> bytes:
         ops.append("ET")
         pages.append("\n".join(ops).encode("latin-1"))
         total += len(pages[-1])
-    return _pdf_pages(pages)
-
-
-def _pdf_pages(pages: list[bytes]) -> bytes:
-    """A PDF of the given page contents, Helvetica as /F1."""
-    count = len(pages)
-    kids = " ".join(f"{4 + 2 * n} 0 R" for n in range(count))
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        f"<< /Type /Pages /Kids [{kids}] /Count {count} >>".encode(),
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-    ]
-    for n, stream in enumerate(pages):
-        objects.append(
-            f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents {5 + 2 * n} 0 R "
-            "/Resources << /Font << /F1 3 0 R >> >> >>".encode()
-        )
-        objects.append(
-            b"<< /Length " + str(len(stream)).encode() + b" >>\nstream\n" + stream + b"\nendstream"
-        )
-    return assemble(objects)
+    return pages_pdf(pages)
 
 
 def _pdf_line_gaps(size: int) -> bytes:
@@ -144,7 +124,7 @@ def _pdf_line_gaps(size: int) -> bytes:
         ops.append("ET")
         pages.append("\n".join(ops).encode("latin-1"))
         total += len(pages[-1])
-    return _pdf_pages(pages)
+    return pages_pdf(pages)
 
 
 #: Each shape of the issue, grown to a size in bytes.

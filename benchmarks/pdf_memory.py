@@ -43,7 +43,7 @@ def make_pdf(pages: int) -> bytes:
     for first in range(0, min(len(lines), pages * _LINES_A_PAGE), _LINES_A_PAGE):
         shown = [b"(" + line + b") Tj T*" for line in lines[first : first + _LINES_A_PAGE]]
         contents.append(b"\n".join([b"BT /F1 9 Tf 12 TL 36 760 Td", *shown, b"ET"]))
-    return hostile._pdf_pages(contents)
+    return hostile.pages_pdf(contents)
 
 
 def measure(path: str, what: str) -> tuple[float, int, int]:

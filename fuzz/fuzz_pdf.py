@@ -27,7 +27,7 @@ with atheris.instrument_imports():
     from cablethread.reading.pdf import MAX_PAGE_CHARACTERS, extract_pages, is_pdf, join_pages
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
-from hostile_pdf import assemble
+from hostile_pdf import pages_pdf
 
 #: Numbers a page may be given: the ends of what a PDF reader meets, and ordinary ones.
 _NUMBERS = (0, 1, -1, 0.001, -0.001, 1.2, 12, 14.4, 700, -700, 1e6, -1e6, 1e8, -1e9, 32767)
@@ -43,7 +43,6 @@ _LINES = (
     b"RELEASED UNDER THE OFFICIAL INFORMATION ACT",
     b"Page 1 of 2",
 )
-_FONT = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"
 
 
 def _number(data: atheris.FuzzedDataProvider) -> bytes:
@@ -92,23 +91,7 @@ def _page(data: atheris.FuzzedDataProvider) -> bytes:
 def _pdf(data: atheris.FuzzedDataProvider) -> bytes:
     if data.ConsumeIntInRange(0, 7) == 0:
         return data.ConsumeBytes(data.remaining_bytes())
-    pages = [_page(data) for _ in range(data.ConsumeIntInRange(1, 4))]
-    count = len(pages)
-    kids = " ".join(f"{4 + 2 * n} 0 R" for n in range(count)).encode()
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [" + kids + b"] /Count " + str(count).encode() + b" >>",
-        _FONT,
-    ]
-    for n, stream in enumerate(pages):
-        objects.append(
-            f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents {5 + 2 * n} 0 R "
-            "/Resources << /Font << /F1 3 0 R >> >> >>".encode()
-        )
-        objects.append(
-            b"<< /Length " + str(len(stream)).encode() + b" >>\nstream\n" + stream + b"\nendstream"
-        )
-    return assemble(objects)
+    return pages_pdf([_page(data) for _ in range(data.ConsumeIntInRange(1, 4))])
 
 
 def check(pdf: bytes) -> None:

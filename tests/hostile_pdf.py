@@ -29,6 +29,26 @@ def pdf(
     return assemble(objects)
 
 
+def pages_pdf(pages: list[bytes]) -> bytes:
+    """A PDF of the given page contents (content streams, uncompressed), Helvetica as /F1."""
+    count = len(pages)
+    kids = " ".join(f"{4 + 2 * n} 0 R" for n in range(count))
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        f"<< /Type /Pages /Kids [{kids}] /Count {count} >>".encode(),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    for n, stream in enumerate(pages):
+        objects.append(
+            f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents {5 + 2 * n} 0 R "
+            "/Resources << /Font << /F1 3 0 R >> >> >>".encode()
+        )
+        objects.append(
+            b"<< /Length " + str(len(stream)).encode() + b" >>\nstream\n" + stream + b"\nendstream"
+        )
+    return assemble(objects)
+
+
 def assemble(objects: list[bytes]) -> bytes:
     """A PDF file of ``objects`` (numbered from 1, the first the catalog) with its cross-reference
     table."""
