@@ -31,8 +31,8 @@ _SYSTEM_FOLDERS = ("posix/", "right/")
 
 @cache
 def zone_names() -> frozenset[str]:
-    """Every zone name of the IANA time zone database: the ``tzdata`` package's list (598 names
-    in 2024), or where it is missing, those ``zoneinfo`` finds less the system's own files.
+    """Every zone name of the IANA time zone database: the ``tzdata`` package's list (some 600
+    names), or where it is missing, those ``zoneinfo`` finds less the system's own files.
 
     >>> "Pacific/Auckland" in zone_names(), "localtime" in zone_names()
     (True, False)
