@@ -23,7 +23,6 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
-from cablethread._copying import copied
 from cablethread.codes import Code
 from cablethread.datafiles import OcrAddressesFile, OcrDebrisFile, load_data
 from cablethread.diagnostics import Note
@@ -1113,12 +1112,10 @@ def _moved_span(span: Span, delta: int) -> Span:
 def _moved_party(party: Party, delta: int) -> Party:
     if delta == 0:
         return party
-    # A party read once is moved to each line its field is printed again on (some thousands
-    # of times in a long chain): copied as its dict, not field by field.
     redaction = party.redaction
     if redaction is not None:
-        redaction = copied(redaction, {"span": _moved_span(redaction.span, delta)})
-    return copied(party, {"span": _moved_span(party.span, delta), "redaction": redaction})
+        redaction = replaced(redaction, span=_moved_span(redaction.span, delta))
+    return replaced(party, span=_moved_span(party.span, delta), redaction=redaction)
 
 
 #: Line numbers a note names in its text: ``'Fraser' (line 12) and 'Cc X' (line 13) …``, ``the
