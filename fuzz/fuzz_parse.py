@@ -27,7 +27,6 @@ import io
 import json
 import mailbox
 import re
-import sys
 import tempfile
 from email.parser import BytesParser
 from email.policy import default
@@ -184,17 +183,7 @@ def test_one_input(data: bytes) -> None:
     check(_text(data))
 
 
-def main() -> None:
-    """Start the fuzzer with libFuzzer's own command-line options."""
-    atheris.Setup(sys.argv, test_one_input)
-    atheris.Fuzz()
-
-
 if __name__ == "__main__":
-    if len(sys.argv) > 1 and sys.argv[1] == "--replay":
-        # Replay inputs without libFuzzer (atheris is still imported for its instrumentation).
-        for name in sys.argv[2:]:
-            check(_text(Path(name).read_bytes()))
-        print(f"{len(sys.argv) - 2} inputs checked")
-    else:
-        main()
+    from _harness import run
+
+    run(test_one_input)

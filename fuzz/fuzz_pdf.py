@@ -124,17 +124,7 @@ def test_one_input(raw: bytes) -> None:
     check(_pdf(atheris.FuzzedDataProvider(raw)))
 
 
-def main() -> None:
-    """Start the fuzzer with libFuzzer's own command-line options."""
-    atheris.Setup(sys.argv, test_one_input)
-    atheris.Fuzz()
-
-
 if __name__ == "__main__":
-    if len(sys.argv) > 1 and sys.argv[1] == "--replay":
-        # Replay inputs without libFuzzer (atheris is still imported for its instrumentation).
-        for name in sys.argv[2:]:
-            test_one_input(Path(name).read_bytes())
-        print(f"{len(sys.argv) - 2} inputs checked")
-    else:
-        main()
+    from _harness import run
+
+    run(test_one_input)
