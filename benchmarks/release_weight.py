@@ -1,0 +1,285 @@
+"""What a parsed release weighs, object by object, against the least its public models can weigh.
+
+    python -m benchmarks.release_weight                  # seed, clinton, nih at 2 MB; two hostile shapes
+    python -m benchmarks.release_weight --texts seed,clinton --size 10
+
+The targets of peak memory (``benchmarks/README.md``) are multiples of the input: 3 × for the
+parse of the seed and Clinton releases, 30 × for every hostile shape. A release is a pydantic
+model whose fields are lists of models, each model with its own line span, and that is the
+public API. This script measures how much of a target those objects alone take, whatever the
+parser does on the way:
+
+* **weight**: every object the release holds, walked from it once (``gc.get_referents``), each
+  counted once by its ``sys.getsizeof``: the models (each instance and its ``__dict__``), the
+  lists, the spans, the input's text, the strings, the whole numbers, the dates, the rest;
+* **floor**: what the models, lists and spans of the same release weigh at the least Python
+  lets them weigh, plus the input's text held once. Each model is counted at its instance and
+  the smallest ``__dict__`` any model of its class has in the release (a dict that shares its
+  keys with its class, PEP 412); each list and span as it is. None of them can be shared between
+  two messages: each carries its own span. Strings, numbers and dates are left out of the floor
+  (it is a least weight, not an estimate), and so is every object the parse makes and lets go;
+* **making the models**: the time ``pickle.loads`` takes to make the release's objects again
+  from a pickle, which reads nothing and calls one function a model
+  (``cablethread.models._restored``), against the parse's own time and against the time the
+  speed target allows (``--target``, a multiple of the one-regex floor of ``benchmarks.run``).
+
+Each text is read in a fresh interpreter. ``--json`` writes the figures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+import pickle
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+if __package__ in (None, ""):
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+_MB = 1_000_000
+#: The speed targets of issue 16, as multiples of the one-regex floor (``benchmarks.run.FLOOR``).
+TARGETS = {"seed": 0.12, "clinton": 0.07}
+#: The texts measured by default, and the size of each in MB.
+DEFAULT_TEXTS = ("seed", "clinton", "nih", "tiny-blocks", "pdf-gaps")
+
+
+def _text(name: str, size: int) -> str | bytes:
+    """The input of ``name`` at about ``size`` bytes: a text, or a PDF's bytes."""
+    from benchmarks import corpora
+
+    if name == "seed":
+        return corpora.join(corpora.repeated(corpora.seed_documents(), size))
+    if name in ("clinton", "nih"):
+        path = corpora.clinton_path() if name == "clinton" else corpora.nih_path()
+        if path is None:
+            raise SystemExit(f"{name}: the shared corpora are not beside this checkout")
+        documents = (
+            corpora.clinton_documents(path) if name == "clinton" else corpora.nih_documents(path)
+        )
+        return corpora.join(corpora.repeated(documents, size))
+    from benchmarks import hostile
+
+    shapes = hostile.SHAPES
+    if name not in shapes:
+        raise SystemExit(f"unknown text {name!r}: seed, clinton, nih or a hostile shape")
+    return shapes[name](size)
+
+
+def _weigh(release: Any, texts: set[int]) -> tuple[Counter[str], dict[str, Any]]:
+    """The weight of every object ``release`` holds, by kind; and what the floor is made of."""
+    from pydantic import BaseModel
+
+    from cablethread.models import Span
+
+    weight: Counter[str] = Counter()
+    seen: set[int] = set()
+    stack: list[Any] = [release]
+    models: Counter[type] = Counter()
+    smallest_dict: dict[type, int] = {}
+    instances = lists = spans = empty = 0
+    skipped = (type, type(sys), type(len), type(_weigh))
+    while stack:
+        item = stack.pop()
+        if id(item) in seen or isinstance(item, skipped):
+            continue
+        seen.add(id(item))
+        size = sys.getsizeof(item)
+        if isinstance(item, BaseModel):
+            fields = item.__dict__
+            seen.add(id(fields))
+            dict_size = sys.getsizeof(fields)
+            weight["models"] += size + dict_size
+            models[type(item)] += 1
+            instances += size
+            known = smallest_dict.get(type(item))
+            smallest_dict[type(item)] = dict_size if known is None else min(known, dict_size)
+            stack.extend(fields.values())
+            stack.extend(value for value in gc.get_referents(item) if value is not fields)
+            continue
+        if type(item) is list:
+            weight["lists"] += size
+            lists += size
+            empty += 0 if item else size
+        elif type(item) is Span:
+            weight["spans"] += size
+            spans += size
+        elif type(item) is str:
+            weight["text" if id(item) in texts else "strings"] += size
+        elif type(item) is int:
+            weight["numbers"] += size
+        elif isinstance(item, datetime):
+            weight["dates"] += size
+        else:
+            weight["other"] += size
+        stack.extend(gc.get_referents(item))
+    dicts = sum(count * smallest_dict[cls] for cls, count in models.items())
+    floor = {
+        "models": instances + dicts,
+        "lists": lists,
+        "empty_lists": empty,
+        "spans": spans,
+        "model_count": sum(models.values()),
+    }
+    return weight, floor
+
+
+def measure(name: str, size: int, repeat: int) -> dict[str, Any]:
+    """One text: its release's weight and floor, and the time of the parse and of making the
+    models again (best of ``repeat``, CPU time)."""
+    import cablethread
+    from benchmarks.run import FLOOR
+    from cablethread.models import Segment
+
+    made = _text(name, size)
+    cablethread.parse("From: NAD\nSent: Thursday, 11 July 2019 11:25 AM\nTo: UNHC\n")
+    with tempfile.TemporaryDirectory() as folder:
+        if isinstance(made, bytes):
+            path = Path(folder) / f"{name}.pdf"
+            path.write_bytes(made)
+
+            def run() -> Any:
+                return cablethread.parse_file(path)
+
+            size_in = len(made)
+        else:
+            text = made
+
+            def run() -> Any:
+                return cablethread.parse(text)
+
+            size_in = len(text)
+        parse_seconds, release = _best(run, repeat)
+    # The input texts the segments are cut from, each counted at the least it can be held in:
+    # as Python holds it, or as UTF-8 bytes (a text with one character beyond Latin-1 costs
+    # Python two or four bytes a character).
+    wholes = {id(cut[0]): cut[0] for cut in map(Segment._cut, release.segments) if cut}
+    weight, floor = _weigh(release, set(wholes))
+    floor["text"] = sum(
+        min(sys.getsizeof(whole), len(whole.encode("utf-8", "surrogatepass")))
+        for whole in wholes.values()
+    )
+    blob = pickle.dumps(release, protocol=pickle.HIGHEST_PROTOCOL)
+    making, _ = _best(lambda: pickle.loads(blob), repeat)
+    result: dict[str, Any] = {
+        "text": name,
+        "input_bytes": size_in,
+        "messages": len(release.messages),
+        "weight": dict(weight),
+        "floor": floor,
+        "parse_seconds": parse_seconds,
+        "making_seconds": making,
+    }
+    if isinstance(made, str) and name in TARGETS:
+        floor_seconds, _ = _best(lambda: sum(1 for _ in FLOOR.finditer(made)), repeat)
+        result["floor_seconds"] = floor_seconds
+        result["target"] = TARGETS[name]
+    return result
+
+
+def _best(run: Any, repeat: int) -> tuple[float, Any]:
+    """The least CPU time of ``repeat`` runs, and the last run's result; the collector off while
+    timed, as the parse keeps it (``collection_paused``)."""
+    best = float("inf")
+    result: Any = None
+    for _ in range(repeat):
+        result = None
+        gc.collect()
+        gc.disable()
+        try:
+            start = time.process_time()
+            result = run()
+            best = min(best, time.process_time() - start)
+        finally:
+            gc.enable()
+    return best, result
+
+
+def _times(value: float, size: int) -> str:
+    return f"{value / size:.2f}"
+
+
+def report(results: list[dict[str, Any]]) -> str:
+    """The two Markdown tables of ``benchmarks/README.md``."""
+    lines = [
+        "| text | input MB | messages | models a message | weight × input | models | lists "
+        "| spans | text | strings | numbers | dates | other | floor × input "
+        "| floor, no empty list |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: "
+        "| ---: | ---: | ---: |",
+    ]
+    for result in results:
+        size, weight, floor = result["input_bytes"], result["weight"], result["floor"]
+        least = floor["models"] + floor["lists"] + floor["spans"] + floor["text"]
+        parts = ("models", "lists", "spans", "text", "strings", "numbers", "dates", "other")
+        lines.append(
+            f"| {result['text']} | {size / _MB:.2f} | {result['messages']:,} "
+            f"| {floor['model_count'] / max(result['messages'], 1):.1f} "
+            f"| {_times(sum(weight.values()), size)} | "
+            + " | ".join(_times(weight.get(part, 0), size) for part in parts)
+            + f" | **{_times(least, size)}** | {_times(least - floor['empty_lists'], size)} |"
+        )
+    timed = [result for result in results if "floor_seconds" in result]
+    if timed:
+        lines += [
+            "",
+            "| text | parse s | making the models s | one-regex floor s | target × floor "
+            "| time the target allows s | making the models / allowed |",
+            "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+        ]
+        for result in timed:
+            allowed = result["floor_seconds"] / result["target"]
+            lines.append(
+                f"| {result['text']} | {result['parse_seconds']:.3f} "
+                f"| {result['making_seconds']:.3f} | {result['floor_seconds']:.4f} "
+                f"| {result['target']} | {allowed:.3f} "
+                f"| {result['making_seconds'] / allowed:.0%} |"
+            )
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument(
+        "--texts", default=",".join(DEFAULT_TEXTS), help="texts to read, comma-separated"
+    )
+    parser.add_argument("--size", type=float, default=2.0, help="MB of each text (default 2)")
+    parser.add_argument("--repeat", type=int, default=3, help="timed runs, best kept (default 3)")
+    parser.add_argument("--json", help="write the figures to this file")
+    parser.add_argument("--one", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    size = int(args.size * _MB)
+    if args.one:
+        print(json.dumps(measure(args.one, size, args.repeat)))
+        return 0
+    results: list[dict[str, Any]] = []
+    for name in args.texts.split(","):
+        done = subprocess.run(
+            [
+                *(sys.executable, "-m", "benchmarks.release_weight", "--one", name),
+                *("--size", str(args.size), "--repeat", str(args.repeat)),
+            ],
+            capture_output=True,
+            text=True,
+            check=False,
+            cwd=Path(__file__).resolve().parent.parent,
+        )
+        if done.returncode != 0:
+            print(f"{name}: failed\n{done.stderr}", file=sys.stderr)
+            continue
+        results.append(json.loads(done.stdout.strip().splitlines()[-1]))
+    print(report(results))
+    if args.json:
+        Path(args.json).write_text(json.dumps(results, indent=2), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
