@@ -23,7 +23,8 @@ parser does on the way:
   is a list a user may change. Strings, numbers and dates are left out of the floor (it is a
   least weight, not an estimate), and so is every object the parse makes and lets go. The
   table gives it without the text too (``parse(text)``'s caller holds the text already), and
-  with every empty list left out besides;
+  with every empty list left out besides; and with each model held as a tuple of its field
+  values instead (rows without a class of their own), to show what such rows would save;
 * **making the models**: the time ``pickle.loads`` takes to make the release's objects again
   from a pickle, which reads nothing and calls one function a model
   (``cablethread.models._restored``), against the parse's own time and against the time the
@@ -90,8 +91,8 @@ def _weigh(release: Any, texts: set[int]) -> tuple[Counter[str], dict[str, Any]]
     weight: Counter[str] = Counter()
     seen: set[int] = set()
     stack: list[Any] = [release]
-    models: Counter[type] = Counter()
-    smallest_dict: dict[type, int] = {}
+    models: Counter[type[BaseModel]] = Counter()
+    smallest_dict: dict[type[BaseModel], int] = {}
     instances = lists = spans = empty = 0
     skipped = (type, type(sys), type(len), type(_weigh))
     while stack:
@@ -139,6 +140,10 @@ def _weigh(release: Any, texts: set[int]) -> tuple[Counter[str], dict[str, Any]]
         "empty_lists": empty,
         "spans": spans,
         "model_count": sum(models.values()),
+        # The same models as tuples of their field values: rows without a class of their own.
+        "tuples": sum(
+            count * sys.getsizeof((None,) * len(cls.model_fields)) for cls, count in models.items()
+        ),
     }
     return weight, floor
 
@@ -219,7 +224,7 @@ def _times(value: float, size: int) -> str:
 
 
 def report(results: list[dict[str, Any]]) -> str:
-    """The two Markdown tables of ``benchmarks/README.md``."""
+    """The Markdown tables of ``benchmarks/README.md``."""
     lines = [
         "| text | input MB | messages | models a message | weight × input | models | lists "
         "| spans | text | strings | numbers | dates | other | floor × input "
@@ -239,6 +244,16 @@ def report(results: list[dict[str, Any]]) -> str:
             + f" | **{_times(least, size)}** | {_times(least - floor['text'], size)} "
             f"| {_times(least - floor['text'] - floor['empty_lists'], size)} |"
         )
+    lines += [
+        "",
+        "| text | floor × input | the same with each model a tuple of its values |",
+        "| --- | ---: | ---: |",
+    ]
+    for result in results:
+        size, floor = result["input_bytes"], result["floor"]
+        least = floor["models"] + floor["lists"] + floor["spans"] + floor["text"]
+        rows = least - floor["models"] + floor["tuples"]
+        lines.append(f"| {result['text']} | {_times(least, size)} | {_times(rows, size)} |")
     timed = [result for result in results if "floor_seconds" in result]
     if timed:
         lines += [
