@@ -56,7 +56,7 @@ _MB = 1_000_000
 TARGETS = {"seed": 0.12, "clinton": 0.07}
 #: What a dict object weighs without its keys or values (its header, for the garbage collector too).
 _DICT_OBJECT = sys.getsizeof({})
-#: The texts measured by default, and the size of each in MB.
+#: The texts measured by default.
 DEFAULT_TEXTS = ("seed", "clinton", "nih", "tiny-blocks", "pdf-gaps")
 
 
@@ -93,7 +93,7 @@ def _weigh(release: Any, texts: set[int]) -> tuple[Counter[str], dict[str, Any]]
     stack: list[Any] = [release]
     models: Counter[type[BaseModel]] = Counter()
     smallest_dict: dict[type[BaseModel], int] = {}
-    instances = lists = spans = empty = 0
+    instances = empty = 0
     skipped = (type, type(sys), type(len), type(_weigh))
     while stack:
         item = stack.pop()
@@ -102,6 +102,8 @@ def _weigh(release: Any, texts: set[int]) -> tuple[Counter[str], dict[str, Any]]
         seen.add(id(item))
         size = sys.getsizeof(item)
         if isinstance(item, BaseModel):
+            # Asking for ``__dict__`` makes one for a model that holds its values without (as
+            # pydantic's writers do): the weight counts every model with a dict.
             fields = item.__dict__
             seen.add(id(fields))
             dict_size = sys.getsizeof(fields)
@@ -115,11 +117,9 @@ def _weigh(release: Any, texts: set[int]) -> tuple[Counter[str], dict[str, Any]]
             continue
         if type(item) is list:
             weight["lists"] += size
-            lists += size
             empty += 0 if item else size
         elif type(item) is Span:
             weight["spans"] += size
-            spans += size
         elif type(item) is str:
             weight["text" if id(item) in texts else "strings"] += size
         elif type(item) is int:
@@ -136,9 +136,9 @@ def _weigh(release: Any, texts: set[int]) -> tuple[Counter[str], dict[str, Any]]
     values = sum(count * (smallest_dict[cls] - _DICT_OBJECT) for cls, count in models.items())
     floor = {
         "models": instances + values,
-        "lists": lists,
+        "lists": weight["lists"],
         "empty_lists": empty,
-        "spans": spans,
+        "spans": weight["spans"],
         "model_count": sum(models.values()),
         # The same models as tuples of their field values: rows without a class of their own.
         "tuples": sum(
