@@ -152,8 +152,18 @@ def measure(name: str, size: int, repeat: int) -> dict[str, Any]:
     """One text: its release's weight and floor, and the time of the parse and of making the
     models again (best of ``repeat``, CPU time)."""
     import cablethread
-    from benchmarks.run import FLOOR
+    from benchmarks.run import FLOOR, _best
+    from cablethread._collector import collection_paused
     from cablethread.models import Segment
+
+    def best(run: Any) -> tuple[float, Any]:
+        # CPU time, the machine's other load left out.
+        return _best(run, repeat, clock=time.process_time)
+
+    def load(blob: bytes) -> Any:
+        # As parse_many's parent loads what its workers hand back: the collector paused.
+        with collection_paused():
+            return pickle.loads(blob)
 
     made = _text(name, size)
     cablethread.parse("From: NAD\nSent: Thursday, 11 July 2019 11:25 AM\nTo: UNHC\n")
@@ -173,7 +183,7 @@ def measure(name: str, size: int, repeat: int) -> dict[str, Any]:
                 return cablethread.parse(text)
 
             size_in = len(text)
-        parse_seconds, release = _best(run, repeat)
+        parse_seconds, release = best(run)
     # The input texts the segments are cut from, each counted at the least it can be held in:
     # as Python holds it, or as UTF-8 bytes (a text with one character beyond Latin-1 costs
     # Python two or four bytes a character).
@@ -184,7 +194,7 @@ def measure(name: str, size: int, repeat: int) -> dict[str, Any]:
         for whole in wholes.values()
     )
     blob = pickle.dumps(release, protocol=pickle.HIGHEST_PROTOCOL)
-    making, _ = _best(lambda: pickle.loads(blob), repeat)
+    making, _ = best(lambda: load(blob))
     result: dict[str, Any] = {
         "text": name,
         "input_bytes": size_in,
@@ -195,28 +205,10 @@ def measure(name: str, size: int, repeat: int) -> dict[str, Any]:
         "making_seconds": making,
     }
     if isinstance(made, str) and name in TARGETS:
-        floor_seconds, _ = _best(lambda: sum(1 for _ in FLOOR.finditer(made)), repeat)
+        floor_seconds, _ = best(lambda: sum(1 for _ in FLOOR.finditer(made)))
         result["floor_seconds"] = floor_seconds
         result["target"] = TARGETS[name]
     return result
-
-
-def _best(run: Any, repeat: int) -> tuple[float, Any]:
-    """The least CPU time of ``repeat`` runs, and the last run's result; the collector off while
-    timed, as the parse keeps it (``collection_paused``)."""
-    best = float("inf")
-    result: Any = None
-    for _ in range(repeat):
-        result = None
-        gc.collect()
-        gc.disable()
-        try:
-            start = time.process_time()
-            result = run()
-            best = min(best, time.process_time() - start)
-        finally:
-            gc.enable()
-    return best, result
 
 
 def _times(value: float, size: int) -> str:
