@@ -25,6 +25,11 @@ parser does on the way:
   table gives it without the text too (``parse(text)``'s caller holds the text already), and
   with every empty list left out besides; and with each model held as a tuple of its field
   values instead (rows without a class of their own), to show what such rows would save;
+* **the floor with the values the fields hold**: the floor, and each string, whole number and
+  date reached from the release once by value (as if every two equal values were one object;
+  the small integers the interpreter makes once count nothing), the diagnostics' sentences
+  apart (a sentence could be made when it is read). A string field holds a ``str`` and a span
+  two ``int``, so no release of today's models holds less;
 * **making the models**: the time ``pickle.loads`` takes to make the release's objects again
   from a pickle, which reads nothing and calls one function a model
   (``cablethread.models._restored``), against the parse's own time and against the time the
@@ -86,7 +91,7 @@ def _weigh(release: Any, texts: set[int]) -> tuple[Counter[str], dict[str, Any]]
     """The weight of every object ``release`` holds, by kind; and what the floor is made of."""
     from pydantic import BaseModel
 
-    from cablethread.models import Span
+    from cablethread.models import Diagnostic, Span
 
     weight: Counter[str] = Counter()
     seen: set[int] = set()
@@ -94,6 +99,11 @@ def _weigh(release: Any, texts: set[int]) -> tuple[Counter[str], dict[str, Any]]
     models: Counter[type[BaseModel]] = Counter()
     smallest_dict: dict[type[BaseModel], int] = {}
     instances = empty = 0
+    # Each string, whole number and date the fields hold, once by value (as if every equal
+    # value were one object), the diagnostics' sentences apart: what the fields cannot do without.
+    held: dict[tuple[object, ...], int] = {}
+    sentences: dict[str, int] = {}
+    sentence_ids: set[int] = set()
     skipped = (type, type(sys), type(len), type(_weigh))
     while stack:
         item = stack.pop()
@@ -112,6 +122,8 @@ def _weigh(release: Any, texts: set[int]) -> tuple[Counter[str], dict[str, Any]]
             instances += size
             known = smallest_dict.get(type(item))
             smallest_dict[type(item)] = dict_size if known is None else min(known, dict_size)
+            if isinstance(item, Diagnostic):
+                sentence_ids.add(id(item.message))
             stack.extend(fields.values())
             stack.extend(value for value in gc.get_referents(item) if value is not fields)
             continue
@@ -122,10 +134,18 @@ def _weigh(release: Any, texts: set[int]) -> tuple[Counter[str], dict[str, Any]]
             weight["spans"] += size
         elif type(item) is str:
             weight["text" if id(item) in texts else "strings"] += size
+            if id(item) in sentence_ids:
+                sentences.setdefault(item, size)
+            elif id(item) not in texts:
+                held.setdefault((str, item), size)
         elif type(item) is int:
             weight["numbers"] += size
+            # The small integers (-5 to 256) are made once by the interpreter and cost nothing.
+            if not -5 <= item <= 256:
+                held.setdefault((int, item), size)
         elif isinstance(item, datetime):
             weight["dates"] += size
+            held.setdefault((datetime, item, repr(item.tzinfo)), size)
         else:
             weight["other"] += size
         stack.extend(gc.get_referents(item))
@@ -140,6 +160,8 @@ def _weigh(release: Any, texts: set[int]) -> tuple[Counter[str], dict[str, Any]]
         "empty_lists": empty,
         "spans": weight["spans"],
         "model_count": sum(models.values()),
+        "values": sum(held.values()),
+        "sentences": sum(sentences.values()),
         # The same models as tuples of their field values: rows without a class of their own.
         "tuples": sum(
             count * sys.getsizeof((None,) * len(cls.model_fields)) for cls, count in models.items()
@@ -246,6 +268,24 @@ def report(results: list[dict[str, Any]]) -> str:
         least = floor["models"] + floor["lists"] + floor["spans"] + floor["text"]
         rows = least - floor["models"] + floor["tuples"]
         lines.append(f"| {result['text']} | {_times(least, size)} | {_times(rows, size)} |")
+    lines += [
+        "",
+        "| text | floor × input | its strings, numbers and dates, each value once "
+        "| the floor with them | and the diagnostics' sentences "
+        "| the floor with them, without empty lists or sentences |",
+        "| --- | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for result in results:
+        size, floor = result["input_bytes"], result["floor"]
+        if "values" not in floor:
+            continue
+        least = floor["models"] + floor["lists"] + floor["spans"] + floor["text"]
+        held = least + floor["values"]
+        lines.append(
+            f"| {result['text']} | {_times(least, size)} | {_times(floor['values'], size)} "
+            f"| **{_times(held, size)}** | {_times(held + floor['sentences'], size)} "
+            f"| {_times(held - floor['empty_lists'], size)} |"
+        )
     timed = [result for result in results if "floor_seconds" in result]
     if timed:
         lines += [
