@@ -30,6 +30,11 @@ parser does on the way:
   the small integers the interpreter makes once count nothing), the diagnostics' sentences
   apart (a sentence could be made when it is read). A string field holds a ``str`` and a span
   two ``int``, so no release of today's models holds less;
+* **held as columns**: what the same release would weigh as a table a model class, a
+  fixed-width column a field, each distinct string once and each list's items in a table
+  (``_columns``): what a release that makes its models when they are read could hold instead,
+  and the same with the diagnostics' sentences made when read (a sentence's template and
+  values in place of the sentence);
 * **making the models**: the time ``pickle.loads`` takes to make the release's objects again
   from a pickle, which reads nothing and calls one function a model
   (``cablethread.models._restored``), against the parse's own time and against the time the
@@ -170,6 +175,97 @@ def _weigh(release: Any, texts: set[int]) -> tuple[Counter[str], dict[str, Any]]
     return weight, floor
 
 
+def _columns(release: Any) -> dict[str, int]:
+    """What ``release`` would weigh held as columns: a table a model class, each field a column
+    of fixed width, every distinct string once in one table (its UTF-8 bytes and a 4-byte
+    offset), each list a start and a count into a table of its items, and each input's text
+    once as UTF-8 bytes.
+
+    A column is as wide as the widest value it holds: a string, a model (a row of its own table)
+    or a whole number that fits 32 bits takes 4 bytes, a span or a list 8 (two 32-bit numbers),
+    a date 8 and 2 more for its zone, a flag 1; a column with a missing value somewhere takes a
+    bit a row more. A segment cut from its input holds where it begins and ends in it (8 bytes).
+    The arrays' own headers (a few dozen objects) are left out.
+    """
+    from pydantic import BaseModel
+
+    from cablethread.models import Diagnostic, Segment, Span
+
+    widths: dict[tuple[type, str], int] = {}
+    nullable: set[tuple[type, str]] = set()
+    rows: Counter[type] = Counter()
+    strings: set[str] = set()
+    sentences: set[str] = set()
+    items = 0
+    seen: set[int] = set()
+    stack: list[Any] = [release]
+
+    def width(value: Any) -> int:
+        nonlocal items
+        if value is None:
+            return 0
+        if isinstance(value, bool):
+            return 1
+        if isinstance(value, int):
+            return 4 if -(2**31) <= value < 2**31 else 8
+        if isinstance(value, float):
+            return 8
+        if isinstance(value, str):
+            strings.add(value)
+            return 4
+        if isinstance(value, datetime):
+            return 8 if value.tzinfo is None else 10
+        if isinstance(value, Span):
+            return 8
+        if isinstance(value, BaseModel):
+            stack.append(value)
+            return 4
+        if isinstance(value, (list, tuple, set, frozenset)):
+            items += sum(map(width, value))
+            return 8
+        if isinstance(value, dict):
+            items += sum(width(key) + width(item) for key, item in value.items())
+            return 8
+        return 4
+
+    while stack:
+        model = stack.pop()
+        if id(model) in seen:
+            continue
+        seen.add(id(model))
+        cls = type(model)
+        rows[cls] += 1
+        held = model.__dict__
+        for name in cls.model_fields:
+            if name not in held and cls is Segment and name == "text":
+                wide = 8  # where the segment's lines begin and end in its input's text
+            elif cls is Diagnostic and name == "message":
+                sentences.add(held[name])
+                wide = 4
+            else:
+                value = held.get(name)
+                wide = width(value)
+                if value is None:
+                    nullable.add((cls, name))
+            key = (cls, name)
+            widths[key] = max(widths.get(key, 0), wide)
+    tables = sum(
+        count * (sum(wide for (owner, _), wide in widths.items() if owner is cls))
+        + (count * sum(1 for owner, _ in nullable if owner is cls) + 7) // 8
+        for cls, count in rows.items()
+    )
+
+    def stored(texts: set[str]) -> int:
+        return sum(len(text.encode("utf-8", "surrogatepass")) + 4 for text in texts)
+
+    return {
+        "tables": tables,
+        "items": items,
+        "strings": stored(strings - sentences),
+        "sentences": stored(sentences - strings),
+    }
+
+
 def measure(name: str, size: int, repeat: int) -> dict[str, Any]:
     """One text: its release's weight and floor, and the time of the parse and of making the
     models again (best of ``repeat``, CPU time)."""
@@ -215,6 +311,7 @@ def measure(name: str, size: int, repeat: int) -> dict[str, Any]:
         min(sys.getsizeof(whole), len(whole.encode("utf-8", "surrogatepass")))
         for whole in wholes.values()
     )
+    floor["columns"] = _columns(release)
     blob = pickle.dumps(release, protocol=pickle.HIGHEST_PROTOCOL)
     making, _ = best(lambda: load(blob))
     result: dict[str, Any] = {
@@ -285,6 +382,29 @@ def report(results: list[dict[str, Any]]) -> str:
             f"| {result['text']} | {_times(least, size)} | {_times(floor['values'], size)} "
             f"| **{_times(held, size)}** | {_times(held + floor['sentences'], size)} "
             f"| {_times(held - floor['empty_lists'], size)} |"
+        )
+    lines += [
+        "",
+        "| text | the floor with its values | held as columns × input | without the text "
+        "| the tables | the lists' items | the strings | the diagnostics' sentences | the text "
+        "| as columns, the sentences made when read |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for result in results:
+        size, floor = result["input_bytes"], result["floor"]
+        if "columns" not in floor:
+            continue
+        least = floor["models"] + floor["lists"] + floor["spans"] + floor["text"]
+        columns = floor["columns"]
+        kept = (
+            *(columns["tables"], columns["items"], columns["strings"], columns["sentences"]),
+            floor["text"],
+        )
+        lines.append(
+            f"| {result['text']} | {_times(least + floor['values'], size)} "
+            f"| **{_times(sum(kept), size)}** | {_times(sum(kept) - floor['text'], size)} | "
+            + " | ".join(_times(part, size) for part in kept)
+            + f" | {_times(sum(kept) - columns['sentences'], size)} |"
         )
     timed = [result for result in results if "floor_seconds" in result]
     if timed:
