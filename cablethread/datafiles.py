@@ -273,11 +273,23 @@ class CollationFile(_Table):
 # ---------------------------------------------------------------------------------------------
 
 
+class OcrConfusions(_Table):
+    """``ocr/labels.toml`` ``[confusions]``: letters OCR misreads, and the labels they are
+    undone in."""
+
+    labels: Words = ()
+    """The English labels each of whose one-letter misreadings is read as the label: ``Sent``."""
+    letters: dict[StrictStr, Words] = {}
+    """A letter (lower case) and what OCR reads for it: ``e`` → ``c`` (``Scnt`` for ``Sent``)."""
+
+
 class OcrLabelsFile(_Table):
     """``ocr/labels.toml``: header labels as OCR misreads them."""
 
     labels: dict[StrictStr, StrictStr]
     """The misread form and the label it stands for: ``Ce`` → ``Cc``."""
+    confusions: OcrConfusions = OcrConfusions()
+    """Misread letters, from which further forms of some labels are made (``Scnt``)."""
 
 
 class _DateWords(_Table):

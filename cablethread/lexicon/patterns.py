@@ -8,7 +8,7 @@ value followed by optional trailing blanks would rescan every run of spaces.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -48,13 +48,39 @@ EXTRA_LABELS: dict[str, str] = {
 
 
 @cache
-def ocr_labels() -> dict[str, str]:
-    """Case-folded label as OCR misread it → the English label it stands for: ``ce`` → ``Cc``.
+def ocr_forms() -> dict[str, str]:
+    """Label as OCR misread it, as printed → the English label it stands for: ``Ce`` → ``Cc``.
 
-    From ``data/ocr/labels.toml``.
+    From ``data/ocr/labels.toml``: the forms it lists, and every form one misread letter of its
+    ``[confusions]`` makes of a label there, or a blank read inside it (``Scnt``, ``5ent``,
+    ``Se nt`` → ``Sent``), unless that form is a label of some language already.
     """
-    table = load_data(OcrLabelsFile).labels
-    return {" ".join(key.casefold().split()): value for key, value in table.items()}
+    table = load_data(OcrLabelsFile)
+    forms = dict(table.labels)
+    sound = set(label_fields()) | set(EXTRA_LABELS)
+    for label in table.confusions.labels:
+        for form in _misreadings(label, table.confusions.letters):
+            if " ".join(form.casefold().split()) not in sound:
+                forms.setdefault(form, label)
+    return forms
+
+
+def _misreadings(label: str, letters: Mapping[str, Sequence[str]]) -> Iterator[str]:
+    """Each form of ``label`` with one letter misread as ``letters`` says, or a blank read
+    between two of its letters: ``Sent`` → ``Scnt``, ``5ent``, …, ``S ent``, ``Se nt``, …"""
+    for index, letter in enumerate(label):
+        for read in letters.get(letter.casefold(), ()):
+            yield label[:index] + (read.upper() if letter.isupper() else read) + label[index + 1 :]
+    for index in range(1, len(label)):
+        if label[index - 1] != " " and label[index] != " ":
+            yield label[:index] + " " + label[index:]
+
+
+@cache
+def ocr_labels() -> dict[str, str]:
+    """Case-folded label as OCR misread it → the English label it stands for: ``ce`` → ``Cc``,
+    ``scnt`` → ``Sent`` (:func:`ocr_forms`)."""
+    return {" ".join(key.casefold().split()): value for key, value in ocr_forms().items()}
 
 
 def ocr_label(label: str) -> str | None:
@@ -198,7 +224,7 @@ def inline_field(codes: tuple[str, ...] | None = None) -> re.Pattern[str]:
     }
     if codes is None or "en" in codes:
         printed |= {"Attachments", "Importance", "Classification", "When", "Where", "Inline-Images"}
-        printed |= {key.title() for key in ocr_labels()}
+        printed |= set(ocr_forms())
     return re.compile(rf"(?<=[ \t\xa0])(?P<label>{_alternation(printed)})[ \t\xa0]?[:：]")
 
 
