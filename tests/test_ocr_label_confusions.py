@@ -82,6 +82,33 @@ def test_a_misread_label_keeps_its_block(label: str, printed: str, nth: int) -> 
     assert noted.message == f"{printed + ':'!r} read as {label + ':'!r} (OCR)"
 
 
+@pytest.mark.parametrize("mark", [";", "."])
+@pytest.mark.parametrize("nth", [0, 3, 10])
+def test_a_sender_label_with_a_mark_for_its_colon_opens_a_block_over_blank_lines(
+    mark: str, nth: int
+) -> None:
+    """``From; NAD`` / blank / ``Sent: …``: the mark stands for the colon, and the seed's layout
+    puts a blank line between fields."""
+    release, number = _misread("From", "From" + mark, nth)
+    assert len(release.messages) == len(CLEAN.messages)
+    assert _as_printed(_block_at(release, number)) == _as_printed(_block_at(CLEAN, number))
+    assert any(
+        d.code == "header-label-no-colon" and d.span is not None and d.span.start == number
+        for d in release.diagnostics
+    )
+
+
+def test_prose_after_a_sender_label_with_a_mark_is_no_block() -> None:
+    text = (
+        "From. The embassy's view, which we share: the talks go on.\n"
+        "\n"
+        "Sent: by the usual channel, as agreed last week.\n"
+        "\n"
+        "We will report again.\n"
+    )
+    assert cablethread.parse(text).messages == []
+
+
 @pytest.mark.parametrize(
     ("printed", "meant"),
     [("Scnt", "Sent"), ("sub JECT", "Subject"), ("Datc", "Date"), ("Ce", "Cc"), ("Fram", "From")],

@@ -199,7 +199,9 @@ def _opens_loose_block(
 
     It does when the next line is a ``Sent:``, ``Date:`` or ``To:`` label printed where it
     stands (``From Hanley, Monica R [mailto:…]`` / ``Sent: …``), and the line is not prose
-    (``From Washington: the Secretary will travel``).
+    (``From Washington: the Secretary will travel``). Where a mark stands for the colon
+    (``From; NAD``, ``From. NAD``), blank lines may stand between them too, as between the
+    fields of a block (``MAX_BLANKS_BETWEEN_FIELDS``).
     """
     if "From" not in lines[number - 1]:
         return False
@@ -208,6 +210,10 @@ def _opens_loose_block(
         return False
     if p.PROSE_AFTER_FROM.search(loose.group("value") or ""):
         return False
+    if loose.group("mark") in (".", ";", "!"):
+        reach = min(len(lines), number + p.MAX_BLANKS_BETWEEN_FIELDS)
+        while number < reach and classes[number] == _BLANK:
+            number += 1
     below = words.label.match(lines[number])
     return (
         below is not None
