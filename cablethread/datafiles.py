@@ -307,6 +307,11 @@ class _Letters(_Table):
     """The letters: ``O``, ``G``."""
 
 
+class _Digits(_Table):
+    letters: dict[StrictStr, StrictStr] = {}
+    """A letter OCR prints for a digit, and the digit: ``O`` → ``0``, ``l`` → ``1``."""
+
+
 class OcrDatesFile(_Table):
     """``ocr/dates.toml``: OCR damage in printed send times."""
 
@@ -320,6 +325,8 @@ class OcrDatesFile(_Table):
     """Marks between a time's colon and its minutes."""
     offset: _Letters
     """Letters printed for digits of a zone offset."""
+    digits: _Digits = _Digits()
+    """Letters printed for digits of a date or a time."""
 
 
 class OcrAddressesFile(_Table):

@@ -129,6 +129,82 @@ def test_damaged_month_is_not_guessed(printed: str) -> None:
     assert _codes(parsed) == ["date-unparsed"]
 
 
+@pytest.mark.parametrize(
+    ("printed", "wall_clock", "note"),
+    [
+        # Day first, as the seed's release prints it: the weekday or the month damaged.
+        ("Thursdav, 11 July 2019 11:25 AM", datetime(2019, 7, 11, 11, 25), "read as Thursday"),
+        ("Thursday, 11 Juiy 2019 11:25 AM", datetime(2019, 7, 11, 11, 25), "'Juiy' read as July"),
+        ("Thursday, 11 Ju1y 2019 11:25 AM", datetime(2019, 7, 11, 11, 25), "'Ju1y' read as July"),
+        ("11 Jnly 2019 11:25", datetime(2019, 7, 11, 11, 25), "'Jnly' read as July"),
+    ],
+)
+def test_damaged_names_of_a_date_printed_day_first(
+    printed: str, wall_clock: datetime, note: str
+) -> None:
+    parsed = parse_sent(printed, True)
+    assert parsed.value == wall_clock
+    assert _codes(parsed) == ["date-ocr-repaired"]
+    assert note in parsed.notes[0].message
+
+
+@pytest.mark.parametrize(
+    ("printed", "wall_clock", "note"),
+    [
+        (
+            "Thursday, l1 July 2O19 11:2S AM",
+            datetime(2019, 7, 11, 11, 25),
+            "'l1' read as 11; '2O19' read as 2019; '2S' read as 25",
+        ),
+        # The Clinton release (C05767482, C05739846).
+        ("Sunday, November 29, 2009 1:0S PM", datetime(2009, 11, 29, 13, 5), "'0S' read as 05"),
+        ("Tuesday, December 18, 2012 09:S1 PM", datetime(2012, 12, 18, 21, 51), "'S1' read as 51"),
+        ("Thursday, 11 July 2019 I1:25 AM", datetime(2019, 7, 11, 11, 25), "'I1' read as 11"),
+    ],
+)
+def test_letters_printed_for_digits_are_read_as_digits(
+    printed: str, wall_clock: datetime, note: str
+) -> None:
+    parsed = parse_sent(printed, False)
+    assert parsed.value == wall_clock
+    assert _codes(parsed) == ["date-ocr-repaired"]
+    assert parsed.notes[0].message == f"{printed!r}: {note}"
+
+
+@pytest.mark.parametrize(
+    "printed",
+    [
+        "Friday, l1 July 2019 11:25 AM",  # 11 July 2019 was a Thursday
+        "Thursday, l1 July 2019",  # no time of day
+        "Friday, 11 Juiy 2019 11:25 AM",  # July, but 11 July 2019 was a Thursday
+        "Thursday, June 04, 200 4:58 PM",  # a year cut short (Clinton, C05761778): not 200 AD
+        "Thursday, June 10, 2 10 6:18 PM",  # nor 2002 (Clinton, C05775655)
+        "Thursday, 11 July 20 19 11:25 AM",  # nor 2020
+    ],
+)
+def test_no_reading_against_the_printed_weekday(printed: str) -> None:
+    parsed = parse_sent(printed, False)
+    assert parsed.value is None
+    assert _codes(parsed) == ["date-unparsed"]
+
+
+def test_a_day_lost_to_a_letter_is_not_read_as_another_day() -> None:
+    """``l1 July``: the letter is a digit, never a weekday's tail, so not 1 July."""
+    assert parse_sent("Thursday, l1 July 2019 11:25 AM", True).value == datetime(
+        2019, 7, 11, 11, 25
+    )
+
+
+@pytest.mark.parametrize("dayfirst", [True, False])
+def test_a_date_printed_year_first_after_a_weekday(dayfirst: bool) -> None:
+    parsed = parse_sent("Thursday, 2019-07-11 11:25", dayfirst)
+    assert parsed.value == datetime(2019, 7, 11, 11, 25)
+    assert parsed.notes == ()
+    parsed = parse_sent("Friday, 2019-07-11 11:25", dayfirst)
+    assert parsed.value == datetime(2019, 7, 11, 11, 25)
+    assert _codes(parsed) == ["date-weekday-mismatch"]
+
+
 def test_weekday_settles_a_numeric_date() -> None:
     # 05/03/2001 is 5 March (a Monday) or 3 May (a Thursday): the printed Thursday decides.
     parsed = parse_sent("Thursday, 05/03/2001 05:44 AM", True)

@@ -13,7 +13,10 @@ only when it leaves one reading and the printed weekday agrees. The OCR damage o
 ``data/ocr/dates.toml`` is mended where the date is whole: a blank or mark after a colon of the
 time (``8: 19 PM``), a damaged half of the day (``8:09 AV``), the next field's label left after
 the time when its colon was lost (``4:53 PM To``), letters in a zone offset (``-G400``, left
-out). ``dateutil`` reads the rest.
+out), letters printed for the digits of a date or time (``l1 July 2O19 11:2S AM``, read as
+digits only where the date so read is whole and a printed weekday agrees). ``dateutil`` reads
+the rest, and its reading is refused where a printed weekday disagrees with it (``Thursday,
+June 04, 200 4:58 PM`` is no date of the year 200).
 A zone printed after the time (``-0500``, ``EST``, ``Eastern Standard Time``, ``Europe/Paris``)
 is kept as printed (:attr:`ParsedDate.zone`) for :mod:`cablethread.fields.zones` to read; an offset no
 zone can have (``+0060``) is OCR damage, left out and noted.
@@ -114,13 +117,20 @@ _NUMERIC = re.compile(
     rf"^(?:{_WEEKDAY})?(?P<a>\d{{1,2}})[/.\-](?P<b>\d{{1,2}})[/.\-](?P<y>\d{{4}}|\d{{2}})(?P<rest>.*)$"
 )
 #: ``2019-07-11 11:25``, ``2019-07-11T11:25:00``, ``2024/01/15 14:30``: year first is always
-#: year, month, day, whatever order the policy gives for dates printed day or month first.
+#: year, month, day, whatever order the policy gives for dates printed day or month first,
+#: with a weekday before it or not (``Thursday, 2019-07-11 11:25``).
 _YEAR_FIRST = re.compile(
-    r"^(?P<y>\d{4})[/.\-](?P<m>\d{1,2})[/.\-](?P<d>\d{1,2})(?:T| )(?P<rest>.*)$"
+    rf"^(?:{_WEEKDAY})?(?P<y>\d{{4}})[/.\-](?P<m>\d{{1,2}})[/.\-](?P<d>\d{{1,2}})(?:T| )(?P<rest>.*)$"
 )
 #: A damaged date, month first: the names before the first digit, then day and year
 #: (``Saturday, Se tember 5 2009 11:58 PM``).
 _DAMAGED = re.compile(r"^(?P<names>[^\d]{1,30}?) ?(?P<d>\d{1,2}),? ?(?P<y>\d{4})(?P<rest>.*)$")
+#: A damaged date, day first: the weekday, the day, the month's name, the year (``Thursday, 11
+#: Juiy 2019 11:25 AM``, ``Thursdav, 11 July 2019 11:25 AM``).
+_DAMAGED_DAY_FIRST = re.compile(
+    r"^(?:(?P<wd>[A-Za-z][^\d\s,.]{1,14})\.?,? )?(?P<d>\d{1,2})(?:st|nd|rd|th)?\.? "
+    r"(?P<mon>[A-Za-z][^\s,.]{1,14}(?: [^\d\s,.]{1,15})?)\.?,? ?(?P<y>\d{4})(?P<rest>.*)$"
+)
 #: A damaged BlackBerry date: the names, then day, time and year (``Sun Au: 29 21:24:30 2010``).
 _DAMAGED_CTIME = re.compile(
     r"^(?P<names>[^\d]{1,30}?) ?(?P<d>\d{1,2}) (?P<time>\d{1,2}:\d{2}(?::\d{2})?) ?(?P<y>\d{4})"
@@ -204,6 +214,8 @@ class OcrTable:
     time_marks: frozenset[str]
     #: Letters OCR prints for digits of a zone offset: ``O``, ``U``, ``G``.
     offset_letters: frozenset[str]
+    #: Letters OCR prints for digits of a date or time, and the digit: ``l`` → ``1``.
+    digits: dict[str, str]
 
 
 @cache
@@ -216,7 +228,32 @@ def ocr_table() -> OcrTable:
         list_marks=frozenset(table.lists.marks),
         time_marks=frozenset(table.time.marks),
         offset_letters=frozenset(table.offset.letters),
+        digits=dict(table.digits.letters),
     )
+
+
+@cache
+def _figures_run() -> re.Pattern[str]:
+    """A run of figures in which OCR printed a letter or more for a digit: ``l1``, ``2O19``,
+    ``2S`` (a run of the table's letters and digits, with a digit, not inside a word)."""
+    letters = "".join(re.escape(letter) for letter in ocr_table().digits)
+    return re.compile(rf"(?<![^\W\d_])[\d{letters}]*\d[\d{letters}]*(?![^\W\d_])")
+
+
+def _mend_figures(text: str) -> tuple[str, list[str]]:
+    """``text`` with the letters OCR printed for digits read as digits inside runs of figures
+    (``Thursday, l1 July 2O19`` → ``Thursday, 11 July 2019``), and what was read so."""
+    digits = ocr_table().digits
+    mended: list[str] = []
+
+    def digit(match: re.Match[str]) -> str:
+        run = match.group()
+        figures = "".join(digits.get(char, char) for char in run)
+        if figures != run:
+            mended.append(f"{run!r} read as {figures}")
+        return figures
+
+    return _figures_run().sub(digit, text), mended
 
 
 @dataclass(frozen=True, slots=True)
@@ -500,7 +537,8 @@ def _numeric(raw: str, match: re.Match[str], clock: _Clock, dayfirst: bool) -> P
 
 
 def _damaged(raw: str, text: str) -> ParsedDate | None:
-    """Month or weekday names that OCR damaged: ``Wednesday Au ust 19 2009 1:05 PM``.
+    """Month or weekday names that OCR damaged: ``Wednesday Au ust 19 2009 1:05 PM``,
+    ``Thursday, 11 Juiy 2019 11:25 AM``.
 
     A repaired month is accepted only when one reading is left and a printed weekday, intact
     or itself repaired, agrees with it; an intact month with an unreadable weekday stands, with
@@ -509,23 +547,28 @@ def _damaged(raw: str, text: str) -> ParsedDate | None:
     match = _DAMAGED.match(text)
     if match is not None:
         clock = _read_clock(match.group("rest"))
-    else:
-        match = _DAMAGED_CTIME.match(text)
-        if match is None:
-            return None
+    elif (match := _DAMAGED_CTIME.match(text)) is not None:
         clock = _read_clock(" " + match.group("time") + match.group("rest"))
         if not isinstance(clock, str) and match.group("time").count(":") == 2:
             second = int(match.group("time")[-2:])
             clock = replace(clock, second=second)
+    elif (match := _DAMAGED_DAY_FIRST.match(text)) is not None:
+        clock = _read_clock(match.group("rest"))
+    else:
+        return None
     if isinstance(clock, str):
         return None
-    names = match.group("names").strip(" ,")
-    if "," in names:
-        weekday_text, month_text = (part.strip() for part in names.split(",", 1))
-    elif " " in names:
-        weekday_text, month_text = names.split(" ", 1)
+    if "mon" in match.groupdict():
+        # Day first (``Thursday, 11 Juiy 2019``): the weekday before the day, the month after.
+        weekday_text, month_text = match.group("wd") or "", match.group("mon")
     else:
-        weekday_text, month_text = "", names
+        names = match.group("names").strip(" ,")
+        if "," in names:
+            weekday_text, month_text = (part.strip() for part in names.split(",", 1))
+        elif " " in names:
+            weekday_text, month_text = names.split(" ", 1)
+        else:
+            weekday_text, month_text = "", names
     month_exact = month_text.lower().strip(".") in MONTHS
     months = _candidates(month_text, MONTHS)
     weekdays = _candidates(weekday_text, WEEKDAYS) if weekday_text else set()
@@ -587,14 +630,18 @@ def _fast(raw: str, text: str, dayfirst: bool) -> ParsedDate | None:
         clock = replace(clock, second=second)
         return _named(raw, match, clock, repairs)
     match = _YEAR_FIRST.match(text)
-    if match is not None:
+    if match is not None and (match.group("wd") is None or match.group("wd").lower() in WEEKDAYS):
         clock = _read_clock(" " + match.group("rest"))
         if isinstance(clock, str):
             return ParsedDate(None, (Note(Code.DATE_UNPARSED, f"{raw!r}: {clock}"),))
         value = _date(int(match.group("y")), int(match.group("m")), int(match.group("d")), clock)
         if value is None:
             return ParsedDate(None, (Note(Code.DATE_UNPARSED, f"{raw!r}: no such day"),))
-        return _finish(raw, value, clock, [], [])
+        printed = match.group("wd")
+        notes = []
+        if printed is not None and WEEKDAYS[printed.lower()] != value.weekday():
+            notes.append(_weekday_note(raw, printed, value))
+        return _finish(raw, value, clock, [], notes)
     match = _NUMERIC.match(text)
     if match is not None and (match.group("wd") is None or match.group("wd").lower() in WEEKDAYS):
         clock = _read_clock(match.group("rest"))
@@ -675,9 +722,24 @@ def _slow(raw: str, text: str, dayfirst: bool) -> ParsedDate:
         zone_text = figures[-1] if figures else offset_zone(minutes)
     # Seconds that were not printed are zero, not the default's.
     seconds = first.second if first.second == second.second else 0
-    return ParsedDate(
-        first.replace(tzinfo=None, second=seconds, microsecond=0), (), minutes, zone=zone_text
-    )
+    value = first.replace(tzinfo=None, second=seconds, microsecond=0)
+    # dateutil takes a weekday that contradicts the date (``Thursday, June 04, 200 4:58 PM`` as
+    # 4 June 200). What it reads is what the strict readings above could not: a printed weekday
+    # that disagrees says the reading is wrong, and it is not kept.
+    printed_weekday = _LEADING_WEEKDAY.match(text)
+    if printed_weekday is not None:
+        weekday = WEEKDAYS.get(printed_weekday.group("wd").lower())
+        if weekday is not None and weekday != value.weekday():
+            note = (
+                f"{raw!r}: would read as {value:%d %B} {value.year}, a {value:%A}, against the "
+                f"printed {printed_weekday.group('wd')}; not read"
+            )
+            return ParsedDate(None, (Note(Code.DATE_UNPARSED, note),))
+    return ParsedDate(value, (), minutes, zone=zone_text)
+
+
+#: The weekday a value opens with, for the check of dateutil's reading: ``Thursday, ``, ``Thu ``.
+_LEADING_WEEKDAY = re.compile(r"(?P<wd>[A-Za-z]{3,9})\.?,?(?: |$)")
 
 
 #: An offset printed in figures, as dateutil reads it: ``-0700``, ``+05:30``.
@@ -833,8 +895,10 @@ def _order_open(tokens: tuple[tuple[str, str], ...], english: str) -> bool:
     return False
 
 
-def _read(raw: str, text: str, dayfirst: bool, order: tuple[str, ...]) -> ParsedDate:
-    """Read ``text`` in each language of ``order`` in turn; then the repair path and dateutil.
+def _read(
+    raw: str, text: str, dayfirst: bool, order: tuple[str, ...], mend: bool = True
+) -> ParsedDate:
+    """Read ``text`` in each language of ``order`` in turn; then the repair paths and dateutil.
 
     A reading whose printed weekday disagrees is kept only when no later language agrees:
     ``sri, 27. lis 2021. u 09:31`` is no Polish date (``sri`` is no Polish weekday) but a
@@ -871,6 +935,17 @@ def _read(raw: str, text: str, dayfirst: bool, order: tuple[str, ...]) -> Parsed
         damaged = _damaged(raw, text)
         if damaged is not None:
             return damaged
+    if mend:
+        figures, mended = _mend_figures(text)
+        if mended:
+            # ``Thursday, l1 July 2O19``: read again with the figures as digits, kept only
+            # as a whole date that no printed weekday contradicts.
+            again = _read(raw, figures, dayfirst, order, mend=False)
+            if again.value is not None and not any(
+                note.code in (Code.DATE_WEEKDAY_MISMATCH, Code.DATE_INCOMPLETE)
+                for note in again.notes
+            ):
+                return replace(again, notes=(_repairs_note(raw, mended), *again.notes))
     if failed is not None:
         return failed
     return _slow(raw, text, dayfirst)
