@@ -38,6 +38,7 @@ class Code(StrEnum):
     HEADER_NO_SENDER = "header-no-sender"
     HEADER_DUPLICATE_FIELD = "header-duplicate-field"
     HEADER_SUBJECT_PREFIXES_CUT = "header-subject-prefixes-cut"
+    HEADER_SUBJECT_PREFIX_NO_COLON = "header-subject-prefix-no-colon"
     HEADER_SUBJECT_JOINED = "header-subject-joined"
     HEADER_FURNITURE_INSIDE = "header-furniture-inside"
     HEADER_SEPARATOR_ALONE = "header-separator-alone"

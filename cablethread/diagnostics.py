@@ -122,6 +122,12 @@ _TABLE: tuple[DiagnosticCode, ...] = (
         "(100); the first are kept in its prefixes, every one in its text and raw value.",
     ),
     DiagnosticCode(
+        Code.HEADER_SUBJECT_PREFIX_NO_COLON,
+        "info",
+        "A reply or forward prefix whose colon OCR printed as a full stop or a semicolon "
+        "(``Re. Thanks``, ``FW; Budget``) was read as a prefix.",
+    ),
+    DiagnosticCode(
         Code.HEADER_SUBJECT_JOINED,
         "info",
         "A subject line continued after a blank line or a withholding code was joined.",

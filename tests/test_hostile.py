@@ -642,9 +642,9 @@ def test_a_megabyte_of_reply_prefixes_is_read() -> None:
 def test_a_subject_of_fewer_prefixes_than_the_cap_is_kept_whole() -> None:
     from cablethread.fields.subjects import MOST_PREFIXES, read_subject
 
-    subject, cut = read_subject("RE: FW: " * (MOST_PREFIXES // 2) + "LETTER")
+    subject, cut, _ = read_subject("RE: FW: " * (MOST_PREFIXES // 2) + "LETTER")
     assert cut == 0 and subject.prefixes == ["RE", "FW"] * (MOST_PREFIXES // 2)
-    subject, cut = read_subject("FW: " + "RE: " * MOST_PREFIXES + "LETTER")
+    subject, cut, _ = read_subject("FW: " + "RE: " * MOST_PREFIXES + "LETTER")
     assert cut == 1 and subject.prefix_kinds[0] == "forward" and subject.is_reply
 
 

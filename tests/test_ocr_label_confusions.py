@@ -1,6 +1,7 @@
-"""Header labels misread by OCR in shapes no release of the corpora printed yet, on the seed
-release's layout (a blank line between fields): each block must still be found, with its
-sender, send time and subject, and each misreading reported at its line."""
+"""Header labels and reply prefixes misread by OCR in shapes no release of the corpora printed
+yet, on the seed release's layout (a blank line between fields): each block must still be
+found, with its sender, send time, subject and parent, and each misreading reported at its
+line."""
 
 from __future__ import annotations
 
@@ -129,3 +130,47 @@ def test_misread_forms_name_their_label(printed: str, meant: str) -> None:
 )
 def test_other_forms_are_not_misreadings(printed: str) -> None:
     assert ocr_label(printed) is None
+
+
+@pytest.mark.parametrize("printed", ["RE;", "RE.", "Re;"])
+def test_a_reply_prefix_whose_colon_was_misread_keeps_the_reply_in_its_thread(
+    printed: str,
+) -> None:
+    """``Subject: RE; FORMAL MESSAGE: …``: the reply's subject and parent as with ``RE:``."""
+    number = [n for n, line in enumerate(LINES, 1) if line.startswith("Subject: RE:")][2]
+    lines = list(LINES)
+    lines[number - 1] = lines[number - 1].replace("RE:", printed, 1)
+    release = cablethread.parse("\n".join(lines))
+    message, before = _block_at(release, number), _block_at(CLEAN, number)
+    assert message.subject is not None and before.subject is not None
+    assert message.subject.prefixes == before.subject.prefixes
+    assert message.subject.thread_key == before.subject.thread_key
+    assert message.parent_id == before.parent_id is not None
+    assert len(release.threads) == len(CLEAN.threads)
+    (noted,) = [d for d in release.diagnostics if d.code == "header-subject-prefix-no-colon"]
+    assert noted.span is not None and noted.span.start == number
+    assert (
+        noted.message
+        == f"{printed!r} read as a reply or forward prefix whose colon OCR printed as a mark"
+    )
+
+
+@pytest.mark.parametrize(
+    "subject",
+    [
+        "R. Smith report",  # Italian's reply prefix is R: a capital and a full stop is an initial
+        "I. Introduction",  # and I: a numbered heading
+        "Ed. note",
+        "Vs. the draft",
+        "RE.FORM",  # no blank after the mark
+        "Regarding. the draft",
+    ],
+)
+def test_a_mark_after_other_words_opens_no_prefix(subject: str) -> None:
+    text = f"From: NAD\nSent: Thursday, 11 July 2019 11:25 AM\nTo: BEIJING\nSubject: {subject}\n"
+    release = cablethread.parse(text)
+    (message,) = release.messages
+    assert message.subject is not None
+    assert message.subject.prefixes == []
+    assert message.subject.topic == subject
+    assert not any(d.code == "header-subject-prefix-no-colon" for d in release.diagnostics)

@@ -158,12 +158,20 @@ def read_subject_field(fields: BlockFields) -> None:
     unfolded, block = fields.unfolded, fields.block
     subject_field = unfolded.header.get("subject")
     if subject_field is not None:
-        subject, cut = read_subject(
+        subject, cut, marked = read_subject(
             subject_field.value,
             [code for code in unfolded.redactions if code.field == "subject"],
             block.language,
             fields.languages,
         )
+        if marked:
+            fields.collector.add(
+                Code.HEADER_SUBJECT_PREFIX_NO_COLON,
+                f"{', '.join(map(repr, marked))} read as "
+                f"{'a reply or forward prefix' if len(marked) == 1 else 'reply or forward prefixes'}"
+                " whose colon OCR printed as a mark",
+                subject_field.span,
+            )
         if cut:
             fields.collector.add(
                 Code.HEADER_SUBJECT_PREFIXES_CUT,

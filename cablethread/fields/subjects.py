@@ -68,15 +68,22 @@ def _prefix_kinds(codes: tuple[str, ...] | None) -> dict[str, PrefixKind]:
 
 @cache
 def _prefix_pattern(codes: tuple[str, ...] | None) -> re.Pattern[str]:
-    """``RE:``, ``AW:``, ``Antw:``, ``TR :``, ``RE[2]:``, ``回复：`` at the start of a subject."""
-    names = sorted(_prefix_table(codes), key=len, reverse=True)
+    """``RE:``, ``AW:``, ``Antw:``, ``TR :``, ``RE[2]:``, ``回复：`` at the start of a subject
+    (``prefix``); and ``Re. Thanks``, ``FW; Budget``, an English prefix whose colon OCR printed
+    as a full stop or a semicolon (``marked`` and ``mark``), a blank or the end after it. Other
+    languages' prefixes are read with their colon only: ``R. Smith``, ``Ed. note`` and ``Vs.``
+    open subjects as abbreviations."""
+    table = _prefix_table(codes)
+    names = sorted(table, key=len, reverse=True)
+    english = [name for name in names if "en" in table[name]]
+    number = r"(?:\[\d{1,4}\]|\(\d{1,4}\))?[ \t]*"
+    forms = [rf"(?P<prefix>{'|'.join(map(re.escape, names))}){number}[:：]"]
+    if english:
+        forms.append(
+            rf"(?P<marked>{'|'.join(map(re.escape, english))}){number}(?P<mark>[.;])(?=[ \t]|$)"
+        )
     # No ``^``: the pattern is matched at a position (``match(text, at)``), where ``^`` fails.
-    return re.compile(
-        r"[ \t]*(?P<prefix>"
-        + "|".join(re.escape(name) for name in names)
-        + r")(?:\[\d{1,4}\]|\(\d{1,4}\))?[ \t]*[:：][ \t]*",
-        re.IGNORECASE,
-    )
+    return re.compile(rf"[ \t]*(?:{'|'.join(forms)})[ \t]*", re.IGNORECASE)
 
 
 _FORMAL = re.compile(r"[ \t]*FORMAL[ \t]+MESSAGE[ \t]*:[ \t]*", re.IGNORECASE)
@@ -110,14 +117,18 @@ def read_subject(
     redactions: list[Redaction] | None = None,
     language: str | None = None,
     languages: tuple[str, ...] | None = None,
-) -> tuple[Subject, int]:
-    """:func:`parse_subject`, and how many prefixes past :data:`MOST_PREFIXES` were not kept.
+) -> tuple[Subject, int, list[str]]:
+    """:func:`parse_subject`; how many prefixes past :data:`MOST_PREFIXES` were not kept; and
+    each prefix read with a mark printed for its colon, as printed (``Re.``).
 
-    >>> subject, cut = read_subject("RE: " * 102 + "Budget")
-    >>> len(subject.prefixes), cut, subject.topic
-    (100, 2, 'Budget')
+    >>> subject, cut, marked = read_subject("RE: " * 102 + "Budget")
+    >>> len(subject.prefixes), cut, subject.topic, marked
+    (100, 2, 'Budget', [])
+    >>> read_subject("Re. FW: Budget")[1:]
+    (0, ['Re.'])
     """
     cut = 0
+    marked: list[str] = []
     text = " ".join(raw.split())
     at = 0  # where the rest of the subject begins; matched in place, never cut off prefix by prefix
     prefixes: list[str] = []
@@ -134,7 +145,12 @@ def read_subject(
             if len(prefixes) >= MOST_PREFIXES:
                 cut += 1
                 continue
-            prefix = match.group("prefix").upper()
+            # Without English among the languages the pattern has no ``marked`` form.
+            groups = match.groupdict()
+            printed = groups["prefix"] or groups["marked"]
+            prefix = printed.upper()
+            if groups.get("mark") is not None:
+                marked.append(printed + groups["mark"])
             prefixes.append(prefix)
             kinds.append(
                 by_language.get(prefix, {}).get(language or "", default.get(prefix, "reply"))
@@ -158,7 +174,7 @@ def read_subject(
         thread_key=thread_key(rest),
         redactions=list(redactions or []),
     )
-    return subject, cut
+    return subject, cut, marked
 
 
 def thread_key(topic: str) -> str:
