@@ -59,6 +59,7 @@ class Code(StrEnum):
     REDACTION_OCR_DAMAGED = "redaction-ocr-damaged"
     REDACTION_MARGIN = "redaction-margin"
     PARTY_UNKNOWN = "party-unknown"
+    PARTY_CODE_OCR_REPAIRED = "party-code-ocr-repaired"
     PARTY_LIST_CUT = "party-list-cut"
     PARTY_WRAP_JOINED = "party-wrap-joined"
     PARTY_WRAP_SPLIT = "party-wrap-split"

@@ -329,6 +329,15 @@ class OcrDatesFile(_Table):
     """Letters printed for digits of a date or a time."""
 
 
+class OcrCodesFile(_Table):
+    """``ocr/codes.toml``: letters OCR misreads in a directory's codes."""
+
+    min_length: StrictInt
+    """The shortest code read through a misreading."""
+    letters: dict[StrictStr, Words]
+    """A letter (case folded) and what OCR reads for it: ``i`` → ``l`` (``BElJING``)."""
+
+
 class OcrAddressesFile(_Table):
     """``ocr/addresses.toml``: OCR confusions in printed e-mail addresses."""
 
@@ -373,6 +382,7 @@ FILES: Mapping[type[BaseModel], str] = {
     OcrLabelsFile: "ocr/labels.toml",
     OcrDatesFile: "ocr/dates.toml",
     OcrAddressesFile: "ocr/addresses.toml",
+    OcrCodesFile: "ocr/codes.toml",
     OcrDebrisFile: "ocr/redaction_debris.toml",
 }
 

@@ -231,6 +231,12 @@ _TABLE: tuple[DiagnosticCode, ...] = (
     # Parties
     DiagnosticCode(Code.PARTY_UNKNOWN, "warning", "A sender or recipient is not in the directory."),
     DiagnosticCode(
+        Code.PARTY_CODE_OCR_REPAIRED,
+        "info",
+        "A sender or recipient printed as a directory code with one letter misread by OCR "
+        "(``BElJING``, ``UNHG``) was read as that code; its printed form is kept.",
+    ),
+    DiagnosticCode(
         Code.PARTY_LIST_CUT,
         "warning",
         "A recipient list of more than 1,000 parties: the first 999 are read one by one, the rest "

@@ -158,6 +158,26 @@ def _entry_from(index: int, raw: Any, file: str, organisation: str | None) -> En
     return Entry(**values)
 
 
+def _misreadings(keys: Mapping[str, str]) -> dict[str, str | None]:
+    """Each form OCR could print of each key of ``keys`` (a code or alias → its entry's key),
+    one letter misread (``ocr/codes.toml``), → the entry's key; None where two entries share
+    the form. A form that is a key itself is left out."""
+    from cablethread.datafiles import OcrCodesFile, load_data
+
+    table = load_data(OcrCodesFile)
+    forms: dict[str, str | None] = {}
+    for key, owner in keys.items():
+        if len(key) < table.min_length:
+            continue
+        for index, letter in enumerate(key):
+            for read in table.letters.get(letter, ()):
+                form = key[:index] + read + key[index + 1 :]
+                if form in keys:
+                    continue
+                forms[form] = owner if forms.get(form, owner) == owner else None
+    return forms
+
+
 def _check_unique(entries: Sequence[Entry], file: str) -> None:
     """Raise when two entries of one file share a code, an alias or an address."""
     owner: dict[str, tuple[int, str]] = {}
@@ -258,12 +278,15 @@ class Directory:
         self._keys: dict[str, str] = {}
         self._addresses: dict[str, str] = {}
         self._channels: set[str] = set()
+        # Each code's misreadings (``ocr/codes.toml``) → its key; None for one two codes share.
+        self._misread: dict[str, str | None] | None = None
         self._add(entries)
 
     # -- building ----------------------------------------------------------------------------
 
     def _add(self, entries: Iterable[Entry]) -> None:
         """Add ``entries``; a later entry replaces one of the same code and takes its spellings."""
+        self._misread = None
         for entry in entries:
             code_key = normalise(entry.code)
             old_code = self._keys.get(code_key)
@@ -357,6 +380,21 @@ class Directory:
     def resolve_address(self, address: str) -> Entry | None:
         """The entry an e-mail address identifies: ``hrod17@clintonemail.com`` → ``H``."""
         found = self._addresses.get(address.strip().strip("'\"").casefold())
+        return self._entries[found] if found is not None else None
+
+    def resolve_misread(self, token: str) -> Entry | None:
+        """The entry whose code or alias ``token`` is with one letter misread by OCR
+        (``data/ocr/codes.toml``), or None: ``BElJING`` → ``BEIJING``, ``UNHG`` → ``UNHC``.
+
+        Only codes of ``min_length`` characters or more; never a token that is a code or alias
+        itself, nor one two entries' misreadings share.
+
+        >>> Directory.for_profile("nz-mfat").resolve_misread("UNHG").code
+        'UNHC'
+        """
+        if self._misread is None:
+            self._misread = _misreadings(self._keys)
+        found = self._misread.get(normalise(token))
         return self._entries[found] if found is not None else None
 
     def resolve(self, token: str) -> Entry | None:

@@ -873,6 +873,26 @@ def resolve_party(party: Party, directory: Directory) -> tuple[Party, list[Note]
                 party.span,
             )
         ]
+    if party.kind == "unknown":
+        entry = directory.resolve_misread(party.raw)
+        if entry is not None:
+            # ``BElJING``, ``UNHG``: a code with a letter OCR misread, kept as printed.
+            resolved = replaced(
+                party,
+                code=entry.code,
+                kind=entry.kind,
+                name=entry.name or party.name,
+                time_zone=entry.time_zone,
+                channel=party.channel or entry.channel,
+            )
+            return resolved, [
+                Note(
+                    Code.PARTY_CODE_OCR_REPAIRED,
+                    f"{' '.join(party.raw.split())!r} read as {entry.code} (a letter of the "
+                    "code misread by OCR)",
+                    party.span,
+                )
+            ]
     where = f"the {directory.profile} directory" if directory.profile else "the directory"
     return party, [
         Note(

@@ -1,7 +1,7 @@
-"""Header labels and reply prefixes misread by OCR in shapes no release of the corpora printed
-yet, on the seed release's layout (a blank line between fields): each block must still be
-found, with its sender, send time, subject and parent, and each misreading reported at its
-line."""
+"""Header labels, reply prefixes and directory codes misread by OCR in shapes no release of the
+corpora printed yet, on the seed release's layout (a blank line between fields): each block must
+still be found, with its sender, send time, subject, parent and parties, and each misreading
+reported at its line."""
 
 from __future__ import annotations
 
@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 
 import cablethread
+from cablethread import Directory
+from cablethread.fields.directory import Entry
 from cablethread.lexicon.patterns import ocr_label
 
 SEED = Path(__file__).parent / "data" / "mfat_xinjiang_oia.txt"
@@ -174,3 +176,48 @@ def test_a_mark_after_other_words_opens_no_prefix(subject: str) -> None:
     assert message.subject.prefixes == []
     assert message.subject.topic == subject
     assert not any(d.code == "header-subject-prefix-no-colon" for d in release.diagnostics)
+
+
+@pytest.mark.parametrize(
+    ("printed", "code"),
+    [("BElJING", "BEIJING"), ("BEIJlNG", "BEIJING"), ("UNHG", "UNHC"), ("UNIIC", "UNHC")],
+)
+def test_a_code_with_a_misread_letter_is_read_as_the_code(printed: str, code: str) -> None:
+    number = next(n for n, line in enumerate(LINES, 1) if line == "To: BEIJING; NAD; UNHC")
+    lines = list(LINES)
+    lines[number - 1] = lines[number - 1].replace(code, printed, 1)
+    release = cablethread.parse("\n".join(lines))
+    message = _block_at(release, number)
+    assert [(p.raw, p.code, p.kind) for p in message.to] == [
+        (printed if p.code == code else p.raw, p.code, p.kind) for p in _block_at(CLEAN, number).to
+    ]
+    (noted,) = [d for d in release.diagnostics if d.code == "party-code-ocr-repaired"]
+    assert noted.span is not None and noted.span.start == number
+    assert noted.message == f"{printed!r} read as {code} (a letter of the code misread by OCR)"
+    assert not any(d.code == "party-unknown" and d.span == noted.span for d in release.diagnostics)
+
+
+def test_codes_of_the_state_department_misread_in_the_clinton_release() -> None:
+    directory = Directory.for_profile("us-state")
+    # C05782226, C05780418, C05775126.
+    for printed, code in [
+        ("OpsNewsTlCker", "OpsNewsTicker"),
+        ("S_SpeclalAssistants", "S_SpecialAssistants"),
+        ("SES-O_Shlft-III", "SES-O_Shift-III"),
+    ]:
+        entry = directory.resolve_misread(printed)
+        assert entry is not None and entry.code == code
+
+
+def test_a_short_code_or_a_shared_misreading_is_not_read() -> None:
+    release = cablethread.parse(
+        "From: NAO\n\nSent: Thursday, 11 July 2019 11:25 AM\n\nTo: BEIJING\n\nSubject: X\n"
+    )
+    (message,) = release.messages
+    assert message.sender is not None and message.sender.code is None  # NAD has three letters
+    assert any(d.code == "party-unknown" for d in release.diagnostics)
+    two = Directory([Entry(code="XODE", kind="post"), Entry(code="XDDE", kind="post")])
+    assert two.resolve_misread("X0DE") is None  # XODE's 0 for O, or XDDE's 0 for D
+    assert two.resolve_misread("XDDE") is None  # a code is no misreading of another
+    entry = two.resolve_misread("XQDE")  # XODE's Q for O: one reading
+    assert entry is not None and entry.code == "XODE"
