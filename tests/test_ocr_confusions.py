@@ -221,3 +221,29 @@ def test_a_short_code_or_a_shared_misreading_is_not_read() -> None:
     assert two.resolve_misread("XDDE") is None  # a code is no misreading of another
     entry = two.resolve_misread("XQDE")  # XODE's Q for O: one reading
     assert entry is not None and entry.code == "XODE"
+
+
+NIH = Path(__file__).parent / "data" / "nih" / "nih_fauci_foia_ocr.txt"
+
+
+@pytest.mark.parametrize(
+    ("first", "last", "cc", "bcc"),
+    [
+        # ``Cec: Billet, Courtney (NIH/NIAID) [E]`` under ``To: Conrad, Patricia …``.
+        (12281, 12286, ["Billet, Courtney (NIH/NIAID) [E]"], []),
+        # ``Ce: Tabak, …`` / ``Bee: Mascola, John (NIH/VRC) [E yyy oe Subject: RE: agenda …``.
+        (14075, 14079, ["Tabak, Lawrence (NIH/OD) [E]"], ["Mascola, John (NIH/VRC) [E yyy oe"]),
+    ],
+)
+def test_misread_copy_labels_of_the_nih_release(
+    first: int, last: int, cc: list[str], bcc: list[str]
+) -> None:
+    """The copy lists under those labels are read as copies, not run into the ``To:`` list."""
+    lines = NIH.read_text(encoding="utf-8").split("\n")[first - 1 : last]
+    release = cablethread.parse("\n".join(lines))
+    (message,) = release.messages
+    assert len(message.to) == 1
+    assert [p.raw for p in message.cc] == cc
+    assert [p.raw for p in message.bcc] == bcc
+    assert message.subject is not None and message.subject.text.startswith(("FW:", "RE:"))
+    assert any(d.code == "header-label-ocr-repaired" for d in release.diagnostics)
