@@ -154,12 +154,23 @@ def test_damaged_names_of_a_date_printed_day_first(
         (
             "Thursday, l1 July 2O19 11:2S AM",
             datetime(2019, 7, 11, 11, 25),
-            "'l1' read as 11; '2O19' read as 2019; '2S' read as 25",
+            "'l1' read as 11; '2O19' read as 2019; '11:2S' read as 11:25",
         ),
         # The Clinton release (C05767482, C05739846).
-        ("Sunday, November 29, 2009 1:0S PM", datetime(2009, 11, 29, 13, 5), "'0S' read as 05"),
-        ("Tuesday, December 18, 2012 09:S1 PM", datetime(2012, 12, 18, 21, 51), "'S1' read as 51"),
-        ("Thursday, 11 July 2019 I1:25 AM", datetime(2019, 7, 11, 11, 25), "'I1' read as 11"),
+        ("Sunday, November 29, 2009 1:0S PM", datetime(2009, 11, 29, 13, 5), "'1:0S' read as 1:05"),
+        (
+            "Tuesday, December 18, 2012 09:S1 PM",
+            datetime(2012, 12, 18, 21, 51),
+            "'09:S1' read as 09:51",
+        ),
+        ("Thursday, 11 July 2019 I1:25 AM", datetime(2019, 7, 11, 11, 25), "'I1:25' read as 11:25"),
+        ("Thursday, 4 July 2019 S:26 AM", datetime(2019, 7, 4, 5, 26), "'S:26' read as 5:26"),
+        # The Clinton release (C05786662): the half of the day, its first letter deciding.
+        (
+            "Friday, October 28, 2011 2:20 Pr",
+            datetime(2011, 10, 28, 14, 20),
+            "'Pr' after the time read as PM",
+        ),
     ],
 )
 def test_letters_printed_for_digits_are_read_as_digits(

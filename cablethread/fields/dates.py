@@ -235,9 +235,10 @@ def ocr_table() -> OcrTable:
 @cache
 def _figures_run() -> re.Pattern[str]:
     """A run of figures in which OCR printed a letter or more for a digit: ``l1``, ``2O19``,
-    ``2S`` (a run of the table's letters and digits, with a digit, not inside a word)."""
-    letters = "".join(re.escape(letter) for letter in ocr_table().digits)
-    return re.compile(rf"(?<![^\W\d_])[\d{letters}]*\d[\d{letters}]*(?![^\W\d_])")
+    ``2S``, ``S:26`` (the table's letters and digits, colons between them, not inside a word;
+    :func:`_mend_figures` mends only a run with a digit)."""
+    figure = rf"[\d{''.join(re.escape(letter) for letter in ocr_table().digits)}]"
+    return re.compile(rf"(?<![^\W\d_]){figure}+(?::{figure}+)*(?![^\W\d_])")
 
 
 def _mend_figures(text: str) -> tuple[str, list[str]]:
@@ -248,6 +249,8 @@ def _mend_figures(text: str) -> tuple[str, list[str]]:
 
     def digit(match: re.Match[str]) -> str:
         run = match.group()
+        if not any(char.isdigit() for char in run):
+            return run
         figures = "".join(digits.get(char, char) for char in run)
         if figures != run:
             mended.append(f"{run!r} read as {figures}")
