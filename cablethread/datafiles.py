@@ -312,6 +312,11 @@ class _Digits(_Table):
     """A letter OCR prints for a digit, and the digit: ``O`` → ``0``, ``l`` → ``1``."""
 
 
+class _NamePairs(_Table):
+    pairs: dict[StrictStr, StrictStr] = {}
+    """Two letters OCR prints for one letter of a name, and the letter: ``rn`` → ``m``."""
+
+
 class OcrDatesFile(_Table):
     """``ocr/dates.toml``: OCR damage in printed send times."""
 
@@ -327,6 +332,8 @@ class OcrDatesFile(_Table):
     """Letters printed for digits of a zone offset."""
     digits: _Digits = _Digits()
     """Letters printed for digits of a date or a time."""
+    names: _NamePairs = _NamePairs()
+    """Letter pairs printed for one letter of a month or weekday name."""
 
 
 class OcrCodesFile(_Table):

@@ -137,11 +137,16 @@ def test_damaged_month_is_not_guessed(printed: str) -> None:
         ("Thursday, 11 Juiy 2019 11:25 AM", datetime(2019, 7, 11, 11, 25), "'Juiy' read as July"),
         ("Thursday, 11 Ju1y 2019 11:25 AM", datetime(2019, 7, 11, 11, 25), "'Ju1y' read as July"),
         ("11 Jnly 2019 11:25", datetime(2019, 7, 11, 11, 25), "'Jnly' read as July"),
+        # A digit inside a name, and two letters for one (``rn`` for ``m``), either order.
+        ("5unday, November 27, 2011 08:30 AM", datetime(2011, 11, 27, 8, 30), "'5unday' read"),
+        ("Tuesday, 5eptember 25, 2012 10:42 PM", datetime(2012, 9, 25, 22, 42), "'5eptember'"),
+        ("Saturday, Decernber 31, 2011 11:39 AM", datetime(2011, 12, 31, 11, 39), "'Decernber'"),
+        ("Vvednesclav, 16 September 2009 1:34 PM", datetime(2009, 9, 16, 13, 34), "Wednesday"),
+        # The Clinton release (C05763032).
+        ("1riday, June 12, 2009 2:59 PM", datetime(2009, 6, 12, 14, 59), "'1riday' read as Friday"),
     ],
 )
-def test_damaged_names_of_a_date_printed_day_first(
-    printed: str, wall_clock: datetime, note: str
-) -> None:
+def test_damaged_names_of_a_date(printed: str, wall_clock: datetime, note: str) -> None:
     parsed = parse_sent(printed, True)
     assert parsed.value == wall_clock
     assert _codes(parsed) == ["date-ocr-repaired"]
@@ -188,6 +193,8 @@ def test_letters_printed_for_digits_are_read_as_digits(
         "Friday, l1 July 2019 11:25 AM",  # 11 July 2019 was a Thursday
         "Thursday, l1 July 2019",  # no time of day
         "Friday, 11 Juiy 2019 11:25 AM",  # July, but 11 July 2019 was a Thursday
+        "Monday, Decernber 31, 2011 11:39 AM",  # 31 December 2011 was a Saturday
+        "Monday, 5eptember 25, 2012 10:42 PM",  # 25 September 2012 was a Tuesday
         "Thursday, June 04, 200 4:58 PM",  # a year cut short (Clinton, C05761778): not 200 AD
         "Thursday, June 10, 2 10 6:18 PM",  # nor 2002 (Clinton, C05775655)
         "Thursday, 11 July 20 19 11:25 AM",  # nor 2020

@@ -216,6 +216,8 @@ class OcrTable:
     offset_letters: frozenset[str]
     #: Letters OCR prints for digits of a date or time, and the digit: ``l`` → ``1``.
     digits: dict[str, str]
+    #: Two letters OCR prints for one letter of a name, and the letter: ``rn`` → ``m``.
+    name_pairs: dict[str, str]
 
 
 @cache
@@ -229,6 +231,7 @@ def ocr_table() -> OcrTable:
         time_marks=frozenset(table.time.marks),
         offset_letters=frozenset(table.offset.letters),
         digits=dict(table.digits.letters),
+        name_pairs=dict(table.names.pairs),
     )
 
 
@@ -460,10 +463,15 @@ def _candidates(word: str, table: dict[str, int]) -> set[int]:
     token = word.lower().strip(".,:;")
     if token in table:
         return {table[token]}
+    found: set[int] = set()
+    # ``decernber``: also with each pair of letters OCR prints for one letter read as that letter.
+    for pair, letter in ocr_table().name_pairs.items():
+        if pair in token:
+            found |= _candidates(token.replace(pair, letter), table)
     shape = re.sub(r"[^a-z]+", "?", token)
     if shape.strip("?") == "":
-        return set()
-    return {number for name, number in table.items() if _fits(shape, name)}
+        return found
+    return found | {number for name, number in table.items() if _fits(shape, name)}
 
 
 def _weekday_note(raw: str, printed: str, value: datetime) -> Note:
@@ -539,6 +547,24 @@ def _numeric(raw: str, match: re.Match[str], clock: _Clock, dayfirst: bool) -> P
     return read
 
 
+#: A digit inside a name, after a letter or before two (``5unday``, ``Septem8er``), but not a
+#: day's ordinal (``1st``).
+_DIGIT_IN_NAME = re.compile(r"(?<=[A-Za-z])\d|\d(?!(?:st|nd|rd|th)\b)(?=[A-Za-z]{2})")
+
+
+def _weekday_and_month(names: str) -> tuple[str, str]:
+    """The weekday and the month of the names before a damaged date's day: ``Saturday, Se
+    tember`` → ``Saturday``, ``Se tember``; ``Au ust`` → no weekday."""
+    names = names.strip(" ,")
+    if "," in names:
+        weekday, month = (part.strip() for part in names.split(",", 1))
+        return weekday, month
+    if " " in names:
+        weekday, month = names.split(" ", 1)
+        return weekday, month
+    return "", names
+
+
 def _damaged(raw: str, text: str) -> ParsedDate | None:
     """Month or weekday names that OCR damaged: ``Wednesday Au ust 19 2009 1:05 PM``,
     ``Thursday, 11 Juiy 2019 11:25 AM``.
@@ -547,15 +573,18 @@ def _damaged(raw: str, text: str) -> ParsedDate | None:
     or itself repaired, agrees with it; an intact month with an unreadable weekday stands, with
     a note that the weekday could not be checked.
     """
-    match = _DAMAGED.match(text)
+    # ``5unday``, ``5eptember``: a digit inside a name is a misread letter, a wildcard of the
+    # name's shape; the notes quote the value as printed (the same places in ``text``).
+    masked = _DIGIT_IN_NAME.sub("?", text)
+    match = _DAMAGED.match(masked)
     if match is not None:
         clock = _read_clock(match.group("rest"))
-    elif (match := _DAMAGED_CTIME.match(text)) is not None:
+    elif (match := _DAMAGED_CTIME.match(masked)) is not None:
         clock = _read_clock(" " + match.group("time") + match.group("rest"))
         if not isinstance(clock, str) and match.group("time").count(":") == 2:
             second = int(match.group("time")[-2:])
             clock = replace(clock, second=second)
-    elif (match := _DAMAGED_DAY_FIRST.match(text)) is not None:
+    elif (match := _DAMAGED_DAY_FIRST.match(masked)) is not None:
         clock = _read_clock(match.group("rest"))
     else:
         return None
@@ -564,14 +593,12 @@ def _damaged(raw: str, text: str) -> ParsedDate | None:
     if "mon" in match.groupdict():
         # Day first (``Thursday, 11 Juiy 2019``): the weekday before the day, the month after.
         weekday_text, month_text = match.group("wd") or "", match.group("mon")
+        printed_weekday = text[match.start("wd") : match.end("wd")] if weekday_text else ""
+        printed_month = text[match.start("mon") : match.end("mon")]
     else:
-        names = match.group("names").strip(" ,")
-        if "," in names:
-            weekday_text, month_text = (part.strip() for part in names.split(",", 1))
-        elif " " in names:
-            weekday_text, month_text = names.split(" ", 1)
-        else:
-            weekday_text, month_text = "", names
+        start, end = match.span("names")
+        weekday_text, month_text = _weekday_and_month(match.group("names"))
+        printed_weekday, printed_month = _weekday_and_month(text[start:end])
     month_exact = month_text.lower().strip(".") in MONTHS
     months = _candidates(month_text, MONTHS)
     weekdays = _candidates(weekday_text, WEEKDAYS) if weekday_text else set()
@@ -586,12 +613,12 @@ def _damaged(raw: str, text: str) -> ParsedDate | None:
     value = readings[0]
     repairs: list[str] = []
     if not month_exact:
-        repairs.append(f"month {month_text!r} read as {value:%B}")
+        repairs.append(f"month {printed_month!r} read as {value:%B}")
     if weekday_text and weekday_text.lower().strip(".") not in WEEKDAYS:
         repairs.append(
-            f"weekday {weekday_text!r} read as {value:%A}"
+            f"weekday {printed_weekday!r} read as {value:%A}"
             if weekdays
-            else f"weekday {weekday_text!r} unreadable; not checked"
+            else f"weekday {printed_weekday!r} unreadable; not checked"
         )
     if not repairs:
         return None
