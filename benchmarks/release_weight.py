@@ -330,6 +330,11 @@ def measure(name: str, size: int, repeat: int) -> dict[str, Any]:
     return result
 
 
+def _least(floor: dict[str, Any]) -> int:
+    """The floor: the models, lists and spans at their least, and the text once."""
+    return int(floor["models"] + floor["lists"] + floor["spans"] + floor["text"])
+
+
 def _times(value: float, size: int) -> str:
     return f"{value / size:.2f}"
 
@@ -345,7 +350,7 @@ def report(results: list[dict[str, Any]]) -> str:
     ]
     for result in results:
         size, weight, floor = result["input_bytes"], result["weight"], result["floor"]
-        least = floor["models"] + floor["lists"] + floor["spans"] + floor["text"]
+        least = _least(floor)
         parts = ("models", "lists", "spans", "text", "strings", "numbers", "dates", "other")
         lines.append(
             f"| {result['text']} | {size / _MB:.2f} | {result['messages']:,} "
@@ -362,7 +367,7 @@ def report(results: list[dict[str, Any]]) -> str:
     ]
     for result in results:
         size, floor = result["input_bytes"], result["floor"]
-        least = floor["models"] + floor["lists"] + floor["spans"] + floor["text"]
+        least = _least(floor)
         rows = least - floor["models"] + floor["tuples"]
         lines.append(f"| {result['text']} | {_times(least, size)} | {_times(rows, size)} |")
     lines += [
@@ -376,7 +381,7 @@ def report(results: list[dict[str, Any]]) -> str:
         size, floor = result["input_bytes"], result["floor"]
         if "values" not in floor:
             continue
-        least = floor["models"] + floor["lists"] + floor["spans"] + floor["text"]
+        least = _least(floor)
         held = least + floor["values"]
         lines.append(
             f"| {result['text']} | {_times(least, size)} | {_times(floor['values'], size)} "
@@ -394,7 +399,7 @@ def report(results: list[dict[str, Any]]) -> str:
         size, floor = result["input_bytes"], result["floor"]
         if "columns" not in floor:
             continue
-        least = floor["models"] + floor["lists"] + floor["spans"] + floor["text"]
+        least = _least(floor)
         columns = floor["columns"]
         kept = (
             *(columns["tables"], columns["items"], columns["strings"], columns["sentences"]),

@@ -30,7 +30,7 @@ from cablethread.lexicon.redactions import find_redactions, is_code_line
 from cablethread.models import Party, PartyKind, Redaction, Span, replaced, span_of, trusted
 
 if TYPE_CHECKING:
-    from cablethread.fields.directory import Directory
+    from cablethread.fields.directory import Directory, Entry
 
 __all__ = [
     "FieldReader",
@@ -823,6 +823,18 @@ def _without_debris_tail(
     return party, []
 
 
+def _as_entry(party: Party, entry: Entry) -> Party:
+    """``party`` with the code, kind, full name and zone of its directory entry."""
+    return replaced(
+        party,
+        code=entry.code,
+        kind=entry.kind,
+        name=entry.name or party.name,
+        time_zone=entry.time_zone,
+        channel=party.channel or entry.channel,
+    )
+
+
 def resolve_party(party: Party, directory: Directory) -> tuple[Party, list[Note]]:
     """Give ``party`` the directory's code, kind, full name and zone; note what stays unknown.
 
@@ -847,15 +859,7 @@ def resolve_party(party: Party, directory: Directory) -> tuple[Party, list[Note]
     if entry is None and party.kind == "unknown":
         entry = directory.resolve(party.raw)
     if entry is not None:
-        resolved = replaced(
-            party,
-            code=entry.code,
-            kind=entry.kind,
-            name=entry.name or party.name,
-            time_zone=entry.time_zone,
-            channel=party.channel or entry.channel,
-        )
-        return resolved, []
+        return _as_entry(party, entry), []
     if party.kind == "person":
         unit = directory.resolve(party.unit) if party.unit else None
         if unit is not None:
@@ -877,15 +881,7 @@ def resolve_party(party: Party, directory: Directory) -> tuple[Party, list[Note]
         entry = directory.resolve_misread(party.raw)
         if entry is not None:
             # ``BElJING``, ``UNHG``: a code with a letter OCR misread, kept as printed.
-            resolved = replaced(
-                party,
-                code=entry.code,
-                kind=entry.kind,
-                name=entry.name or party.name,
-                time_zone=entry.time_zone,
-                channel=party.channel or entry.channel,
-            )
-            return resolved, [
+            return _as_entry(party, entry), [
                 Note(
                     Code.PARTY_CODE_OCR_REPAIRED,
                     f"{' '.join(party.raw.split())!r} read as {entry.code} (a letter of the "
