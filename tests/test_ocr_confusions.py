@@ -247,3 +247,12 @@ def test_misread_copy_labels_of_the_nih_release(
     assert [p.raw for p in message.bcc] == bcc
     assert message.subject is not None and message.subject.text.startswith(("FW:", "RE:"))
     assert any(d.code == "header-label-ocr-repaired" for d in release.diagnostics)
+
+
+@pytest.mark.parametrize(
+    "text", ["From;here\n\n", "From; here\r\r", "x\n>From;here\n\n", "From. NAD\n\n\n"]
+)
+def test_a_sender_label_with_a_mark_before_the_end_of_the_text(text: str) -> None:
+    """Blank lines to the end of the text after ``From;``: no block, and no error (found by
+    fuzzing, ``fuzz/seeds/found-sender-with-a-mark-before-the-end.txt``)."""
+    assert cablethread.parse(text).messages == []

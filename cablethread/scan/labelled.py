@@ -214,6 +214,8 @@ def _opens_loose_block(
         reach = min(len(lines), number + p.MAX_BLANKS_BETWEEN_FIELDS)
         while number < reach and classes[number] == _BLANK:
             number += 1
+        if number >= len(lines):
+            return False  # ``From; NAD`` and blank lines to the end of the text
     below = words.label.match(lines[number])
     return (
         below is not None
