@@ -494,17 +494,20 @@ def _finish(
     return ParsedDate(value, tuple(notes), clock.offset, zone=clock.zone)
 
 
+def _weekday_checked(raw: str, printed: str | None, value: datetime) -> list[Note]:
+    """A ``date-weekday-mismatch`` note when the intact weekday ``printed`` is not ``value``'s."""
+    if printed is not None and WEEKDAYS[printed.lower()] != value.weekday():
+        return [_weekday_note(raw, printed, value)]
+    return []
+
+
 def _named(raw: str, match: re.Match[str], clock: _Clock, repairs: list[str]) -> ParsedDate:
     """A date with its month and weekday printed as intact names."""
     month = MONTHS[match.group("mon").lower()]
     value = _date(int(match.group("y")), month, int(match.group("d")), clock)
     if value is None:
         return ParsedDate(None, (Note(Code.DATE_UNPARSED, f"{raw!r}: no such day"),))
-    notes: list[Note] = []
-    printed = match.group("wd")
-    if printed is not None and WEEKDAYS[printed.lower()] != value.weekday():
-        notes.append(_weekday_note(raw, printed, value))
-    return _finish(raw, value, clock, repairs, notes)
+    return _finish(raw, value, clock, repairs, _weekday_checked(raw, match.group("wd"), value))
 
 
 def _numeric(raw: str, match: re.Match[str], clock: _Clock, dayfirst: bool) -> ParsedDate:
@@ -667,11 +670,7 @@ def _fast(raw: str, text: str, dayfirst: bool) -> ParsedDate | None:
         value = _date(int(match.group("y")), int(match.group("m")), int(match.group("d")), clock)
         if value is None:
             return ParsedDate(None, (Note(Code.DATE_UNPARSED, f"{raw!r}: no such day"),))
-        printed = match.group("wd")
-        notes = []
-        if printed is not None and WEEKDAYS[printed.lower()] != value.weekday():
-            notes.append(_weekday_note(raw, printed, value))
-        return _finish(raw, value, clock, [], notes)
+        return _finish(raw, value, clock, [], _weekday_checked(raw, match.group("wd"), value))
     match = _NUMERIC.match(text)
     if match is not None and (match.group("wd") is None or match.group("wd").lower() in WEEKDAYS):
         clock = _read_clock(match.group("rest"))
@@ -769,7 +768,7 @@ def _slow(raw: str, text: str, dayfirst: bool) -> ParsedDate:
 
 
 #: The weekday a value opens with, for the check of dateutil's reading: ``Thursday, ``, ``Thu ``.
-_LEADING_WEEKDAY = re.compile(r"(?P<wd>[A-Za-z]{3,9})\.?,?(?: |$)")
+_LEADING_WEEKDAY = re.compile(_WEEKDAY)
 
 
 #: An offset printed in figures, as dateutil reads it: ``-0700``, ``+05:30``.

@@ -163,17 +163,15 @@ def _misreadings(keys: Mapping[str, str]) -> dict[str, str | None]:
     one letter misread (``ocr/codes.toml``), → the entry's key; None where two entries share
     the form. A form that is a key itself is left out."""
     from cablethread.datafiles import OcrCodesFile, load_data
+    from cablethread.lexicon.patterns import misread_letters
 
     table = load_data(OcrCodesFile)
     forms: dict[str, str | None] = {}
     for key, owner in keys.items():
         if len(key) < table.min_length:
             continue
-        for index, letter in enumerate(key):
-            for read in table.letters.get(letter, ()):
-                form = key[:index] + read + key[index + 1 :]
-                if form in keys:
-                    continue
+        for form in misread_letters(key, table.letters):
+            if form not in keys:
                 forms[form] = owner if forms.get(form, owner) == owner else None
     return forms
 

@@ -59,21 +59,24 @@ def ocr_forms() -> dict[str, str]:
     forms = dict(table.labels)
     sound = set(label_fields()) | set(EXTRA_LABELS)
     for label in table.confusions.labels:
-        for form in _misreadings(label, table.confusions.letters):
+        # One letter misread, or a blank read between two letters (``S ent``, ``Se nt``, …).
+        blanks = (label[:at] + " " + label[at:] for at in range(1, len(label)))
+        for form in (*misread_letters(label, table.confusions.letters), *blanks):
             if " ".join(form.casefold().split()) not in sound:
                 forms.setdefault(form, label)
     return forms
 
 
-def _misreadings(label: str, letters: Mapping[str, Sequence[str]]) -> Iterator[str]:
-    """Each form of ``label`` with one letter misread as ``letters`` says, or a blank read
-    between two of its letters: ``Sent`` → ``Scnt``, ``5ent``, …, ``S ent``, ``Se nt``, …"""
-    for index, letter in enumerate(label):
+def misread_letters(word: str, letters: Mapping[str, Sequence[str]]) -> Iterator[str]:
+    """Each form of ``word`` with one letter read as ``letters`` says OCR reads it (keyed by
+    the case-folded letter, a capital's reading in capitals): ``Sent`` → ``Scnt``, ``5ent``, …
+
+    The labels of ``data/ocr/labels.toml`` and the directory's codes
+    (:meth:`~cablethread.fields.directory.Directory.resolve_misread`) are misread so.
+    """
+    for index, letter in enumerate(word):
         for read in letters.get(letter.casefold(), ()):
-            yield label[:index] + (read.upper() if letter.isupper() else read) + label[index + 1 :]
-    for index in range(1, len(label)):
-        if label[index - 1] != " " and label[index] != " ":
-            yield label[:index] + " " + label[index:]
+            yield word[:index] + (read.upper() if letter.isupper() else read) + word[index + 1 :]
 
 
 @cache
