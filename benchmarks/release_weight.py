@@ -335,6 +335,14 @@ def _least(floor: dict[str, Any]) -> int:
     return int(floor["models"] + floor["lists"] + floor["spans"] + floor["text"])
 
 
+def _head(*columns: str) -> tuple[str, str]:
+    """A Markdown table's header and the line under it: the first column text, the rest figures."""
+    return (
+        "| " + " | ".join(columns) + " |",
+        "| --- | " + " | ".join("---:" for _ in columns[1:]) + " |",
+    )
+
+
 def _times(value: float, size: int) -> str:
     return f"{value / size:.2f}"
 
@@ -342,11 +350,24 @@ def _times(value: float, size: int) -> str:
 def report(results: list[dict[str, Any]]) -> str:
     """The Markdown tables of ``benchmarks/README.md``."""
     lines = [
-        "| text | input MB | messages | models a message | weight × input | models | lists "
-        "| spans | text | strings | numbers | dates | other | floor × input "
-        "| floor without the text | and no empty list |",
-        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: "
-        "| ---: | ---: | ---: | ---: |",
+        *_head(
+            "text",
+            "input MB",
+            "messages",
+            "models a message",
+            "weight × input",
+            "models",
+            "lists",
+            "spans",
+            "text",
+            "strings",
+            "numbers",
+            "dates",
+            "other",
+            "floor × input",
+            "floor without the text",
+            "and no empty list",
+        ),
     ]
     for result in results:
         size, weight, floor = result["input_bytes"], result["weight"], result["floor"]
@@ -362,8 +383,7 @@ def report(results: list[dict[str, Any]]) -> str:
         )
     lines += [
         "",
-        "| text | floor × input | the same with each model a tuple of its values |",
-        "| --- | ---: | ---: |",
+        *_head("text", "floor × input", "the same with each model a tuple of its values"),
     ]
     for result in results:
         size, floor = result["input_bytes"], result["floor"]
@@ -372,10 +392,14 @@ def report(results: list[dict[str, Any]]) -> str:
         lines.append(f"| {result['text']} | {_times(least, size)} | {_times(rows, size)} |")
     lines += [
         "",
-        "| text | floor × input | its strings, numbers and dates, each value once "
-        "| the floor with them | and the diagnostics' sentences "
-        "| the floor with them, without empty lists or sentences |",
-        "| --- | ---: | ---: | ---: | ---: | ---: |",
+        *_head(
+            "text",
+            "floor × input",
+            "its strings, numbers and dates, each value once",
+            "the floor with them",
+            "and the diagnostics' sentences",
+            "the floor with them, without empty lists or sentences",
+        ),
     ]
     for result in results:
         size, floor = result["input_bytes"], result["floor"]
@@ -390,10 +414,18 @@ def report(results: list[dict[str, Any]]) -> str:
         )
     lines += [
         "",
-        "| text | the floor with its values | held as columns × input | without the text "
-        "| the tables | the lists' items | the strings | the diagnostics' sentences | the text "
-        "| as columns, the sentences made when read |",
-        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+        *_head(
+            "text",
+            "the floor with its values",
+            "held as columns × input",
+            "without the text",
+            "the tables",
+            "the lists' items",
+            "the strings",
+            "the diagnostics' sentences",
+            "the text",
+            "as columns, the sentences made when read",
+        ),
     ]
     for result in results:
         size, floor = result["input_bytes"], result["floor"]
@@ -415,9 +447,15 @@ def report(results: list[dict[str, Any]]) -> str:
     if timed:
         lines += [
             "",
-            "| text | parse s | making the models s | one-regex floor s | target × floor "
-            "| time the target allows s | making the models / allowed |",
-            "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+            *_head(
+                "text",
+                "parse s",
+                "making the models s",
+                "one-regex floor s",
+                "target × floor",
+                "time the target allows s",
+                "making the models / allowed",
+            ),
         ]
         for result in timed:
             allowed = result["floor_seconds"] / result["target"]
